@@ -1,0 +1,101 @@
+"""Read and write the largest real BibTeX file; compare with bibtexparser.
+
+    python benchmarks/bench_io.py [--runs 3] [--file PATH]
+
+Each job runs in its own Python process, so its CPU time and peak memory are
+its own; the figures are medians over the runs. Jobs:
+
+* bibtexparser: `parse_file` + `write_string` with its defaults (the peer);
+* refmanager read+write: `load` + `dumps(..., "bibtex")` of the unchanged
+  file (byte-identical output, checked);
+* refmanager read+csljson: `load` + `dumps(..., "csljson")`: every record
+  generated from the model;
+* refmanager read+regenerate: every record marked changed, so that every
+  entry is generated again (reusing the text of unchanged fields).
+
+The default input is ../shared/bench/bigbib/acl-anthology-88k.bib (88,536
+blocks); entries per second divide that count by CPU seconds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+from pathlib import Path
+
+DEFAULT_FILE = Path(__file__).resolve().parents[1].parent / "shared/bench/bigbib/acl-anthology-88k.bib"
+
+_MEASURE = """
+import json, resource, sys, time
+start = time.perf_counter()
+{job}
+usage = resource.getrusage(resource.RUSAGE_SELF)
+print(json.dumps({{"cpu": usage.ru_utime + usage.ru_stime, "wall": time.perf_counter() - start,
+                  "peak_mb": usage.ru_maxrss / 1024, "check": check}}))
+"""
+
+JOBS = {
+    "bibtexparser parse+write": """
+import logging, bibtexparser
+logging.getLogger("bibtexparser").setLevel(logging.CRITICAL)
+library = bibtexparser.parse_file(sys.argv[1])
+text = bibtexparser.write_string(library)
+check = len(library.blocks)
+""",
+    "refmanager read+write": """
+import refmanager
+document = refmanager.load(sys.argv[1])
+text = refmanager.dumps(document, "bibtex").text
+check = text.encode("utf-8") == open(sys.argv[1], "rb").read()
+""",
+    "refmanager read+csljson": """
+import refmanager
+document = refmanager.load(sys.argv[1])
+text = refmanager.dumps(document, "csljson").text
+check = len(document.records)
+""",
+    "refmanager read+regenerate": """
+import refmanager
+document = refmanager.load(sys.argv[1])
+for record in document.records:
+    record.origin = record.origin.__class__(record.origin.path, record.origin.line, "bibtex",
+                                            record.origin.entry_type, record.origin.raw, 0)
+text = refmanager.dumps(document, "bibtex").text
+check = len(document.records)
+""",
+}
+
+
+def run_job(job: str, path: Path) -> dict:
+    code = _MEASURE.format(job=job)
+    result = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True,
+                            text=True, check=True)
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--file", type=Path, default=DEFAULT_FILE)
+    parser.add_argument("--jobs", nargs="*", default=list(JOBS))
+    options = parser.parse_args()
+    blocks = options.file.read_text(encoding="utf-8").count("\n@") + 1
+    print(f"{options.file.name}: {blocks} blocks, {options.runs} runs each (medians)\n")
+    print(f"| job | CPU s | wall s | entries/s (CPU) | peak MB | vs bibtexparser (CPU) | check |")
+    print("|---|---|---|---|---|---|---|")
+    baseline = None
+    for name in options.jobs:
+        runs = [run_job(JOBS[name], options.file) for _ in range(options.runs)]
+        cpu = statistics.median(run["cpu"] for run in runs)
+        wall = statistics.median(run["wall"] for run in runs)
+        peak = statistics.median(run["peak_mb"] for run in runs)
+        baseline = baseline or cpu
+        print(f"| {name} | {cpu:.1f} | {wall:.1f} | {blocks / cpu:,.0f} | {peak:.0f} | "
+              f"{baseline / cpu:.2f}× | {runs[0]['check']} |", flush=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,100 @@
+"""The library's front door: load, save and convert bibliography files.
+
+    >>> import refmanager
+    >>> document = refmanager.load("library/soft-power.bib")
+    >>> written = refmanager.dumps(document, "csljson")
+    >>> report = refmanager.convert("library/soft-power.bib", "out.ris")
+
+Every function returns data (documents, texts, problems); nothing here prints.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import PurePath
+
+from refmanager.errors import Problem, UnknownFormatError
+from refmanager.io import files, formats
+from refmanager.io.base import Written
+from refmanager.model import Document
+
+
+def loads(text: str, format: str, path: str = "<string>") -> Document:
+    """A Document from text in a named format ("bibtex", "ris", "csljson")."""
+    return formats.reader(format)(text, path)
+
+
+def load(path: str, format: str | None = None) -> Document:
+    """A Document from a file (`-` for standard input); the format is detected if not named."""
+    decoded = files.read_text(path)
+    format = format or formats.detect(path, decoded.text)
+    document = loads(decoded.text, format, path)
+    document.encoding = decoded.encoding
+    document.byte_order_mark = decoded.byte_order_mark
+    document.problems[:0] = decoded.problems
+    return document
+
+
+def dumps(document: Document, format: str) -> Written:
+    """The text of a Document in a named format, and what that format could not hold."""
+    return formats.writer(format)(document)
+
+
+def target_format(path: str, format: str | None) -> str:
+    """The format to write: as named, else from the output file's extension."""
+    if format:
+        return format
+    found = formats.EXTENSIONS.get(PurePath(path).suffix.lower())
+    if found is None:
+        raise UnknownFormatError(f"{path}: cannot tell which format to write; name it with --to")
+    return found
+
+
+def save(document: Document, path: str, format: str | None = None, backup: bool = False) -> list[Problem]:
+    """Write a Document atomically; returns what the format could not hold.
+
+    A document written in the format it was read from keeps its encoding and
+    byte-order mark, so an unchanged file is written back byte for byte.
+    """
+    format = target_format(path, format)
+    written = dumps(document, format)
+    same_format = document.format == format or {document.format, format} <= {"bibtex", "biblatex"}
+    encoding = document.encoding if same_format else "utf-8"
+    data, problems = files.encode_text(written.text, encoding,
+                                       document.byte_order_mark and same_format, path)
+    files.write_bytes(path, data, backup=backup)
+    return written.problems + problems
+
+
+@dataclass(slots=True)
+class ConversionReport:
+    """What a conversion read, wrote, and found."""
+
+    source: str
+    target: str
+    source_format: str
+    target_format: str
+    records: int
+    read_problems: list[Problem] = field(default_factory=list)
+    write_problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def has_errors(self) -> bool:
+        return any(problem.severity == "error" for problem in self.read_problems)
+
+    def as_dict(self) -> dict:
+        return {
+            "source": self.source, "target": self.target, "source_format": self.source_format,
+            "target_format": self.target_format, "records": self.records,
+            "read_problems": [problem.as_dict() for problem in self.read_problems],
+            "write_problems": [problem.as_dict() for problem in self.write_problems],
+        }
+
+
+def convert(source: str, target: str, to: str | None = None, source_format: str | None = None) -> ConversionReport:
+    """Read `source` and write it to `target` (`-` for the standard streams)."""
+    to = target_format(target, to)
+    document = load(source, source_format)
+    write_problems = save(document, target, to)
+    return ConversionReport(source, target, document.format, to, len(document.records),
+                            document.all_problems(), write_problems)

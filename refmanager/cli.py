@@ -1,0 +1,159 @@
+"""The `refman` command: a thin shell over the library.
+
+Each command parses its options, calls one library function and prints what
+it returned: rich on a terminal, plain text when piped, JSON with `--json`.
+
+Exit codes: 0 success; 1 the input had problems, which were reported;
+2 a usage error or an input that cannot be read at all.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from refmanager import api
+from refmanager.errors import Problem, RefmanagerError
+from refmanager.io import formats
+
+EXIT_PROBLEMS = 1
+EXIT_UNUSABLE = 2
+
+app = typer.Typer(
+    name="refman",
+    help="Read, convert and clean bibliographies: BibTeX, BibLaTeX, RIS and CSL-JSON.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode="rich",
+    pretty_exceptions_enable=False,
+)
+errors = Console(stderr=True, highlight=False)
+output = Console(highlight=False)
+
+
+def _fail(error: RefmanagerError) -> None:
+    errors.print(f"[red]refman: error:[/red] {error}", markup=True, soft_wrap=True)
+    raise typer.Exit(EXIT_UNUSABLE)
+
+
+def _print_problems(problems: list[Problem]) -> None:
+    colours = {"error": "red", "warning": "yellow"}
+    for problem in problems:
+        colour = colours.get(problem.severity, "white")
+        errors.print(f"{problem.path}:{problem.line}: [{colour}]{problem.severity}[/{colour}]: "
+                     f"{problem.message}", markup=True, soft_wrap=True, highlight=False,
+                     emoji=False)
+
+
+@app.command()
+def convert(
+    source: str = typer.Argument(..., help="File to read; - for standard input."),
+    output_path: str = typer.Option("-", "--output", "-o", help="File to write; - (the default) for standard output."),
+    to: Optional[str] = typer.Option(None, "--to", "-t", help="Format to write: bibtex, biblatex, ris, csljson. Default: from the output file's extension."),
+    source_format: Optional[str] = typer.Option(None, "--from", "-f", help="Format of the input, when it cannot be told from the file."),
+    as_json: bool = typer.Option(False, "--json", help="Print the report (counts and problems) as JSON on standard error."),
+) -> None:
+    """Convert a bibliography from one format to another.
+
+    Nothing is lost without a word: what the target format cannot hold is
+    listed, one line per field. An unchanged BibTeX file written back as BibTeX
+    is byte-identical.
+
+    [bold]Examples[/bold]
+
+      refman convert library/soft-power.bib --to csljson -o soft-power.json
+
+      refman convert library/soft-power.ris -o soft-power.bib
+
+      cat refs.bib | refman convert - --to ris
+    """
+    try:
+        report = api.convert(source, output_path, to=to, source_format=source_format)
+    except RefmanagerError as error:
+        _fail(error)
+    if as_json:
+        errors.print_json(json.dumps(report.as_dict()))
+    else:
+        _print_problems(report.read_problems + report.write_problems)
+        _summarise(report)
+    if report.read_problems:
+        raise typer.Exit(EXIT_PROBLEMS)
+
+
+def _summarise(report: api.ConversionReport) -> None:
+    read = len(report.read_problems)
+    unheld = len(report.write_problems)
+    target = "standard output" if report.target == "-" else report.target
+    errors.print(f"{report.records} records: {report.source} ({report.source_format}) → "
+                 f"{target} ({report.target_format}); {read} input problem(s), "
+                 f"{unheld} note(s) on what {report.target_format} cannot hold",
+                 soft_wrap=True)
+
+
+@app.command()
+def check(
+    paths: list[str] = typer.Argument(..., help="Files to read."),
+    as_json: bool = typer.Option(False, "--json", help="Print the findings as JSON."),
+) -> None:
+    """Read bibliography files and report every problem, with file and line.
+
+    [bold]Example[/bold]
+
+      refman check library/soft-power.bib library/soft-power.ris library/soft-power.json
+    """
+    summaries = []
+    for path in paths:
+        try:
+            document = api.load(path)
+        except RefmanagerError as error:
+            _fail(error)
+        summaries.append((path, document.format, len(document.records), document.all_problems()))
+    if as_json:
+        output.print_json(json.dumps([
+            {"path": path, "format": format, "records": count,
+             "problems": [problem.as_dict() for problem in problems]}
+            for path, format, count, problems in summaries]))
+    else:
+        for *_, problems in summaries:
+            _print_problems(problems)
+        output.print(_summary_table(summaries))
+    if any(problems for *_, problems in summaries):
+        raise typer.Exit(EXIT_PROBLEMS)
+
+
+def _summary_table(summaries) -> Table:
+    table = Table("file", "format", "records", "errors", "warnings", box=None)
+    for path, format, count, problems in summaries:
+        severities = [problem.severity for problem in problems]
+        table.add_row(path, format, str(count), str(severities.count("error")),
+                      str(severities.count("warning")))
+    return table
+
+
+@app.command("formats")
+def list_formats() -> None:
+    """List the formats refman can read and write (plugins included).
+
+    [bold]Example[/bold]
+
+      refman formats
+    """
+    table = Table("format", "read", "write", box=None)
+    readers, writers = formats.known_readers(), formats.known_writers()
+    for name in sorted(set(readers) | set(writers)):
+        table.add_row(name, "yes" if name in readers else "", "yes" if name in writers else "")
+    output.print(table)
+
+
+def main() -> None:
+    """Entry point of the `refman` script."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        errors.print("refman: interrupted")
+        sys.exit(130)

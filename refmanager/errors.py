@@ -1,0 +1,55 @@
+"""Errors and problems.
+
+Two kinds of trouble, kept apart:
+
+* a `Problem` is something wrong *in the input* (a brace never closed, a
+  duplicate key, a field the target format cannot hold). It is data: collected,
+  attached to its record or file, reported together, and the rest of the file
+  is still processed.
+* an exception stops the current job. All derive from one base class:
+
+      RefmanagerError
+       ├── InputError          the input cannot be read at all (missing, not a
+       │    │                  bibliography, undecodable)
+       │    └── UnknownFormatError   no reader or writer by that name
+       └── OutputError         the output cannot be written
+
+  The command line turns each into one line that says what to do, exit code 2.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One located finding about the input: `refs.bib:123: error: ...`."""
+
+    path: str
+    line: int
+    message: str
+    severity: str = "error"  # "error" (data may be wrong or lost) or "warning"
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.severity}: {self.message}"
+
+    def as_dict(self) -> dict:
+        return {"path": self.path, "line": self.line, "severity": self.severity,
+                "message": self.message}
+
+
+class RefmanagerError(Exception):
+    """Base class of every error refmanager raises on purpose."""
+
+
+class InputError(RefmanagerError):
+    """The input cannot be read at all."""
+
+
+class UnknownFormatError(InputError):
+    """No reader or writer is registered under the name asked for."""
+
+
+class OutputError(RefmanagerError):
+    """The output cannot be written."""

@@ -1,0 +1,1 @@
+"""Reading and writing bibliography files: one module per format."""

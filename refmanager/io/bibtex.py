@@ -1,0 +1,268 @@
+"""Read and write BibTeX and BibLaTeX files.
+
+Reading: a fast scanner (`bibtex_scan`) reads the regular entries, and every
+other part of the file (`@string`, `@comment`, `@preamble`, anything malformed)
+goes to bibtexparser (v2). Each block's exact source text is kept, so the
+Document holds every byte: records keep their source text (`Origin.raw`), and
+everything else (comments, `@string`, `@preamble`, text between entries, blocks
+that failed to parse) is kept as `Verbatim`.
+
+Writing: an untouched record is written as its source text, so a file read and
+written with no change asked for is byte-identical. A changed or foreign record
+is generated from the model, reusing the source text of each field whose value
+did not change.
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import partial
+
+from refmanager.errors import Problem
+from refmanager.io.base import Written
+from refmanager.io.bibtex_mapping import SourceField, entry_to_record, entry_type_for, record_to_fields
+from refmanager.io.bibtex_scan import BLOCK_START, ScannedEntry, ScannedField, scan_entry
+from refmanager.io.bibtex_values import evaluate
+from refmanager.io.crossref import dangling_crossrefs
+from refmanager.model import Document, Origin, Record, Verbatim
+
+FORMAT = "bibtex"
+
+
+def read_bibtex(text: str, path: str = "<string>") -> Document:
+    """Every block of a BibTeX or BibLaTeX file, with the problems found."""
+    reader = _BibtexReader(path)
+    reader.read(text)
+    document = reader.document
+    if not document.records:
+        document.problems.append(Problem(path, 1, "no entries found", "warning"))
+    document.problems.extend(dangling_crossrefs(document.records))
+    return document
+
+
+class _BibtexReader:
+    """Turns a file into the Document's blocks, keeping exact source text."""
+
+    def __init__(self, path: str):
+        self.path = path
+        self.document = Document(path=path, format=FORMAT)
+        self.first_line_of_key: dict[str, int] = {}
+
+    def read(self, text: str) -> None:
+        position, line = 0, 1
+        while position < len(text):
+            start = BLOCK_START.search(text, position)
+            at = start.end() - 1 if start else len(text)
+            entry = scan_entry(text, at) if start else None
+            if entry is None:  # not a plain entry: bibtexparser reads up to the next one
+                end = self.next_plain_entry(text, at + 1)
+                self.read_with_bibtexparser(text[position:end], line)
+            else:
+                self.add_text(text[position:at], line)
+                end = at + len(entry.raw)
+                self.add_entry(entry, line + text.count("\n", position, at))
+            line += text.count("\n", position, end)
+            position = end
+
+    @staticmethod
+    def next_plain_entry(text: str, position: int) -> int:
+        for start in BLOCK_START.finditer(text, position):
+            if scan_entry(text, start.end() - 1) is not None:
+                return start.start()
+        return len(text)
+
+    def read_with_bibtexparser(self, piece: str, first_line: int) -> None:
+        import bibtexparser
+        from bibtexparser import model as parsed
+
+        logging.getLogger("bibtexparser").setLevel(logging.CRITICAL)  # we report problems ourselves
+        position, line = 0, first_line
+        for block in bibtexparser.parse_string(piece, parse_stack=[]).blocks:
+            if isinstance(block, parsed.ImplicitComment):
+                continue  # covered by the text between blocks
+            start = piece.find(block.raw, position)
+            if start < 0:
+                continue  # cannot happen for a block cut from this piece; be safe
+            self.add_text(piece[position:start], line)
+            line += piece.count("\n", position, start)
+            self.add_block(block, line)
+            line += block.raw.count("\n")
+            position = start + len(block.raw)
+        self.add_text(piece[position:], line)
+
+    def add_text(self, text: str, line: int) -> None:
+        if text:
+            self.document.blocks.append(Verbatim("text", text, line))
+
+    def add_block(self, block, line: int) -> None:
+        from bibtexparser import model as parsed
+
+        entry = getattr(block, "ignore_error_block", None) or block
+        if isinstance(entry, parsed.Entry):
+            self.add_entry(_from_bibtexparser(entry, block.raw), line)
+        elif isinstance(block, parsed.String):
+            self.add_string(block, line)
+        elif isinstance(block, parsed.Preamble):
+            self.document.blocks.append(Verbatim("preamble", block.raw, line))
+        elif isinstance(block, parsed.ExplicitComment):
+            self.document.blocks.append(Verbatim("comment", block.raw, line))
+        else:
+            self.add_failed(block.raw, line, _failure_reason(block))
+
+    def add_failed(self, raw: str, line: int, reason: str) -> None:
+        self.document.blocks.append(Verbatim("failed", raw, line))
+        self.document.problems.append(Problem(self.path, line, f"{reason}; kept as written"))
+
+    def add_string(self, block, line: int) -> None:
+        value = evaluate(block.value, self.document.strings)
+        self.document.strings[block.key.lower()] = value.text
+        for name in value.undefined:
+            self.document.problems.append(Problem(
+                self.path, line, f"@string {block.key!r} uses undefined @string {name!r}"))
+        self.document.blocks.append(Verbatim("string", block.raw, line))
+
+    def add_entry(self, entry: ScannedEntry, line: int) -> None:
+        if not entry.entry_type:
+            self.add_failed(entry.raw, line, f"entry {entry.raw.splitlines()[0]!r} has no entry type")
+            return
+        problems: list[Problem] = []
+        key = entry.key or f"line-{line}"
+        source_fields = [self.source_field(key, entry, field, line, problems) for field in entry.fields]
+        if not entry.key:
+            problems.append(Problem(self.path, line, f"entry has no key; it is called {key!r} here"))
+        record, notes = entry_to_record(entry.entry_type, key, source_fields)
+        problems.extend(Problem(self.path, line, f"{key}: {note}", "warning") for note in notes)
+        self.check_duplicate_key(entry.key, line, problems)
+        record.problems = problems
+        record.seal(Origin(self.path, line, FORMAT, entry.entry_type, entry.raw))
+        self.document.blocks.append(record)
+
+    def source_field(self, key: str, entry: ScannedEntry, field: ScannedField, line: int,
+                     problems: list[Problem]) -> SourceField:
+        value = evaluate(field.value, self.document.strings)
+        if value.undefined or value.malformed:
+            line += entry.raw.count("\n", 0, field.offset)
+        for name in value.undefined:
+            problems.append(Problem(self.path, line,
+                                    f"{key}: field {field.name!r} uses undefined @string {name!r}"))
+        if value.malformed:
+            problems.append(Problem(self.path, line, f"{key}: field {field.name!r} is not a valid "
+                                    "BibTeX value (a missing comma or brace?); kept as written"))
+        return SourceField(field.name, value.text, field.value, value.month)
+
+    def check_duplicate_key(self, key: str, line: int, problems: list[Problem]) -> None:
+        if not key:
+            return
+        first = self.first_line_of_key.setdefault(key, line)
+        if first != line:
+            problems.append(Problem(self.path, line, f"duplicate key {key!r} (first used at line "
+                                    f"{first}); both entries are kept"))
+
+
+def _from_bibtexparser(entry, raw: str) -> ScannedEntry:
+    """bibtexparser's Entry in the scanner's terms."""
+    line_starts = [0] + [index + 1 for index, char in enumerate(raw) if char == "\n"]
+    fields = []
+    for field in entry.fields:
+        relative_line = min(max(field.start_line - entry.start_line, 0), len(line_starts) - 1)
+        fields.append(ScannedField(field.key, field.value, line_starts[relative_line]))
+    return ScannedEntry(entry.entry_type, entry.key, fields, raw)
+
+
+def parse_entry_text(raw: str) -> ScannedEntry | None:
+    """One entry's text, read by the scanner or else by bibtexparser."""
+    entry = scan_entry(raw, raw.find("@"))
+    if entry is not None:
+        return entry
+    import bibtexparser
+
+    parsed = bibtexparser.parse_string(raw, parse_stack=[])
+    candidates = parsed.entries + [getattr(block, "ignore_error_block", None)
+                                   for block in parsed.failed_blocks]
+    found = next((candidate for candidate in candidates if candidate is not None), None)
+    return _from_bibtexparser(found, raw) if found is not None else None
+
+
+def _failure_reason(block) -> str:
+    error = str(getattr(block, "error", "") or "")
+    if "closing" in error or "Unexpected block start" in error or not error:
+        return "block is not closed (a brace or quote is missing)"
+    return "block cannot be read: " + error.splitlines()[0]
+
+
+# ---------------------------------------------------------------- writing
+
+def write_bibtex(document: Document, dialect: str = "bibtex", ascii: bool = False) -> Written:
+    """The BibTeX text of a document; `dialect` is "bibtex" or "biblatex"."""
+    out: list[str] = []
+    problems: list[Problem] = []
+    from_bibtex = document.format == FORMAT
+    for block in document.blocks:
+        if isinstance(block, Verbatim):
+            out.append(_verbatim(block, from_bibtex, document.path, problems))
+        elif _untouched_bibtex(block):
+            out.append(block.origin.raw)
+        else:
+            text, notes = format_entry(block, dialect, ascii, document.strings)
+            out.append(text if from_bibtex else ("\n" if out else "") + text + "\n")
+            problems.extend(_locate(block, note) for note in notes)
+    return Written("".join(out), problems)
+
+
+write_biblatex = partial(write_bibtex, dialect="biblatex")
+
+
+def _untouched_bibtex(record: Record) -> bool:
+    return record.is_untouched() and record.origin.format == FORMAT and record.origin.raw is not None
+
+
+def _verbatim(block: Verbatim, from_bibtex: bool, path: str, problems: list[Problem]) -> str:
+    if from_bibtex:
+        return block.text
+    if block.text.strip():
+        problems.append(Problem(path, block.line, f"{block.kind} text at line {block.line} cannot "
+                                "be held in BibTeX; left out", "warning"))
+    return ""
+
+
+def _locate(record: Record, note: str) -> Problem:
+    origin = record.origin
+    where = (origin.path, origin.line) if origin else (f"<record {record.key}>", 0)
+    return Problem(*where, f"{record.key}: {note}", "warning")
+
+
+def format_entry(record: Record, dialect: str = "bibtex", ascii: bool = False,
+                 strings: dict[str, str] | None = None) -> tuple[str, list[str]]:
+    """One entry's text, and notes on what BibTeX could not hold."""
+    fields, notes = record_to_fields(record, dialect, ascii)
+    entry_type = entry_type_for(record, dialect)
+    origin = record.origin
+    if origin is not None and origin.format == FORMAT and origin.raw:
+        fields = _reuse_source_fields(origin.raw, fields, dialect, ascii, strings or {})
+        entry_type = origin.entry_type if origin.entry_type.lower() == entry_type.lower() else entry_type
+    body = "".join(f"  {name} = {value},\n" for name, value in fields)
+    return f"@{entry_type}{{{record.key},\n{body}}}", notes
+
+
+def _reuse_source_fields(raw: str, fields: list[tuple[str, str]], dialect: str, ascii: bool,
+                         strings: dict[str, str]) -> list[tuple[str, str]]:
+    """Keep the source's spelling, order and text for every field whose value is unchanged."""
+    entry = parse_entry_text(raw)
+    if entry is None:
+        return fields
+    source = [SourceField(f.name, *_evaluated(f.value, strings)) for f in entry.fields]
+    before, _ = entry_to_record(entry.entry_type, entry.key, source)
+    unchanged = record_to_fields(before, dialect, ascii)[0]
+    pending = list(fields)
+    merged = []
+    for field in source:  # the source's order and spelling first
+        match = next((new for new in pending if new[0].lower() == field.name.lower()), None)
+        if match is not None:
+            pending.remove(match)
+            merged.append((field.name, field.raw if match in unchanged else match[1]))
+    return merged + pending
+
+
+def _evaluated(expression: str, strings: dict[str, str]) -> tuple[str, str, int | None]:
+    value = evaluate(expression, strings)
+    return value.text, expression, value.month

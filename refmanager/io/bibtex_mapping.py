@@ -1,0 +1,370 @@
+"""Which BibTeX/BibLaTeX entry types and fields mean which parts of the model.
+
+Tables first, then the two directions: `entry_to_record` (fields of one entry,
+already evaluated to LaTeX text, into a Record) and `record_to_fields` (a Record
+into an ordered list of BibTeX fields, for a dialect). What a direction cannot
+map is kept (reading: in `record.foreign["bibtex"]`, verbatim) or reported
+(writing: one note per field).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from refmanager.io.bibtex_names import format_names, parse_names
+from refmanager.io.bibtex_values import (
+    date_from_year_month, format_iso_date, parse_iso_date, parse_month, season_of,
+)
+from refmanager.io.latex import decode, encode
+from refmanager.model import DateValue, Record
+
+FOREIGN = "bibtex"
+# In foreign["bibtex"], besides fields by name: "@type" holds the source's entry
+# type when the CSL type loses it, and "name@N" a field that appeared twice.
+ENTRY_TYPE_KEY = "@type"
+
+ENTRY_TYPES = {
+    "article": "article-journal", "book": "book", "mvbook": "book", "collection": "book",
+    "mvcollection": "book", "proceedings": "book", "mvproceedings": "book", "manual": "book",
+    "booklet": "pamphlet", "inbook": "chapter", "incollection": "chapter", "bookinbook": "chapter",
+    "suppbook": "chapter", "inproceedings": "paper-conference", "conference": "paper-conference",
+    "phdthesis": "thesis", "mastersthesis": "thesis", "thesis": "thesis",
+    "techreport": "report", "report": "report", "unpublished": "manuscript", "misc": "document",
+    "online": "webpage", "electronic": "webpage", "www": "webpage", "patent": "patent",
+    "dataset": "dataset", "software": "software", "periodical": "periodical",
+    "reference": "book", "inreference": "entry-encyclopedia", "jurisdiction": "legal_case",
+    "judicial": "legal_case", "legislation": "legislation", "law": "legislation",
+    "standard": "standard", "video": "motion_picture", "movie": "motion_picture",
+    "audio": "song", "music": "song", "musicscore": "musical_score", "artwork": "graphic",
+    "image": "graphic", "letter": "personal_communication", "blog": "post-weblog",
+    "review": "review", "map": "map", "interview": "interview", "speech": "speech",
+}
+# CSL type -> (classic BibTeX type, biblatex type)
+CSL_TYPES = {
+    "article-journal": ("article", "article"), "article-magazine": ("article", "article"),
+    "article-newspaper": ("article", "article"), "article": ("article", "article"),
+    "review": ("article", "review"), "review-book": ("article", "review"),
+    "book": ("book", "book"), "chapter": ("incollection", "incollection"),
+    "paper-conference": ("inproceedings", "inproceedings"), "thesis": ("phdthesis", "thesis"),
+    "report": ("techreport", "report"), "manuscript": ("unpublished", "unpublished"),
+    "pamphlet": ("booklet", "booklet"), "webpage": ("misc", "online"),
+    "post-weblog": ("misc", "online"), "post": ("misc", "online"), "patent": ("misc", "patent"),
+    "dataset": ("misc", "dataset"), "software": ("misc", "software"),
+    "periodical": ("misc", "periodical"), "entry-encyclopedia": ("incollection", "inreference"),
+    "entry-dictionary": ("incollection", "inreference"), "legal_case": ("misc", "jurisdiction"),
+    "legislation": ("misc", "legislation"), "standard": ("misc", "standard"),
+    "motion_picture": ("misc", "video"), "song": ("misc", "audio"),
+    "musical_score": ("misc", "misc"), "graphic": ("misc", "artwork"),
+    "personal_communication": ("misc", "letter"),
+}
+_MASTERS = {"mastersthesis": "Master's thesis", "phdthesis": "PhD thesis"}
+# biblatex's way to say what kind of @article: `entrysubtype = {magazine}`.
+_ARTICLE_SUBTYPES = {"magazine": "article-magazine", "newspaper": "article-newspaper"}
+
+NAME_FIELDS = {"author": "author", "editor": "editor", "translator": "translator",
+               "bookauthor": "container-author"}
+TITLE_FIELDS = {"title", "booktitle", "journal", "journaltitle", "series", "shorttitle",
+                "maintitle", "eventtitle", "shortjournal"}
+# BibTeX field -> Record attribute, for fields whose meaning does not depend on the type.
+SCALAR_FIELDS = {
+    "title": "title", "journal": "container_title", "journaltitle": "container_title",
+    "booktitle": "container_title", "volume": "volume", "issue": "issue", "pages": "page",
+    "doi": "doi", "isbn": "isbn", "issn": "issn", "url": "url", "pmid": "pmid",
+    "publisher": "publisher", "institution": "publisher", "school": "publisher",
+    "organization": "publisher", "address": "publisher_place", "location": "publisher_place",
+    "edition": "edition", "abstract": "abstract", "language": "language", "langid": "language",
+    "note": "note",
+}
+# BibTeX field -> CSL variable kept in Record.variables.
+VARIABLE_FIELDS = {
+    "series": "collection-title", "type": "genre", "shorttitle": "title-short",
+    "shortjournal": "container-title-short", "chapter": "chapter-number",
+    "pagetotal": "number-of-pages", "annote": "annote", "eventtitle": "event-title",
+    "venue": "event-place", "version": "version", "howpublished": "medium",
+}
+DATE_FIELDS = {"date": "issued", "urldate": "accessed", "eventdate": "event-date",
+               "origdate": "original-date"}
+_RAW_TEXT_FIELDS = {"url", "doi"}  # LaTeX is not decoded in these (biblatex reads them verbatim)
+
+
+@dataclass(slots=True)
+class SourceField:
+    """One field of an entry: its name as written, its LaTeX text, its raw expression."""
+
+    name: str
+    text: str
+    raw: str
+    month: int | None = None
+
+
+# ---------------------------------------------------------------- reading
+
+def entry_to_record(entry_type: str, key: str, source_fields: list[SourceField]) -> tuple[Record, list[str]]:
+    """A Record from one entry's fields, and notes on fields kept verbatim for a reason."""
+    kind = entry_type.lower()
+    record = Record(key=key, type=ENTRY_TYPES.get(kind, "document"))
+    notes: list[str] = []
+    foreign: dict[str, str] = {}
+    dates: dict[str, str | int | None] = {}
+    seen: set[str] = set()
+    for source in source_fields:
+        name = source.name.lower()
+        if name in seen:
+            notes.append(f"field {source.name!r} appears twice; the second is kept verbatim")
+            foreign[f"{source.name}@{len(foreign)}"] = source.raw
+        elif not _read_field(record, kind, source, dates):
+            foreign[source.name] = source.raw
+        seen.add(name)
+    _read_year_month(record, dates, foreign)
+    _read_thesis_genre(record, kind)
+    _read_article_subtype(record, kind, foreign)
+    if _type_name(record, "bibtex") != kind and _type_name(record, "biblatex") != kind:
+        foreign[ENTRY_TYPE_KEY] = entry_type
+    if foreign:
+        record.foreign[FOREIGN] = foreign
+    return record, notes
+
+
+def _read_field(record: Record, kind: str, source: SourceField, dates: dict) -> bool:
+    """Put one field into the record; False when the model has no free place for it."""
+    name = source.name.lower()
+    if not source.text.strip():
+        return False  # an empty field: kept verbatim, so that writing it back is exact
+    if name in NAME_FIELDS:
+        return _set_once(record.creators, NAME_FIELDS[name], parse_names(source.text))
+    if name in ("year", "month", "day"):
+        return _set_once(dates, name, source.month or source.text)
+    if name in DATE_FIELDS:
+        date = parse_iso_date(decode(source.text))
+        return date is not None and _set_once(record.dates, DATE_FIELDS[name], date)
+    if name == "keywords":
+        return _set_keywords(record, decode(source.text))
+    attribute = _attribute_for(name, kind)
+    if attribute:
+        return _set_attribute(record, attribute, _decode_field(name, source.text))
+    if name in VARIABLE_FIELDS:
+        return _set_once(record.variables, VARIABLE_FIELDS[name], _decode_field(name, source.text))
+    return False
+
+
+def _attribute_for(name: str, kind: str) -> str | None:
+    if name == "number":
+        return "issue" if kind in ("article", "periodical") else "number"
+    if name == "eid":
+        return "number"
+    if name == "journal" and kind not in ("article", "periodical", "review"):
+        return None if kind != "misc" else "container_title"
+    return SCALAR_FIELDS.get(name)
+
+
+def _decode_field(name: str, text: str) -> str:
+    if name in _RAW_TEXT_FIELDS:
+        return text.strip()
+    return decode(text, protect=name in TITLE_FIELDS)
+
+
+def _set_attribute(record: Record, attribute: str, value: str) -> bool:
+    if getattr(record, attribute) or not value:
+        return False
+    setattr(record, attribute, value)
+    return True
+
+
+def _set_once(mapping: dict, key: str, value) -> bool:
+    if key in mapping or not value:
+        return False
+    mapping[key] = value
+    return True
+
+
+def _set_keywords(record: Record, text: str) -> bool:
+    if record.keywords:
+        return False
+    separator = ";" if ";" in text else ","
+    record.keywords = [word.strip() for word in text.split(separator) if word.strip()]
+    return bool(record.keywords)
+
+
+def _read_year_month(record: Record, dates: dict, foreign: dict[str, str]) -> None:
+    year, month, day = dates.get("year"), dates.get("month"), dates.get("day")
+    month_number = month if isinstance(month, int) else parse_month(month) if month else None
+    season = season_of(month) if isinstance(month, str) and not month_number else ""
+    if month and not month_number and not season:
+        foreign["month"] = "{" + month + "}"  # not a month we can read: kept as written
+    if "issued" in record.dates or not year:
+        for name, value in (("year", year), ("month", month), ("day", day)):
+            if value is not None and name not in foreign:
+                foreign[name] = f"{{{value}}}" if isinstance(value, str) else _month_macro(value)
+        return
+    date = date_from_year_month(decode(year), month_number, day or "")
+    if season:
+        date = DateValue(parts=date.parts, season=season, literal=date.literal)
+    if day and not (date.parts and len(date.parts[0]) == 3):
+        foreign["day"] = "{" + day + "}"  # a day without a readable month: kept as written
+    record.dates["issued"] = date
+
+
+def _read_article_subtype(record: Record, kind: str, foreign: dict[str, str]) -> None:
+    subtype = next((raw for name, raw in foreign.items() if name.lower() == "entrysubtype"), None)
+    csl_type = _ARTICLE_SUBTYPES.get(decode(subtype.strip('{}"')).lower()) if subtype else None
+    if kind == "article" and csl_type:
+        record.type = csl_type
+        del foreign[next(name for name in foreign if name.lower() == "entrysubtype")]
+
+
+def _read_thesis_genre(record: Record, kind: str) -> None:
+    if kind in _MASTERS and "genre" not in record.variables:
+        record.variables["genre"] = _MASTERS[kind]
+
+
+def _month_macro(number: int) -> str:
+    return ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
+            "dec")[number - 1]
+
+
+# ---------------------------------------------------------------- writing
+
+def _type_name(record: Record, dialect: str) -> str:
+    classic, biblatex = CSL_TYPES.get(record.type, ("misc", "misc"))
+    if record.type == "thesis" and dialect == "bibtex" and \
+            record.variables.get("genre", "").lower().startswith("master"):
+        return "mastersthesis"
+    return biblatex if dialect == "biblatex" else classic
+
+
+def entry_type_for(record: Record, dialect: str) -> str:
+    """The entry type to write: the source's own where the model kept it."""
+    kept = record.foreign.get(FOREIGN, {}).get(ENTRY_TYPE_KEY)
+    if kept and ENTRY_TYPES.get(kept.lower(), "document") == record.type:
+        return kept
+    return _type_name(record, dialect)
+
+
+def record_to_fields(record: Record, dialect: str, ascii: bool = False) -> tuple[list[tuple[str, str]], list[str]]:
+    """The BibTeX fields (name, raw expression) for a record, and what could not be written."""
+    kind = entry_type_for(record, dialect).lower()
+    fields: list[tuple[str, str]] = []
+    notes: list[str] = []
+    for role, names in record.creators.items():
+        field_name = next((f for f, r in NAME_FIELDS.items() if r == role), None)
+        if field_name is None:
+            notes.append(f"creators with role {role!r} cannot be held in BibTeX; left out")
+            continue
+        value, name_notes = format_names(names, ascii)
+        fields.append((field_name, "{" + value + "}"))
+        notes.extend(name_notes)
+    taken = {name.lower() for name in record.foreign.get(FOREIGN, {})}
+    for attribute, value in _scalar_attributes(record):
+        name = _field_for_attribute(attribute, kind, dialect, taken)
+        fields.append((name, _braced(attribute, value, ascii)))
+    fields.extend(_date_fields(record, dialect, notes))
+    if record.keywords:
+        fields.append(("keywords", "{" + encode(", ".join(record.keywords), ascii) + "}"))
+    fields.extend(_variable_fields(record, ascii, notes))
+    fields.extend(_type_fields(record, kind, notes))
+    for name, raw in record.foreign.get(FOREIGN, {}).items():
+        if name != ENTRY_TYPE_KEY:
+            fields.append((name.partition("@")[0], raw))  # "title@3": a repeated field
+    return _drop_genre_of_thesis_type(fields, kind, record), notes
+
+
+def _scalar_attributes(record: Record):
+    for attribute in ("title", "container_title", "volume", "issue", "number", "page", "edition",
+                      "publisher", "publisher_place", "doi", "isbn", "issn", "url", "pmid",
+                      "language", "abstract", "note"):
+        value = getattr(record, attribute)
+        if value:
+            yield attribute, value
+
+
+def _field_for_attribute(attribute: str, kind: str, dialect: str, taken: set[str]) -> str:
+    """The field name for an attribute: the usual one for the type, unless a field
+    kept verbatim already has that name (a thesis with both `publisher` and
+    `institution`), in which case the next-best name."""
+    candidates = _field_names(attribute, kind, dialect == "biblatex")
+    return next((name for name in candidates if name not in taken), candidates[0])
+
+
+def _field_names(attribute: str, kind: str, biblatex: bool) -> list[str]:
+    if attribute == "container_title":
+        if kind in ("article", "periodical", "review", "misc"):
+            return ["journaltitle", "journal"] if biblatex else ["journal", "journaltitle"]
+        return ["booktitle", "journal"]
+    if attribute == "issue":
+        return ["number", "issue"] if kind in ("article", "periodical") else ["issue", "number"]
+    if attribute == "number":
+        return ["eid", "number"] if kind in ("article", "periodical") else ["number", "eid"]
+    if attribute == "publisher":
+        if kind in ("techreport", "report"):
+            return ["institution", "publisher"]
+        if kind in ("phdthesis", "mastersthesis", "thesis"):
+            return ["institution" if biblatex else "school", "publisher"]
+        return ["publisher", "organization"]
+    if attribute == "publisher_place":
+        return ["location", "address"] if biblatex else ["address", "location"]
+    return [{"page": "pages"}.get(attribute, attribute)]
+
+
+def _braced(attribute: str, value: str, ascii: bool) -> str:
+    if attribute in ("url", "doi"):
+        return "{" + value + "}"
+    return "{" + encode(value, ascii) + "}"
+
+
+def _date_fields(record: Record, dialect: str, notes: list[str]) -> list[tuple[str, str]]:
+    fields = []
+    for variable, date in record.dates.items():
+        name = next((f for f, v in DATE_FIELDS.items() if v == variable), None)
+        if variable == "issued" and (dialect == "bibtex" or date.literal):
+            fields.extend(_year_month_fields(date, notes))
+        elif name is None:
+            notes.append(f"date {variable!r} cannot be held in BibTeX; left out")
+        elif date.literal:
+            notes.append(f"date {variable!r} ({date.literal!r}) is not an ISO date; left out")
+        else:
+            fields.append((name, "{" + format_iso_date(date) + "}"))
+    return fields
+
+
+def _year_month_fields(date: DateValue, notes: list[str]) -> list[tuple[str, str]]:
+    if date.literal:
+        return [("year", "{" + encode(date.literal) + "}")]
+    first = date.parts[0]
+    year = f"{first[0]}--{date.parts[1][0]}" if len(date.parts) > 1 else str(first[0])
+    fields = [("year", "{" + year + "}")]
+    if len(first) > 1:
+        fields.append(("month", _month_macro(first[1])))
+    if len(first) > 2:
+        fields.append(("day", "{" + str(first[2]) + "}"))
+    if date.circa or (len(date.parts) > 1 and len(date.parts[1]) > 1):
+        notes.append("classic BibTeX cannot say 'circa' or a range of months; use biblatex")
+    return fields
+
+
+def _variable_fields(record: Record, ascii: bool, notes: list[str]) -> list[tuple[str, str]]:
+    fields = []
+    for variable, value in record.variables.items():
+        name = next((f for f, v in VARIABLE_FIELDS.items() if v == variable), None)
+        if name is None:
+            notes.append(f"CSL variable {variable!r} cannot be held in BibTeX; left out")
+        else:
+            fields.append((name, "{" + encode(value, ascii) + "}"))
+    return fields
+
+
+def _type_fields(record: Record, kind: str, notes: list[str]) -> list[tuple[str, str]]:
+    """`entrysubtype` for magazine and newspaper articles; a note where the type is lost."""
+    subtype = next((name for name, csl in _ARTICLE_SUBTYPES.items() if csl == record.type), None)
+    if subtype and kind == "article":
+        return [("entrysubtype", "{" + subtype + "}")]
+    if ENTRY_TYPES.get(kind, "document") != record.type:
+        notes.append(f"item type {record.type!r} has no @{kind} equivalent; it is read back as "
+                     f"{ENTRY_TYPES.get(kind, 'document')!r}")
+    return []
+
+
+def _drop_genre_of_thesis_type(fields, kind: str, record: Record):
+    """`@mastersthesis` already says "Master's thesis": no `type` field for it."""
+    if kind in _MASTERS and record.variables.get("genre") == _MASTERS[kind]:
+        return [(name, raw) for name, raw in fields if name != "type"]
+    return fields

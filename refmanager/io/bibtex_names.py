@@ -1,0 +1,225 @@
+"""BibTeX name lists, to and from the model's `Name`.
+
+BibTeX's own rules (as in Patashnik's "Designing BibTeX styles", and as bibtex
+and biber apply them): names are separated by a top-level `and`; a name is
+"First von Last", "von Last, First" or "von Last, Jr, First"; the von part is
+the run of words starting with a lowercase letter; braces make a group one
+word and hide its case, except a special character like `{\\"u}`, whose case
+is that of its letter. A name that is one brace group is an organisation.
+
+The splitting works on the LaTeX source (braces carry meaning here) and each
+part is decoded to Unicode afterwards.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from refmanager.io.latex import decode, encode
+from refmanager.model import Name
+
+OTHERS = Name(literal="others")  # BibTeX's "and others": the list is truncated
+
+_WORD_SEPARATOR = re.compile(r"[\s~]+")
+
+
+def parse_names(value: str) -> list[Name]:
+    """The names in a BibTeX author/editor value (outer delimiters removed)."""
+    return list(_parse_names_cached(value))
+
+
+@lru_cache(maxsize=200_000)
+def _parse_names_cached(value: str) -> tuple[Name, ...]:
+    if "{" in value or "~" in value:
+        return tuple(_parse_name(words) for words in _split_top_level(value, separator="and") if words)
+    # No braces: a plain split is exact, and each name is cached on its own,
+    # since the same author recurs across a file far more than the same list.
+    return tuple(_parse_plain_name(name) for name in _AND.split(value.strip()) if name)
+
+
+_AND = re.compile(r"\s+and\s+", re.IGNORECASE)
+
+
+@lru_cache(maxsize=200_000)
+def _parse_plain_name(text: str) -> Name:
+    return _parse_name(text.split())
+
+
+def _split_top_level(text: str, separator: str) -> list[list[str]]:
+    """Words at brace depth 0, grouped by a separator word (`and`) or by commas."""
+    groups: list[list[str]] = [[]]
+    for word in _top_level_words(text):
+        if separator == "and" and word.lower() == "and":
+            groups.append([])
+        else:
+            groups[-1].append(word)
+    return groups
+
+
+def _top_level_words(text: str) -> list[str]:
+    if "{" not in text and "~" not in text:
+        return text.split()
+    words, current, depth, escaped = [], [], 0, False
+    for char in text:
+        if depth == 0 and (char.isspace() or (char == "~" and not escaped)):
+            if current:
+                words.append("".join(current))
+                current = []
+            continue
+        if not escaped:
+            depth = max(depth + (char == "{") - (char == "}"), 0)
+        escaped = char == "\\" and not escaped  # `\~` is an accent, not a tie
+        current.append(char)
+    if current:
+        words.append("".join(current))
+    return words
+
+
+def _parse_name(words: list[str]) -> Name:
+    if len(words) == 1 and _is_one_group(words[0]):
+        return Name(literal=decode(words[0][1:-1]))
+    if words == ["others"]:
+        return OTHERS
+    segments = _comma_segments(words)
+    if len(segments) == 1:
+        first, von, last = _first_von_last(segments[0])
+        jr: list[str] = []
+    else:
+        von, last = _von_last(segments[0])
+        jr = segments[1] if len(segments) > 2 else []
+        first = [word for segment in segments[2 if len(segments) > 2 else 1:] for word in segment]
+    return Name(
+        family=_decode_words(last), given=_decode_words(first),
+        non_dropping_particle=_decode_words(von), suffix=_decode_words(jr),
+    )
+
+
+def _comma_segments(words: list[str]) -> list[list[str]]:
+    """Split a name's words at top-level commas ("Nye, Jr., Joseph S.")."""
+    segments: list[list[str]] = [[]]
+    for word in words:
+        pieces = _split_word_at_commas(word)
+        for index, piece in enumerate(pieces):
+            if index:
+                segments.append([])
+            if piece:
+                segments[-1].append(piece)
+    return segments
+
+
+def _split_word_at_commas(word: str) -> list[str]:
+    if "," not in word:
+        return [word]
+    pieces, current, depth = [], [], 0
+    for char in word:
+        depth += 1 if char == "{" else -1 if char == "}" else 0
+        if char == "," and depth == 0:
+            pieces.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+    pieces.append("".join(current))
+    return pieces
+
+
+def _first_von_last(words: list[str]) -> tuple[list[str], list[str], list[str]]:
+    lower = [index for index, word in enumerate(words[:-1]) if _is_lowercase(word)]
+    if not lower:
+        return words[:-1], [], words[-1:]
+    return words[:lower[0]], words[lower[0]:lower[-1] + 1], words[lower[-1] + 1:]
+
+
+def _von_last(words: list[str]) -> tuple[list[str], list[str]]:
+    von_end = 0
+    for index, word in enumerate(words[:-1]):
+        if _is_lowercase(word):
+            von_end = index + 1
+    return words[:von_end], words[von_end:]
+
+
+def _is_lowercase(word: str) -> bool:
+    """BibTeX's test for a von word: its first letter at depth 0 is lowercase."""
+    depth, index = 0, 0
+    while index < len(word):
+        char = word[index]
+        if char == "{":
+            if depth == 0 and word.startswith("{\\", index):
+                return _special_character_is_lowercase(word[index + 1:])
+            depth += 1
+        elif char == "}":
+            depth -= 1
+        elif depth == 0 and char.isalpha():
+            return char.islower()
+        index += 1
+    return False  # caseless: never a von word
+
+
+# Commands that are letters themselves; after any other command the case is
+# that of the first letter that follows (BibTeX's rule for `{\"U}`).
+_LETTER_COMMANDS = {"i", "j", "oe", "OE", "ae", "AE", "aa", "AA", "o", "O", "l", "L", "ss"}
+
+
+def _special_character_is_lowercase(text: str) -> bool:
+    command = re.match(r"\\([A-Za-z]+|.)", text)
+    if command and command.group(1) in _LETTER_COMMANDS:
+        return command.group(1)[0].islower()
+    rest = text[command.end():] if command else text
+    letter = next((char for char in rest if char.isalpha()), "")
+    return letter.islower()
+
+
+def _is_one_group(word: str) -> bool:
+    if not (word.startswith("{") and word.endswith("}")) or word.startswith("{\\"):
+        return False
+    depth = 0
+    for index, char in enumerate(word):
+        depth += 1 if char == "{" else -1 if char == "}" else 0
+        if depth == 0 and index < len(word) - 1:
+            return False
+    return True
+
+
+def _decode_words(words: list[str]) -> str:
+    return decode(" ".join(words)) if words else ""
+
+
+# ---------------------------------------------------------------- writing
+
+def format_names(names: list[Name], ascii: bool = False) -> tuple[str, list[str]]:
+    """The BibTeX value for a list of names, and notes on what BibTeX cannot say."""
+    notes = []
+    parts = []
+    for name in names:
+        if name == OTHERS:
+            parts.append("others")
+            continue
+        if name.dropping_particle:
+            notes.append(f"the dropping particle of {name.display()!r} is written as a von "
+                         "part: BibTeX cannot tell the two kinds apart")
+        parts.append(_format_name(name, ascii))
+    return " and ".join(parts), notes
+
+
+def _format_name(name: Name, ascii: bool) -> str:
+    if name.literal:
+        return "{" + encode(name.literal, ascii) + "}"
+    von = " ".join(p for p in (name.dropping_particle, name.non_dropping_particle) if p)
+    family = _protect(encode(name.family, ascii), lowercase_start=not von)
+    last = f"{encode(von, ascii)} {family}" if von else family
+    fields = [last]
+    if name.suffix:
+        fields.append(_protect(encode(name.suffix, ascii)))
+    # A braced family alone would read as an organisation: the comma says it is not.
+    if name.given or name.suffix or family.startswith("{"):
+        fields.append(_protect(encode(name.given, ascii)))
+    return ", ".join(fields).rstrip()
+
+
+def _protect(text: str, lowercase_start: bool = False) -> str:
+    """Brace a part that BibTeX would otherwise split or read as a von part."""
+    words = _top_level_words(text)
+    needs_braces = any(word.lower() == "and" for word in words) or "," in text
+    if lowercase_start and words and _is_lowercase(words[0]):
+        needs_braces = True
+    return "{" + text + "}" if needs_braces else text

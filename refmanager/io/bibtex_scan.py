@@ -1,0 +1,128 @@
+"""A fast scanner for well-formed BibTeX entries.
+
+bibtexparser reads a file one character at a time in Python, which costs about
+80 microseconds an entry. Most entries in real files are regular, and a few
+regular expressions read them ten times faster. This scanner accepts only
+an entry it can read completely and unambiguously; for anything else
+(`@string`, `@comment`, `@preamble`, parenthesised entries, a missing comma,
+an unclosed brace) it returns None and the caller hands that part of the file
+to bibtexparser, so that irregular input is read exactly as bibtexparser reads
+it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# What bibtexparser treats as the start of a block: `@` first on a line.
+BLOCK_START = re.compile(r"^[ \t]*@", re.M)
+
+_ENTRY_HEAD = re.compile(r"@[ \t]*([A-Za-z][\w:.+-]*)[ \t]*\{[ \t]*([^\s,{}()=\"#%']+)[ \t]*,")
+_FIELD_NAME = re.compile(r"\s*([A-Za-z_][\w:.+-]*)\s*=\s*")
+_BARE_VALUE = re.compile(r"[A-Za-z0-9_:.+-]+")
+_AFTER_VALUE = re.compile(r"\s*([#,}])")
+_CLOSING = re.compile(r"\s*}")
+# A value may not run past a line that starts a new block (bibtexparser's rule).
+_BRACE_OR_ESCAPE = re.compile(r"\\.|[{}]|\n[ \t]*@", re.S)
+_QUOTE_BRACE_OR_ESCAPE = re.compile(r"\\.|[{}\"]|\n[ \t]*@", re.S)
+_NESTED_OR_ODD = re.compile(r"[{\\@]")
+_SPECIAL_TYPES = {"string", "comment", "preamble"}
+
+
+@dataclass(slots=True)
+class ScannedField:
+    name: str
+    value: str  # the raw value expression, delimiters included
+    offset: int  # where the field starts, from the start of the entry
+
+
+@dataclass(slots=True)
+class ScannedEntry:
+    entry_type: str
+    key: str
+    fields: list[ScannedField]
+    raw: str
+
+
+def scan_entry(text: str, start: int) -> ScannedEntry | None:
+    """The entry whose `@` is at `start`, or None if it is not plainly well formed."""
+    head = _ENTRY_HEAD.match(text, start)
+    if head is None or head.group(1).lower() in _SPECIAL_TYPES:
+        return None
+    fields: list[ScannedField] = []
+    position = head.end()
+    while True:
+        closing = _CLOSING.match(text, position)
+        if closing:
+            return ScannedEntry(head.group(1), head.group(2), fields, text[start:closing.end()])
+        name = _FIELD_NAME.match(text, position)
+        if name is None:
+            return None
+        value_end = _value_end(text, name.end())
+        if value_end is None:
+            return None
+        fields.append(ScannedField(name.group(1), text[name.end():value_end], name.start(1) - start))
+        after = _AFTER_VALUE.match(text, value_end)
+        if after is None:
+            return None
+        position = after.end() if after.group(1) == "," else after.start(1)
+
+
+def _value_end(text: str, position: int) -> int | None:
+    """The end of a value expression (pieces joined by `#`), or None if malformed."""
+    while True:
+        end = _piece_end(text, position)
+        if end is None:
+            return None
+        after = _AFTER_VALUE.match(text, end)
+        if after is None or after.group(1) != "#":
+            return end
+        position = after.end()
+        while position < len(text) and text[position].isspace():
+            position += 1
+
+
+def _piece_end(text: str, position: int) -> int | None:
+    first = text[position:position + 1]
+    if first == "{":
+        return _braced_end(text, position)
+    if first == '"':
+        return _quoted_end(text, position)
+    bare = _BARE_VALUE.match(text, position)
+    return bare.end() if bare else None
+
+
+def _braced_end(text: str, position: int) -> int | None:
+    close = text.find("}", position)
+    if close > 0 and not _NESTED_OR_ODD.search(text, position + 1, close):
+        return close + 1  # the common case: nothing nested
+    depth = 0
+    for match in _BRACE_OR_ESCAPE.finditer(text, position):
+        token = match.group()
+        if token == "{":
+            depth += 1
+        elif token == "}":
+            depth -= 1
+            if depth == 0:
+                return match.end()
+        elif token[0] == "\n":
+            return None
+    return None
+
+
+def _quoted_end(text: str, position: int) -> int | None:
+    depth = 0
+    for match in _QUOTE_BRACE_OR_ESCAPE.finditer(text, position + 1):
+        token = match.group()
+        if token == "{":
+            depth += 1
+        elif token == "}":
+            depth -= 1
+            if depth < 0:
+                return None
+        elif token == '"' and depth == 0:
+            return match.end()
+        elif token[0] == "\n":
+            return None
+    return None

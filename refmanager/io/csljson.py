@@ -1,0 +1,506 @@
+"""Reading and writing CSL-JSON, the item format of citeproc, Zotero and pandoc.
+
+The reader is lenient: every item is checked against the official CSL schema
+(shipped in `schemas/`), each violation becomes a Problem on the item's line, and
+the item is still read as far as it can be. A property the record model cannot
+hold is kept as JSON text in `record.foreign["csljson"]`, and the writer puts it
+back (inside `custom` when the schema does not know its name), so nothing is
+lost. Fields of other formats (`foreign["bibtex"]`, ...) travel in
+`custom["refmanager-foreign"]`, so BibTeX -> CSL-JSON -> BibTeX loses no field.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from importlib import resources
+from typing import Any, Generator, Iterator
+
+from refmanager.errors import Problem
+from refmanager.io.base import Written
+from refmanager.model import SCALAR_VARIABLES, DateValue, Document, Name, Origin, Record, Verbatim
+
+FORMAT = "csljson"
+#: The member of `custom` that carries the fields of other formats.
+FOREIGN_MEMBER = "refmanager-foreign"
+
+_NAME_PARTS = {part: part.replace("-", "_") for part in (  # CSL name -> Name attribute
+    "family", "given", "dropping-particle", "non-dropping-particle", "suffix", "literal")}
+_SCALAR_ATTRIBUTES = {csl_name: attribute for attribute, csl_name in SCALAR_VARIABLES.items()}
+_ISO_DATE = re.compile(r"(-?\d{1,4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
+_INTEGER = re.compile(r"-?\d+")
+_JSON_SPACE = re.compile(r"[ \t\n\r]*")
+_KEYWORD_SEPARATOR = re.compile(r"[,;]")
+
+# The writer's layout: who, what and where first; then when, who published, the
+# identifiers; long free texts last. Within a group the record's own order is kept,
+# so that writing and reading back gives the same record.
+_FRONT_SCALARS = ("title", "container_title", "volume", "issue", "page", "number")
+_LONG_SCALARS = ("abstract", "note")
+_MIDDLE_SCALARS = ("publisher", "publisher_place", "edition", "doi", "isbn", "issn", "url", "pmid",
+                   "language")
+_MIDDLE_SCALARS += tuple(  # attributes added to the model later still get written
+    a for a in SCALAR_VARIABLES if a not in _FRONT_SCALARS + _MIDDLE_SCALARS + _LONG_SCALARS)
+
+# The scanner's values: (start line, decoded value, raw text); it returns where it stopped.
+_Values = Generator[tuple[int, Any, str], None, "int | None"]
+
+# What a Verbatim block is called in the writer's warnings.
+_BLOCK_NAMES = {"string": "@string", "preamble": "@preamble", "failed": "unreadable block"}
+
+
+# ---------------------------------------------------------------- the schema
+
+@cache
+def csl_schema() -> dict:
+    """The official CSL-JSON schema, as shipped inside the package."""
+    source = resources.files("refmanager.io") / "schemas" / "csl-data.json"
+    return json.loads(source.read_text(encoding="utf-8"))
+
+
+@cache
+def _item_validator() -> Any:
+    # Imported here: jsonschema is slow to import, and only CSL-JSON needs it.
+    import jsonschema
+
+    schema = csl_schema()
+    # The items subschema, with the definitions its "$ref"s point to, so that each
+    # error is about one item and its path starts at that item.
+    item_schema = {**schema["items"], "definitions": schema["definitions"],
+                   "$schema": schema["$schema"]}
+    return jsonschema.validators.validator_for(schema)(item_schema)
+
+
+@cache
+def _property_kinds() -> dict[str, str]:
+    """Every property the schema knows, with how the reader handles it."""
+    kinds = {}
+    for name, rule in csl_schema()["items"]["properties"].items():
+        if rule.get("items", {}).get("$ref") == "#/definitions/name-variable":
+            kinds[name] = "names"
+        elif rule.get("$ref") == "#/definitions/date-variable":
+            kinds[name] = "date"
+        else:  # "text" if it can be a string, else (e.g. "categories", an array) "other"
+            kinds[name] = "text" if "string" in rule.get("type", ()) else "other"
+    return kinds | {"id": "id", "type": "type", "keyword": "keyword", "custom": "custom"}
+
+
+@cache
+def _item_types() -> frozenset[str]:
+    return frozenset(csl_schema()["items"]["properties"]["type"]["enum"])
+
+
+def _schema_errors(item: dict) -> list[str]:
+    """Each way the item breaks the schema, as "JSON path: what is wrong"."""
+    found = []
+    for error in _item_validator().iter_errors(item):
+        for leaf in _leaf_errors(error):
+            found.append(f"{leaf.json_path}: {_error_message(leaf)}")
+    return found
+
+
+def _leaf_errors(error: Any) -> Iterator[Any]:
+    # The schema wraps names and dates in a one-branch "anyOf", whose own message
+    # ("... is not valid under any of the given schemas") does not say what is wrong.
+    if not error.context:
+        yield error
+    for inner in error.context:
+        yield from _leaf_errors(inner)
+
+
+def _error_message(error: Any) -> str:
+    if error.validator == "enum":  # the default message lists all 45 item types
+        return f"{error.instance!r} is not one of the values the CSL schema allows"
+    return _shorten(error.message, 120)
+
+
+def _shorten(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[:limit - 3] + "..."
+
+
+# ---------------------------------------------------------------- reading
+
+def read_csljson(text: str, path: str = "<string>") -> Document:
+    """Read CSL-JSON: an array of items, or a single item object."""
+    document = Document(path, FORMAT)
+    if text.startswith("\ufeff"):
+        document.byte_order_mark = True
+        text = text[1:]
+    for line, value, raw in _Scanner(text, document).values():
+        if isinstance(value, dict):
+            document.blocks.append(_read_item(value, path, line, len(document.blocks) + 1))
+        else:
+            message = f"{_shorten(raw, 40)} is not a CSL item (a JSON object); left out"
+            document.problems.append(Problem(path, line, message))
+            document.blocks.append(Verbatim("failed", raw, line))
+    if not document.blocks and not document.problems:
+        document.problems.append(Problem(path, 1, "no records", "warning"))
+    return document
+
+
+class _Scanner:
+    """Splits the text into top-level JSON values, each with its start line.
+
+    Trouble in the JSON itself goes to the document, with the rest of the text
+    kept as a "failed" block; the values before it are still read.
+    """
+
+    def __init__(self, text: str, document: Document) -> None:
+        self.text = text
+        self.document = document
+        self.decoder = json.JSONDecoder()
+        self._offset, self._line = 0, 1  # counted forward once, not from the start each time
+
+    def values(self) -> _Values:
+        start = self._skip_space(0)
+        if start == len(self.text):
+            return
+        if self.text[start] == "[":
+            end = yield from self._array_items(start + 1)
+        else:
+            end = yield from self._one_value(start)
+        if end is not None:
+            self._check_rest(end)
+
+    def _array_items(self, position: int) -> _Values:
+        position = self._skip_space(position)
+        if self.text.startswith("]", position):
+            return position + 1
+        while True:
+            end = yield from self._one_value(position)
+            if end is None:
+                return None
+            position = self._skip_space(end)
+            if self.text.startswith("]", position):
+                return position + 1
+            if not self.text.startswith(",", position):
+                error = json.JSONDecodeError("Expecting ',' or ']'", self.text, position)
+                return self._fail(error, position)
+            position = self._skip_space(position + 1)
+
+    def _one_value(self, position: int) -> _Values:
+        try:
+            value, end = self.decoder.raw_decode(self.text, position)
+        except json.JSONDecodeError as error:
+            return self._fail(error, position)
+        yield self._line_at(position), value, self.text[position:end]
+        return end
+
+    def _fail(self, error: json.JSONDecodeError, position: int) -> None:
+        message = (f"invalid JSON: {error.msg} (column {error.colno});"
+                   " the rest of the file was not read")
+        self.document.problems.append(Problem(self.document.path, error.lineno, message))
+        self.document.blocks.append(Verbatim("failed", self.text[position:], self._line_at(position)))
+
+    def _check_rest(self, position: int) -> None:
+        position = self._skip_space(position)
+        if position < len(self.text):
+            line = self._line_at(position)
+            message = "text after the end of the JSON data; left out"
+            self.document.problems.append(Problem(self.document.path, line, message))
+            self.document.blocks.append(Verbatim("text", self.text[position:], line))
+
+    def _skip_space(self, position: int) -> int:
+        return _JSON_SPACE.match(self.text, position).end()
+
+    def _line_at(self, offset: int) -> int:
+        self._line += self.text.count("\n", self._offset, offset)
+        self._offset = offset
+        return self._line
+
+
+def _read_item(item: dict, path: str, line: int, index: int) -> Record:
+    """One item as a Record, with its schema violations and what the reader did."""
+    notes: list[str] = []
+    key = _item_key(item.get("id"), index, notes)
+    written_type = item.get("type")
+    record = Record(key=key, type=_item_type(written_type, notes))
+    for name, value in item.items():
+        if not _hold(record, name, value, notes):
+            _keep_verbatim(record, name, value)
+    # Sorted and after the other formats: the writer moves some of these entries into
+    # `custom`, so file order would not survive writing and reading back.
+    if "csljson" in record.foreign:
+        record.foreign["csljson"] = dict(sorted(record.foreign.pop("csljson").items()))
+    label = f"item {key!r}"
+    record.problems = [Problem(path, line, f"{label}: {error}") for error in _schema_errors(item)]
+    record.problems += [Problem(path, line, f"{label}: {note}", "warning") for note in notes]
+    entry_type = written_type if isinstance(written_type, str) else ""
+    record.seal(Origin(path, line, FORMAT, entry_type=entry_type, raw=None))
+    return record
+
+
+def _item_key(written: Any, index: int, notes: list[str]) -> str:
+    if (isinstance(written, str) and written) or _is_number(written):
+        return str(written)
+    key = f"item-{index}"
+    notes.append(f"no usable id; given the key {key!r}")
+    return key
+
+
+def _item_type(written: Any, notes: list[str]) -> str:
+    if isinstance(written, str) and written in _item_types():
+        return written
+    said = "no type" if written is None else f"type {written!r} is not a CSL item type"
+    notes.append(f"{said}; read as 'document'")
+    return "document"
+
+
+def _hold(record: Record, name: str, value: Any, notes: list[str]) -> bool:
+    """Put one property into the model; False when the model cannot hold it."""
+    kind = _property_kinds().get(name)
+    if kind == "names" and (names := _names(value, name, notes)) is not None:
+        record.creators[name] = names
+    elif kind == "date" and (date := _date(value)) is not None:
+        record.dates[name] = date
+    elif kind == "keyword" and (keywords := _keywords(value)) is not None:
+        record.keywords = keywords
+    elif kind == "text" and (text := _text(value)) is not None:
+        if name in _SCALAR_ATTRIBUTES:
+            setattr(record, _SCALAR_ATTRIBUTES[name], text)
+        else:
+            record.variables[name] = text
+    elif kind == "custom" and isinstance(value, dict):
+        _read_custom(record, value, notes)
+    elif kind not in ("id", "type"):  # those two are read first, by _read_item
+        return False
+    return True
+
+
+def _keep_verbatim(record: Record, name: str, value: Any) -> None:
+    record.foreign.setdefault("csljson", {})[name] = json.dumps(value, ensure_ascii=False)
+
+
+def _read_custom(record: Record, custom: dict, notes: list[str]) -> None:
+    for name, value in custom.items():
+        if name == FOREIGN_MEMBER and _is_foreign_table(value):
+            for format_name, values in value.items():
+                record.foreign.setdefault(format_name, {}).update(values)
+        else:
+            if name == FOREIGN_MEMBER:
+                notes.append(f"custom.{FOREIGN_MEMBER} is not {{format: {{field: text}}}};"
+                             " kept as it is")
+            _keep_verbatim(record, name, value)
+
+
+def _is_foreign_table(value: Any) -> bool:
+    return isinstance(value, dict) and all(
+        isinstance(values, dict) and all(isinstance(text, str) for text in values.values())
+        for values in value.values())
+
+
+def _text(value: Any) -> str | None:
+    # Lenient: the schema allows numbers for some variables, and people write them for others.
+    if isinstance(value, str):
+        return value
+    return str(value) if _is_number(value) else None
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _names(value: Any, role: str, notes: list[str]) -> list[Name] | None:
+    if not isinstance(value, list) or not all(isinstance(entry, dict) for entry in value):
+        return None  # not guessed at: kept verbatim, and the schema error says why
+    return [_name(entry, f"$.{role}[{position}]", notes) for position, entry in enumerate(value)]
+
+
+def _name(entry: dict, where: str, notes: list[str]) -> Name:
+    parts = {}
+    for part, value in entry.items():
+        text = _text(value)
+        if part in _NAME_PARTS and text is not None:
+            parts[_NAME_PARTS[part]] = text
+        else:  # e.g. "parse-names", "comma-suffix": the model has no place for them
+            notes.append(f"{where}.{part} cannot be held in the record model; left out")
+    return Name(**parts)
+
+
+def _date(value: Any) -> DateValue | None:
+    if isinstance(value, str):  # an EDTF string: newer CSL, though not this schema
+        return _parse_edtf(value)
+    if not isinstance(value, dict):
+        return None
+    parts = _date_parts(value.get("date-parts"))
+    if parts is None:
+        return None
+    literal = value.get("literal") if isinstance(value.get("literal"), str) else ""
+    if not parts and isinstance(value.get("raw"), str):  # "raw" only when there are no parts
+        from_raw = _parse_edtf(value["raw"])
+        parts, literal = from_raw.parts, literal or from_raw.literal
+    season = _text(value.get("season")) or ""
+    circa = value.get("circa")  # the schema allows a string, a number or a boolean
+    if isinstance(circa, str):
+        circa = circa.strip().lower() not in ("", "0", "false")
+    return DateValue(parts, season, bool(circa), literal)
+
+
+def _date_parts(value: Any) -> tuple[tuple[int, ...], ...] | None:
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not 1 <= len(value) <= 2:
+        return None
+    parts = []
+    for piece in value:
+        if not isinstance(piece, list) or not 1 <= len(piece) <= 3:
+            return None
+        numbers = [_integer(number) for number in piece]
+        if None in numbers:
+            return None
+        parts.append(tuple(numbers))
+    return tuple(parts)
+
+
+def _integer(value: Any) -> int | None:
+    if isinstance(value, str) and _INTEGER.fullmatch(value.strip()):
+        return int(value)
+    if _is_number(value) and float(value).is_integer():
+        return int(value)
+    return None
+
+
+def _parse_edtf(text: str) -> DateValue:
+    """The simple ISO forms (1990, 1990-05, 1990-05-17, and ranges with "/")."""
+    sides = [_iso_date(side.strip()) for side in text.split("/")]
+    if len(sides) <= 2 and None not in sides:
+        return DateValue(tuple(sides))
+    return DateValue(literal=text)
+
+
+def _iso_date(text: str) -> tuple[int, ...] | None:
+    match = _ISO_DATE.fullmatch(text)
+    if not match:
+        return None
+    numbers = tuple(int(group) for group in match.groups() if group is not None)
+    months_ok = len(numbers) < 2 or 1 <= numbers[1] <= 12
+    days_ok = len(numbers) < 3 or 1 <= numbers[2] <= 31
+    return numbers if months_ok and days_ok else None
+
+
+def _keywords(value: Any) -> list[str] | None:
+    if isinstance(value, list) and all(isinstance(word, str) for word in value):
+        words = value  # not CSL, but some exporters write a list
+    elif isinstance(value, str):
+        words = _KEYWORD_SEPARATOR.split(value)
+    else:
+        return None
+    return [word.strip() for word in words if word.strip()]
+
+
+# ---------------------------------------------------------------- writing
+
+def write_csljson(document: Document) -> Written:
+    """Write the document's records as a CSL-JSON array; report what CSL-JSON cannot hold."""
+    problems: list[Problem] = []
+    items = []
+    for block in document.blocks:
+        if isinstance(block, Record):
+            items.append(_write_item(block, document.path, problems))
+        elif block.text.strip():  # blank text between entries loses nothing
+            name = _BLOCK_NAMES.get(block.kind, block.kind)
+            message = f"{name} at line {block.line} cannot be held in CSL-JSON; left out"
+            problems.append(Problem(document.path, block.line, message, "warning"))
+    text = json.dumps(items, indent=2, ensure_ascii=False) + "\n"
+    return Written(text, problems)
+
+
+def _write_item(record: Record, path: str, problems: list[Problem]) -> dict:
+    line = record.origin.line if record.origin else 0
+    notes: list[str] = []
+    item = _model_properties(record, notes)
+    custom = _move_unknown_into_custom(item, notes)
+    put_back = _add_foreign(record, item, custom)
+    if custom:
+        item["custom"] = custom
+    label = f"item {record.key!r}"
+    problems.extend(Problem(path, line, f"{label}: {note}", "warning") for note in notes)
+    # Checking every item would make writing six times slower; what is built from the
+    # model's typed values fits the schema, so only the rest is checked.
+    if put_back or not _fits_by_construction(record):
+        problems.extend(Problem(path, line, f"{label} does not fit the CSL schema: {error}")
+                        for error in _schema_errors(item))
+    return item
+
+
+def _fits_by_construction(record: Record) -> bool:
+    kinds = _property_kinds()  # names the schema does not know go into custom: no harm
+    return (record.type in _item_types()
+            and all(kinds.get(role, "names") == "names" for role in record.creators)
+            and all(kinds.get(name, "date") == "date" and len(date.parts) <= 2
+                    and all(1 <= len(part) <= 3 for part in date.parts)
+                    for name, date in record.dates.items())
+            and all(kinds.get(name, "text") == "text" for name in record.variables))
+
+
+def _model_properties(record: Record, notes: list[str]) -> dict:
+    item: dict[str, Any] = {"id": record.key, "type": record.type}
+    for role, names in record.creators.items():
+        item[role] = [_name_json(name) for name in names]
+    item |= _scalars_json(record, _FRONT_SCALARS)
+    item |= {variable: _date_json(date) for variable, date in record.dates.items()}
+    item |= _scalars_json(record, _MIDDLE_SCALARS)
+    if record.keywords:
+        item["keyword"] = _keyword_json(record.keywords, notes)
+    item |= {name: value for name, value in record.variables.items() if name not in item}
+    item |= _scalars_json(record, _LONG_SCALARS)
+    return item
+
+
+def _scalars_json(record: Record, attributes: tuple[str, ...]) -> dict[str, str]:
+    values = ((SCALAR_VARIABLES[a], getattr(record, a)) for a in attributes)
+    return {csl_name: value for csl_name, value in values if value}
+
+
+def _name_json(name: Name) -> dict[str, str]:
+    values = ((csl, getattr(name, attribute)) for csl, attribute in _NAME_PARTS.items())
+    return {csl: value for csl, value in values if value}
+
+
+def _date_json(date: DateValue) -> dict[str, Any]:
+    written = {"date-parts": [list(part) for part in date.parts], "season": date.season,
+               "circa": date.circa, "literal": date.literal}
+    return {key: value for key, value in written.items() if value}
+
+
+def _keyword_json(keywords: list[str], notes: list[str]) -> str:
+    for keyword in keywords:
+        if _KEYWORD_SEPARATOR.search(keyword):
+            notes.append(f"keyword {keyword!r} holds a comma or semicolon, which CSL's"
+                         " keyword string cannot; it will read back as several keywords")
+    return ", ".join(keywords)
+
+
+def _move_unknown_into_custom(item: dict, notes: list[str]) -> dict[str, Any]:
+    # A role or variable the schema does not know would make the item invalid;
+    # `custom` is where CSL says such data belongs.
+    custom = {}
+    for name in [name for name in item if name not in _property_kinds()]:
+        custom[name] = item.pop(name)
+        notes.append(f"{name!r} is not a CSL variable; written into custom")
+    return custom
+
+
+def _add_foreign(record: Record, item: dict, custom: dict) -> bool:
+    """Put foreign fields back; True when some went to the top level, unchecked."""
+    put_back = False
+    for name, text in record.foreign.get("csljson", {}).items():
+        value = _json_value(text)
+        if name in _property_kinds() and name not in item and name != "custom":
+            item[name] = value  # a CSL variable the model has no place for, e.g. "categories"
+            put_back = True
+        else:
+            custom[name] = value
+    others = {fmt: dict(values) for fmt, values in record.foreign.items() if fmt != "csljson"}
+    if others:
+        custom[FOREIGN_MEMBER] = others
+    return put_back
+
+
+def _json_value(text: str) -> Any:
+    # The reader stores JSON text; another stage may have stored a plain string.
+    try:
+        return json.loads(text)
+    except ValueError:
+        return text

@@ -1,0 +1,534 @@
+"""Read and write RIS, the tagged format of EndNote, Zotero and most catalogues.
+
+Reading keeps everything: each record's exact text (so that an untouched record
+is written back byte for byte), the text between records as Verbatim blocks, and
+every tag the model has no place for in `record.foreign["ris"]`. A changed record
+is written with Zotero's tag meanings (`ris_tags`), the mapping that Zotero
+imports with nothing lost, and whatever RIS cannot hold is reported.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import unicodedata
+from itertools import count, product
+from string import ascii_lowercase
+
+from refmanager.errors import Problem
+from refmanager.io.base import Written
+from refmanager.io.ris_tags import (
+    CSL_TO_RIS, DOI_OR_FOREIGN, GENRE_OR_DOI, JOURNAL, KEYWORDS, NEAREST_RIS, PAGE_END,
+    PAGE_START, RIS_TO_CSL, SERIAL, bare_doi, family, format_date, format_name, is_doi,
+    parse_date, parse_name, read_table, serial_target, write_table,
+)
+from refmanager.model import SCALAR_VARIABLES, DateValue, Document, Name, Origin, Record, Verbatim
+
+FORMAT = "ris"
+
+_TAG_LINE = re.compile(r"([A-Z][A-Z0-9])  -(?: |$)")
+_DATE_TAG_RANK = {"DA": 0, "PY": 1, "Y1": 2}  # DA wins, as Zotero's maintainers want (#2125)
+_DASH = re.compile(r"[-\u2010-\u2015]")
+_SIMPLE_RANGE = re.compile(r"([^\s\u2010-\u2015-]+)-([^\s\u2010-\u2015-]+)")
+_RICH_TEXT = re.compile(r"</?(?:i|b|sup|sub)>|<span\b[^>]*>|</span>")
+# Letters that Unicode does not decompose into an ASCII letter and a mark.
+_ASCII_LETTERS = str.maketrans({"Ø": "O", "ø": "o", "Ł": "L", "ł": "l", "Đ": "D", "đ": "d",
+                                "ß": "ss", "Æ": "AE", "æ": "ae", "Œ": "OE", "œ": "oe",
+                                "Þ": "Th", "þ": "th", "ı": "i"})
+
+
+# ---------------------------------------------------------------- reading
+
+def read_ris(text: str, path: str = "<string>") -> Document:
+    """Read RIS text (BOM already removed) into a Document; bad input becomes Problems."""
+    document = Document(path, FORMAT)
+    lines = _split_lines(text)
+    index = 0
+    while index < len(lines):
+        if _tag(lines[index]) == "TY":
+            index = _read_record(lines, index, document)
+        else:
+            index = _read_text(lines, index, document)
+    _assign_keys(document.records, path)
+    for record in document.records:
+        record.seal(record.origin)  # only now, once the key is final
+    if not document.records:
+        document.problems.append(Problem(path, 1, "no records", "warning"))
+    return document
+
+
+def _split_lines(text: str) -> list[str]:
+    """Lines with their endings, split on "\\n" only (str.splitlines also splits on
+    characters such as U+2028 that may occur inside a value)."""
+    return re.findall(r"[^\n]*\n|[^\n]+", text)
+
+
+def _tag(line: str) -> str | None:
+    match = _TAG_LINE.match(line.rstrip("\r\n"))
+    return match.group(1) if match else None
+
+
+def _read_text(lines: list[str], start: int, document: Document) -> int:
+    end = start
+    while end < len(lines) and _tag(lines[end]) != "TY":
+        end += 1
+    document.blocks.append(Verbatim("text", "".join(lines[start:end]), start + 1))
+    stray = [number for number in range(start, end) if lines[number].strip()]
+    if stray:
+        first = lines[stray[0]].strip()
+        message = (f"{len(stray)} line(s) outside any record (no 'TY' before them), "
+                   f"kept as text: {first[:60]!r}")
+        document.problems.append(Problem(document.path, stray[0] + 1, message, "warning"))
+    return end
+
+
+def _read_record(lines: list[str], start: int, document: Document) -> int:
+    end, closed = _record_end(lines, start)
+    fields = _fields(lines[start:end], start + 1)
+    record = _RecordReader(fields, document.path).read()
+    if not closed:
+        record.problems.append(Problem(document.path, start + 1, "record has no 'ER' line; "
+                                       f"it is read up to line {end}", "warning"))
+    entry_type = fields[0][1]
+    record.origin = Origin(document.path, start + 1, FORMAT, entry_type, "".join(lines[start:end]))
+    document.blocks.append(record)
+    return end
+
+
+def _record_end(lines: list[str], start: int) -> tuple[int, bool]:
+    """Where the record that starts at `start` ends, and whether an ER line ends it."""
+    for index in range(start + 1, len(lines)):
+        tag = _tag(lines[index])
+        if tag == "ER":
+            return index + 1, True
+        if tag == "TY":
+            break
+    else:
+        index = len(lines)
+    while index > start + 1 and not lines[index - 1].strip():
+        index -= 1  # blank lines before the next record are not part of this one
+    return index, False
+
+
+def _fields(lines: list[str], first_line: int) -> list[tuple[str, str, int]]:
+    """(tag, value, line) for each tag line; other lines continue the value before."""
+    fields: list[tuple[str, list[str], int]] = []
+    for offset, line in enumerate(lines):
+        content = line.rstrip("\r\n")
+        tag = _tag(content)
+        if tag:
+            fields.append((tag, [content[6:]], first_line + offset))
+        else:
+            fields[-1][1].append(content)
+    # Continuation lines are joined with "\n" so that nothing in them is lost.
+    return [(tag, "\n".join(part.rstrip() for part in parts).strip(), line)
+            for tag, parts, line in fields]
+
+
+class _RecordReader:
+    """Fills one Record from its fields, keeping verbatim what it cannot place."""
+
+    def __init__(self, fields: list[tuple[str, str, int]], path: str):
+        self.fields, self.path = fields, path
+        entry_type, self.line = fields[0][1], fields[0][2]
+        self.record = Record(key="", type=RIS_TO_CSL.get(entry_type.upper(), "document"))
+        self.family = family(self.record.type)
+        self.table = read_table(self.family)
+        self.kept: dict[str, list[str]] = {}
+        self.dates: dict[str, list[tuple[str, str]]] = {}
+        self.pages: dict[str, str] = {}
+        self.special = {KEYWORDS: self.add_keywords, SERIAL: self.add_serial,
+                        PAGE_START: self.add_page, PAGE_END: self.add_page,
+                        JOURNAL: self.add_journal, DOI_OR_FOREIGN: self.add_doi_or_type,
+                        GENRE_OR_DOI: self.add_doi_or_type}
+        if entry_type.upper() not in RIS_TO_CSL:
+            self.problem(self.line, f"unknown RIS type {entry_type!r}; read as a document")
+
+    def read(self) -> Record:
+        for tag, value, line in self.fields[1:]:
+            if tag == "ER":
+                if value:
+                    self.problem(line, f"text after 'ER' ignored: {value[:60]!r}")
+            elif value:
+                self.add(tag, value)
+        self.finish_pages()
+        self.finish_dates()
+        if self.kept:
+            self.record.foreign[FORMAT] = {tag: "\n".join(values)
+                                           for tag, values in self.kept.items()}
+        return self.record
+
+    def add(self, tag: str, value: str) -> None:
+        target = self.table.get(tag)
+        if target is None:
+            self.keep(tag, value)
+        elif target.startswith("role:"):
+            self.record.creators.setdefault(target[5:], []).append(parse_name(value))
+        elif target.startswith("date:"):
+            self.dates.setdefault(target[5:], []).append((tag, value))
+        elif target in self.special:
+            self.special[target](tag, value)
+        elif target == "doi":
+            self.set("doi", tag, bare_doi(value), value)
+        else:
+            self.set(target, tag, value)
+
+    def set(self, target: str, tag: str, value: str, verbatim: str | None = None) -> None:
+        """Fill a single-valued target; a second, different value is kept verbatim."""
+        current = _get(self.record, target)
+        if not current:
+            _put(self.record, target, value)
+        elif current != value:
+            self.keep(tag, value if verbatim is None else verbatim)
+
+    def keep(self, tag: str, value: str) -> None:
+        self.kept.setdefault(tag, []).append(value)
+
+    def problem(self, line: int, message: str) -> None:
+        self.record.problems.append(Problem(self.path, line, message, "warning"))
+
+    def add_keywords(self, tag: str, value: str) -> None:
+        # Zotero splits a "; " list in one KW too.
+        self.record.keywords += [word for word in re.split(r"\s*[;\n]\s*", value) if word]
+
+    def add_serial(self, tag: str, value: str) -> None:
+        target = serial_target(self.family, value)
+        if target:
+            self.set(target, tag, value)
+        else:
+            self.keep(tag, value)
+
+    def add_page(self, tag: str, value: str) -> None:
+        if tag in self.pages:
+            self.keep(tag, value)
+        else:
+            self.pages[tag] = value
+
+    def add_journal(self, tag: str, value: str) -> None:
+        # JO is the journal itself unless another tag names it; then the abbreviation.
+        others = (t for t, _, _ in self.fields if t != tag)
+        named = any(self.table.get(other) == "container_title" for other in others)
+        self.set("var:container-title-short" if named else "container_title", tag, value)
+
+    def add_doi_or_type(self, tag: str, value: str) -> None:
+        # M3 is the kind of item (on the catch-all types) or, as Zotero reads it, a DOI.
+        if is_doi(value):
+            self.set("doi", tag, bare_doi(value), value)
+        elif self.table[tag] == GENRE_OR_DOI:
+            self.set("var:genre", tag, value)
+        else:
+            self.keep(tag, value)
+
+    def finish_pages(self) -> None:
+        start, end = self.pages.get("SP", ""), self.pages.get("EP", "")
+        if start and end and not _DASH.search(start):
+            self.record.page = f"{start}-{end}"
+            return
+        self.record.page = start
+        if end:
+            self.keep("EP", end)
+
+    def finish_dates(self) -> None:
+        for role, candidates in self.dates.items():
+            ordered = sorted(candidates, key=lambda pair: _DATE_TAG_RANK.get(pair[0], 9))
+            primary = self.record.dates[role] = parse_date(ordered[0][1])
+            for tag, value in ordered[1:]:
+                if not _agrees(parse_date(value), primary):
+                    self.keep(tag, value)
+
+
+def _get(record: Record, target: str) -> str:
+    if target.startswith("var:"):
+        return record.variables.get(target[4:], "")
+    return getattr(record, target)
+
+
+def _put(record: Record, target: str, value: str) -> None:
+    if target.startswith("var:"):
+        record.variables[target[4:]] = value
+    else:
+        setattr(record, target, value)
+
+
+def _agrees(other: DateValue, primary: DateValue) -> bool:
+    """True when `other` says nothing that `primary` does not (PY 2004 vs DA 2004/03/15)."""
+    if other == primary:
+        return True
+    if other.literal or primary.literal or len(other.parts) != 1 or len(primary.parts) != 1:
+        return False
+    year_first = primary.parts[0][:len(other.parts[0])] == other.parts[0]
+    return year_first and other.season in ("", primary.season) and other.circa == primary.circa
+
+
+def _assign_keys(records: list[Record], path: str) -> None:
+    """Keys from ID; the others made from author and year, unique in the file."""
+    used: dict[str, int] = {}
+    for record in records:
+        if record.key in used:
+            message = f"duplicate key {record.key!r} (first used at line {used[record.key]})"
+            record.problems.append(Problem(path, record.origin.line, message, "warning"))
+        elif record.key:
+            used[record.key] = record.origin.line
+    for record in records:
+        if not record.key:
+            stem = _key_stem(record)
+            record.key = next(stem + suffix for suffix in _suffixes() if stem + suffix not in used)
+            used[record.key] = record.origin.line
+
+
+def _suffixes():
+    """"", "a" ... "z", "aa", "ab" ...: the letters that tell equal keys apart."""
+    yield ""
+    for length in count(1):
+        for letters in product(ascii_lowercase, repeat=length):
+            yield "".join(letters)
+
+
+def _key_stem(record: Record) -> str:
+    """First author's family name (or first word) and year, in lower-case ASCII."""
+    names = record.authors or next(iter(record.creators.values()), [])
+    if not names:
+        text = record.title
+    elif names[0].family:
+        text = names[0].non_dropping_particle + names[0].family
+    else:
+        text = names[0].literal or names[0].given
+    word = unicodedata.normalize("NFKD", (text.split() or [""])[0].translate(_ASCII_LETTERS))
+    word = re.sub(r"[^a-z0-9]", "", word.encode("ascii", "ignore").decode().lower())
+    year = record.issued.year if record.issued and record.issued.year else ""
+    return f"{word or 'ref'}{year}"
+
+
+# ---------------------------------------------------------------- writing
+
+def write_ris(document: Document) -> Written:
+    """The RIS text of a document, and what RIS could not hold."""
+    eol = _line_ending(document)
+    from_ris = document.format == FORMAT
+    out: list[str] = []
+    problems: list[Problem] = []
+    for block in document.blocks:
+        if isinstance(block, Verbatim):
+            text = _verbatim(block, from_ris, document.path, problems)
+        elif _untouched_ris(block):
+            text = block.origin.raw
+        else:
+            if out and not out[-1].endswith("\n"):
+                out.append(eol)  # a last record read without a final line break
+            # A record that replaces its own text keeps the file's blank lines, which
+            # are Verbatim blocks: a changed record then changes only its own lines.
+            blank_line = not _read_here(block, from_ris)
+            text = _RecordWriter(block, problems).text(eol, blank_line)
+        if text:
+            out.append(text)
+    return Written("".join(out), problems)
+
+
+def _line_ending(document: Document) -> str:
+    """CRLF if the records were read with it, else LF."""
+    for record in document.records:
+        raw = record.origin.raw if record.origin and record.origin.format == FORMAT else None
+        if raw and "\n" in raw:
+            return "\r\n" if "\r\n" in raw else "\n"
+    return "\n"
+
+
+def _read_here(record: Record, from_ris: bool) -> bool:
+    origin = record.origin
+    return from_ris and origin is not None and origin.format == FORMAT and origin.raw is not None
+
+
+def _untouched_ris(record: Record) -> bool:
+    origin = record.origin
+    return record.is_untouched() and origin.format == FORMAT and origin.raw is not None
+
+
+def _verbatim(block: Verbatim, from_ris: bool, path: str, problems: list[Problem]) -> str:
+    if from_ris:
+        return block.text
+    if block.text.strip():
+        problems.append(Problem(path, block.line, f"{block.kind} text at line {block.line} "
+                                "cannot be held in RIS; left out", "warning"))
+    return ""
+
+
+class _RecordWriter:
+    """One record as RIS lines, with Zotero's tag for each field of its type."""
+
+    def __init__(self, record: Record, problems: list[Problem]):
+        self.record, self.problems = record, problems
+        self.family = family(record.type)
+        self.table = write_table(self.family)
+        self.lines: list[tuple[str, str]] = []
+
+    def text(self, eol: str, blank_line: bool = True) -> str:
+        self.add("TY", self.type_code())
+        self.add("ID", self.record.key)
+        self.write_creators()
+        front = [name for name in SCALAR_VARIABLES if name not in ("abstract", "note")]
+        self.write_scalars(front)
+        self.write_dates()
+        self.write_variables()
+        self.write_keywords()
+        self.write_scalars(["abstract", "note"])
+        self.write_foreign()
+        lines = "".join(_tag_lines(tag, value, eol) for tag, value in self.lines)
+        return f"{lines}ER  - {eol}{eol if blank_line else ''}"
+
+    def add(self, tag: str, value: str) -> None:
+        if value:
+            self.lines.append((tag, value))
+
+    def lost(self, name: str, why: str = "cannot be held in RIS; left out") -> None:
+        self.report(f"field {name!r} {why}")
+
+    def report(self, note: str) -> None:
+        origin = self.record.origin
+        where = (origin.path, origin.line) if origin else (f"<record {self.record.key}>", 0)
+        self.problems.append(Problem(*where, f"{self.record.key}: {note}", "warning"))
+
+    def type_code(self) -> str:
+        origin, csl_type = self.record.origin, self.record.type
+        # Keep the source's own code (EJOUR, WEB, an unknown one) while it still fits.
+        source_code = origin.entry_type if origin and origin.format == FORMAT else ""
+        if source_code and RIS_TO_CSL.get(source_code.upper(), "document") == csl_type:
+            return source_code
+        if csl_type in CSL_TO_RIS:
+            return CSL_TO_RIS[csl_type]
+        code = NEAREST_RIS.get(csl_type, "GEN")
+        self.report(f"type {csl_type!r} has no RIS type; written as {code}")
+        return code
+
+    def write_creators(self) -> None:
+        for role, names in self.record.creators.items():
+            tag = self.table.get(f"role:{role}")
+            if tag is None:
+                self.lost(role)
+                continue
+            for name in names:
+                self.add(tag, self.name_text(name, role))
+
+    def name_text(self, name: Name, role: str) -> str:
+        parts = (part.name for part in dataclasses.fields(Name))
+        plain = Name(**{part: _plain(getattr(name, part)) for part in parts})
+        text = format_name(plain)
+        back = parse_name(text)
+        # Particles may come back split differently ("Luis de" -> "Luis" + "de"): the
+        # same name. A person read as an organisation or the other way round is not.
+        if (back.display(), bool(back.literal)) != (plain.display(), bool(plain.literal)):
+            self.report(f"name {plain.display()!r} ({role}) is written as {text!r}, which reads "
+                        "back differently")
+        return text
+
+    def write_scalars(self, attributes: list[str]) -> None:
+        for attribute in attributes:
+            value = getattr(self.record, attribute)
+            tag = self.table.get(attribute)
+            if not value:
+                continue
+            if tag is None:
+                self.lost(SCALAR_VARIABLES[attribute])
+            elif attribute == "page":
+                self.write_page(value)
+            elif tag == "SN":
+                self.write_serial(attribute, value)
+            else:
+                self.add(tag, value if attribute in ("url", "doi") else _plain(value))
+
+    def write_page(self, page: str) -> None:
+        # Only a plain "153-171" is split: an en dash or a list stays whole in SP,
+        # which reads back exactly as written.
+        match = _SIMPLE_RANGE.fullmatch(page)
+        self.add(self.table["page"], match.group(1) if match else page)
+        if match:
+            self.add("EP", match.group(2))
+
+    def write_serial(self, attribute: str, value: str) -> None:
+        back = serial_target(self.family, value)
+        if back != attribute:
+            kind = repr(back) if back else "an unknown SN"
+            self.lost(SCALAR_VARIABLES[attribute], f"is written in SN but reads back as {kind}")
+        self.add("SN", value)
+
+    def write_dates(self) -> None:
+        for role, date in self.record.dates.items():
+            tag = self.table.get(f"date:{role}")
+            if tag is None:
+                self.lost(role)
+            elif date.literal or (date.parts and date.parts[0]):
+                self.write_date(tag, role, date)
+
+    def write_date(self, tag: str, role: str, date: DateValue) -> None:
+        if len(date.parts) > 1:
+            self.lost(role, "is a range, which RIS cannot hold; only its start is written")
+        if date.circa:
+            self.lost(role, "is approximate, which RIS cannot say; written as exact")
+        if tag != "PY":
+            self.add(tag, format_date(date))
+        elif date.literal:
+            self.add("DA", date.literal)
+        else:
+            self.add("PY", f"{date.parts[0][0]:04d}")  # PY holds the year; DA the full date
+            if len(date.parts[0]) > 1 or date.season:
+                self.add("DA", format_date(date))
+
+    def write_variables(self) -> None:
+        for name, value in self.record.variables.items():
+            tag = self.table.get(f"var:{name}")
+            if tag is None:
+                self.lost(name)
+            else:
+                self.add(tag, _plain(str(value)))
+
+    def write_keywords(self) -> None:
+        for keyword in self.record.keywords:
+            if re.search(r"[;\n]", keyword):
+                self.report(f"keyword {keyword!r} reads back as several (RIS readers split "
+                            "a KW at ';')")
+            self.add("KW", _plain(keyword))
+
+    def write_foreign(self) -> None:
+        for source, values in self.record.foreign.items():
+            for name, value in values.items():
+                if source == FORMAT and _is_foreign_tag(name):
+                    self.write_kept(name, value)
+                else:
+                    self.lost(f"{source}:{name}")
+
+    def write_kept(self, tag: str, value: str) -> None:
+        # A tag the reader understands was kept because its field was taken: one tag
+        # with continuation lines keeps it whole. Other tags go back as repeated tags.
+        if read_table(self.family).get(tag) is not None:
+            self.add(tag, value)
+        else:
+            for one_value in _repeated_values(value):
+                self.add(tag, one_value)
+
+
+def _is_foreign_tag(name: str) -> bool:
+    """A tag that can be written back as it was read (TY and ER would break the record)."""
+    return bool(_TAG_LINE.match(f"{name}  - ")) and name not in ("TY", "ER")
+
+
+def _repeated_values(value: str) -> list[str]:
+    """Undo the reader's joining of repeated tags with "\\n". A line that cannot be a
+    value of its own (blank, with spaces around it, or after a blank line) was a
+    continuation line and stays one; either way the value reads back as it is."""
+    values: list[str] = []
+    for line in value.split("\n"):
+        if values and (not line or line != line.strip() or values[-1].endswith("\n")):
+            values[-1] += "\n" + line
+        else:
+            values.append(line)
+    return values
+
+
+def _tag_lines(tag: str, value: str, eol: str) -> str:
+    """`XX  - value`; further lines of the value as continuation lines."""
+    first, *rest = value.split("\n")
+    return f"{tag}  - {first}{eol}" + "".join(f"{line}{eol}" for line in rest)
+
+
+def _plain(text: str) -> str:
+    """Text without CSL's rich-text tags: RIS has no markup (formatting, not data)."""
+    return _RICH_TEXT.sub("", text)

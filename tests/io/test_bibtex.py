@@ -1,0 +1,289 @@
+"""Tests for refmanager/io/bibtex.py: reading, writing, bad input, round trips.
+
+Inputs are the sample library (library/soft-power.bib), small files written
+here to show one case each, and the real files in ../shared/bench/bigbib/.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+import refmanager
+from refmanager.io.bibtex import read_bibtex, write_bibtex
+from refmanager.model import DateValue, Name, Record
+
+
+def read(text: str):
+    return read_bibtex(text, "test.bib")
+
+
+def only_record(text: str) -> Record:
+    records = read(text).records
+    assert len(records) == 1
+    return records[0]
+
+
+# ---------------------------------------------------------------- the sample library
+
+@pytest.fixture
+def sample(library):
+    return refmanager.load(str(library / "soft-power.bib"))
+
+
+def test_the_sample_library_reads_without_problems(sample):
+    assert len(sample.records) == 28
+    assert sample.all_problems() == []
+
+
+def test_the_sample_library_writes_back_byte_identical(sample, library):
+    assert write_bibtex(sample).text == (library / "soft-power.bib").read_text(encoding="utf-8")
+
+
+def test_an_article_with_a_suffixed_author_and_protected_title(sample):
+    record = next(r for r in sample.records if r.key == "nye1990fp")
+    assert record.type == "article-journal"
+    assert record.authors == [Name(family="Nye", given="Joseph S.", suffix="Jr.")]
+    assert record.title == '<span class="nocase">Soft Power</span>'
+    assert (record.container_title, record.issue, record.page) == ("Foreign Policy", "80", "153–171")
+    assert record.issued == DateValue(parts=((1990,),))
+    assert record.doi == "10.2307/1148580"
+
+
+def test_a_string_macro_and_a_month_macro_are_resolved(sample):
+    record = next(r for r in sample.records if r.key == "sergunin2015politics")
+    assert record.container_title == "Politics"  # journal = pol, @string{pol = {Politics}}
+    annals = next(r for r in sample.records if r.key == "nye2008annals")
+    assert annals.issued == DateValue(parts=((2008, 3),))  # month = mar
+
+
+def test_a_chapter_keeps_its_editors_and_book(sample):
+    record = next(r for r in sample.records if r.key == "lankina2015chapter")
+    assert record.type == "chapter"
+    assert [name.family for name in record.creators["editor"]] == ["Cadier", "Light"]
+    assert record.container_title.startswith('<span class="nocase">Russia</span>')
+
+
+# ---------------------------------------------------------------- field mapping
+
+ENTRY_CASES = [
+    pytest.param("@inproceedings{k, booktitle = {Proc. of X}, pages = {1--10}, address = {Online}}",
+                 {"type": "paper-conference", "container_title": "Proc. of X", "page": "1–10",
+                  "publisher_place": "Online"}, id="an inproceedings gives a conference paper"),
+    pytest.param("@phdthesis{k, school = {MIT}, title = {T}, year = 2001}",
+                 {"type": "thesis", "publisher": "MIT", "variables": {"genre": "PhD thesis"}},
+                 id="a phdthesis gives a thesis from its school"),
+    pytest.param("@techreport{k, institution = {CEPS}, number = {115}, type = {Policy Brief}}",
+                 {"type": "report", "publisher": "CEPS", "number": "115",
+                  "variables": {"genre": "Policy Brief"}}, id="a techreport keeps number and type"),
+    pytest.param("@online{k, url = {https://a.org/x_y%20z}, urldate = {2024-05-01}, date = {2013-04-29}}",
+                 {"type": "webpage", "url": "https://a.org/x_y%20z",
+                  "dates": {"accessed": DateValue(parts=((2024, 5, 1),)),
+                            "issued": DateValue(parts=((2013, 4, 29),))}},
+                 id="biblatex dates and a raw url"),
+    pytest.param("@article{k, journaltitle = {J}, date = {2004-03/2004-05}, issue = {Spring}}",
+                 {"container_title": "J", "issue": "Spring",
+                  "dates": {"issued": DateValue(parts=((2004, 3), (2004, 5)))}},
+                 id="a biblatex date range"),
+    pytest.param("@book{k, year = {in press}, keywords = {soft power, Russia}}",
+                 {"dates": {"issued": DateValue(literal="in press")},
+                  "keywords": ["soft power", "Russia"]}, id="a literal year and keywords"),
+    pytest.param("@misc{k, tags = {a,b}, file = {:x.pdf:PDF}}",
+                 {"type": "document", "foreign": {"bibtex": {"tags": "{a,b}", "file": "{:x.pdf:PDF}"}}},
+                 id="unknown fields are kept verbatim"),
+    pytest.param("@judicial{k, title = {Case}}",
+                 {"type": "legal_case", "foreign": {"bibtex": {"@type": "judicial"}}},
+                 id="an entry type the CSL type cannot say back is kept"),
+    pytest.param("@article{k, author = {{World Health Organization} and Doe, Jane and others}}",
+                 {"creators": {"author": [Name(literal="World Health Organization"),
+                                          Name(family="Doe", given="Jane"), Name(literal="others")]}},
+                 id="an organisation and others among the authors"),
+    pytest.param("@book{k, author = {Gorji, Mahmood Alipour and de la Fontaine, Jean}}",
+                 {"creators": {"author": [Name(family="Gorji", given="Mahmood Alipour"),
+                                          Name(family="Fontaine", given="Jean",
+                                               non_dropping_particle="de la")]}},
+                 id="a von part becomes a particle"),
+]
+
+
+@pytest.mark.parametrize("text, expected", ENTRY_CASES)
+def test_entry_fields_map_to_the_model(text, expected):
+    record = only_record(text)
+    for attribute, value in expected.items():
+        assert getattr(record, attribute) == value, attribute
+
+
+def test_crossref_children_inherit_from_their_parent():
+    from refmanager.io.crossref import resolve_crossrefs
+
+    document = read("@inproceedings{child, title = {Paper}, crossref = {conf}}\n"
+                    "@proceedings{conf, title = {Proceedings of Conf}, editor = {Doe, Jane},"
+                    " publisher = {ACL}, year = 2020}\n")
+    assert document.all_problems() == []
+    child = resolve_crossrefs(document.records)[0]
+    assert child.container_title == "Proceedings of Conf"
+    assert child.creators["editor"] == [Name(family="Doe", given="Jane")]
+    assert (child.publisher, child.issued.year) == ("ACL", 2020)
+    assert document.records[0].container_title == ""  # the document itself is unchanged
+
+
+# ---------------------------------------------------------------- bad input
+
+BAD_INPUT = [
+    pytest.param("@article{a, title = {ok}}\n@article{b, title = {never closed\n"
+                 "@article{c, title = {ok}}\n", 2, "not closed", id="an unterminated brace"),
+    pytest.param("@article{a, title = {ok}}\n@article{, title = {x}}\n", 2, "no key",
+                 id="an entry without a key"),
+    pytest.param("@article{a, title = {one}}\n@book{a, title = {two}}\n", 2, "duplicate key 'a'",
+                 id="a duplicate key"),
+    pytest.param("@article{a, journal = nosuchmacro}\n", 1, "undefined @string 'nosuchmacro'",
+                 id="an undefined string macro"),
+    pytest.param("@article{a, title = {x}\n  year = {2000}}\n", 1, "not a valid BibTeX value",
+                 id="a missing comma between fields"),
+    pytest.param("@article{a, title = {x}}\n\n@{WASSA,\n}\n", 3, "no entry type",
+                 id="an entry without a type"),
+    pytest.param("@inproceedings{a, crossref = {nowhere}}\n", 1, "crossref 'nowhere'",
+                 id="a dangling crossref"),
+]
+
+
+@pytest.mark.parametrize("text, line, message", BAD_INPUT)
+def test_bad_input_is_reported_with_its_line_and_nothing_is_lost(text, line, message):
+    document = read(text)
+    problems = document.all_problems()
+    assert [problem.line for problem in problems if message in problem.message] == [line]
+    assert all("\n" not in str(problem) and str(problem).startswith("test.bib:") for problem in problems)
+    assert write_bibtex(document).text == text
+
+
+def test_the_other_entries_around_an_unterminated_one_are_still_read():
+    document = read(BAD_INPUT[0].values[0])
+    assert [record.key for record in document.records] == ["a", "c"]
+
+
+def test_an_empty_file_is_a_warning_not_a_crash():
+    document = read("")
+    assert document.records == []
+    assert [problem.severity for problem in document.problems] == ["warning"]
+
+
+def test_a_ten_megabyte_field_is_read_and_written_whole():
+    abstract = "word " * 2_000_000
+    text = "@article{big, abstract = {" + abstract + "}, title = {T}}\n@book{next, title = {N}}\n"
+    document = read(text)
+    assert [record.key for record in document.records] == ["big", "next"]
+    assert document.records[0].abstract == abstract.strip()
+    assert write_bibtex(document).text == text
+
+
+@pytest.mark.parametrize("raw, encoding, warned", [
+    pytest.param("@book{k, title = {Über}}\n".encode("utf-8"), "utf-8", False, id="UTF-8"),
+    pytest.param(b"\xef\xbb\xbf@book{k, title = {\xc3\x9cber}}\r\n", "utf-8", False,
+                 id="UTF-8 with a byte-order mark and CRLF"),
+    pytest.param("@book{k, title = {Über}}\n".encode("latin-1"), "latin-1", True,
+                 id="Latin-1 that is not valid UTF-8"),
+])
+def test_files_come_back_byte_identical_whatever_their_encoding(tmp_path, raw, encoding, warned):
+    source = tmp_path / "in.bib"
+    source.write_bytes(raw)
+    document = refmanager.load(str(source))
+    assert document.records[0].title == "Über"
+    assert document.encoding == encoding
+    assert bool(document.problems) == warned
+    target = tmp_path / "out.bib"
+    refmanager.save(document, str(target))
+    assert target.read_bytes() == raw
+
+
+# ---------------------------------------------------------------- writing changed records
+
+def test_a_changed_record_is_regenerated_and_keeps_its_other_fields_as_written():
+    text = ("@article{k,\n  title = {The {DNA} of \\\"uber},\n  journal = jfoo,\n"
+            "  month = mar,\n  year = 2001,\n  tags = {x},\n}")
+    document = read("@string{jfoo = {Journal of Foo}}\n" + text + "\n")
+    record = document.records[0]
+    record.volume = "12"
+    written = write_bibtex(document).text
+    assert "  title = {The {DNA} of \\\"uber},\n" in written  # unchanged fields keep their source text
+    assert "  journal = jfoo,\n" in written and "  month = mar,\n" in written
+    assert "  tags = {x},\n" in written and "  volume = {12},\n" in written
+    again = read(written).records[0]
+    assert again.volume == "12"
+    assert dataclasses.replace(again, volume="", origin=None, problems=[]).state() == \
+        dataclasses.replace(record, volume="", origin=None, problems=[]).state()
+
+
+def test_records_from_another_format_are_written_as_new_entries():
+    record = Record(key="k", type="chapter", title="A <i>history</i> of 50% & more",
+                    creators={"author": [Name(family="Beethoven", given="Ludwig",
+                                              dropping_particle="van")]},
+                    container_title="Book", dates={"issued": DateValue(parts=((2001, 2, 3),))})
+    document = refmanager.Document(path="x.json", format="csljson", blocks=[record])
+    written = write_bibtex(document)
+    assert "@incollection{k," in written.text
+    assert "title = {A \\textit{history} of 50\\% \\& more}" in written.text
+    assert any("dropping particle" in problem.message for problem in written.problems)
+    back = read(written.text).records[0]
+    assert back.title == record.title and back.issued == record.issued
+    assert back.authors == [Name(family="Beethoven", given="Ludwig", non_dropping_particle="van")]
+
+
+def test_ascii_output_escapes_every_non_ascii_character():
+    record = Record(key="k", type="book", title="Nguyễn’s “Über” — Łódź",
+                    creators={"author": [Name(family="Müller", given="Jürgen")]})
+    document = refmanager.Document(path="x.json", format="csljson", blocks=[record])
+    text = write_bibtex(document, ascii=True).text
+    assert text.isascii()
+    back = read(text).records[0]
+    assert back.title == record.title and back.authors == record.authors
+
+
+# ---------------------------------------------------------------- real files
+
+def test_the_large_real_file_reads_and_writes_back_byte_identical(bigbib):
+    path = bigbib / "acl-anthology-88k.bib"
+    document = refmanager.load(str(path))
+    # The README counts 88,132 well-formed entries and 404 malformed `@{X,}`
+    # blocks; one of those (`@3{...}`) has a type and so is an entry here.
+    assert len(document.records) == 88_133
+    failed = [block for block in document.blocks if getattr(block, "kind", "") == "failed"]
+    assert len(failed) == 403
+    assert write_bibtex(document).text.encode("utf-8") == path.read_bytes()
+
+
+def test_bibtex_to_csljson_to_bibtex_keeps_every_field(bigbib):
+    """A→B→A on the biblatex-heavy personal library: every record says the same."""
+    document = refmanager.load(str(bigbib / "personal-library-17k.bib"))
+    as_json = refmanager.dumps(document, "csljson")
+    back = refmanager.loads(as_json.text, "csljson")
+    assert len(back.records) == len(document.records)
+    for before, after in zip(document.records, back.records):
+        assert after.state() == before.state(), before.key
+    # The only things CSL-JSON cannot hold are the file's comments and @strings.
+    assert {problem.message.split(" at line")[0] for problem in as_json.problems} <= \
+        {"comment", "text", "@string", "preamble", "failed"}
+    # Back to BibTeX in biblatex terms: the entry types of this library need them.
+    as_bibtex = refmanager.dumps(back, "biblatex")
+    assert as_bibtex.problems == []
+    again = refmanager.loads(as_bibtex.text, "bibtex")
+    for before, after in zip(document.records, again.records):
+        assert after.state() == before.state(), before.key
+
+
+def test_an_item_type_classic_bibtex_cannot_say_is_reported():
+    record = Record(key="k", type="webpage", title="Page")
+    written = write_bibtex(refmanager.Document(path="x.json", format="csljson", blocks=[record]))
+    assert "@misc{k," in written.text
+    assert ["webpage" in problem.message for problem in written.problems] == [True]
+    biblatex = write_bibtex(refmanager.Document(path="x.json", format="csljson", blocks=[record]),
+                            dialect="biblatex")
+    assert "@online{k," in biblatex.text and biblatex.problems == []
+
+
+@pytest.mark.parametrize("csl_type", ["article-magazine", "article-newspaper", "article-journal"])
+def test_magazine_and_newspaper_articles_keep_their_kind(csl_type):
+    record = Record(key="k", type=csl_type, title="T", container_title="C")
+    written = write_bibtex(refmanager.Document(path="x.json", format="csljson", blocks=[record]))
+    assert written.problems == []
+    assert only_record(written.text).type == csl_type
