@@ -84,7 +84,7 @@ def main() -> None:
     options = parser.parse_args()
     blocks = options.file.read_text(encoding="utf-8").count("\n@") + 1
     print(f"{options.file.name}: {blocks} blocks, {options.runs} runs each (medians)\n")
-    print(f"| job | CPU s | wall s | entries/s (CPU) | peak MB | vs bibtexparser (CPU) | check |")
+    print("| job | CPU s | wall s | entries/s (CPU) | peak MB | vs bibtexparser (CPU) | check |")
     print("|---|---|---|---|---|---|---|")
     baseline = None
     for name in options.jobs:

@@ -29,3 +29,34 @@ def bigbib(shared: Path) -> Path:
     if not folder.is_dir():
         pytest.skip("../shared/bench/bigbib is missing")
     return folder
+
+
+KNOWN_FAILURES = Path(__file__).with_name("known_failures.txt")
+
+
+def read_known_failures(section: str) -> dict[str, str]:
+    """The case ids listed under `[section]` in tests/known_failures.txt, with their comments.
+
+    The file's format: `[section]` starts a suite's list; each other line is a
+    case id, then whitespace, `#` and why it fails; blank lines and lines that
+    start with `#` are ignored.
+    """
+    listed: dict[str, str] = {}
+    current = None
+    for line in KNOWN_FAILURES.read_text(encoding="utf-8").splitlines():
+        stripped = line.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        if stripped.startswith("[") and stripped.endswith("]"):
+            current = stripped[1:-1]
+            continue
+        if current == section:
+            case, _, comment = line.partition(" # ")
+            listed[case.strip()] = comment.strip()
+    return listed
+
+
+@pytest.fixture
+def known_failures():
+    """`known_failures(section)`: the cases of a conformance suite that are known to fail."""
+    return read_known_failures

@@ -19,7 +19,7 @@ import logging
 from functools import partial
 
 from refmanager.errors import Problem
-from refmanager.io.base import Written
+from refmanager.io.base import Written, record_problem, untouched_source, verbatim_text
 from refmanager.io.bibtex_mapping import SourceField, entry_to_record, entry_type_for, record_to_fields
 from refmanager.io.bibtex_scan import BLOCK_START, ScannedEntry, ScannedField, scan_entry
 from refmanager.io.bibtex_values import evaluate
@@ -199,36 +199,17 @@ def write_bibtex(document: Document, dialect: str = "bibtex", ascii: bool = Fals
     from_bibtex = document.format == FORMAT
     for block in document.blocks:
         if isinstance(block, Verbatim):
-            out.append(_verbatim(block, from_bibtex, document.path, problems))
-        elif _untouched_bibtex(block):
-            out.append(block.origin.raw)
+            out.append(verbatim_text(block, from_bibtex, "BibTeX", document.path, problems))
+        elif (source := untouched_source(block, FORMAT)) is not None:
+            out.append(source)
         else:
             text, notes = format_entry(block, dialect, ascii, document.strings)
             out.append(text if from_bibtex else ("\n" if out else "") + text + "\n")
-            problems.extend(_locate(block, note) for note in notes)
+            problems.extend(record_problem(block, note) for note in notes)
     return Written("".join(out), problems)
 
 
 write_biblatex = partial(write_bibtex, dialect="biblatex")
-
-
-def _untouched_bibtex(record: Record) -> bool:
-    return record.is_untouched() and record.origin.format == FORMAT and record.origin.raw is not None
-
-
-def _verbatim(block: Verbatim, from_bibtex: bool, path: str, problems: list[Problem]) -> str:
-    if from_bibtex:
-        return block.text
-    if block.text.strip():
-        problems.append(Problem(path, block.line, f"{block.kind} text at line {block.line} cannot "
-                                "be held in BibTeX; left out", "warning"))
-    return ""
-
-
-def _locate(record: Record, note: str) -> Problem:
-    origin = record.origin
-    where = (origin.path, origin.line) if origin else (f"<record {record.key}>", 0)
-    return Problem(*where, f"{record.key}: {note}", "warning")
 
 
 def format_entry(record: Record, dialect: str = "bibtex", ascii: bool = False,

@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 
 from refmanager.errors import Problem
+from refmanager.io.base import record_problem
 from refmanager.io.bibtex_mapping import FOREIGN
 from refmanager.io.latex import decode
 from refmanager.model import Record
@@ -48,7 +49,7 @@ def dangling_crossrefs(records: list[Record]) -> list[Problem]:
     for record in records:
         parent_key = crossref_key(record)
         if parent_key and parent_key not in keys:
-            problems.append(_dangling(record, parent_key))
+            problems.append(record_problem(record, f"crossref {parent_key!r} names no entry in this file"))
     return problems
 
 
@@ -68,10 +69,3 @@ def inherit(child: Record, parent: Record) -> Record:
     for variable, date in parent.dates.items():
         result.dates.setdefault(variable, date)
     return result
-
-
-def _dangling(record: Record, parent_key: str) -> Problem:
-    origin = record.origin
-    where = (origin.path, origin.line) if origin else (f"<record {record.key}>", 0)
-    return Problem(*where, f"{record.key}: crossref {parent_key!r} names no entry in this file",
-                   "warning")

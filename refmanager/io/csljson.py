@@ -18,7 +18,7 @@ from importlib import resources
 from typing import Any, Generator, Iterator
 
 from refmanager.errors import Problem
-from refmanager.io.base import Written
+from refmanager.io.base import Written, verbatim_text
 from refmanager.model import SCALAR_VARIABLES, DateValue, Document, Name, Origin, Record, Verbatim
 
 FORMAT = "csljson"
@@ -47,7 +47,6 @@ _MIDDLE_SCALARS += tuple(  # attributes added to the model later still get writt
 _Values = Generator[tuple[int, Any, str], None, "int | None"]
 
 # What a Verbatim block is called in the writer's warnings.
-_BLOCK_NAMES = {"string": "@string", "preamble": "@preamble", "failed": "unreadable block"}
 
 
 # ---------------------------------------------------------------- the schema
@@ -398,10 +397,8 @@ def write_csljson(document: Document) -> Written:
     for block in document.blocks:
         if isinstance(block, Record):
             items.append(_write_item(block, document.path, problems))
-        elif block.text.strip():  # blank text between entries loses nothing
-            name = _BLOCK_NAMES.get(block.kind, block.kind)
-            message = f"{name} at line {block.line} cannot be held in CSL-JSON; left out"
-            problems.append(Problem(document.path, block.line, message, "warning"))
+        else:
+            verbatim_text(block, False, "CSL-JSON", document.path, problems)
     text = json.dumps(items, indent=2, ensure_ascii=False) + "\n"
     return Written(text, problems)
 

@@ -299,7 +299,7 @@ def _pylatexenc_encode(text: str) -> str:
 
 
 def _encode_by_decomposing(char: str) -> str | None:
-    """Stacked accents pylatexenc has no single entry for: ễ is \~{\^{e}}."""
+    r"""Stacked accents pylatexenc has no single entry for: ễ is \~{\^{e}}."""
     base, *marks = unicodedata.normalize("NFD", char)
     if not base.isascii() or not marks:
         return None

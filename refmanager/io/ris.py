@@ -16,7 +16,7 @@ from itertools import count, product
 from string import ascii_lowercase
 
 from refmanager.errors import Problem
-from refmanager.io.base import Written
+from refmanager.io.base import Written, record_problem, untouched_source, verbatim_text
 from refmanager.io.ris_tags import (
     CSL_TO_RIS, DOI_OR_FOREIGN, GENRE_OR_DOI, JOURNAL, KEYWORDS, NEAREST_RIS, PAGE_END,
     PAGE_START, RIS_TO_CSL, SERIAL, bare_doi, family, format_date, format_name, is_doi,
@@ -309,9 +309,9 @@ def write_ris(document: Document) -> Written:
     problems: list[Problem] = []
     for block in document.blocks:
         if isinstance(block, Verbatim):
-            text = _verbatim(block, from_ris, document.path, problems)
-        elif _untouched_ris(block):
-            text = block.origin.raw
+            text = verbatim_text(block, from_ris, "RIS", document.path, problems)
+        elif (source := untouched_source(block, FORMAT)) is not None:
+            text = source
         else:
             if out and not out[-1].endswith("\n"):
                 out.append(eol)  # a last record read without a final line break
@@ -336,20 +336,6 @@ def _line_ending(document: Document) -> str:
 def _read_here(record: Record, from_ris: bool) -> bool:
     origin = record.origin
     return from_ris and origin is not None and origin.format == FORMAT and origin.raw is not None
-
-
-def _untouched_ris(record: Record) -> bool:
-    origin = record.origin
-    return record.is_untouched() and origin.format == FORMAT and origin.raw is not None
-
-
-def _verbatim(block: Verbatim, from_ris: bool, path: str, problems: list[Problem]) -> str:
-    if from_ris:
-        return block.text
-    if block.text.strip():
-        problems.append(Problem(path, block.line, f"{block.kind} text at line {block.line} "
-                                "cannot be held in RIS; left out", "warning"))
-    return ""
 
 
 class _RecordWriter:
@@ -382,10 +368,16 @@ class _RecordWriter:
     def lost(self, name: str, why: str = "cannot be held in RIS; left out") -> None:
         self.report(f"field {name!r} {why}")
 
+    def plain(self, text: str, what: str) -> str:
+        """Text without rich-text tags, which RIS cannot hold: said, not silently dropped."""
+        stripped = _plain(text)
+        if stripped != text:
+            self.report(f"the formatting of {what!r} (italics, case protection) cannot be held "
+                        "in RIS; written as plain text")
+        return stripped
+
     def report(self, note: str) -> None:
-        origin = self.record.origin
-        where = (origin.path, origin.line) if origin else (f"<record {self.record.key}>", 0)
-        self.problems.append(Problem(*where, f"{self.record.key}: {note}", "warning"))
+        self.problems.append(record_problem(self.record, note))
 
     def type_code(self) -> str:
         origin, csl_type = self.record.origin, self.record.type
@@ -433,7 +425,7 @@ class _RecordWriter:
             elif tag == "SN":
                 self.write_serial(attribute, value)
             else:
-                self.add(tag, value if attribute in ("url", "doi") else _plain(value))
+                self.add(tag, value if attribute in ("url", "doi") else self.plain(value, attribute))
 
     def write_page(self, page: str) -> None:
         # Only a plain "153-171" is split: an en dash or a list stays whole in SP,
@@ -478,14 +470,14 @@ class _RecordWriter:
             if tag is None:
                 self.lost(name)
             else:
-                self.add(tag, _plain(str(value)))
+                self.add(tag, self.plain(str(value), name))
 
     def write_keywords(self) -> None:
         for keyword in self.record.keywords:
             if re.search(r"[;\n]", keyword):
                 self.report(f"keyword {keyword!r} reads back as several (RIS readers split "
                             "a KW at ';')")
-            self.add("KW", _plain(keyword))
+            self.add("KW", self.plain(keyword, "keyword"))
 
     def write_foreign(self) -> None:
         for source, values in self.record.foreign.items():
@@ -530,5 +522,5 @@ def _tag_lines(tag: str, value: str, eol: str) -> str:
 
 
 def _plain(text: str) -> str:
-    """Text without CSL's rich-text tags: RIS has no markup (formatting, not data)."""
+    """Text without CSL's rich-text tags: RIS has no markup."""
     return _RICH_TEXT.sub("", text)

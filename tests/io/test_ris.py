@@ -561,7 +561,7 @@ def test_blocks_of_other_formats_are_reported_and_blank_ones_ignored():
     written = write_ris(Document("refs.bib", "bibtex", blocks))
     assert written.text.startswith("TY  - GEN\n")
     assert [(p.path, p.line, p.message) for p in written.problems] == [
-        ("refs.bib", 1, "comment text at line 1 cannot be held in RIS; left out")]
+        ("refs.bib", 1, "comment at line 1 cannot be held in RIS; left out")]
 
 
 def test_foreign_ris_tags_are_written_back():

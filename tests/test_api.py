@@ -1,0 +1,100 @@
+"""Tests for the front door (refmanager/__init__.py, refmanager/api.py) and packaging."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+
+import pytest
+
+import refmanager
+from refmanager.io import formats
+
+
+def test_the_front_door_exports_exactly_what_it_lists():
+    assert sorted(refmanager.__all__) == sorted(
+        name for name in vars(refmanager) if not name.startswith("_") and name not in
+        {"api", "errors", "model", "io"})
+    for name in refmanager.__all__:
+        assert getattr(refmanager, name) is not None
+
+
+def test_every_builtin_format_is_found_through_the_entry_points():
+    assert set(formats.known_readers()) >= {"bibtex", "biblatex", "ris", "csljson"}
+    assert set(formats.known_writers()) >= {"bibtex", "biblatex", "ris", "csljson"}
+
+
+def test_an_unknown_format_names_the_known_ones():
+    with pytest.raises(refmanager.UnknownFormatError, match="known formats: .*bibtex.*csljson"):
+        refmanager.loads("", "endnote-xml")
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("@article{k, title={x}}", "bibtex", id="a BibTeX entry"),
+    pytest.param("% comment\n\n@string{a = {b}}", "bibtex", id="BibTeX starting with a comment"),
+    pytest.param("TY  - JOUR\r\nTI  - x\r\nER  - \r\n", "ris", id="RIS with CRLF"),
+    pytest.param('\ufeff[{"id": "k", "type": "book"}]', "csljson", id="CSL-JSON with a byte-order mark"),
+    pytest.param('{"id": "k", "type": "book"}', "csljson", id="a single CSL-JSON item"),
+])
+def test_the_format_is_told_from_the_content(text, expected):
+    assert formats.sniff(text) == expected
+    assert formats.detect("no-extension", text) == expected
+
+
+def test_content_wins_over_a_misleading_extension(tmp_path):
+    path = tmp_path / "actually-ris.bib"
+    path.write_text("TY  - BOOK\nTI  - Bound to lead\nPY  - 1990\nER  - \n", encoding="utf-8")
+    document = refmanager.load(str(path))
+    assert document.format == "ris"
+    assert document.records[0].title == "Bound to lead"
+
+
+def test_an_unknowable_format_is_a_usage_error(tmp_path):
+    path = tmp_path / "notes.txt"
+    path.write_text("just some words\n", encoding="utf-8")
+    with pytest.raises(refmanager.UnknownFormatError, match="--from"):
+        refmanager.load(str(path))
+
+
+def test_save_is_atomic_and_keeps_a_backup_when_asked(tmp_path, library):
+    document = refmanager.load(str(library / "soft-power.bib"))
+    target = tmp_path / "out.bib"
+    target.write_text("old contents\n", encoding="utf-8")
+    refmanager.save(document, str(target), backup=True)
+    assert (tmp_path / "out.bib.bak").read_text(encoding="utf-8") == "old contents\n"
+    assert target.read_bytes() == (library / "soft-power.bib").read_bytes()
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["out.bib", "out.bib.bak"]
+
+
+@pytest.mark.parametrize("target", ["ris", "csljson", "biblatex"])
+def test_converting_the_sample_library_there_and_back_keeps_every_record(tmp_path, library, target):
+    """A→B→A: every field comes back, or the report names it."""
+    source = refmanager.load(str(library / "soft-power.bib"))
+    there = refmanager.dumps(source, target)
+    back = refmanager.loads(refmanager.dumps(refmanager.loads(there.text, target), "bibtex").text,
+                            "bibtex")
+    assert [record.key for record in back.records] == [record.key for record in source.records]
+    reported = {problem.message.split(":")[0] for problem in there.problems}
+    for before, after in zip(source.records, back.records):
+        if before.key in reported:
+            continue  # the report said what was left out of this one
+        assert after.state() == before.state(), before.key
+
+
+def test_convert_reports_counts_and_problems(tmp_path, library):
+    report = refmanager.convert(str(library / "soft-power.ris"), str(tmp_path / "out.json"))
+    assert (report.source_format, report.target_format, report.records) == ("ris", "csljson", 28)
+    assert not report.has_errors
+    assert refmanager.load(str(tmp_path / "out.json")).records[0].key == "nye1990fp"
+
+
+def test_the_wheel_ships_the_styles_and_the_schema(tmp_path):
+    repository = __import__("pathlib").Path(__file__).resolve().parents[1]
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w",
+                    str(tmp_path), str(repository)], check=True, capture_output=True)
+    wheel = next(tmp_path.glob("refmanager-*.whl"))
+    names = set(zipfile.ZipFile(wheel).namelist())
+    assert "refmanager/styles/README.md" in names
+    assert "refmanager/io/schemas/csl-data.json" in names
+    assert any(name.endswith("entry_points.txt") for name in names)
