@@ -75,7 +75,7 @@ def test_converting_the_sample_library_there_and_back_keeps_every_record(tmp_pat
     back = refmanager.loads(refmanager.dumps(refmanager.loads(there.text, target), "bibtex").text,
                             "bibtex")
     assert [record.key for record in back.records] == [record.key for record in source.records]
-    reported = {problem.message.split(":")[0] for problem in there.problems}
+    reported = {problem.message.split(": ", 1)[0] for problem in there.problems}
     for before, after in zip(source.records, back.records):
         if before.key in reported:
             continue  # the report said what was left out of this one

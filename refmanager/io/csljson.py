@@ -13,12 +13,11 @@ from __future__ import annotations
 
 import json
 import re
-from functools import cache
-from importlib import resources
-from typing import Any, Generator, Iterator
+from typing import Any, Generator
 
 from refmanager.errors import Problem
 from refmanager.io.base import Written, verbatim_text
+from refmanager.io.csljson_schema import item_types, property_kinds, schema_errors, shorten
 from refmanager.model import SCALAR_VARIABLES, DateValue, Document, Name, Origin, Record, Verbatim
 
 FORMAT = "csljson"
@@ -49,75 +48,6 @@ _Values = Generator[tuple[int, Any, str], None, "int | None"]
 # What a Verbatim block is called in the writer's warnings.
 
 
-# ---------------------------------------------------------------- the schema
-
-@cache
-def csl_schema() -> dict:
-    """The official CSL-JSON schema, as shipped inside the package."""
-    source = resources.files("refmanager.io") / "schemas" / "csl-data.json"
-    return json.loads(source.read_text(encoding="utf-8"))
-
-
-@cache
-def _item_validator() -> Any:
-    # Imported here: jsonschema is slow to import, and only CSL-JSON needs it.
-    import jsonschema
-
-    schema = csl_schema()
-    # The items subschema, with the definitions its "$ref"s point to, so that each
-    # error is about one item and its path starts at that item.
-    item_schema = {**schema["items"], "definitions": schema["definitions"],
-                   "$schema": schema["$schema"]}
-    return jsonschema.validators.validator_for(schema)(item_schema)
-
-
-@cache
-def _property_kinds() -> dict[str, str]:
-    """Every property the schema knows, with how the reader handles it."""
-    kinds = {}
-    for name, rule in csl_schema()["items"]["properties"].items():
-        if rule.get("items", {}).get("$ref") == "#/definitions/name-variable":
-            kinds[name] = "names"
-        elif rule.get("$ref") == "#/definitions/date-variable":
-            kinds[name] = "date"
-        else:  # "text" if it can be a string, else (e.g. "categories", an array) "other"
-            kinds[name] = "text" if "string" in rule.get("type", ()) else "other"
-    return kinds | {"id": "id", "type": "type", "keyword": "keyword", "custom": "custom"}
-
-
-@cache
-def _item_types() -> frozenset[str]:
-    return frozenset(csl_schema()["items"]["properties"]["type"]["enum"])
-
-
-def _schema_errors(item: dict) -> list[str]:
-    """Each way the item breaks the schema, as "JSON path: what is wrong"."""
-    found = []
-    for error in _item_validator().iter_errors(item):
-        for leaf in _leaf_errors(error):
-            found.append(f"{leaf.json_path}: {_error_message(leaf)}")
-    return found
-
-
-def _leaf_errors(error: Any) -> Iterator[Any]:
-    # The schema wraps names and dates in a one-branch "anyOf", whose own message
-    # ("... is not valid under any of the given schemas") does not say what is wrong.
-    if not error.context:
-        yield error
-    for inner in error.context:
-        yield from _leaf_errors(inner)
-
-
-def _error_message(error: Any) -> str:
-    if error.validator == "enum":  # the default message lists all 45 item types
-        return f"{error.instance!r} is not one of the values the CSL schema allows"
-    return _shorten(error.message, 120)
-
-
-def _shorten(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[:limit - 3] + "..."
-
-
 # ---------------------------------------------------------------- reading
 
 def read_csljson(text: str, path: str = "<string>") -> Document:
@@ -130,7 +60,7 @@ def read_csljson(text: str, path: str = "<string>") -> Document:
         if isinstance(value, dict):
             document.blocks.append(_read_item(value, path, line, len(document.blocks) + 1))
         else:
-            message = f"{_shorten(raw, 40)} is not a CSL item (a JSON object); left out"
+            message = f"{shorten(raw, 40)} is not a CSL item (a JSON object); left out"
             document.problems.append(Problem(path, line, message))
             document.blocks.append(Verbatim("failed", raw, line))
     if not document.blocks and not document.problems:
@@ -223,7 +153,7 @@ def _read_item(item: dict, path: str, line: int, index: int) -> Record:
     if "csljson" in record.foreign:
         record.foreign["csljson"] = dict(sorted(record.foreign.pop("csljson").items()))
     label = f"item {key!r}"
-    record.problems = [Problem(path, line, f"{label}: {error}") for error in _schema_errors(item)]
+    record.problems = [Problem(path, line, f"{label}: {error}") for error in schema_errors(item)]
     record.problems += [Problem(path, line, f"{label}: {note}", "warning") for note in notes]
     entry_type = written_type if isinstance(written_type, str) else ""
     record.seal(Origin(path, line, FORMAT, entry_type=entry_type, raw=None))
@@ -239,7 +169,7 @@ def _item_key(written: Any, index: int, notes: list[str]) -> str:
 
 
 def _item_type(written: Any, notes: list[str]) -> str:
-    if isinstance(written, str) and written in _item_types():
+    if isinstance(written, str) and written in item_types():
         return written
     said = "no type" if written is None else f"type {written!r} is not a CSL item type"
     notes.append(f"{said}; read as 'document'")
@@ -248,7 +178,7 @@ def _item_type(written: Any, notes: list[str]) -> str:
 
 def _hold(record: Record, name: str, value: Any, notes: list[str]) -> bool:
     """Put one property into the model; False when the model cannot hold it."""
-    kind = _property_kinds().get(name)
+    kind = property_kinds().get(name)
     if kind == "names" and (names := _names(value, name, notes)) is not None:
         record.creators[name] = names
     elif kind == "date" and (date := _date(value)) is not None:
@@ -393,13 +323,14 @@ def _keywords(value: Any) -> list[str] | None:
 def write_csljson(document: Document) -> Written:
     """Write the document's records as a CSL-JSON array; report what CSL-JSON cannot hold."""
     problems: list[Problem] = []
-    items = []
+    items = []  # each item's text as an array element: a whole file of dicts costs too much memory
     for block in document.blocks:
         if isinstance(block, Record):
-            items.append(_write_item(block, document.path, problems))
+            item = _write_item(block, document.path, problems)
+            items.append(json.dumps([item], indent=2, ensure_ascii=False)[2:-2])
         else:
             verbatim_text(block, False, "CSL-JSON", document.path, problems)
-    text = json.dumps(items, indent=2, ensure_ascii=False) + "\n"
+    text = "[\n" + ",\n".join(items) + "\n]\n" if items else "[]\n"
     return Written(text, problems)
 
 
@@ -408,27 +339,14 @@ def _write_item(record: Record, path: str, problems: list[Problem]) -> dict:
     notes: list[str] = []
     item = _model_properties(record, notes)
     custom = _move_unknown_into_custom(item, notes)
-    put_back = _add_foreign(record, item, custom)
+    _add_foreign(record, item, custom)
     if custom:
         item["custom"] = custom
     label = f"item {record.key!r}"
     problems.extend(Problem(path, line, f"{label}: {note}", "warning") for note in notes)
-    # Checking every item would make writing six times slower; what is built from the
-    # model's typed values fits the schema, so only the rest is checked.
-    if put_back or not _fits_by_construction(record):
-        problems.extend(Problem(path, line, f"{label} does not fit the CSL schema: {error}")
-                        for error in _schema_errors(item))
+    problems.extend(Problem(path, line, f"{label} does not fit the CSL schema: {error}")
+                    for error in schema_errors(item))
     return item
-
-
-def _fits_by_construction(record: Record) -> bool:
-    kinds = _property_kinds()  # names the schema does not know go into custom: no harm
-    return (record.type in _item_types()
-            and all(kinds.get(role, "names") == "names" for role in record.creators)
-            and all(kinds.get(name, "date") == "date" and len(date.parts) <= 2
-                    and all(1 <= len(part) <= 3 for part in date.parts)
-                    for name, date in record.dates.items())
-            and all(kinds.get(name, "text") == "text" for name in record.variables))
 
 
 def _model_properties(record: Record, notes: list[str]) -> dict:
@@ -473,26 +391,23 @@ def _move_unknown_into_custom(item: dict, notes: list[str]) -> dict[str, Any]:
     # A role or variable the schema does not know would make the item invalid;
     # `custom` is where CSL says such data belongs.
     custom = {}
-    for name in [name for name in item if name not in _property_kinds()]:
+    for name in [name for name in item if name not in property_kinds()]:
         custom[name] = item.pop(name)
         notes.append(f"{name!r} is not a CSL variable; written into custom")
     return custom
 
 
-def _add_foreign(record: Record, item: dict, custom: dict) -> bool:
-    """Put foreign fields back; True when some went to the top level, unchecked."""
-    put_back = False
+def _add_foreign(record: Record, item: dict, custom: dict) -> None:
+    """Put foreign fields back: CSL's own at the top level, the rest in `custom`."""
     for name, text in record.foreign.get("csljson", {}).items():
         value = _json_value(text)
-        if name in _property_kinds() and name not in item and name != "custom":
+        if name in property_kinds() and name not in item and name != "custom":
             item[name] = value  # a CSL variable the model has no place for, e.g. "categories"
-            put_back = True
         else:
             custom[name] = value
     others = {fmt: dict(values) for fmt, values in record.foreign.items() if fmt != "csljson"}
     if others:
         custom[FOREIGN_MEMBER] = others
-    return put_back
 
 
 def _json_value(text: str) -> Any:

@@ -1,36 +1,30 @@
-"""Read and write RIS, the tagged format of EndNote, Zotero and most catalogues.
+"""Read RIS, the tagged format of EndNote, Zotero and most catalogues.
 
 Reading keeps everything: each record's exact text (so that an untouched record
-is written back byte for byte), the text between records as Verbatim blocks, and
-every tag the model has no place for in `record.foreign["ris"]`. A changed record
-is written with Zotero's tag meanings (`ris_tags`), the mapping that Zotero
-imports with nothing lost, and whatever RIS cannot hold is reported.
+is written back byte for byte, see `ris_write`), the text between records as
+Verbatim blocks, and every tag the model has no place for in
+`record.foreign["ris"]`. Tags mean what Zotero takes them to mean (`ris_tags`).
 """
 
 from __future__ import annotations
 
-import dataclasses
 import re
 import unicodedata
 from itertools import count, product
 from string import ascii_lowercase
 
 from refmanager.errors import Problem
-from refmanager.io.base import Written, record_problem, untouched_source, verbatim_text
 from refmanager.io.ris_tags import (
-    CSL_TO_RIS, DOI_OR_FOREIGN, GENRE_OR_DOI, JOURNAL, KEYWORDS, NEAREST_RIS, PAGE_END,
-    PAGE_START, RIS_TO_CSL, SERIAL, bare_doi, family, format_date, format_name, is_doi,
-    parse_date, parse_name, read_table, serial_target, write_table,
+    DOI_OR_FOREIGN, GENRE_OR_DOI, JOURNAL, KEYWORDS, PAGE_END, PAGE_START, RIS_TO_CSL, SERIAL,
+    bare_doi, family, is_doi, parse_date, parse_name, read_table, serial_target,
 )
-from refmanager.model import SCALAR_VARIABLES, DateValue, Document, Name, Origin, Record, Verbatim
+from refmanager.model import DateValue, Document, Origin, Record, Verbatim
 
 FORMAT = "ris"
 
-_TAG_LINE = re.compile(r"([A-Z][A-Z0-9])  -(?: |$)")
+TAG_LINE = re.compile(r"([A-Z][A-Z0-9])  -(?: |$)")
 _DATE_TAG_RANK = {"DA": 0, "PY": 1, "Y1": 2}  # DA wins, as Zotero's maintainers want (#2125)
 _DASH = re.compile(r"[-\u2010-\u2015]")
-_SIMPLE_RANGE = re.compile(r"([^\s\u2010-\u2015-]+)-([^\s\u2010-\u2015-]+)")
-_RICH_TEXT = re.compile(r"</?(?:i|b|sup|sub)>|<span\b[^>]*>|</span>")
 # Letters that Unicode does not decompose into an ASCII letter and a mark.
 _ASCII_LETTERS = str.maketrans({"Ø": "O", "ø": "o", "Ł": "L", "ł": "l", "Đ": "D", "đ": "d",
                                 "ß": "ss", "Æ": "AE", "æ": "ae", "Œ": "OE", "œ": "oe",
@@ -64,7 +58,7 @@ def _split_lines(text: str) -> list[str]:
 
 
 def _tag(line: str) -> str | None:
-    match = _TAG_LINE.match(line.rstrip("\r\n"))
+    match = TAG_LINE.match(line.rstrip("\r\n"))
     return match.group(1) if match else None
 
 
@@ -297,230 +291,3 @@ def _key_stem(record: Record) -> str:
     word = re.sub(r"[^a-z0-9]", "", word.encode("ascii", "ignore").decode().lower())
     year = record.issued.year if record.issued and record.issued.year else ""
     return f"{word or 'ref'}{year}"
-
-
-# ---------------------------------------------------------------- writing
-
-def write_ris(document: Document) -> Written:
-    """The RIS text of a document, and what RIS could not hold."""
-    eol = _line_ending(document)
-    from_ris = document.format == FORMAT
-    out: list[str] = []
-    problems: list[Problem] = []
-    for block in document.blocks:
-        if isinstance(block, Verbatim):
-            text = verbatim_text(block, from_ris, "RIS", document.path, problems)
-        elif (source := untouched_source(block, FORMAT)) is not None:
-            text = source
-        else:
-            if out and not out[-1].endswith("\n"):
-                out.append(eol)  # a last record read without a final line break
-            # A record that replaces its own text keeps the file's blank lines, which
-            # are Verbatim blocks: a changed record then changes only its own lines.
-            blank_line = not _read_here(block, from_ris)
-            text = _RecordWriter(block, problems).text(eol, blank_line)
-        if text:
-            out.append(text)
-    return Written("".join(out), problems)
-
-
-def _line_ending(document: Document) -> str:
-    """CRLF if the records were read with it, else LF."""
-    for record in document.records:
-        raw = record.origin.raw if record.origin and record.origin.format == FORMAT else None
-        if raw and "\n" in raw:
-            return "\r\n" if "\r\n" in raw else "\n"
-    return "\n"
-
-
-def _read_here(record: Record, from_ris: bool) -> bool:
-    origin = record.origin
-    return from_ris and origin is not None and origin.format == FORMAT and origin.raw is not None
-
-
-class _RecordWriter:
-    """One record as RIS lines, with Zotero's tag for each field of its type."""
-
-    def __init__(self, record: Record, problems: list[Problem]):
-        self.record, self.problems = record, problems
-        self.family = family(record.type)
-        self.table = write_table(self.family)
-        self.lines: list[tuple[str, str]] = []
-
-    def text(self, eol: str, blank_line: bool = True) -> str:
-        self.add("TY", self.type_code())
-        self.add("ID", self.record.key)
-        self.write_creators()
-        front = [name for name in SCALAR_VARIABLES if name not in ("abstract", "note")]
-        self.write_scalars(front)
-        self.write_dates()
-        self.write_variables()
-        self.write_keywords()
-        self.write_scalars(["abstract", "note"])
-        self.write_foreign()
-        lines = "".join(_tag_lines(tag, value, eol) for tag, value in self.lines)
-        return f"{lines}ER  - {eol}{eol if blank_line else ''}"
-
-    def add(self, tag: str, value: str) -> None:
-        if value:
-            self.lines.append((tag, value))
-
-    def lost(self, name: str, why: str = "cannot be held in RIS; left out") -> None:
-        self.report(f"field {name!r} {why}")
-
-    def plain(self, text: str, what: str) -> str:
-        """Text without rich-text tags, which RIS cannot hold: said, not silently dropped."""
-        stripped = _plain(text)
-        if stripped != text:
-            self.report(f"the formatting of {what!r} (italics, case protection) cannot be held "
-                        "in RIS; written as plain text")
-        return stripped
-
-    def report(self, note: str) -> None:
-        self.problems.append(record_problem(self.record, note))
-
-    def type_code(self) -> str:
-        origin, csl_type = self.record.origin, self.record.type
-        # Keep the source's own code (EJOUR, WEB, an unknown one) while it still fits.
-        source_code = origin.entry_type if origin and origin.format == FORMAT else ""
-        if source_code and RIS_TO_CSL.get(source_code.upper(), "document") == csl_type:
-            return source_code
-        if csl_type in CSL_TO_RIS:
-            return CSL_TO_RIS[csl_type]
-        code = NEAREST_RIS.get(csl_type, "GEN")
-        self.report(f"type {csl_type!r} has no RIS type; written as {code}")
-        return code
-
-    def write_creators(self) -> None:
-        for role, names in self.record.creators.items():
-            tag = self.table.get(f"role:{role}")
-            if tag is None:
-                self.lost(role)
-                continue
-            for name in names:
-                self.add(tag, self.name_text(name, role))
-
-    def name_text(self, name: Name, role: str) -> str:
-        parts = (part.name for part in dataclasses.fields(Name))
-        plain = Name(**{part: _plain(getattr(name, part)) for part in parts})
-        text = format_name(plain)
-        back = parse_name(text)
-        # Particles may come back split differently ("Luis de" -> "Luis" + "de"): the
-        # same name. A person read as an organisation or the other way round is not.
-        if (back.display(), bool(back.literal)) != (plain.display(), bool(plain.literal)):
-            self.report(f"name {plain.display()!r} ({role}) is written as {text!r}, which reads "
-                        "back differently")
-        return text
-
-    def write_scalars(self, attributes: list[str]) -> None:
-        for attribute in attributes:
-            value = getattr(self.record, attribute)
-            tag = self.table.get(attribute)
-            if not value:
-                continue
-            if tag is None:
-                self.lost(SCALAR_VARIABLES[attribute])
-            elif attribute == "page":
-                self.write_page(value)
-            elif tag == "SN":
-                self.write_serial(attribute, value)
-            else:
-                self.add(tag, value if attribute in ("url", "doi") else self.plain(value, attribute))
-
-    def write_page(self, page: str) -> None:
-        # Only a plain "153-171" is split: an en dash or a list stays whole in SP,
-        # which reads back exactly as written.
-        match = _SIMPLE_RANGE.fullmatch(page)
-        self.add(self.table["page"], match.group(1) if match else page)
-        if match:
-            self.add("EP", match.group(2))
-
-    def write_serial(self, attribute: str, value: str) -> None:
-        back = serial_target(self.family, value)
-        if back != attribute:
-            kind = repr(back) if back else "an unknown SN"
-            self.lost(SCALAR_VARIABLES[attribute], f"is written in SN but reads back as {kind}")
-        self.add("SN", value)
-
-    def write_dates(self) -> None:
-        for role, date in self.record.dates.items():
-            tag = self.table.get(f"date:{role}")
-            if tag is None:
-                self.lost(role)
-            elif date.literal or (date.parts and date.parts[0]):
-                self.write_date(tag, role, date)
-
-    def write_date(self, tag: str, role: str, date: DateValue) -> None:
-        if len(date.parts) > 1:
-            self.lost(role, "is a range, which RIS cannot hold; only its start is written")
-        if date.circa:
-            self.lost(role, "is approximate, which RIS cannot say; written as exact")
-        if tag != "PY":
-            self.add(tag, format_date(date))
-        elif date.literal:
-            self.add("DA", date.literal)
-        else:
-            self.add("PY", f"{date.parts[0][0]:04d}")  # PY holds the year; DA the full date
-            if len(date.parts[0]) > 1 or date.season:
-                self.add("DA", format_date(date))
-
-    def write_variables(self) -> None:
-        for name, value in self.record.variables.items():
-            tag = self.table.get(f"var:{name}")
-            if tag is None:
-                self.lost(name)
-            else:
-                self.add(tag, self.plain(str(value), name))
-
-    def write_keywords(self) -> None:
-        for keyword in self.record.keywords:
-            if re.search(r"[;\n]", keyword):
-                self.report(f"keyword {keyword!r} reads back as several (RIS readers split "
-                            "a KW at ';')")
-            self.add("KW", self.plain(keyword, "keyword"))
-
-    def write_foreign(self) -> None:
-        for source, values in self.record.foreign.items():
-            for name, value in values.items():
-                if source == FORMAT and _is_foreign_tag(name):
-                    self.write_kept(name, value)
-                else:
-                    self.lost(f"{source}:{name}")
-
-    def write_kept(self, tag: str, value: str) -> None:
-        # A tag the reader understands was kept because its field was taken: one tag
-        # with continuation lines keeps it whole. Other tags go back as repeated tags.
-        if read_table(self.family).get(tag) is not None:
-            self.add(tag, value)
-        else:
-            for one_value in _repeated_values(value):
-                self.add(tag, one_value)
-
-
-def _is_foreign_tag(name: str) -> bool:
-    """A tag that can be written back as it was read (TY and ER would break the record)."""
-    return bool(_TAG_LINE.match(f"{name}  - ")) and name not in ("TY", "ER")
-
-
-def _repeated_values(value: str) -> list[str]:
-    """Undo the reader's joining of repeated tags with "\\n". A line that cannot be a
-    value of its own (blank, with spaces around it, or after a blank line) was a
-    continuation line and stays one; either way the value reads back as it is."""
-    values: list[str] = []
-    for line in value.split("\n"):
-        if values and (not line or line != line.strip() or values[-1].endswith("\n")):
-            values[-1] += "\n" + line
-        else:
-            values.append(line)
-    return values
-
-
-def _tag_lines(tag: str, value: str, eol: str) -> str:
-    """`XX  - value`; further lines of the value as continuation lines."""
-    first, *rest = value.split("\n")
-    return f"{tag}  - {first}{eol}" + "".join(f"{line}{eol}" for line in rest)
-
-
-def _plain(text: str) -> str:
-    """Text without CSL's rich-text tags: RIS has no markup."""
-    return _RICH_TEXT.sub("", text)

@@ -11,7 +11,8 @@ from __future__ import annotations
 import pytest
 
 from refmanager.errors import Problem
-from refmanager.io.ris import read_ris, write_ris
+from refmanager.io.ris import read_ris
+from refmanager.io.ris_write import write_ris
 from refmanager.io.ris_tags import (
     CSL_TO_RIS, GENRE_OR_DOI, PAGE_START, RIS_TO_CSL, SERIAL, format_name, parse_date,
     parse_name, read_table, write_table,

@@ -1,0 +1,64 @@
+"""The README's commands work: the set-up lines and every line of the tour.
+
+The install steps themselves are what CI runs (.ci/run runs the README's test
+command word for word); here the commands after the install run against the
+installed `refman`, in a scratch folder holding a copy of the sample library.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+REPOSITORY = Path(__file__).resolve().parents[1]
+README = (REPOSITORY / "README.md").read_text(encoding="utf-8")
+
+
+def shell_blocks() -> list[list[str]]:
+    return [block.strip().splitlines() for block in re.findall(r"```sh\n(.*?)```", README, re.S)]
+
+
+def setup_commands() -> list[str]:
+    return [line for block in shell_blocks() for line in block if line.startswith("python3 -m venv")]
+
+
+def tour_commands() -> list[str]:
+    lines = [line for block in shell_blocks() for line in block if "refman " in line]
+    return [line.split("  #")[0].strip() for line in lines if not line.startswith("python3")]
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Path:
+    shutil.copytree(REPOSITORY / "library", tmp_path / "library")
+    shutil.copy(REPOSITORY / "library" / "soft-power.bib", tmp_path / "refs.bib")
+    return tmp_path
+
+
+def test_the_readme_gives_two_setup_commands():
+    install_and_run, install_and_test = setup_commands()
+    assert "pip install ." in install_and_run and "refman " in install_and_run
+    assert install_and_test.endswith("&& pytest")
+
+
+def test_ci_runs_the_readme_test_command_word_for_word():
+    ci_script = (REPOSITORY / ".ci" / "run").read_text(encoding="utf-8")
+    assert setup_commands()[1] in ci_script.splitlines()
+
+
+def test_the_main_job_runs_on_the_sample_library(workspace):
+    main_job = setup_commands()[0].split("pip install . && ", 1)[1]
+    result = subprocess.run(main_job, shell=True, cwd=workspace, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    written = (workspace / "soft-power.json").read_text(encoding="utf-8")
+    assert written.count('"id": ') == 28
+
+
+@pytest.mark.parametrize("command", tour_commands())
+def test_each_tour_command_runs(workspace, command):
+    result = subprocess.run(command, shell=True, cwd=workspace, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
