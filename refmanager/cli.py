@@ -70,7 +70,7 @@ def convert(
 
       refman convert library/soft-power.ris -o soft-power.bib
 
-      cat refs.bib | refman convert - --to ris
+      cat library/soft-power.bib | refman convert - --to ris
     """
     try:
         report = api.convert(source, output_path, to=to, source_format=source_format)
@@ -104,7 +104,9 @@ def check(
 
     [bold]Example[/bold]
 
-      refman check library/soft-power.bib library/soft-power.ris library/soft-power.json
+      refman check library/soft-power.bib library/soft-power.ris
+
+      refman check --json library/soft-power.json
     """
     summaries = []
     for path in paths:

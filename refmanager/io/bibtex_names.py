@@ -16,7 +16,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from refmanager.io.latex import decode, encode
+from refmanager.io.latex import decode
+from refmanager.io.latex_encode import encode
 from refmanager.model import Name
 
 OTHERS = Name(literal="others")  # BibTeX's "and others": the list is truncated
@@ -194,18 +195,29 @@ def format_names(names: list[Name], ascii: bool = False) -> tuple[str, list[str]
         if name == OTHERS:
             parts.append("others")
             continue
-        if name.dropping_particle:
-            notes.append(f"the dropping particle of {name.display()!r} is written as a von "
-                         "part: BibTeX cannot tell the two kinds apart")
+        notes.extend(_particle_notes(name))
         parts.append(_format_name(name, ascii))
     return " and ".join(parts), notes
+
+
+def _particle_notes(name: Name) -> list[str]:
+    notes = []
+    if name.dropping_particle:
+        notes.append(f"the dropping particle of {name.display()!r} is written as a von "
+                     "part: BibTeX cannot tell the two kinds apart")
+    # BibTeX's von part runs to its last lowercase word: "Van der" survives, "Van" alone does not.
+    particle = " ".join(p for p in (name.dropping_particle, name.non_dropping_particle) if p)
+    if particle and not _is_lowercase(particle.split()[-1]):
+        notes.append(f"the capitalised particle of {name.display()!r} reads back as part of "
+                     "the family name: BibTeX takes only lowercase words for a von part")
+    return notes
 
 
 def _format_name(name: Name, ascii: bool) -> str:
     if name.literal:
         return "{" + encode(name.literal, ascii) + "}"
     von = " ".join(p for p in (name.dropping_particle, name.non_dropping_particle) if p)
-    family = _protect(encode(name.family, ascii), lowercase_start=not von)
+    family = _protect(encode(name.family, ascii), lowercase_start=True)
     last = f"{encode(von, ascii)} {family}" if von else family
     fields = [last]
     if name.suffix:

@@ -73,7 +73,8 @@ def encode_text(text: str, encoding: str, byte_order_mark: bool, path: str) -> t
                                 "warning"))
         encoding, data = "utf-8", text.encode("utf-8")
     if byte_order_mark:
-        data = _BYTE_ORDER_MARKS.get(encoding, b"") + data
+        # A file read as Latin-1 after failing UTF-8 had a UTF-8 mark: keep it.
+        data = _BYTE_ORDER_MARKS.get(encoding, codecs.BOM_UTF8) + data
     return data, problems
 
 
@@ -86,7 +87,7 @@ def write_bytes(path: str, data: bytes, backup: bool = False) -> None:
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
         return
-    target = Path(path)
+    target = Path(os.path.realpath(path))  # through a symbolic link, not over it
     temporary = None
     try:
         if backup and target.exists():

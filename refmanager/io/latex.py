@@ -20,9 +20,7 @@ LaTeX take a fast path, and every command and whole value is cached.
 
 from __future__ import annotations
 
-import logging
 import re
-import unicodedata
 from functools import lru_cache
 
 NOCASE_OPEN = '<span class="nocase">'
@@ -43,6 +41,11 @@ _DECLARATIONS = {
     "bf": "textbf", "bfseries": "textbf", "sc": "textsc", "scshape": "textsc",
     "rm": "textrm", "tt": "texttt", "sf": "textsf", "normalfont": "textnormal",
 }
+# Commands whose text pylatexenc writes differently from what they stand for.
+_TEXT_SYMBOLS = {"textasciicircum": "^", "textasciitilde": "~", "textbackslash": "\\",
+                 "textperiodcentered": "\u00b7"}
+# Commands that are not text (a link, a citation): kept as written, not flattened.
+_KEPT_AS_WRITTEN = {"url", "href", "cite", "citep", "citet", "ref", "eqref", "label", "footnote"}
 _ESCAPED = set("&%$#_{} ,;:!/")  # `\&` is a literal "&"; `\,` and friends are spaces
 _LIGATURES = {"--": "\u2013", "---": "\u2014", "``": "\u201c", "''": "\u201d", "~": "\u00a0"}
 
@@ -133,10 +136,26 @@ class _LatexReader:
         if name in _FORMATTING:
             opening, closing = _FORMATTING[name]
             return opening + self.read_argument(depth) + closing
+        if name in _TEXT_SYMBOLS:
+            self.skip_spaces()
+            return _TEXT_SYMBOLS[name]
+        if not _converts(name):
+            return self.keep_command(token)
         arguments = "".join(self.raw_arguments(_argument_spec(name)))
         if name.isalpha() and not arguments:
             self.skip_spaces()  # TeX eats the spaces after a control word
         return _command_to_text(token + arguments, name)
+
+    def keep_command(self, token: str) -> str:
+        """A command kept as written, with the brace groups right after it; a
+        bare control word gets `{}` so it cannot run into the next word."""
+        groups = []
+        while self.text.startswith("{", self.pos):
+            groups.append(self.raw_group())
+        if groups or not token[1:].isalpha():
+            return token + "".join(groups)
+        self.skip_spaces()
+        return token + "{}"
 
     def read_argument(self, depth: int) -> str:
         self.skip_spaces()
@@ -172,11 +191,14 @@ class _LatexReader:
         return self.text[start:self.pos]
 
     def raw_single(self) -> str:
-        """A one-token argument (`\\v S`, `\\"\\i`), braced so it stays one."""
-        token = self.next_token()
-        if token.startswith("\\") and token[1:].isalpha():
-            self.skip_spaces()
-        return "{" + token + "}"
+        """A one-character argument (`\\v S`, `\\"u` in `M\\"uller`, `\\"\\i`), braced."""
+        if self.text.startswith("\\", self.pos):
+            token = self.next_token()
+            if token[1:].isalpha():
+                self.skip_spaces()
+            return "{" + token + "}"
+        self.pos += 1
+        return "{" + self.text[self.pos - 1] + "}"
 
     def skip_spaces(self) -> None:
         while self.pos < len(self.text) and self.text[self.pos] in " \t\r\n":
@@ -191,14 +213,17 @@ def _argument_spec(name: str) -> str:
     return spec.args_parser.argspec if spec is not None else ""
 
 
-@lru_cache(maxsize=100_000)
-def _command_to_text(unit: str, name: str) -> str:
+@lru_cache(maxsize=None)
+def _converts(name: str) -> bool:
+    """True when pylatexenc turns the command into text that means the same."""
     from pylatexenc import latex2text
 
-    if latex2text.get_default_latex_context_db().get_macro_spec(name) is None:
-        # Unknown to pylatexenc: keep the LaTeX rather than lose it; `{}` ends a
-        # control word so that it cannot run into the next word.
-        return unit + "{}" if name.isalpha() and unit == "\\" + name else unit
+    known = latex2text.get_default_latex_context_db().get_macro_spec(name) is not None
+    return known and name not in _KEPT_AS_WRITTEN
+
+
+@lru_cache(maxsize=100_000)
+def _command_to_text(unit: str, name: str) -> str:
     try:
         return _converter().latex_to_text(unit)
     except Exception:  # pylatexenc can fail on odd arguments; keep the source then
@@ -210,115 +235,3 @@ def _converter():
     from pylatexenc.latex2text import LatexNodes2Text
 
     return LatexNodes2Text(math_mode="verbatim", strict_latex_spaces=True)
-
-
-# ---------------------------------------------------------------- encoding
-
-_RICH_TAG = re.compile(
-    r'(<i>|</i>|<b>|</b>|<sup>|</sup>|<sub>|</sub>|<span class="nocase">'
-    r'|<span style="font-variant:small-caps;">|</span>|\$[^$]+\$|\\[A-Za-z]+(?:\{\})?)'
-)
-_TAG_TO_LATEX = {
-    "<i>": "\\textit{", "<b>": "\\textbf{", "<sup>": "\\textsuperscript{",
-    "<sub>": "\\textsubscript{", NOCASE_OPEN: "{", SMALL_CAPS_OPEN: "\\textsc{",
-    "</i>": "}", "</b>": "}", "</sup>": "}", "</sub>": "}", "</span>": "}",
-}
-_SPECIALS = {
-    "\\": "\\textbackslash{}", "{": "\\{", "}": "\\}", "&": "\\&", "%": "\\%",
-    "#": "\\#", "_": "\\_", "$": "\\$", "~": "\\textasciitilde{}",
-    "^": "\\textasciicircum{}", "\u00a0": "~",
-}
-_SPECIAL_CHARACTER = re.compile(r"[\\{}&%#_$~^\u00a0]")
-
-
-def encode(text: str, ascii: bool = False) -> str:
-    """The BibTeX value (without outer braces) for a piece of rich text.
-
-    Math (`$...$`) and LaTeX commands kept verbatim by `decode` pass through,
-    so `decode(encode(x)) == x` for text that `decode` produced.
-    """
-    if not _SPECIAL_CHARACTER.search(text) and "<" not in text and (text.isascii() or not ascii):
-        return text
-    return _encode_cached(text, ascii)
-
-
-@lru_cache(maxsize=100_000)
-def _encode_cached(text: str, ascii: bool) -> str:
-    pieces = _RICH_TAG.split(text)
-    paired = _paired_tags(pieces)
-    out = []
-    for index, piece in enumerate(pieces):
-        if index in paired:
-            out.append(_TAG_TO_LATEX[piece])
-        elif piece.startswith("$") or (piece.startswith("\\") and piece[1:2].isalpha()):
-            out.append(piece)
-        elif piece:
-            out.append(_encode_text(piece, ascii))
-    return "".join(out)
-
-
-def _paired_tags(pieces: list[str]) -> set[int]:
-    """The indexes of tags that open and close properly; a lone `<i>` is just text."""
-    paired, open_tags = set(), []
-    for index, piece in enumerate(pieces):
-        if piece in _TAG_TO_LATEX and not piece.startswith("</"):
-            open_tags.append(index)
-        elif piece in _TAG_TO_LATEX and open_tags and _closes(pieces[open_tags[-1]], piece):
-            paired.update((open_tags.pop(), index))
-    return paired
-
-
-def _closes(opening: str, closing: str) -> bool:
-    return closing == ("</span>" if opening.startswith("<span") else "</" + opening[1:])
-
-
-def _encode_text(text: str, ascii: bool) -> str:
-    escaped = _SPECIAL_CHARACTER.sub(lambda match: _SPECIALS[match.group()], text)
-    if ascii and not escaped.isascii():
-        escaped = "".join(_encode_character(char) if ord(char) > 127 else char for char in escaped)
-    return escaped
-
-
-@lru_cache(maxsize=None)
-def _encode_character(char: str) -> str:
-    latex = {"\u2013": "--", "\u2014": "---", "\u201c": "``", "\u201d": "''"}.get(char)
-    if latex is None:
-        latex = _pylatexenc_encode(char)
-    if not latex.isascii():
-        latex = _encode_by_decomposing(char) or char  # no LaTeX for it (CJK): keep UTF-8
-    # Brace a command so that it neither swallows a following letter nor is
-    # taken for a case-protected group: {\"u}, {\ss}.
-    return "{" + latex.strip() + "}" if latex.startswith("\\") else latex
-
-
-def _pylatexenc_encode(text: str) -> str:
-    from pylatexenc.latexencode import unicode_to_latex
-
-    logging.getLogger("pylatexenc").setLevel(logging.ERROR)  # we fall back ourselves
-    return unicode_to_latex(text, non_ascii_only=True)
-
-
-def _encode_by_decomposing(char: str) -> str | None:
-    r"""Stacked accents pylatexenc has no single entry for: ễ is \~{\^{e}}."""
-    base, *marks = unicodedata.normalize("NFD", char)
-    if not base.isascii() or not marks:
-        return None
-    latex = base
-    for mark in marks:
-        command = _accent_command(mark)
-        if command is None:
-            return None
-        latex = f"{command}{{{latex}}}"
-    return latex
-
-
-@lru_cache(maxsize=None)
-def _accent_command(mark: str) -> str | None:
-    """The LaTeX accent for a combining mark, as pylatexenc writes it on some letter."""
-    for letter in "aeioucgnszrtkdhwyAEIOUCGS":
-        composed = unicodedata.normalize("NFC", letter + mark)
-        if len(composed) == 1:
-            match = re.fullmatch(r"\{?(\\[^{\s]+)\s*\{?" + letter + r"\}?\}?", _pylatexenc_encode(composed))
-            if match:
-                return match.group(1)
-    return None

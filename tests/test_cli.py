@@ -1,0 +1,327 @@
+"""Tests for refmanager/cli.py: the `refman` command's exit codes, messages, help and examples.
+
+The contract is the one in cli.py's docstring (exit 0 success, 1 the input had
+problems, which were reported, 2 a usage error or an input that cannot be read)
+and STYLE.md (one located line per problem, no traceback for an expected failure,
+every command's help has a runnable example). Most cases run in-process through
+typer's CliRunner; a few run the installed `refman` script and `python -m
+refmanager`, which is what users do. Inputs are the sample library
+(library/soft-power.*) and small broken files written here.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+import traceback
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+import refmanager
+from refmanager.cli import app
+
+REPOSITORY = Path(__file__).resolve().parents[1]
+SAMPLE = REPOSITORY / "library" / "soft-power.bib"
+SAMPLES = [SAMPLE, REPOSITORY / "library" / "soft-power.ris", REPOSITORY / "library" / "soft-power.json"]
+SCRIPTS = Path(sys.executable).parent  # the venv's bin/, where `refman` is installed
+ANSI_ESCAPE = re.compile(r"\x1b\[[0-9;]*m")
+
+# A block whose title brace is never closed: it starts at line 6.
+BROKEN = """\
+@article{ok,
+  title = {Fine},
+  year = 2020,
+}
+
+@article{broken,
+  title = {Never closed,
+  year = 2021,
+}
+"""
+# The second entry reuses the first one's key, at line 5.
+DUPLICATE = """\
+@article{smith2020,
+  title = {First},
+}
+
+@article{smith2020,
+  title = {Second},
+}
+"""
+
+
+@dataclass
+class Run:
+    code: int
+    stdout: bytes
+    stderr: str
+
+    @property
+    def text(self) -> str:
+        return self.stdout.decode("utf-8")
+
+
+def in_process(*args: str, input: bytes | None = None) -> Run:
+    result = CliRunner().invoke(app, list(args), input=input, env={"COLUMNS": "200"})
+    stderr = result.stderr
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        # What a user would see: an uncaught exception is a traceback.
+        stderr += "".join(traceback.format_exception(result.exception))
+    return Run(result.exit_code, result.stdout_bytes, stderr)
+
+
+def _subprocess(command: list[str], input: bytes | None) -> Run:
+    env = {**os.environ, "COLUMNS": "200", "PATH": f"{SCRIPTS}{os.pathsep}{os.environ.get('PATH', '')}"}
+    done = subprocess.run(command, input=input or b"", capture_output=True, env=env, timeout=120)
+    return Run(done.returncode, done.stdout, done.stderr.decode("utf-8", "replace"))
+
+
+def refman_script(*args: str, input: bytes | None = None) -> Run:
+    return _subprocess([str(SCRIPTS / "refman"), *args], input)
+
+
+def python_module(*args: str, input: bytes | None = None) -> Run:
+    return _subprocess([sys.executable, "-m", "refmanager", *args], input)
+
+
+ALL_RUNNERS = [
+    pytest.param(in_process, id="in process"),
+    pytest.param(refman_script, id="as the refman script"),
+    pytest.param(python_module, id="as python -m refmanager"),
+]
+
+
+@pytest.fixture
+def files(tmp_path) -> dict[str, Path]:
+    paths = {"broken": tmp_path / "broken.bib", "duplicate": tmp_path / "duplicate.bib",
+             "plain": tmp_path / "notes.txt", "folder": tmp_path / "a-folder"}
+    paths["broken"].write_text(BROKEN, encoding="utf-8")
+    paths["duplicate"].write_text(DUPLICATE, encoding="utf-8")
+    paths["plain"].write_text("just some notes\n", encoding="utf-8")
+    paths["folder"].mkdir()
+    return paths
+
+
+# ---------------------------------------------------------------- exit codes and messages
+
+@pytest.mark.parametrize("run", ALL_RUNNERS)
+def test_checking_clean_files_exits_0(run):
+    result = run("check", *map(str, SAMPLES))
+    assert result.code == 0, result.stderr
+    assert "error" not in result.stderr
+
+
+@pytest.mark.parametrize("run", ALL_RUNNERS)
+def test_converting_the_sample_back_to_bibtex_gives_the_same_bytes(run):
+    # cli.py's promise: "An unchanged BibTeX file written back as BibTeX is byte-identical."
+    result = run("convert", str(SAMPLE), "--to", "bibtex")
+    assert result.code == 0, result.stderr
+    assert result.stdout == SAMPLE.read_bytes()
+
+
+# (command, file, line, message): inputs with problems exit 1 and say where.
+PROBLEMS = [
+    pytest.param("check", "broken", 6, "not closed", id="check reports an unclosed brace at the block's line"),
+    pytest.param("check", "duplicate", 5, "duplicate key", id="check reports a duplicate key at its second use"),
+    pytest.param("convert", "broken", 6, "not closed", id="convert reports an unclosed brace too"),
+]
+
+
+@pytest.mark.parametrize("command, name, line, message", PROBLEMS)
+def test_input_with_problems_exits_1_with_file_and_line(files, command, name, line, message):
+    extra = ["--to", "csljson"] if command == "convert" else []
+    result = in_process(command, str(files[name]), *extra)
+    assert result.code == 1
+    assert re.search(rf"^{re.escape(str(files[name]))}:{line}: error: .*{message}", result.stderr, re.M), \
+        result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("run", ALL_RUNNERS)
+def test_a_problem_is_reported_with_file_and_line_by_every_entry_point(files, run):
+    result = run("check", str(files["duplicate"]))
+    assert result.code == 1
+    assert f"{files['duplicate']}:5: error: duplicate key" in result.stderr
+
+
+# (arguments, text the message must contain): user errors exit 2 with one line, no traceback.
+USER_ERRORS = [
+    pytest.param(["check", "{tmp}/missing.bib"], "{tmp}/missing.bib: no such file", id="a missing file"),
+    pytest.param(["check", "{folder}"], "{folder}: is a folder", id="a folder given as a file"),
+    pytest.param(["check", "{plain}"], "{plain}: cannot tell the format", id="a file of no known format"),
+    pytest.param(["convert", "{sample}", "--to", "nope"], "no writer for format 'nope'", id="an unknown --to format"),
+    pytest.param(["convert", "{sample}", "--from", "nope", "--to", "ris"], "no reader for format 'nope'",
+                 id="an unknown --from format"),
+    pytest.param(["convert", "{sample}", "-o", "{tmp}/out.xyz"], "{tmp}/out.xyz: cannot tell which format",
+                 id="an output extension of no known format"),
+    pytest.param(["convert", "{sample}", "-o", "{tmp}/missing/out.ris"], "{tmp}/missing/out.ris: cannot be written",
+                 id="an output folder that does not exist"),
+]
+USAGE_ERRORS = [
+    pytest.param(["convert"], "Missing argument", id="convert without a file"),
+    pytest.param(["check", "--bogus", "x.bib"], "No such option", id="an unknown option"),
+    pytest.param(["frobnicate"], "No such command", id="an unknown command"),
+    pytest.param(["convert", "{sample}", "--json=maybe"], "does not take a value", id="a value given to a flag"),
+]
+
+
+def fill(template: str, tmp_path: Path, files: dict[str, Path]) -> str:
+    return template.format(tmp=tmp_path, sample=SAMPLE, folder=files["folder"], plain=files["plain"])
+
+
+@pytest.mark.parametrize("arguments, message", USER_ERRORS)
+def test_an_unusable_input_or_output_exits_2_with_one_line(tmp_path, files, arguments, message):
+    result = in_process(*(fill(argument, tmp_path, files) for argument in arguments))
+    assert result.code == 2
+    assert result.stderr.startswith("refman: error: ")
+    assert fill(message, tmp_path, files) in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("arguments, message", USAGE_ERRORS)
+def test_a_usage_error_exits_2_without_a_traceback(tmp_path, files, arguments, message):
+    result = in_process(*(fill(argument, tmp_path, files) for argument in arguments))
+    assert result.code == 2
+    assert "Error" in result.stderr and message in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("run", ALL_RUNNERS[1:])
+@pytest.mark.parametrize("arguments", [
+    pytest.param(["check", "missing.bib"], id="a missing file"),
+    pytest.param(["convert", str(SAMPLE), "--to", "nope"], id="an unknown --to format"),
+    pytest.param(["convert"], id="a missing argument"),
+])
+def test_user_errors_show_no_traceback_from_the_installed_command(run, arguments):
+    result = run(*arguments)
+    assert result.code == 2
+    assert "Traceback" not in result.stderr
+    assert result.stdout == b""
+
+
+# ---------------------------------------------------------------- JSON, streams, files
+
+def test_check_json_is_parseable_and_locates_problems(files):
+    result = in_process("check", "--json", str(files["broken"]), str(SAMPLE))
+    assert result.code == 1
+    findings = json.loads(result.stdout)
+    assert [(finding["path"], finding["format"]) for finding in findings] == [
+        (str(files["broken"]), "bibtex"), (str(SAMPLE), "bibtex")]
+    assert findings[1] == {"path": str(SAMPLE), "format": "bibtex", "records": 28, "problems": []}
+    [problem] = findings[0]["problems"]
+    assert (problem["path"], problem["line"], problem["severity"]) == (str(files["broken"]), 6, "error")
+
+
+def test_convert_json_reports_on_standard_error_beside_the_output(tmp_path):
+    result = in_process("convert", "--json", str(SAMPLE), "--to", "ris")
+    assert result.code == 0
+    assert result.text.startswith("TY  - ")
+    report = json.loads(result.stderr)
+    assert (report["source_format"], report["target_format"], report["records"]) == ("bibtex", "ris", 28)
+    assert report["read_problems"] == []
+
+
+def test_a_dash_reads_standard_input_and_writes_standard_output():
+    result = in_process("convert", "-", "--to", "csljson", input=SAMPLE.read_bytes())
+    assert result.code == 0, result.stderr
+    items = json.loads(result.stdout)
+    assert [item["id"] for item in items] == [record.key for record in refmanager.load(str(SAMPLE)).records]
+
+
+@pytest.mark.parametrize("run", [ALL_RUNNERS[0], ALL_RUNNERS[1]])
+def test_bibtex_piped_through_convert_comes_out_unchanged(run):
+    result = run("convert", "-", "--to", "bibtex", input=SAMPLE.read_bytes())
+    assert result.code == 0, result.stderr
+    assert result.stdout == SAMPLE.read_bytes()
+
+
+def test_check_reads_standard_input():
+    assert in_process("check", "-", input=SAMPLE.read_bytes()).code == 0
+
+
+# The fields every format holds for the sample's records.
+COMPARED_FIELDS = ["key", "type", "title", "creators", "container_title", "volume", "issue", "page",
+                   "dates", "doi", "isbn", "publisher", "publisher_place"]
+
+
+def test_bibtex_to_csljson_and_back_keeps_the_records(tmp_path):
+    as_json, back = tmp_path / "soft-power.json", tmp_path / "soft-power.bib"
+    assert in_process("convert", str(SAMPLE), "-o", str(as_json)).code == 0
+    assert in_process("convert", str(as_json), "-o", str(back)).code == 0
+    assert len(json.loads(as_json.read_text(encoding="utf-8"))) == 28
+    original, converted = refmanager.load(str(SAMPLE)).records, refmanager.load(str(back)).records
+    assert [[getattr(record, field) for field in COMPARED_FIELDS] for record in converted] == \
+           [[getattr(record, field) for field in COMPARED_FIELDS] for record in original]
+
+
+def test_formats_lists_the_built_in_formats():
+    result = in_process("formats")
+    assert result.code == 0
+    listed = {line.split()[0] for line in result.text.splitlines()[1:] if line.strip()}
+    assert {"bibtex", "biblatex", "ris", "csljson"} <= listed
+
+
+# ---------------------------------------------------------------- help and its examples
+
+COMMANDS = ["convert", "check", "formats"]
+
+
+def help_text(command: str, columns: int) -> str:
+    result = CliRunner().invoke(app, [command, "--help"], env={"COLUMNS": str(columns)})
+    assert result.exit_code == 0
+    return ANSI_ESCAPE.sub("", result.output)
+
+
+def example_lines(text: str) -> list[str]:
+    """The shell command lines in a help text or docstring: `refman ...` or `... | refman ...`."""
+    lines = (line.strip().strip("│").strip() for line in text.splitlines())
+    return [line for line in lines if line.startswith("refman ") or "| refman " in line]
+
+
+def docstring(command: str) -> str:
+    [info] = [info for info in app.registered_commands if (info.name or info.callback.__name__) == command]
+    return info.callback.__doc__
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_each_command_help_has_an_example(command):
+    text = help_text(command, 80)
+    assert "Example" in text
+    assert any(line.startswith(f"refman {command}") or f"| refman {command}" in line
+               for line in example_lines(text))
+
+
+@pytest.mark.parametrize("command", [
+    "convert",
+    "check",
+    "formats",
+])
+def test_examples_show_whole_on_an_80_column_terminal(command):
+    shown = example_lines(help_text(command, 80))
+    assert example_lines(docstring(command)) == shown
+
+
+def runnable_examples():
+    for command in ["convert", "check"]:
+        for line in example_lines(help_text(command, 200)):
+            yield pytest.param(line, id=line)
+
+
+@pytest.mark.parametrize("line", list(runnable_examples()))
+def test_help_examples_run_from_the_repository_root(tmp_path, line):
+    # Files the example writes go to tmp_path instead of the checkout.
+    command = re.sub(r"(-o|--output)\s+(\S+)", lambda match: f"{match[1]} {tmp_path / match[2]}", line)
+    env = {**os.environ, "PATH": f"{SCRIPTS}{os.pathsep}{os.environ.get('PATH', '')}"}
+    done = subprocess.run(["bash", "-o", "pipefail", "-c", command], cwd=REPOSITORY, env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
+    for written in re.findall(r"(?:-o|--output)\s+(\S+)", command):
+        assert Path(written).stat().st_size > 0
