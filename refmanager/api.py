@@ -35,9 +35,13 @@ def load(path: str, format: str | None = None) -> Document:
     return document
 
 
-def dumps(document: Document, format: str) -> Written:
-    """The text of a Document in a named format, and what that format could not hold."""
-    return formats.writer(format)(document)
+def dumps(document: Document, format: str, **options) -> Written:
+    """The text of a Document in a named format, and what that format could not hold.
+
+    `options` go to the writer: `ascii=True` makes the BibTeX writers spell
+    non-ASCII characters in LaTeX.
+    """
+    return formats.writer(format)(document, **options)
 
 
 def target_format(path: str, format: str | None) -> str:
@@ -50,14 +54,15 @@ def target_format(path: str, format: str | None) -> str:
     return found
 
 
-def save(document: Document, path: str, format: str | None = None, backup: bool = False) -> list[Problem]:
+def save(document: Document, path: str, format: str | None = None, backup: bool = False,
+         **options) -> list[Problem]:
     """Write a Document atomically; returns what the format could not hold.
 
     A document written in the format it was read from keeps its encoding and
     byte-order mark, so an unchanged file is written back byte for byte.
     """
     format = target_format(path, format)
-    written = dumps(document, format)
+    written = dumps(document, format, **options)
     same_format = document.format == format or {document.format, format} <= {"bibtex", "biblatex"}
     encoding = document.encoding if same_format else "utf-8"
     data, problems = files.encode_text(written.text, encoding,
@@ -91,10 +96,14 @@ class ConversionReport:
         }
 
 
-def convert(source: str, target: str, to: str | None = None, source_format: str | None = None) -> ConversionReport:
-    """Read `source` and write it to `target` (`-` for the standard streams)."""
+def convert(source: str, target: str, to: str | None = None, source_format: str | None = None,
+            **options) -> ConversionReport:
+    """Read `source` and write it to `target` (`-` for the standard streams).
+
+    `options` go to the writer, as for `dumps`.
+    """
     to = target_format(target, to)
     document = load(source, source_format)
-    write_problems = save(document, target, to)
+    write_problems = save(document, target, to, **options)
     return ConversionReport(source, target, document.format, to, len(document.records),
                             document.all_problems(), write_problems)

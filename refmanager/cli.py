@@ -56,6 +56,7 @@ def convert(
     output_path: str = typer.Option("-", "--output", "-o", help="File to write; - (the default) for standard output."),
     to: Optional[str] = typer.Option(None, "--to", "-t", help="Format to write: bibtex, biblatex, ris, csljson. Default: from the output file's extension."),
     source_format: Optional[str] = typer.Option(None, "--from", "-f", help="Format of the input, when it cannot be told from the file."),
+    ascii: bool = typer.Option(False, "--ascii", help="BibTeX output in ASCII: non-ASCII characters as LaTeX commands ({\\\"u})."),
     as_json: bool = typer.Option(False, "--json", help="Print the report (counts and problems) as JSON on standard error."),
 ) -> None:
     """Convert a bibliography from one format to another.
@@ -73,7 +74,10 @@ def convert(
       cat library/soft-power.bib | refman convert - --to ris
     """
     try:
-        report = api.convert(source, output_path, to=to, source_format=source_format)
+        options = {"ascii": True} if ascii else {}
+        if ascii and api.target_format(output_path, to) not in ("bibtex", "biblatex"):
+            raise typer.BadParameter("only BibTeX output (--to bibtex or biblatex) can be made ASCII", param_hint="--ascii")
+        report = api.convert(source, output_path, to=to, source_format=source_format, **options)
     except RefmanagerError as error:
         _fail(error)
     if as_json:

@@ -325,3 +325,20 @@ def test_help_examples_run_from_the_repository_root(tmp_path, line):
     assert "Traceback" not in done.stderr
     for written in re.findall(r"(?:-o|--output)\s+(\S+)", command):
         assert Path(written).stat().st_size > 0
+
+
+def test_ascii_output_spells_every_character_in_latex(tmp_path):
+    # laruelle2008eurasianism in the sample library: "Marlène Laruelle".
+    target = tmp_path / "out.bib"
+    result = CliRunner().invoke(app, ["convert", str(SAMPLES[2]), "--to", "bibtex",
+                                      "--ascii", "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    text = target.read_text(encoding="utf-8")
+    assert text.isascii() and "Marl{\\`e}ne" in text
+
+
+def test_ascii_output_is_refused_for_a_format_other_than_bibtex(tmp_path):
+    result = CliRunner().invoke(app, ["convert", str(SAMPLES[2]), "--to", "ris",
+                                      "--ascii", "-o", str(tmp_path / "out.ris")])
+    assert result.exit_code == 2
+    assert not (tmp_path / "out.ris").exists()
