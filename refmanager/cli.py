@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Optional
+from typing import NoReturn, Optional
 
 import typer
 from rich.console import Console
@@ -36,7 +36,7 @@ errors = Console(stderr=True, highlight=False)
 output = Console(highlight=False)
 
 
-def _fail(error: RefmanagerError) -> None:
+def _fail(error: RefmanagerError) -> NoReturn:
     errors.print(f"[red]refman: error:[/red] {error}", markup=True, soft_wrap=True)
     raise typer.Exit(EXIT_UNUSABLE)
 

@@ -19,7 +19,7 @@ READERS_GROUP = "refmanager.readers"
 WRITERS_GROUP = "refmanager.writers"
 
 EXTENSIONS = {".bib": "bibtex", ".bibtex": "bibtex", ".ris": "ris", ".json": "csljson",
-              ".csljson": "csljson", ".csl": "csljson"}
+              ".csljson": "csljson"}  # not .csl: that is a CSL style (XML), not data
 _RIS_TYPE_LINE = re.compile(r"^\s*TY  - ", re.M)
 _BIBTEX_BLOCK = re.compile(r"^\s*@\s*[A-Za-z]*\s*[{(]", re.M)
 
