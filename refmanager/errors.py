@@ -31,6 +31,12 @@ class Problem:
     message: str
     severity: str = "error"  # "error" (data may be wrong or lost) or "warning"
 
+    def __post_init__(self) -> None:
+        # One problem, one line: input quoted in a message may hold line breaks.
+        if "\n" in self.message or "\r" in self.message:
+            escaped = self.message.replace("\r", "\\r").replace("\n", "\\n")
+            object.__setattr__(self, "message", escaped)
+
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.severity}: {self.message}"
 
