@@ -11,12 +11,28 @@ Every function returns data (documents, texts, problems); nothing here prints.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import PurePath
+from pathlib import Path, PurePath
 
-from refmanager.errors import Problem, UnknownFormatError
+from refmanager.errors import InputError, Problem, UnknownFormatError
 from refmanager.io import files, formats
 from refmanager.io.base import Written
 from refmanager.model import Document
+
+
+def bibliography_files(paths: list[str]) -> list[str]:
+    """The paths, with each folder replaced by the bibliography files below it."""
+    found = []
+    for path in paths:
+        if not Path(path).is_dir():
+            found.append(path)
+            continue
+        inside = sorted(str(file) for file in Path(path).rglob("*")
+                        if file.is_file() and file.suffix.lower() in formats.EXTENSIONS)
+        if not inside:
+            raise InputError(f"{path}: no bibliography files in this folder "
+                             f"({', '.join(sorted(formats.EXTENSIONS))})")
+        found.extend(inside)
+    return found
 
 
 def loads(text: str, format: str, path: str = "<string>") -> Document:

@@ -101,24 +101,24 @@ def _summarise(report: api.ConversionReport) -> None:
 
 @app.command()
 def check(
-    paths: list[str] = typer.Argument(..., help="Files to read."),
+    paths: list[str] = typer.Argument(..., help="Files to read; a folder means the bibliography files in it."),
     as_json: bool = typer.Option(False, "--json", help="Print the findings as JSON."),
 ) -> None:
     """Read bibliography files and report every problem, with file and line.
 
     [bold]Example[/bold]
 
-      refman check library/soft-power.bib library/soft-power.ris
+      refman check library/
 
       refman check --json library/soft-power.json
     """
     summaries = []
-    for path in paths:
-        try:
+    try:
+        for path in api.bibliography_files(paths):
             document = api.load(path)
-        except RefmanagerError as error:
-            _fail(error)
-        summaries.append((path, document.format, len(document.records), document.all_problems()))
+            summaries.append((path, document.format, len(document.records), document.all_problems()))
+    except RefmanagerError as error:
+        _fail(error)
     if as_json:
         output.print_json(json.dumps([
             {"path": path, "format": format, "records": count,

@@ -153,7 +153,7 @@ def test_a_problem_is_reported_with_file_and_line_by_every_entry_point(files, ru
 # (arguments, text the message must contain): user errors exit 2 with one line, no traceback.
 USER_ERRORS = [
     pytest.param(["check", "{tmp}/missing.bib"], "{tmp}/missing.bib: no such file", id="a missing file"),
-    pytest.param(["check", "{folder}"], "{folder}: is a folder", id="a folder given as a file"),
+    pytest.param(["convert", "{folder}", "--to", "ris"], "{folder}: is a folder", id="a folder given to convert"),
     pytest.param(["check", "{plain}"], "{plain}: cannot tell the format", id="a file of no known format"),
     pytest.param(["convert", "{sample}", "--to", "nope"], "no writer for format 'nope'", id="an unknown --to format"),
     pytest.param(["convert", "{sample}", "--from", "nope", "--to", "ris"], "no reader for format 'nope'",
@@ -342,3 +342,18 @@ def test_ascii_output_is_refused_for_a_format_other_than_bibtex(tmp_path):
                                       "--ascii", "-o", str(tmp_path / "out.ris")])
     assert result.exit_code == 2
     assert not (tmp_path / "out.ris").exists()
+
+
+def test_check_reads_every_bibliography_file_in_a_folder(tmp_path):
+    result = CliRunner().invoke(app, ["check", "--json", str(REPOSITORY / "library")])
+    assert result.exit_code == 0, result.output
+    checked = json.loads(result.stdout)
+    assert sorted(Path(entry["path"]).name for entry in checked) == sorted(path.name for path in SAMPLES)
+    assert all(entry["records"] == 28 and entry["problems"] == [] for entry in checked)
+
+
+def test_check_refuses_a_folder_without_bibliography_files(tmp_path):
+    (tmp_path / "notes.txt").write_text("nothing here\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["check", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "no bibliography files" in result.output
