@@ -62,3 +62,11 @@ def test_each_tour_command_runs(workspace, command):
     result = subprocess.run(command, shell=True, cwd=workspace, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_the_python_example_runs(workspace, monkeypatch, capsys):
+    (example,) = re.findall(r"```python\n(.*?)```", README, re.S)
+    monkeypatch.chdir(workspace)
+    exec(compile(example, "README.md", "exec"), {})
+    assert capsys.readouterr().out.count("\n") == 28  # one line per record
+    assert (workspace / "copy.bib").read_bytes() == (workspace / "library" / "soft-power.bib").read_bytes()
