@@ -357,3 +357,37 @@ def test_check_refuses_a_folder_without_bibliography_files(tmp_path):
     result = CliRunner().invoke(app, ["check", str(tmp_path)])
     assert result.exit_code == 2
     assert "no bibliography files" in result.output
+
+
+def run_on_a_terminal(arguments: list[str]) -> str:
+    """What `refman` prints when its output is a terminal (a pseudo-terminal here)."""
+    controller, terminal = os.openpty()
+    env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "100"}
+    env.pop("NO_COLOR", None)
+    process = subprocess.run([str(SCRIPTS / "refman"), *arguments], stdin=subprocess.DEVNULL,
+                             stdout=terminal, stderr=terminal, env=env, timeout=60)
+    os.close(terminal)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(controller, 65536)
+        except OSError:  # the terminal side is closed: all was read
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(controller)
+    assert process.returncode == 1
+    return b"".join(chunks).decode("utf-8", "replace")
+
+
+def test_output_is_coloured_on_a_terminal_and_plain_when_piped(tmp_path):
+    broken = tmp_path / "broken.bib"
+    broken.write_text(BROKEN, encoding="utf-8")
+    on_terminal = run_on_a_terminal(["check", str(broken)])
+    assert ANSI_ESCAPE.search(on_terminal), on_terminal
+    piped = subprocess.run([str(SCRIPTS / "refman"), "check", str(broken)], capture_output=True,
+                           text=True, env={**os.environ, "TERM": "xterm-256color"}, timeout=60)
+    assert piped.returncode == 1
+    assert not ANSI_ESCAPE.search(piped.stdout + piped.stderr)
+    assert f"{broken}:6: error:" in piped.stderr
