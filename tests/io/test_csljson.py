@@ -107,12 +107,13 @@ BAD_INPUT = [
     pytest.param(
         '[\n  {"id": "a", "type": "book"},\n  {"id": "b", "type": "book",, },\n'
         '  {"id": "c", "type": "book"}\n]\n',
-        ["a"], [(3, "error", "invalid JSON")],
-        id="invalid JSON mid-file is reported at its line and the items before it are read"),
+        ["a", "c"], [(3, "error", "invalid JSON: Expecting property name enclosed in double quotes "
+                              "(column 30); reading goes on at line 4")],
+        id="invalid JSON mid-file is reported at its line and the items around it are read"),
     pytest.param(
         '[\n  {"id": "a", "type": "book"}\n  {"id": "b", "type": "book"}\n]',
-        ["a"], [(3, "error", "Expecting ',' or ']'")],
-        id="a missing comma between items is reported at the next item"),
+        ["a", "b"], [(3, "error", "Expecting ',' or ']'")],
+        id="a missing comma between items is reported at the next item, which is read"),
     pytest.param(
         '[\n  {"id": "a", "type": "book"},\n  {"id": "b",\n   "type": "book"',
         ["a"], [(4, "error", "invalid JSON")],

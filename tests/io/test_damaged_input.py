@@ -47,3 +47,15 @@ def test_damaged_files_are_read_without_a_crash(library, name, format, exact):
             assert written.text == broken, f"seed {seed}"
         for problem in document.all_problems():
             assert "\n" not in problem.message and problem.line >= 0, f"seed {seed}"
+
+
+def test_csljson_items_after_a_broken_one_are_still_read(library):
+    text = (library / "soft-power.json").read_text(encoding="utf-8")
+    start = text.index('"id": "hill2006current"')
+    broken = text[:start] + text[start:].replace('",', '"', 1)  # drop one comma inside the item
+    document = refmanager.loads(broken, "csljson", "soft-power.json")
+    keys = [record.key for record in document.records]
+    assert len(keys) == 27 and "hill2006current" not in keys and keys[-1] == "nye2013fpweb"
+    (problem,) = document.problems
+    # JSON notices the missing comma on the next line, where the next property starts.
+    assert problem.line == broken[:start].count("\n") + 2 and "reading goes on" in problem.message
