@@ -309,6 +309,8 @@ def _field_names(attribute: str, kind: str, biblatex: bool) -> list[str]:
 def _braced(attribute: str, value: str, ascii: bool) -> str:
     if attribute in ("url", "doi"):
         return "{" + value + "}"
+    if attribute == "page":  # BibTeX's page ranges use --, whatever the encoding
+        return "{" + encode(value, ascii).replace("\u2013", "--") + "}"
     return "{" + encode(value, ascii) + "}"
 
 

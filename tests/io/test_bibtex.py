@@ -230,6 +230,13 @@ def test_records_from_another_format_are_written_as_new_entries():
     assert back.authors == [Name(family="Beethoven", given="Ludwig", non_dropping_particle="van")]
 
 
+def test_a_page_range_is_written_with_two_hyphens():
+    record = Record(key="k", type="article-journal", page="153\u2013171")
+    text = write_bibtex(refmanager.Document(path="x.json", format="csljson", blocks=[record])).text
+    assert "pages = {153--171}" in text
+    assert only_record(text).page == "153\u2013171"
+
+
 def test_ascii_output_escapes_every_non_ascii_character():
     record = Record(key="k", type="book", title="Nguyễn’s “Über” — Łódź",
                     creators={"author": [Name(family="Müller", given="Jürgen")]})
