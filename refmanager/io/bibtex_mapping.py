@@ -12,9 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from refmanager.io.bibtex_names import format_names, parse_names
-from refmanager.io.bibtex_values import (
-    date_from_year_month, format_iso_date, parse_iso_date, parse_month, season_of,
-)
+from refmanager.io.bibtex_values import date_from_year_month
+from refmanager.io.dates import format_iso_date, parse_iso_date, parse_month, season_of
 from refmanager.io.latex import decode
 from refmanager.io.latex_encode import encode
 from refmanager.model import DateValue, Record

@@ -18,6 +18,7 @@ from typing import Any, Generator
 from refmanager.errors import Problem
 from refmanager.io.base import Written, verbatim_text
 from refmanager.io.csljson_schema import item_types, property_kinds, schema_errors, shorten
+from refmanager.io.dates import parse_iso_date
 from refmanager.model import SCALAR_VARIABLES, DateValue, Document, Name, Origin, Record, Verbatim
 
 FORMAT = "csljson"
@@ -27,7 +28,6 @@ FOREIGN_MEMBER = "refmanager-foreign"
 _NAME_PARTS = {part: part.replace("-", "_") for part in (  # CSL name -> Name attribute
     "family", "given", "dropping-particle", "non-dropping-particle", "suffix", "literal")}
 _SCALAR_ATTRIBUTES = {csl_name: attribute for attribute, csl_name in SCALAR_VARIABLES.items()}
-_ISO_DATE = re.compile(r"(-?\d{1,4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
 _INTEGER = re.compile(r"-?\d+")
 _JSON_SPACE = re.compile(r"[ \t\n\r]*")
 _KEYWORD_SEPARATOR = re.compile(r"[,;]")
@@ -283,7 +283,7 @@ def _name(entry: dict, where: str, notes: list[str]) -> Name:
 
 def _date(value: Any) -> DateValue | None:
     if isinstance(value, str):  # an EDTF string: newer CSL, though not this schema
-        return _parse_edtf(value)
+        return _date_text(value)
     if not isinstance(value, dict):
         return None
     parts = _date_parts(value.get("date-parts"))
@@ -291,7 +291,7 @@ def _date(value: Any) -> DateValue | None:
         return None
     literal = value.get("literal") if isinstance(value.get("literal"), str) else ""
     if not parts and isinstance(value.get("raw"), str):  # "raw" only when there are no parts
-        from_raw = _parse_edtf(value["raw"])
+        from_raw = _date_text(value["raw"])
         parts, literal = from_raw.parts, literal or from_raw.literal
     season = _text(value.get("season")) or ""
     circa = value.get("circa")  # the schema allows a string, a number or a boolean
@@ -324,22 +324,10 @@ def _integer(value: Any) -> int | None:
     return None
 
 
-def _parse_edtf(text: str) -> DateValue:
-    """The simple ISO forms (1990, 1990-05, 1990-05-17, and ranges with "/")."""
-    sides = [_iso_date(side.strip()) for side in text.split("/")]
-    if len(sides) <= 2 and None not in sides:
-        return DateValue(tuple(sides))
-    return DateValue(literal=text)
-
-
-def _iso_date(text: str) -> tuple[int, ...] | None:
-    match = _ISO_DATE.fullmatch(text)
-    if not match:
-        return None
-    numbers = tuple(int(group) for group in match.groups() if group is not None)
-    months_ok = len(numbers) < 2 or 1 <= numbers[1] <= 12
-    days_ok = len(numbers) < 3 or 1 <= numbers[2] <= 31
-    return numbers if months_ok and days_ok else None
+def _date_text(text: str) -> DateValue:
+    """A date written as EDTF text (the schema allows it): parts if it is a simple
+    ISO date or range, else kept as a literal."""
+    return parse_iso_date(text) or DateValue(literal=text)
 
 
 def _keywords(value: Any) -> list[str] | None:

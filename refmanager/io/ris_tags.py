@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from refmanager.io.dates import parse_iso_date
 from refmanager.model import DateValue, Name
 
 KEY = "key"  # ID: the citation key
@@ -246,14 +247,13 @@ def serial_target(family_name: str, value: str) -> str | None:
 # ------------------------------------------------------------------ dates
 
 _RIS_DATE = re.compile(r"(\d{4})(?:/(\d{0,2})(?:/(\d{0,2})(?:/(.*))?)?)?")
-_ISO_DATE = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?")
 
 
 def parse_date(text: str) -> DateValue:
     """A RIS date (`2004///`, `2008/03/15/`, `2008/03/15/Spring`) or ISO date; else a literal."""
-    match = _RIS_DATE.fullmatch(text) or _ISO_DATE.fullmatch(text)
+    match = _RIS_DATE.fullmatch(text)
     if not match:
-        return DateValue(literal=text)
+        return parse_iso_date(text) or DateValue(literal=text)
     groups = [*match.groups(), None]
     year, month, day = (int(group) if group else 0 for group in groups[:3])
     if month > 12 or day > 31 or (day and not month):

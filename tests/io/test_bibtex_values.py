@@ -1,12 +1,10 @@
-"""Tests for refmanager/io/bibtex_values.py: value expressions and dates."""
+"""Tests for refmanager/io/bibtex_values.py: value expressions and year/month/day fields."""
 
 from __future__ import annotations
 
 import pytest
 
-from refmanager.io.bibtex_values import (
-    date_from_year_month, evaluate, format_iso_date, parse_iso_date, parse_month,
-)
+from refmanager.io.bibtex_values import date_from_year_month, evaluate
 from refmanager.model import DateValue
 
 MACROS = {"pol": "Politics", "acl": "Association for Computational Linguistics"}
@@ -37,29 +35,6 @@ def test_a_bare_month_macro_gives_its_number(expression, month):
 
 def test_a_string_named_like_a_month_wins_over_the_month():
     assert evaluate("mar", {"mar": "Marzo"}).month is None
-
-
-@pytest.mark.parametrize("text, month", [
-    ("3", 3), ("03", 3), ("mar", 3), ("March", 3), ("Mar.", 3), ("sept", 9), ("13", None), ("Spring", None),
-])
-def test_month_names_and_numbers(text, month):
-    assert parse_month(text) == month
-
-
-@pytest.mark.parametrize("text, date", [
-    ("2004", DateValue(parts=((2004,),))),
-    ("2008-03", DateValue(parts=((2008, 3),))),
-    ("2013-04-29", DateValue(parts=((2013, 4, 29),))),
-    ("2004-03/2004-05", DateValue(parts=((2004, 3), (2004, 5)))),
-    ("1990~", DateValue(parts=((1990,),), circa=True)),
-    ("2001-21", DateValue(parts=((2001,),), season="1")),
-    ("2004-13", None),
-    ("in press", None),
-])
-def test_iso_dates_and_back(text, date):
-    assert parse_iso_date(text) == date
-    if date is not None:
-        assert parse_iso_date(format_iso_date(date)) == date
 
 
 @pytest.mark.parametrize("year, month, day, date", [
