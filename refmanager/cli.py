@@ -10,7 +10,9 @@ Exit codes: 0 success; 1 the input had problems, which were reported;
 from __future__ import annotations
 
 import json
+import re
 import sys
+from collections import Counter
 from typing import NoReturn, Optional
 
 import typer
@@ -21,6 +23,7 @@ from refmanager import api
 from refmanager.errors import Problem, RefmanagerError
 from refmanager.io import formats
 
+NOTES_SHOWN_ONE_BY_ONE = 20
 EXIT_PROBLEMS = 1
 EXIT_UNUSABLE = 2
 
@@ -83,10 +86,26 @@ def convert(
     if as_json:
         errors.print_json(json.dumps(report.as_dict()))
     else:
-        _print_problems(report.read_problems + report.write_problems)
+        _print_problems(report.read_problems)
+        _print_write_notes(report.write_problems)
         _summarise(report)
     if report.read_problems:
         raise typer.Exit(EXIT_PROBLEMS)
+
+
+def _print_write_notes(notes: list[Problem]) -> None:
+    """Each note when there are few; otherwise one line per kind of note with its
+    count, since a large file repeats the same few (every record's `file` field)."""
+    if len(notes) <= NOTES_SHOWN_ONE_BY_ONE:
+        _print_problems(notes)
+        return
+    kinds = Counter(re.sub(r"\d+", "N", note.message.split(": ", 1)[-1]) for note in notes)
+    for kind, count in kinds.most_common(NOTES_SHOWN_ONE_BY_ONE):
+        errors.print(f"{count:>8,} × {kind}", markup=False, soft_wrap=True, highlight=False)
+    hidden = len(kinds) - NOTES_SHOWN_ONE_BY_ONE
+    more = f" and {hidden:,} other kinds" if hidden > 0 else ""
+    errors.print(f"{len(notes):,} notes{more}; --json lists each with its record and line",
+                 markup=False, soft_wrap=True)
 
 
 def _summarise(report: api.ConversionReport) -> None:

@@ -10,6 +10,7 @@ import re
 
 from refmanager.errors import Problem
 from refmanager.io.base import Written, record_problem, untouched_source, verbatim_text
+from refmanager.io.bibtex_mapping import ENTRY_TYPE_KEY
 from refmanager.io.ris import FORMAT, TAG_LINE
 from refmanager.io.ris_tags import (
     CSL_TO_RIS, NEAREST_RIS, RIS_TO_CSL, family, format_date, format_name, parse_name, read_table,
@@ -204,6 +205,8 @@ class _RecordWriter:
             for name, value in values.items():
                 if source == FORMAT and _is_foreign_tag(name):
                     self.write_kept(name, value)
+                elif name == ENTRY_TYPE_KEY:
+                    self.report(f"the {source} entry type {value!r} cannot be held in RIS; left out")
                 else:
                     self.lost(f"{source}:{name}")
 
