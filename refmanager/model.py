@@ -23,6 +23,10 @@ from typing import Iterator, Union
 
 from refmanager.errors import Problem
 
+#: In `Record.foreign[format]`, the source's own item type, where the CSL type loses
+#: it (a BibTeX `@judicial` is a CSL `legal_case`, which is written back as `@jurisdiction`).
+SOURCE_TYPE = "@type"
+
 #: The attributes of a Record that hold one CSL variable each, with its CSL name.
 SCALAR_VARIABLES: dict[str, str] = {
     "title": "title",

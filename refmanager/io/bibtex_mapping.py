@@ -16,12 +16,12 @@ from refmanager.io.bibtex_values import date_from_year_month
 from refmanager.io.dates import format_iso_date, parse_iso_date, parse_month, season_of
 from refmanager.io.latex import decode
 from refmanager.io.latex_encode import encode
-from refmanager.model import DateValue, Record
+from refmanager.model import SOURCE_TYPE, DateValue, Record
 
 FOREIGN = "bibtex"
-# In foreign["bibtex"], besides fields by name: "@type" holds the source's entry
-# type when the CSL type loses it, and "name@N" a field that appeared twice.
-ENTRY_TYPE_KEY = "@type"
+# In foreign["bibtex"], besides fields by name: SOURCE_TYPE holds the source's
+# entry type when the CSL type loses it, and "name@N" a field that appeared twice.
+ENTRY_TYPE_KEY = SOURCE_TYPE
 
 ENTRY_TYPES = {
     "article": "article-journal", "book": "book", "mvbook": "book", "collection": "book",

@@ -10,13 +10,14 @@ import re
 
 from refmanager.errors import Problem
 from refmanager.io.base import Written, record_problem, untouched_source, verbatim_text
-from refmanager.io.bibtex_mapping import ENTRY_TYPE_KEY
 from refmanager.io.ris import FORMAT, TAG_LINE
 from refmanager.io.ris_tags import (
     CSL_TO_RIS, NEAREST_RIS, RIS_TO_CSL, family, format_date, format_name, parse_name, read_table,
     serial_target, write_table,
 )
-from refmanager.model import SCALAR_VARIABLES, DateValue, Document, Name, Record, Verbatim
+from refmanager.model import (
+    SCALAR_VARIABLES, SOURCE_TYPE, DateValue, Document, Name, Record, Verbatim,
+)
 
 _SIMPLE_RANGE = re.compile(r"([^\s\u2010-\u2015-]+)-([^\s\u2010-\u2015-]+)")
 _RICH_TEXT = re.compile(r"</?(?:i|b|sup|sub)>|<span\b[^>]*>|</span>")
@@ -205,7 +206,7 @@ class _RecordWriter:
             for name, value in values.items():
                 if source == FORMAT and _is_foreign_tag(name):
                     self.write_kept(name, value)
-                elif name == ENTRY_TYPE_KEY:
+                elif name == SOURCE_TYPE:
                     self.report(f"the {source} entry type {value!r} cannot be held in RIS; left out")
                 else:
                     self.lost(f"{source}:{name}")
