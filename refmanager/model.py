@@ -59,6 +59,9 @@ class Name:
     non_dropping_particle: str = ""  # "Vincent van Gogh": part of the family name
     suffix: str = ""  # "Jr.", "III"
     literal: str = ""  # "World Health Organization": never split or inverted
+    # Other properties a source gave the name (CSL's "comma-suffix", "static-ordering",
+    # "parse-names"), as (property, JSON text) pairs: kept, and written back to CSL-JSON.
+    extra: tuple[tuple[str, str], ...] = ()
 
     def display(self) -> str:
         """The name in reading order, for messages and tests."""

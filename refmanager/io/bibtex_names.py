@@ -201,7 +201,8 @@ def format_names(names: list[Name], ascii: bool = False) -> tuple[str, list[str]
 
 
 def _particle_notes(name: Name) -> list[str]:
-    notes = []
+    notes = [f"the name property {part!r} of {name.display()!r} cannot be held in BibTeX; left out"
+             for part, _ in name.extra]
     if name.dropping_particle:
         notes.append(f"the dropping particle of {name.display()!r} is written as a von "
                      "part: BibTeX cannot tell the two kinds apart")

@@ -271,14 +271,14 @@ def _names(value: Any, role: str, notes: list[str]) -> list[Name] | None:
 
 
 def _name(entry: dict, where: str, notes: list[str]) -> Name:
-    parts = {}
+    parts, extra = {}, []
     for part, value in entry.items():
         text = _text(value)
         if part in _NAME_PARTS and text is not None:
             parts[_NAME_PARTS[part]] = text
-        else:  # e.g. "parse-names", "comma-suffix": the model has no place for them
-            notes.append(f"{where}.{part} cannot be held in the record model; left out")
-    return Name(**parts)
+        else:  # "comma-suffix", "static-ordering", ...: kept as they were written
+            extra.append((part, json.dumps(value, ensure_ascii=False)))
+    return Name(**parts, extra=tuple(extra))
 
 
 def _date(value: Any) -> DateValue | None:
@@ -410,9 +410,10 @@ def _scalars_json(record: Record, attributes: tuple[str, ...]) -> dict[str, str]
     return {csl_name: value for csl_name, value in values if value}
 
 
-def _name_json(name: Name) -> dict[str, str]:
+def _name_json(name: Name) -> dict[str, Any]:
     values = ((csl, getattr(name, attribute)) for csl, attribute in _NAME_PARTS.items())
-    return {csl: value for csl, value in values if value}
+    written: dict[str, Any] = {csl: value for csl, value in values if value}
+    return written | {part: _json_value(text) for part, text in name.extra}
 
 
 def _date_json(date: DateValue) -> dict[str, Any]:

@@ -123,8 +123,11 @@ class _RecordWriter:
                 self.add(tag, self.name_text(name, role))
 
     def name_text(self, name: Name, role: str) -> str:
-        parts = (part.name for part in dataclasses.fields(Name))
+        parts = (part.name for part in dataclasses.fields(Name) if part.name != "extra")
         plain = Name(**{part: _plain(getattr(name, part)) for part in parts})
+        for part, _ in name.extra:
+            self.report(f"the name property {part!r} of {plain.display()!r} cannot be held in "
+                        "RIS; left out")
         text = format_name(plain)
         back = parse_name(text)
         # Particles may come back split differently ("Luis de" -> "Luis" + "de"): the
