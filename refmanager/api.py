@@ -36,8 +36,15 @@ def bibliography_files(paths: list[str]) -> list[str]:
 
 
 def loads(text: str, format: str, path: str = "<string>") -> Document:
-    """A Document from text in a named format ("bibtex", "ris", "csljson")."""
-    return formats.reader(format)(text, path)
+    """A Document from text in a named format ("bibtex", "ris", "csljson").
+
+    A leading byte-order mark is no part of any format: it is noted on the
+    Document (and written back by `save`), not passed to the reader.
+    """
+    byte_order_mark = text.startswith("\ufeff")
+    document = formats.reader(format)(text[1:] if byte_order_mark else text, path)
+    document.byte_order_mark = byte_order_mark
+    return document
 
 
 def load(path: str, format: str | None = None) -> Document:
@@ -46,7 +53,7 @@ def load(path: str, format: str | None = None) -> Document:
     format = format or formats.detect(path, decoded.text)
     document = loads(decoded.text, format, path)
     document.encoding = decoded.encoding
-    document.byte_order_mark = decoded.byte_order_mark
+    document.byte_order_mark = decoded.byte_order_mark or document.byte_order_mark
     document.problems[:0] = decoded.problems
     return document
 
@@ -60,14 +67,26 @@ def dumps(document: Document, format: str, **options) -> Written:
     return formats.writer(format)(document, **options)
 
 
-def target_format(path: str, format: str | None) -> str:
-    """The format to write: as named, else from the output file's extension."""
+def target_format(path: str, format: str | None, document: Document | None = None) -> str:
+    """The format to write: as named, else from the output file's extension; a
+    `.bib` file read as biblatex is written as biblatex."""
     if format:
         return format
     found = formats.EXTENSIONS.get(PurePath(path).suffix.lower())
     if found is None:
         raise UnknownFormatError(f"{path}: cannot tell which format to write; name it with --to")
+    if found == "bibtex" and document is not None and _uses_biblatex(document):
+        return "biblatex"
     return found
+
+
+def _uses_biblatex(document: Document) -> bool:
+    return document.format == "bibtex" and any(
+        record.origin is not None and record.origin.dialect == "biblatex" for record in document.records)
+
+
+# Formats whose files may be in any encoding; JSON is UTF-8 by definition (RFC 8259).
+_KEEPS_ITS_ENCODING = {"bibtex", "biblatex", "ris"}
 
 
 def save(document: Document, path: str, format: str | None = None, backup: bool = False,
@@ -77,14 +96,47 @@ def save(document: Document, path: str, format: str | None = None, backup: bool 
     A document written in the format it was read from keeps its encoding and
     byte-order mark, so an unchanged file is written back byte for byte.
     """
-    format = target_format(path, format)
+    format = target_format(path, format, document)
     written = dumps(document, format, **options)
     same_format = document.format == format or {document.format, format} <= {"bibtex", "biblatex"}
-    encoding = document.encoding if same_format else "utf-8"
+    encoding = document.encoding if same_format and format in _KEEPS_ITS_ENCODING else "utf-8"
     data, problems = files.encode_text(written.text, encoding,
                                        document.byte_order_mark and same_format, path)
     files.write_bytes(path, data, backup=backup)
     return written.problems + problems
+
+
+@dataclass(slots=True)
+class CheckResult:
+    """What reading one file found; `unreadable` when it could not be read at all."""
+
+    path: str
+    format: str
+    records: int
+    problems: list[Problem]
+    unreadable: bool = False
+
+    def as_dict(self) -> dict:
+        return {"path": self.path, "format": self.format, "records": self.records,
+                "unreadable": self.unreadable,
+                "problems": [problem.as_dict() for problem in self.problems]}
+
+
+def check(paths: list[str]) -> list[CheckResult]:
+    """Read each file (a folder: the bibliography files below it) and say what was found.
+
+    A file that cannot be read at all is reported and the others are still read.
+    """
+    results = []
+    for path in bibliography_files(paths):
+        try:
+            document = load(path)
+        except InputError as error:
+            results.append(CheckResult(path, "", 0, [Problem(path, 0, str(error))], True))
+            continue
+        results.append(CheckResult(path, document.format, len(document.records),
+                                   document.all_problems()))
+    return results
 
 
 @dataclass(slots=True)
@@ -118,8 +170,8 @@ def convert(source: str, target: str, to: str | None = None, source_format: str 
 
     `options` go to the writer, as for `dumps`.
     """
-    to = target_format(target, to)
     document = load(source, source_format)
+    to = target_format(target, to, document)
     write_problems = save(document, target, to, **options)
     return ConversionReport(source, target, document.format, to, len(document.records),
                             document.all_problems(), write_problems)

@@ -131,32 +131,33 @@ def check(
 
       refman check --json library/soft-power.json
     """
-    summaries = []
     try:
-        for path in api.bibliography_files(paths):
-            document = api.load(path)
-            summaries.append((path, document.format, len(document.records), document.all_problems()))
+        results = api.check(paths)
     except RefmanagerError as error:
         _fail(error)
     if as_json:
-        output.print_json(json.dumps([
-            {"path": path, "format": format, "records": count,
-             "problems": [problem.as_dict() for problem in problems]}
-            for path, format, count, problems in summaries]))
+        output.print_json(json.dumps([result.as_dict() for result in results]))
     else:
-        for *_, problems in summaries:
-            _print_problems(problems)
-        output.print(_summary_table(summaries))
-    if any(problems for *_, problems in summaries):
+        for result in results:
+            if result.unreadable:  # the message names the file already
+                errors.print(f"[red]refman: error:[/red] {result.problems[0].message}",
+                             markup=True, soft_wrap=True, highlight=False)
+            else:
+                _print_problems(result.problems)
+        if not all(result.unreadable for result in results):
+            output.print(_summary_table(results))
+    if any(result.unreadable for result in results):
+        raise typer.Exit(EXIT_UNUSABLE)
+    if any(result.problems for result in results):
         raise typer.Exit(EXIT_PROBLEMS)
 
 
-def _summary_table(summaries) -> Table:
+def _summary_table(results: list[api.CheckResult]) -> Table:
     table = Table("file", "format", "records", "errors", "warnings", box=None)
-    for path, format, count, problems in summaries:
-        severities = [problem.severity for problem in problems]
-        table.add_row(path, format, str(count), str(severities.count("error")),
-                      str(severities.count("warning")))
+    for result in results:
+        severities = [problem.severity for problem in result.problems]
+        table.add_row(result.path, result.format or "unreadable", str(result.records),
+                      str(severities.count("error")), str(severities.count("warning")))
     return table
 
 

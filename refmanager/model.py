@@ -18,8 +18,9 @@ CSL processors understand (`<i>`, `<b>`, `<sup>`, `<sub>`, and
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
-from typing import Iterator, Union
+from typing import Union
 
 from refmanager.errors import Problem
 
@@ -99,6 +100,7 @@ class Origin:
     entry_type: str = ""  # the source's own type ("inproceedings", "JOUR")
     raw: str | None = None  # the exact source text of the record, where the format has one
     fingerprint: int = 0  # hash of the record as read, to tell an untouched record
+    dialect: str = ""  # the variant of the format the source text is in ("biblatex")
 
 
 @dataclass(slots=True)
@@ -159,18 +161,7 @@ class Record:
 
     def seal(self, origin: Origin) -> None:
         """Attach where the record came from, remembering its state as read."""
-        self.origin = Origin(
-            origin.path, origin.line, origin.format, origin.entry_type, origin.raw,
-            hash(self.state()),
-        )
-
-    def scalars(self) -> Iterator[tuple[str, str]]:
-        """The non-empty single-valued CSL variables, by CSL name."""
-        for attribute, csl_name in SCALAR_VARIABLES.items():
-            value = getattr(self, attribute)
-            if value:
-                yield csl_name, value
-        yield from self.variables.items()
+        self.origin = dataclasses.replace(origin, fingerprint=hash(self.state()))
 
 
 @dataclass(frozen=True, slots=True)

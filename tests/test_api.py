@@ -99,3 +99,28 @@ def test_the_wheel_ships_the_styles_and_the_schema(tmp_path):
     assert "refmanager/styles/README.md" in names
     assert "refmanager/io/schemas/csl-data.json" in names
     assert any(name.endswith("entry_points.txt") for name in names)
+
+
+@pytest.mark.parametrize("format, text", [
+    pytest.param("ris", "\ufeffTY  - BOOK\nTI  - Bound to lead\nER  - \n", id="RIS"),
+    pytest.param("bibtex", "\ufeff@book{k, title = {Bound to lead}}\n", id="BibTeX"),
+    pytest.param("csljson", '\ufeff[{"id": "k", "type": "book", "title": "Bound to lead"}]', id="CSL-JSON"),
+])
+def test_a_byte_order_mark_is_noted_in_every_format(format, text):
+    document = refmanager.loads(text, format)
+    assert document.byte_order_mark and document.all_problems() == []
+    assert [record.title for record in document.records] == ["Bound to lead"]
+
+
+def test_csljson_read_as_latin1_is_written_back_as_utf8(tmp_path):
+    source = tmp_path / "refs.json"
+    source.write_bytes('[{"id": "k", "type": "book", "title": "Caf\xe9"}]'.encode("latin-1"))
+    document = refmanager.load(str(source))
+    assert document.encoding == "latin-1" and document.records[0].title == "Café"
+    refmanager.save(document, str(tmp_path / "out.json"))
+    assert "Café" in (tmp_path / "out.json").read_bytes().decode("utf-8")
+
+
+def test_convert_reads_its_input_before_it_asks_where_to_write(tmp_path):
+    with pytest.raises(refmanager.InputError, match="no such file"):
+        refmanager.convert(str(tmp_path / "missing.bib"), "-")

@@ -214,7 +214,8 @@ def test_check_json_is_parseable_and_locates_problems(files):
     findings = json.loads(result.stdout)
     assert [(finding["path"], finding["format"]) for finding in findings] == [
         (str(files["broken"]), "bibtex"), (str(SAMPLE), "bibtex")]
-    assert findings[1] == {"path": str(SAMPLE), "format": "bibtex", "records": 28, "problems": []}
+    assert findings[1] == {"path": str(SAMPLE), "format": "bibtex", "records": 28, "problems": [],
+                           "unreadable": False}
     [problem] = findings[0]["problems"]
     assert (problem["path"], problem["line"], problem["severity"]) == (str(files["broken"]), 6, "error")
 
@@ -418,3 +419,11 @@ def test_many_notes_on_what_a_format_cannot_hold_are_counted_by_kind(tmp_path):
     detailed = CliRunner().invoke(app, ["convert", str(source), "--to", "bibtex", "--json", "-o",
                                         str(tmp_path / "many.bib")])
     assert len(json.loads(detailed.output)["write_problems"]) == 30
+
+
+def test_check_goes_on_past_a_file_it_cannot_read(tmp_path):
+    result = CliRunner().invoke(app, ["check", "--json", str(tmp_path / "missing.bib"), str(SAMPLE)])
+    assert result.exit_code == 2
+    missing, sample = json.loads(result.stdout)
+    assert missing["unreadable"] and "no such file" in missing["problems"][0]["message"]
+    assert sample["records"] == 28 and not sample["unreadable"]

@@ -16,12 +16,17 @@ did not change.
 from __future__ import annotations
 
 import logging
+import re
 from functools import partial
 
 from refmanager.errors import Problem
 from refmanager.io.base import Written, record_problem, untouched_source, verbatim_text
-from refmanager.io.bibtex_mapping import SourceField, entry_to_record, entry_type_for, record_to_fields
-from refmanager.io.bibtex_scan import BLOCK_START, ScannedEntry, ScannedField, scan_entry
+from refmanager.io.bibtex_mapping import (
+    SourceField, dialect_of, entry_to_record, entry_type_for, record_to_fields,
+)
+from refmanager.io.bibtex_scan import (
+    BLOCK_START, KEY, KEY_UNUSABLE, ScannedEntry, ScannedField, scan_entry,
+)
 from refmanager.io.bibtex_values import evaluate
 from refmanager.io.crossref import dangling_crossrefs
 from refmanager.model import Document, Origin, Record, Verbatim
@@ -52,7 +57,7 @@ class _BibtexReader:
         position, line = 0, 1
         while position < len(text):
             start = BLOCK_START.search(text, position)
-            at = start.end() - 1 if start else len(text)
+            at = start.start() if start else len(text)
             entry = scan_entry(text, at) if start else None
             if entry is None:  # not a plain entry: bibtexparser reads up to the next one
                 end = self.next_plain_entry(text, at + 1)
@@ -67,7 +72,7 @@ class _BibtexReader:
     @staticmethod
     def next_plain_entry(text: str, position: int) -> int:
         for start in BLOCK_START.finditer(text, position):
-            if scan_entry(text, start.end() - 1) is not None:
+            if scan_entry(text, start.start()) is not None:
                 return start.start()
         return len(text)
 
@@ -134,7 +139,8 @@ class _BibtexReader:
         problems.extend(Problem(self.path, line, f"{key}: {note}", "warning") for note in notes)
         self.check_duplicate_key(entry.key, line, problems)
         record.problems = problems
-        record.seal(Origin(self.path, line, FORMAT, entry.entry_type, entry.raw))
+        dialect = dialect_of(entry.entry_type, [field.name for field in entry.fields])
+        record.seal(Origin(self.path, line, FORMAT, entry.entry_type, entry.raw, dialect=dialect))
         self.document.blocks.append(record)
 
     def source_field(self, key: str, entry: ScannedEntry, field: ScannedField, line: int,
@@ -183,11 +189,17 @@ def parse_entry_text(raw: str) -> ScannedEntry | None:
     return _from_bibtexparser(found, raw) if found is not None else None
 
 
+_NO_KEY = re.compile(r"@\s*\w+\s*[{(]\s*[\w-]+\s*=")  # a field right after the brace
+
+
 def _failure_reason(block) -> str:
     error = str(getattr(block, "error", "") or "")
+    if _NO_KEY.match(block.raw):
+        return "entry has no key (its first field follows the opening brace)"
     if "closing" in error or "Unexpected block start" in error or not error:
         return "block is not closed (a brace or quote is missing)"
     return "block cannot be read: " + error.splitlines()[0]
+
 
 
 # ---------------------------------------------------------------- writing
@@ -200,7 +212,7 @@ def write_bibtex(document: Document, dialect: str = "bibtex", ascii: bool = Fals
     for block in document.blocks:
         if isinstance(block, Verbatim):
             out.append(verbatim_text(block, from_bibtex, "BibTeX", document.path, problems))
-        elif (source := untouched_source(block, FORMAT)) is not None:
+        elif (source := _source_that_fits(block, dialect, ascii)) is not None:
             out.append(source)
         else:
             text, notes = format_entry(block, dialect, ascii, document.strings)
@@ -210,6 +222,18 @@ def write_bibtex(document: Document, dialect: str = "bibtex", ascii: bool = Fals
 
 
 write_biblatex = partial(write_bibtex, dialect="biblatex")
+
+
+def _source_that_fits(record: Record, dialect: str, ascii: bool) -> str | None:
+    """The record's untouched source text, if it is what was asked for: classic
+    BibTeX cannot take biblatex's types and fields (biblatex takes classic ones),
+    and ASCII output cannot take UTF-8."""
+    source = untouched_source(record, FORMAT)
+    if source is None or (ascii and not source.isascii()):
+        return None
+    if dialect == "bibtex" and record.origin.dialect == "biblatex":
+        return None
+    return source
 
 
 def format_entry(record: Record, dialect: str = "bibtex", ascii: bool = False,
@@ -222,7 +246,16 @@ def format_entry(record: Record, dialect: str = "bibtex", ascii: bool = False,
         fields = _reuse_source_fields(origin.raw, fields, dialect, ascii, strings or {})
         entry_type = origin.entry_type if origin.entry_type.lower() == entry_type.lower() else entry_type
     body = "".join(f"  {name} = {value},\n" for name, value in fields)
-    return f"@{entry_type}{{{record.key},\n{body}}}", notes
+    return f"@{entry_type}{{{_bibtex_key(record.key, notes)},\n{body}}}", notes
+
+
+def _bibtex_key(key: str, notes: list[str]) -> str:
+    """The key, with the characters BibTeX cannot have in one (spaces, commas, braces...) replaced."""
+    if KEY.fullmatch(key):
+        return key
+    usable = re.sub(KEY_UNUSABLE, "_", key) or "key"
+    notes.append(f"key {key!r} cannot be a BibTeX key; written as {usable!r}")
+    return usable
 
 
 def _reuse_source_fields(raw: str, fields: list[tuple[str, str]], dialect: str, ascii: bool,
@@ -240,7 +273,8 @@ def _reuse_source_fields(raw: str, fields: list[tuple[str, str]], dialect: str, 
         match = next((new for new in pending if new[0].lower() == field.name.lower()), None)
         if match is not None:
             pending.remove(match)
-            merged.append((field.name, field.raw if match in unchanged else match[1]))
+            reuse = match in unchanged and (not ascii or field.raw.isascii())
+            merged.append((field.name, field.raw if reuse else match[1]))
     return merged + pending
 
 

@@ -13,7 +13,9 @@ from dataclasses import dataclass
 
 from refmanager.io.bibtex_names import format_names, parse_names
 from refmanager.io.bibtex_values import date_from_year_month
-from refmanager.io.dates import format_iso_date, parse_iso_date, parse_month, season_of
+from refmanager.io.dates import (
+    MONTH_ABBREVIATIONS, format_iso_date, parse_iso_date, parse_month, season_of,
+)
 from refmanager.io.latex import decode
 from refmanager.io.latex_encode import encode
 from refmanager.model import SOURCE_TYPE, DateValue, Record
@@ -21,7 +23,19 @@ from refmanager.model import SOURCE_TYPE, DateValue, Record
 FOREIGN = "bibtex"
 # In foreign["bibtex"], besides fields by name: SOURCE_TYPE holds the source's
 # entry type when the CSL type loses it, and "name@N" a field that appeared twice.
-ENTRY_TYPE_KEY = SOURCE_TYPE
+
+# Classic BibTeX's entry types (btxdoc); biblatex adds the others in ENTRY_TYPES.
+CLASSIC_TYPES = {"article", "book", "booklet", "conference", "inbook", "incollection",
+                 "inproceedings", "manual", "mastersthesis", "misc", "phdthesis", "proceedings",
+                 "techreport", "unpublished"}
+# Fields of biblatex's data model that classic BibTeX styles do not know.
+BIBLATEX_ONLY_FIELDS = {
+    "journaltitle", "journalsubtitle", "location", "date", "urldate", "eventdate", "origdate",
+    "eventtitle", "venue", "langid", "entrysubtype", "eid", "subtitle", "titleaddon", "maintitle",
+    "mainsubtitle", "booksubtitle", "booktitleaddon", "bookauthor", "editora", "editorb",
+    "editorc", "pagetotal", "eprinttype", "eprintclass", "issuetitle", "origlanguage",
+}
+_SEASON_NAMES = {"1": "Spring", "2": "Summer", "3": "Autumn", "4": "Winter"}
 
 ENTRY_TYPES = {
     "article": "article-journal", "book": "book", "mvbook": "book", "collection": "book",
@@ -99,6 +113,14 @@ class SourceField:
 
 # ---------------------------------------------------------------- reading
 
+def dialect_of(entry_type: str, field_names: list[str]) -> str:
+    """"biblatex" for an entry that needs biblatex (its type or a field), else "bibtex"."""
+    kind = entry_type.lower()
+    if kind in ENTRY_TYPES and kind not in CLASSIC_TYPES:
+        return "biblatex"
+    return "biblatex" if any(name.lower() in BIBLATEX_ONLY_FIELDS for name in field_names) else "bibtex"
+
+
 def entry_to_record(entry_type: str, key: str, source_fields: list[SourceField]) -> tuple[Record, list[str]]:
     """A Record from one entry's fields, and notes on fields kept verbatim for a reason."""
     kind = entry_type.lower()
@@ -119,7 +141,7 @@ def entry_to_record(entry_type: str, key: str, source_fields: list[SourceField])
     _read_thesis_genre(record, kind)
     _read_article_subtype(record, kind, foreign)
     if _type_name(record, "bibtex") != kind and _type_name(record, "biblatex") != kind:
-        foreign[ENTRY_TYPE_KEY] = entry_type
+        foreign[SOURCE_TYPE] = entry_type
     if foreign:
         record.foreign[FOREIGN] = foreign
     return record, notes
@@ -134,8 +156,8 @@ def _read_field(record: Record, kind: str, source: SourceField, dates: dict) -> 
         return _set_once(record.creators, NAME_FIELDS[name], parse_names(source.text))
     if name in ("year", "month", "day"):
         return _set_once(dates, name, source.month or source.text)
-    if name in DATE_FIELDS:
-        date = parse_iso_date(decode(source.text))
+    if name in DATE_FIELDS:  # ISO text, not LaTeX: `~` means circa here
+        date = parse_iso_date(source.text)
         return date is not None and _set_once(record.dates, DATE_FIELDS[name], date)
     if name == "keywords":
         return _set_keywords(record, decode(source.text))
@@ -199,9 +221,15 @@ def _read_year_month(record: Record, dates: dict, foreign: dict[str, str]) -> No
     date = date_from_year_month(decode(year), month_number, day or "")
     if season:
         date = DateValue(parts=date.parts, season=season, literal=date.literal)
+    if month_number and not (date.parts and len(date.parts[0]) > 1):
+        foreign.setdefault("month", _month_raw(month))  # with a range or odd year: kept as written
     if day and not (date.parts and len(date.parts[0]) == 3):
         foreign["day"] = "{" + day + "}"  # a day without a readable month: kept as written
     record.dates["issued"] = date
+
+
+def _month_raw(month: str | int) -> str:
+    return _month_macro(month) if isinstance(month, int) else "{" + month + "}"
 
 
 def _read_article_subtype(record: Record, kind: str, foreign: dict[str, str]) -> None:
@@ -218,8 +246,7 @@ def _read_thesis_genre(record: Record, kind: str) -> None:
 
 
 def _month_macro(number: int) -> str:
-    return ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
-            "dec")[number - 1]
+    return list(MONTH_ABBREVIATIONS)[number - 1]
 
 
 # ---------------------------------------------------------------- writing
@@ -234,7 +261,7 @@ def _type_name(record: Record, dialect: str) -> str:
 
 def entry_type_for(record: Record, dialect: str) -> str:
     """The entry type to write: the source's own where the model kept it."""
-    kept = record.foreign.get(FOREIGN, {}).get(ENTRY_TYPE_KEY)
+    kept = record.foreign.get(FOREIGN, {}).get(SOURCE_TYPE)
     if kept and ENTRY_TYPES.get(kept.lower(), "document") == record.type:
         return kept
     return _type_name(record, dialect)
@@ -258,14 +285,33 @@ def record_to_fields(record: Record, dialect: str, ascii: bool = False) -> tuple
         name = _field_for_attribute(attribute, kind, dialect, taken)
         fields.append((name, _braced(attribute, value, ascii)))
     fields.extend(_date_fields(record, dialect, notes))
-    if record.keywords:
-        fields.append(("keywords", "{" + encode(", ".join(record.keywords), ascii) + "}"))
+    fields.extend(_keyword_fields(record, ascii, notes))
     fields.extend(_variable_fields(record, ascii, notes))
     fields.extend(_type_fields(record, kind, notes))
-    for name, raw in record.foreign.get(FOREIGN, {}).items():
-        if name != ENTRY_TYPE_KEY:
-            fields.append((name.partition("@")[0], raw))  # "title@3": a repeated field
+    fields.extend(_foreign_fields(record, notes))
     return _drop_genre_of_thesis_type(fields, kind, record), notes
+
+
+def _keyword_fields(record: Record, ascii: bool, notes: list[str]) -> list[tuple[str, str]]:
+    for keyword in record.keywords:
+        if "," in keyword or ";" in keyword:
+            notes.append(f"keyword {keyword!r} reads back as several: BibTeX separates "
+                         "keywords with commas")
+    return [("keywords", "{" + encode(", ".join(record.keywords), ascii) + "}")] \
+        if record.keywords else []
+
+
+def _foreign_fields(record: Record, notes: list[str]) -> list[tuple[str, str]]:
+    """BibTeX's own fields kept verbatim; a note for each field of another format."""
+    fields = []
+    for source, values in record.foreign.items():
+        for name, raw in values.items():
+            if source != FOREIGN:
+                what = f"the {source} type {raw!r}" if name == SOURCE_TYPE else f"field '{source}:{name}'"
+                notes.append(f"{what} cannot be held in BibTeX; left out")
+            elif name != SOURCE_TYPE:
+                fields.append((name.partition("@")[0], raw))  # "title@3": a repeated field
+    return fields
 
 
 def _scalar_attributes(record: Record):
@@ -329,17 +375,25 @@ def _date_fields(record: Record, dialect: str, notes: list[str]) -> list[tuple[s
 
 
 def _year_month_fields(date: DateValue, notes: list[str]) -> list[tuple[str, str]]:
+    """Classic BibTeX's year, month and day: a date, or a range of whole years."""
     if date.literal:
         return [("year", "{" + encode(date.literal) + "}")]
+    if date.circa:
+        notes.append("classic BibTeX cannot say 'circa': the date is written as exact; "
+                     "biblatex can say it")
     first = date.parts[0]
-    year = f"{first[0]}--{date.parts[1][0]}" if len(date.parts) > 1 else str(first[0])
-    fields = [("year", "{" + year + "}")]
+    if len(date.parts) > 1 and len(first) == len(date.parts[1]) == 1:
+        return [("year", f"{{{first[0]}--{date.parts[1][0]}}}")]
+    if len(date.parts) > 1:
+        notes.append("classic BibTeX cannot hold a range of dates: only its start is written; "
+                     "biblatex can hold it")
+    fields = [("year", "{" + str(first[0]) + "}")]
     if len(first) > 1:
         fields.append(("month", _month_macro(first[1])))
+    elif date.season:  # BibTeX users write the season in `month`; it reads back as one
+        fields.append(("month", "{" + _SEASON_NAMES.get(date.season, date.season) + "}"))
     if len(first) > 2:
         fields.append(("day", "{" + str(first[2]) + "}"))
-    if date.circa or (len(date.parts) > 1 and len(date.parts[1]) > 1):
-        notes.append("classic BibTeX cannot say 'circa' or a range of months; use biblatex")
     return fields
 
 

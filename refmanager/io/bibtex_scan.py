@@ -15,10 +15,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# What bibtexparser treats as the start of a block: `@` first on a line.
-BLOCK_START = re.compile(r"^[ \t]*@", re.M)
+# The start of a block, as BibTeX and bibtexparser see it: `@`, a type (or none),
+# and an opening delimiter, anywhere outside an entry, even after a `%`: BibTeX
+# has no comments outside entries.
+BLOCK_START = re.compile(r"@[ \t]*(?:[A-Za-z][\w:.+-]*)?[ \t]*[{(]")
 
-_ENTRY_HEAD = re.compile(r"@[ \t]*([A-Za-z][\w:.+-]*)[ \t]*\{[ \t]*([^\s,{}()=\"#%']+)[ \t]*,")
+KEY = re.compile(r"[^\s,{}()=\"#%'\\]+")  # what a key may hold, unbraced and unquoted
+KEY_UNUSABLE = re.compile(r"[\s,{}()=\"#%'\\]+")
+_ENTRY_HEAD = re.compile(r"@[ \t]*([A-Za-z][\w:.+-]*)[ \t]*\{[ \t]*(" + KEY.pattern + r")[ \t]*,")
 _FIELD_NAME = re.compile(r"\s*([A-Za-z_][\w:.+-]*)\s*=\s*")
 _BARE_VALUE = re.compile(r"[A-Za-z0-9_:.+-]+")
 _AFTER_VALUE = re.compile(r"\s*([#,}])")

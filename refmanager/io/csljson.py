@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any, Generator
+from typing import Any
 
 from refmanager.errors import Problem
 from refmanager.io.base import Written, verbatim_text
+from refmanager.io.csljson_scan import Scanner
 from refmanager.io.csljson_schema import item_types, property_kinds, schema_errors, shorten
 from refmanager.io.dates import parse_iso_date
 from refmanager.model import SCALAR_VARIABLES, DateValue, Document, Name, Origin, Record, Verbatim
@@ -29,8 +30,9 @@ _NAME_PARTS = {part: part.replace("-", "_") for part in (  # CSL name -> Name at
     "family", "given", "dropping-particle", "non-dropping-particle", "suffix", "literal")}
 _SCALAR_ATTRIBUTES = {csl_name: attribute for attribute, csl_name in SCALAR_VARIABLES.items()}
 _INTEGER = re.compile(r"-?\d+")
-_JSON_SPACE = re.compile(r"[ \t\n\r]*")
 _KEYWORD_SEPARATOR = re.compile(r"[,;]")
+_DATE_MEMBERS = ("date-parts", "season", "circa", "literal", "raw")  # "raw" is read into the others
+_PLAIN_MEMBER = re.compile(r"[a-zA-Z][a-zA-Z0-9_]*")  # written .name in a JSON path, as jsonschema does
 
 # The writer's layout: who, what and where first; then when, who published, the
 # identifiers; long free texts last. Within a group the record's own order is kept,
@@ -42,23 +44,18 @@ _MIDDLE_SCALARS = ("publisher", "publisher_place", "edition", "doi", "isbn", "is
 _MIDDLE_SCALARS += tuple(  # attributes added to the model later still get written
     a for a in SCALAR_VARIABLES if a not in _FRONT_SCALARS + _MIDDLE_SCALARS + _LONG_SCALARS)
 
-# The scanner's values: (start line, decoded value, raw text); it returns where it stopped.
-_Values = Generator[tuple[int, Any, str], None, "int | None"]
-
-# What a Verbatim block is called in the writer's warnings.
-
 
 # ---------------------------------------------------------------- reading
 
 def read_csljson(text: str, path: str = "<string>") -> Document:
     """Read CSL-JSON: an array of items, or a single item object."""
     document = Document(path, FORMAT)
-    if text.startswith("\ufeff"):
-        document.byte_order_mark = True
-        text = text[1:]
-    for line, value, raw in _Scanner(text, document).values():
+    first_lines: dict[str, int] = {}  # each key's first item, to report the repeats
+    for line, value, raw in Scanner(text, document).values():
         if isinstance(value, dict):
-            document.blocks.append(_read_item(value, path, line, len(document.blocks) + 1))
+            record = _read_item(value, path, line, len(document.blocks) + 1)
+            _check_duplicate_id(record, first_lines)
+            document.blocks.append(record)
         else:
             message = f"{shorten(raw, 40)} is not a CSL item (a JSON object); left out"
             document.problems.append(Problem(path, line, message))
@@ -66,111 +63,6 @@ def read_csljson(text: str, path: str = "<string>") -> Document:
     if not document.blocks and not document.problems:
         document.problems.append(Problem(path, 1, "no records", "warning"))
     return document
-
-
-class _Scanner:
-    """Splits the text into top-level JSON values, each with its start line.
-
-    Broken JSON inside an array is reported, kept as a "failed" block, and
-    skipped up to the next line that opens an item at the same indentation as
-    the first item did, so that the items after it are still read.
-    """
-
-    def __init__(self, text: str, document: Document) -> None:
-        self.text = text
-        self.document = document
-        self.decoder = json.JSONDecoder()
-        self._offset, self._line = 0, 1  # counted forward once, not from the start each time
-        self._item_indent: str | None = None  # how the first item's line starts
-
-    def values(self) -> _Values:
-        start = self._skip_space(0)
-        if start == len(self.text):
-            return
-        if self.text[start] == "[":
-            end = yield from self._array_items(start + 1)
-        else:
-            end = yield from self._one_value(start)
-        if end is not None:
-            self._check_rest(end)
-
-    def _array_items(self, position: int) -> _Values:
-        position = self._skip_space(position)
-        if self.text.startswith("]", position):
-            return position + 1
-        while True:
-            try:
-                value, end = self.decoder.raw_decode(self.text, position)
-            except json.JSONDecodeError as error:
-                position = self._recover(error, position, search_from=position + 1)
-                if position is None:
-                    return None
-                continue
-            self._remember_indent(position)
-            yield self._line_at(position), value, self.text[position:end]
-            position = self._skip_space(end)
-            if self.text.startswith("]", position):
-                return position + 1
-            if not self.text.startswith(",", position):
-                error = json.JSONDecodeError("Expecting ',' or ']'", self.text, position)
-                position = self._recover(error, position, search_from=position)
-                if position is None:
-                    return None
-                continue
-            position = self._skip_space(position + 1)
-
-    def _one_value(self, position: int) -> _Values:
-        try:
-            value, end = self.decoder.raw_decode(self.text, position)
-        except json.JSONDecodeError as error:
-            return self._recover(error, position, search_from=None)
-        yield self._line_at(position), value, self.text[position:end]
-        return end
-
-    def _remember_indent(self, position: int) -> None:
-        if self._item_indent is None:
-            line_start = self.text.rfind("\n", 0, position) + 1
-            indent = self.text[line_start:position]
-            self._item_indent = indent if not indent.strip() else ""
-
-    def _recover(self, error: json.JSONDecodeError, position: int, search_from: int | None) -> int | None:
-        """Report broken JSON; where reading goes on, or None if it cannot."""
-        resume = self._next_item_start(search_from) if search_from is not None else None
-        end = resume if resume is not None else len(self.text)
-        where = f"reading goes on at line {self._line_at(resume)}" if resume is not None \
-            else "the rest of the file was not read"
-        message = f"invalid JSON: {error.msg} (column {error.colno}); {where}"
-        self.document.problems.append(Problem(self.document.path, error.lineno, message))
-        if end > position:
-            self.document.blocks.append(Verbatim("failed", self.text[position:end],
-                                                 error.lineno))
-        return resume
-
-    def _next_item_start(self, position: int) -> int | None:
-        if self._item_indent is None:
-            return None  # no item was read: nothing says what an item's line looks like
-        line_start = self.text.rfind("\n", 0, position) + 1
-        pattern = re.compile("^" + re.escape(self._item_indent) + r"\{", re.M)
-        match = pattern.search(self.text, line_start)
-        while match is not None and match.end() - 1 < position:
-            match = pattern.search(self.text, match.end())
-        return match.end() - 1 if match else None
-
-    def _check_rest(self, position: int) -> None:
-        position = self._skip_space(position)
-        if position < len(self.text):
-            line = self._line_at(position)
-            message = "text after the end of the JSON data; left out"
-            self.document.problems.append(Problem(self.document.path, line, message))
-            self.document.blocks.append(Verbatim("text", self.text[position:], line))
-
-    def _skip_space(self, position: int) -> int:
-        return _JSON_SPACE.match(self.text, position).end()
-
-    def _line_at(self, offset: int) -> int:
-        self._line += self.text.count("\n", self._offset, offset)
-        self._offset = offset
-        return self._line
 
 
 def _read_item(item: dict, path: str, line: int, index: int) -> Record:
@@ -184,14 +76,24 @@ def _read_item(item: dict, path: str, line: int, index: int) -> Record:
             _keep_verbatim(record, name, value)
     # Sorted and after the other formats: the writer moves some of these entries into
     # `custom`, so file order would not survive writing and reading back.
-    if "csljson" in record.foreign:
-        record.foreign["csljson"] = dict(sorted(record.foreign.pop("csljson").items()))
+    if FORMAT in record.foreign:
+        record.foreign[FORMAT] = dict(sorted(record.foreign.pop(FORMAT).items()))
     label = f"item {key!r}"
     record.problems = [Problem(path, line, f"{label}: {error}") for error in schema_errors(item)]
     record.problems += [Problem(path, line, f"{label}: {note}", "warning") for note in notes]
     entry_type = written_type if isinstance(written_type, str) else ""
     record.seal(Origin(path, line, FORMAT, entry_type=entry_type, raw=None))
     return record
+
+
+def _check_duplicate_id(record: Record, first_lines: dict[str, int]) -> None:
+    origin = record.origin
+    if record.key not in first_lines:
+        first_lines[record.key] = origin.line
+        return
+    message = (f"duplicate id {record.key!r} (first used at line {first_lines[record.key]});"
+               " both items are kept")
+    record.problems.append(Problem(origin.path, origin.line, message))
 
 
 def _item_key(written: Any, index: int, notes: list[str]) -> str:
@@ -215,7 +117,7 @@ def _hold(record: Record, name: str, value: Any, notes: list[str]) -> bool:
     kind = property_kinds().get(name)
     if kind == "names" and (names := _names(value, name, notes)) is not None:
         record.creators[name] = names
-    elif kind == "date" and (date := _date(value)) is not None:
+    elif kind == "date" and (date := _date(value, name, notes)) is not None:
         record.dates[name] = date
     elif kind == "keyword" and (keywords := _keywords(value)) is not None:
         record.keywords = keywords
@@ -232,7 +134,7 @@ def _hold(record: Record, name: str, value: Any, notes: list[str]) -> bool:
 
 
 def _keep_verbatim(record: Record, name: str, value: Any) -> None:
-    record.foreign.setdefault("csljson", {})[name] = json.dumps(value, ensure_ascii=False)
+    record.foreign.setdefault(FORMAT, {})[name] = json.dumps(value, ensure_ascii=False)
 
 
 def _read_custom(record: Record, custom: dict, notes: list[str]) -> None:
@@ -281,23 +183,46 @@ def _name(entry: dict, where: str, notes: list[str]) -> Name:
     return Name(**parts, extra=tuple(extra))
 
 
-def _date(value: Any) -> DateValue | None:
+def _date(value: Any, variable: str, notes: list[str]) -> DateValue | None:
     if isinstance(value, str):  # an EDTF string: newer CSL, though not this schema
         return _date_text(value)
     if not isinstance(value, dict):
         return None
     parts = _date_parts(value.get("date-parts"))
     if parts is None:
-        return None
+        return None  # not guessed at: kept verbatim, and the schema error says why
     literal = value.get("literal") if isinstance(value.get("literal"), str) else ""
-    if not parts and isinstance(value.get("raw"), str):  # "raw" only when there are no parts
-        from_raw = _date_text(value["raw"])
-        parts, literal = from_raw.parts, literal or from_raw.literal
+    if "raw" in value:
+        where = _json_path(variable, "raw")
+        parts, literal = _read_raw_date(value["raw"], parts, literal, where, notes)
+    # DateValue has no place for other members (EDTF's, an exporter's own): said, not hidden.
+    notes.extend(f"{_json_path(variable, member)} is not a CSL date member; left out"
+                 for member in value if member not in _DATE_MEMBERS)
     season = _text(value.get("season")) or ""
     circa = value.get("circa")  # the schema allows a string, a number or a boolean
     if isinstance(circa, str):
         circa = circa.strip().lower() not in ("", "0", "false")
     return DateValue(parts, season, bool(circa), literal)
+
+
+def _read_raw_date(raw: Any, parts: tuple, literal: str, where: str,
+                   notes: list[str]) -> tuple[tuple, str]:
+    """The date's parts and literal, with "raw" read into them if date-parts are not given."""
+    if parts:
+        notes.append(f"{where} is ignored because date-parts are given; left out")
+    elif not isinstance(raw, str):
+        notes.append(f"{where} is not text; left out")
+    else:
+        from_raw = _date_text(raw)
+        if from_raw.literal and literal:
+            notes.append(f"{where} is not an ISO date, and a literal is given; left out")
+        return from_raw.parts, literal or from_raw.literal
+    return parts, literal
+
+
+def _json_path(*members: str) -> str:
+    return "$" + "".join(f".{member}" if _PLAIN_MEMBER.fullmatch(member) else f"[{member!r}]"
+                         for member in members)
 
 
 def _date_parts(value: Any) -> tuple[tuple[int, ...], ...] | None:
@@ -444,14 +369,14 @@ def _add_foreign(record: Record, item: dict, custom: dict) -> bool:
     """Put foreign fields back: CSL's own at the top level (then True: those are
     not typed by the model, so they are checked), the rest in `custom`."""
     put_back = False
-    for name, text in record.foreign.get("csljson", {}).items():
+    for name, text in record.foreign.get(FORMAT, {}).items():
         value = _json_value(text)
         if name in property_kinds() and name not in item and name != "custom":
             item[name] = value  # a CSL variable the model has no place for, e.g. "categories"
             put_back = True
         else:
             custom[name] = value
-    others = {fmt: dict(values) for fmt, values in record.foreign.items() if fmt != "csljson"}
+    others = {fmt: dict(values) for fmt, values in record.foreign.items() if fmt != FORMAT}
     if others:
         custom[FOREIGN_MEMBER] = others
     return put_back

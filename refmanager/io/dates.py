@@ -61,8 +61,9 @@ def format_iso_date(date: DateValue) -> str | None:
     ends = ["-".join(f"{number:02d}" if index else str(number) for index, number in enumerate(end))
             for end in date.parts]
     text = "/".join(ends)
-    if date.season and date.season.isdigit() and len(date.parts[0]) == 1:
-        text += f"-{20 + int(date.season)}"
+    season = date.season if date.season.isdigit() else season_of(date.season)
+    if season and len(date.parts[0]) == 1:
+        text += f"-{20 + int(season)}"
     return text + ("~" if date.circa else "")
 
 

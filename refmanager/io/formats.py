@@ -20,7 +20,7 @@ WRITERS_GROUP = "refmanager.writers"
 
 EXTENSIONS = {".bib": "bibtex", ".bibtex": "bibtex", ".ris": "ris", ".json": "csljson",
               ".csljson": "csljson"}  # not .csl: that is a CSL style (XML), not data
-_RIS_TYPE_LINE = re.compile(r"^\s*TY  - ", re.M)
+_RIS_TYPE_LINE = re.compile(r"^\s*TY {1,2}- ", re.M)  # EndNote writes "TY - "
 _BIBTEX_BLOCK = re.compile(r"^\s*@\s*[A-Za-z]*\s*[{(]", re.M)
 
 

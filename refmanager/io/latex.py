@@ -50,7 +50,9 @@ _ESCAPED = set("&%$#_{} ,;:!/")  # `\&` is a literal "&"; `\,` and friends are s
 _LIGATURES = {"--": "\u2013", "---": "\u2014", "``": "\u201c", "''": "\u201d", "~": "\u00a0"}
 
 _TOKEN = re.compile(r"\\(?:[A-Za-z]+|.)|---?|``|''|[{}$~]|\s+|[^\\{}$~`'\-\s]+|.", re.S)
-_SPACES = re.compile(r"[ \t\r\n]+")
+# After reading: spaces around a line or paragraph break go; other runs become one.
+_AROUND_BREAK = re.compile(r"[ \t]*(\n+)[ \t]*")
+_SPACE_RUN = re.compile(r"[ \t]{2,}")
 _NEEDS_WORK = re.compile(r"[\\{}$~]|--|``|''|\s\s|[\t\n\r]")
 
 
@@ -79,7 +81,8 @@ class _LatexReader:
         self.pos = 0
 
     def read_all(self) -> str:
-        return _SPACES.sub(" ", self.read_sequence(0)).strip(" ")
+        text = _AROUND_BREAK.sub(r"\1", self.read_sequence(0))
+        return _SPACE_RUN.sub(" ", text).strip(" \n")
 
     def next_token(self) -> str:
         match = _TOKEN.match(self.text, self.pos)
@@ -105,8 +108,8 @@ class _LatexReader:
                 break  # the declaration's group is now closed
             elif token[0] == "\\":
                 out.append(self.read_command(token, depth))
-            elif token[0].isspace():
-                out.append(" ")
+            elif token[0].isspace():  # as in TeX: a blank line is a paragraph break
+                out.append("\n\n" if token.count("\n") > 1 else " ")
             else:
                 out.append(_LIGATURES.get(token, token))
         return "".join(out)
@@ -131,8 +134,9 @@ class _LatexReader:
         name = token[1:]
         if len(name) == 1 and name in _ESCAPED:
             return name if name not in " ,;:!/" else " "
-        if name == "\\":
-            return " "
+        if name == "\\":  # a line break
+            self.skip_spaces()
+            return "\n"
         if name in _FORMATTING:
             opening, closing = _FORMATTING[name]
             return opening + self.read_argument(depth) + closing

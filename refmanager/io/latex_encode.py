@@ -40,7 +40,8 @@ _SPECIALS = {
 _SPECIAL_CHARACTER = re.compile(r"[\\{}&%#_$~^\u00a0]")
 # `--`, ``` `` ``` and `''` are ligatures in LaTeX: a literal pair is kept apart.
 _LIGATURE_PAIR = re.compile(r"-(?=-)|`(?=`)|'(?=')")
-_NEEDS_WORK = re.compile(r"[\\{}&%#_$~^\u00a0<]|--|``|''")
+_NEEDS_WORK = re.compile(r"[\\{}&%#_$~^\u00a0<\n]|--|``|''")
+_LINE_BREAK = re.compile(r"(?<!\n)\n(?!\n)")
 _TYPOGRAPHY = {"\u2013": "--", "\u2014": "---", "\u201c": "``", "\u201d": "''"}
 # LaTeX's accent commands (a fixed part of the language); which combining mark
 # each one makes is read from pylatexenc's decoding.
@@ -87,6 +88,8 @@ def _closes(opening: str, closing: str) -> bool:
 def _encode_text(text: str, ascii: bool) -> str:
     escaped = _SPECIAL_CHARACTER.sub(lambda match: _SPECIALS[match.group()], text)
     escaped = _LIGATURE_PAIR.sub(lambda match: match.group() + "{}", escaped)
+    # A line break is LaTeX's \\ (a blank line, a paragraph break, stays as it is).
+    escaped = _LINE_BREAK.sub(lambda match: "\\\\\n", escaped)
     if ascii and not escaped.isascii():
         escaped = "".join(_encode_cluster(cluster) if not cluster.isascii() else cluster
                           for cluster in _CLUSTER.findall(escaped))

@@ -22,7 +22,14 @@ from refmanager.model import DateValue, Document, Origin, Record, Verbatim
 
 FORMAT = "ris"
 
-TAG_LINE = re.compile(r"([A-Z][A-Z0-9])  -(?: |$)")
+# The standard puts two spaces before the dash; EndNote and some catalogues write one,
+# which Zotero accepts too. Upper case at column 0 only: "so - called" in a wrapped
+# value stays a continuation line.
+TAG_LINE = re.compile(r"([A-Z][A-Z0-9]) {1,2}-(?: |$)")
+# A line of a value that would read as a tag line is written with one more space in
+# front (`ris_write`); the reader takes that space off again, so the value reads back
+# as it was.
+PROTECTED_LINE = re.compile(r" *" + TAG_LINE.pattern)
 _DATE_TAG_RANK = {"DA": 0, "PY": 1, "Y1": 2}  # DA wins, as Zotero's maintainers want (#2125)
 _DASH = re.compile(r"[-\u2010-\u2015]")
 # Letters that Unicode does not decompose into an ASCII letter and a mark.
@@ -109,9 +116,11 @@ def _fields(lines: list[str], first_line: int) -> list[tuple[str, str, int]]:
     fields: list[tuple[str, list[str], int]] = []
     for offset, line in enumerate(lines):
         content = line.rstrip("\r\n")
-        tag = _tag(content)
-        if tag:
-            fields.append((tag, [content[6:]], first_line + offset))
+        match = TAG_LINE.match(content)
+        if match:
+            fields.append((match.group(1), [content[match.end():]], first_line + offset))
+        elif content.startswith(" ") and PROTECTED_LINE.match(content):
+            fields[-1][1].append(content[1:])
         else:
             fields[-1][1].append(content)
     # Continuation lines are joined with "\n" so that nothing in them is lost.

@@ -10,7 +10,7 @@ import re
 
 from refmanager.errors import Problem
 from refmanager.io.base import Written, record_problem, untouched_source, verbatim_text
-from refmanager.io.ris import FORMAT, TAG_LINE
+from refmanager.io.ris import FORMAT, PROTECTED_LINE, TAG_LINE
 from refmanager.io.ris_tags import (
     CSL_TO_RIS, NEAREST_RIS, RIS_TO_CSL, family, format_date, format_name, parse_name, read_table,
     serial_target, write_table,
@@ -243,8 +243,10 @@ def _repeated_values(value: str) -> list[str]:
 
 
 def _tag_lines(tag: str, value: str, eol: str) -> str:
-    """`XX  - value`; further lines of the value as continuation lines."""
+    """`XX  - value`; further lines of the value as continuation lines, one more space
+    in front of those that would read as tag lines (the reader takes it off again)."""
     first, *rest = value.split("\n")
+    rest = [f" {line}" if PROTECTED_LINE.match(line) else line for line in rest]
     return f"{tag}  - {first}{eol}" + "".join(f"{line}{eol}" for line in rest)
 
 

@@ -295,3 +295,91 @@ def test_magazine_and_newspaper_articles_keep_their_kind(csl_type):
     written = write_bibtex(refmanager.Document(path="x.json", format="csljson", blocks=[record]))
     assert written.problems == []
     assert only_record(written.text).type == csl_type
+
+
+# ---------------------------------------------------------------- found in review
+
+def csl_document(**fields) -> refmanager.Document:
+    return refmanager.Document(path="x.json", format="csljson", blocks=[Record(key="k", **fields)])
+
+
+def test_fields_of_other_formats_are_reported_not_dropped():
+    document = csl_document(type="book", foreign={"ris": {"L1": "file.pdf"}, "csljson": {"categories": '["a"]'}})
+    messages = [problem.message for problem in write_bibtex(document).problems]
+    assert "k: field 'ris:L1' cannot be held in BibTeX; left out" in messages
+    assert "k: field 'csljson:categories' cannot be held in BibTeX; left out" in messages
+
+
+@pytest.mark.parametrize("fields, expected", [
+    pytest.param({"dates": {"issued": DateValue(parts=((2001,),), season="1")}}, "month = {Spring}",
+                 id="a season is written as BibTeX users write it"),
+    pytest.param({"dates": {"issued": DateValue(parts=((2004,), (2005,)))}}, "year = {2004--2005}",
+                 id="a range of years"),
+    pytest.param({"note": "Line one\nline two\n\nNew paragraph."}, "note = {Line one\\\\\nline two\n\nNew",
+                 id="line and paragraph breaks"),
+])
+def test_what_classic_bibtex_can_say_comes_back(fields, expected):
+    record = Record(key="k", type="book", **fields)
+    written = write_bibtex(refmanager.Document(path="x.json", format="csljson", blocks=[record]))
+    assert expected in written.text and written.problems == []
+    back = only_record(written.text)
+    assert dataclasses.replace(back, origin=None, problems=[]).state() == record.state()
+
+
+def test_a_month_beside_a_range_of_years_is_kept():
+    record = only_record("@book{k, year = {2004--2005}, month = mar}")
+    assert record.issued == DateValue(parts=((2004,), (2005,)))
+    assert record.foreign["bibtex"]["month"] == "mar"
+
+
+def test_circa_in_a_biblatex_date_is_read():
+    record = only_record("@book{k, date = {1850~}}")
+    assert record.issued == DateValue(parts=((1850,),), circa=True)
+
+
+def test_a_key_bibtex_cannot_hold_is_replaced_with_a_note():
+    written = write_bibtex(refmanager.Document(
+        path="x.json", format="csljson", blocks=[Record(key="smith 2004, x", type="book")]))
+    assert written.text.startswith("@book{smith_2004_x,")
+    assert ["cannot be a BibTeX key" in problem.message for problem in written.problems] == [True]
+
+
+def test_a_commented_out_entry_is_an_entry_as_bibtex_reads_it():
+    # BibTeX has no comments outside entries: `%` does not hide an entry from it.
+    for text in ("% @article{x, title = {T}}\n@book{y, title = {U}}\n",
+                 "@book{y, title = {U}}\n% @article{x, title = {T}}\n"):
+        document = read(text)
+        assert sorted(record.key for record in document.records) == ["x", "y"]
+        assert write_bibtex(document).text == text
+
+
+def test_an_entry_without_a_key_is_said_to_have_no_key():
+    document = read("@article{title = {T}, year = 2000}\n@book{ok, title = {x}}\n")
+    assert [problem.message for problem in document.problems] == [
+        "entry has no key (its first field follows the opening brace); kept as written"]
+    assert [record.key for record in document.records] == ["ok"]
+
+
+BIBLATEX_ENTRY = "@online{k,\n  title = {Über},\n  url = {https://example.org},\n  urldate = {2024-05-01},\n}\n"
+
+
+def test_classic_output_of_a_biblatex_entry_is_generated_in_classic_terms():
+    document = read(BIBLATEX_ENTRY)
+    assert write_bibtex(document, dialect="biblatex").text == BIBLATEX_ENTRY
+    classic = write_bibtex(document)
+    assert classic.text.startswith("@misc{k,")
+    assert any("webpage" in problem.message for problem in classic.problems)
+
+
+def test_ascii_output_regenerates_a_source_entry_that_is_not_ascii():
+    document = read("@article{k, title = {Über Straße}, journal = {J}}\n")
+    assert write_bibtex(document, ascii=True).text.isascii()
+    assert write_bibtex(document).text == "@article{k, title = {Über Straße}, journal = {J}}\n"
+
+
+def test_a_biblatex_file_saved_as_bib_stays_byte_identical(tmp_path):
+    source = tmp_path / "in.bib"
+    source.write_text(BIBLATEX_ENTRY, encoding="utf-8")
+    target = tmp_path / "out.bib"
+    refmanager.save(refmanager.load(str(source)), str(target))
+    assert target.read_bytes() == source.read_bytes()

@@ -11,13 +11,16 @@ from __future__ import annotations
 import pytest
 
 from refmanager.errors import Problem
+from refmanager.io.formats import sniff
 from refmanager.io.ris import read_ris
 from refmanager.io.ris_write import write_ris
 from refmanager.io.ris_tags import (
     CSL_TO_RIS, GENRE_OR_DOI, PAGE_START, RIS_TO_CSL, SERIAL, format_name, parse_date,
     parse_name, read_table, write_table,
 )
-from refmanager.model import DateValue, Document, Name, Origin, Record, Verbatim
+from refmanager.model import (
+    SOURCE_TYPE, DateValue, Document, Name, Origin, Record, Verbatim,
+)
 
 NYE_ARTICLE = """\
 TY  - JOUR
@@ -129,6 +132,18 @@ C3  - Proceedings of the ISA Annual Convention
 PY  - 2019
 CY  - Toronto
 ER  - 
+"""
+
+# One space before the dash, as EndNote and some catalogues write it (Zotero reads it).
+NYE_ONE_SPACE = """\
+TY - JOUR
+AU - Nye, Joseph
+TI - Soft power
+AB - Power is the ability
+to affect others; a so - called soft power
+  AU - indented, so still the abstract.
+PY - 1990
+ER - 
 """
 
 SAMPLES = [NYE_ARTICLE, LANKINA_CHAPTER, OVERBY_THESIS, WHO_REPORT, POPESCU_BRIEF,
@@ -319,6 +334,27 @@ def test_dates(text, expected):
     assert parse_date(text) == expected
 
 
+def test_tag_lines_with_one_space_before_the_dash_are_read():
+    document = read_ris(NYE_ONE_SPACE, "endnote.ris")
+    [record] = document.records
+    assert (record.type, record.authors, record.title, record.issued) == (
+        "article-journal", [Name(family="Nye", given="Joseph")], "Soft power",
+        DateValue(((1990,),)))
+    assert (record.problems, document.problems) == ([], [])
+
+
+def test_lower_case_and_indented_tag_like_lines_stay_continuation_lines():
+    # The first space of an indented tag-like line is the writer's protection of it
+    # (see the round trip below), so the reader takes that one space off.
+    record = read_one(NYE_ONE_SPACE)
+    assert record.abstract == ("Power is the ability\nto affect others; a so - called soft power"
+                               "\n AU - indented, so still the abstract.")
+
+
+def test_a_file_with_one_space_before_the_dash_is_detected_as_ris():
+    assert sniff(NYE_ONE_SPACE) == "ris"
+
+
 def test_unknown_tags_are_kept_verbatim_and_repeated_ones_joined():
     record = read_one("TY  - JOUR\nU1  - first\nL1  - file.pdf\nU1  - second\nER  - \n")
     assert record.foreign == {"ris": {"U1": "first\nsecond", "L1": "file.pdf"}}
@@ -362,6 +398,8 @@ def test_a_record_as_read_is_untouched():
     pytest.param("TY  - JOUR\nTI  - A\n\n\nTY  - BOOK\nTI  - B", id="records without ER"),
     pytest.param(NYE_ARTICLE.rstrip("\n"), id="a file without a final line break"),
     pytest.param("\n\n", id="a file of blank lines"),
+    pytest.param(NYE_ONE_SPACE + "\n" + NYE_ARTICLE,
+                 id="a file with one space before the dash"),
 ])
 def test_blocks_reproduce_the_input_exactly(text):
     assert reassembled(read_ris(text)) == text
@@ -431,6 +469,8 @@ def test_text_after_er_is_reported():
                  id="a CRLF file is written back byte for byte"),
     pytest.param("Header\r\nTY  - JOUR\r\nTI  - no end",
                  id="a damaged file is written back as it was"),
+    pytest.param(NYE_ONE_SPACE + "\n" + NYE_ARTICLE,
+                 id="a file with one space before the dash is written back byte for byte"),
 ])
 def test_an_unchanged_document_is_written_back_byte_for_byte(text):
     written = write_ris(read_ris(text))
@@ -550,6 +590,9 @@ def test_each_csl_type_is_written_as_a_ris_type_that_reads_back_as_itself():
     pytest.param(record(dates={"issued": DateValue(((2014,), (2015,)))}),
                  "test2020: field 'issued' is a range, which RIS cannot hold; only its start is "
                  "written", ("<record test2020>", 0), id="a date range is reported"),
+    pytest.param(record(foreign={"bibtex": {SOURCE_TYPE: "inproceedings"}}),
+                 "test2020: the bibtex entry type 'inproceedings' cannot be held in RIS; left out",
+                 ("<record test2020>", 0), id="another format's entry type is reported"),
 ])
 def test_what_ris_cannot_hold_is_reported(given, message, where):
     problems = write_ris(Document("x.json", "csljson", [given])).problems
@@ -563,6 +606,23 @@ def test_blocks_of_other_formats_are_reported_and_blank_ones_ignored():
     assert written.text.startswith("TY  - GEN\n")
     assert [(p.path, p.line, p.message) for p in written.problems] == [
         ("refs.bib", 1, "comment at line 1 cannot be held in RIS; left out")]
+
+
+@pytest.mark.parametrize("abstract", [
+    pytest.param("First.\nAU  - Fake, Person", id="a line that looks like a tag line"),
+    pytest.param("First.\nAU - Fake, Person", id="one with one space before the dash"),
+    pytest.param("First.\nER  -\nTY  - JOUR", id="lines that would end the record"),
+    pytest.param("First.\n AU  - Fake, Person\n  KW - x",
+                 id="indented lines that look like tag lines"),
+])
+def test_a_value_line_that_looks_like_a_tag_line_reads_back_as_part_of_the_value(abstract):
+    # Made up: an abstract pasted from a RIS file, as found in real exports.
+    given = record(type="article-journal", abstract=abstract, keywords=["power"])
+    written = write_ris(Document("x.json", "csljson", [given]))
+    assert written.problems == []
+    [again] = read_ris(written.text).records
+    assert (again.abstract, again.creators, again.keywords, again.foreign, again.problems) == (
+        abstract, {}, ["power"], {}, [])
 
 
 def test_foreign_ris_tags_are_written_back():
