@@ -143,16 +143,20 @@ class Record:
         return self.dates.get("issued")
 
     def state(self) -> tuple:
-        """Everything the record says, as a hashable value (origin and problems aside)."""
+        """Everything the record says, as a hashable value (origin and problems aside).
+
+        The order of roles, dates, variables and foreign fields is not part of it;
+        the order of names and keywords is.
+        """
         return (
             self.key,
             self.type,
             tuple(getattr(self, attribute) for attribute in SCALAR_VARIABLES),
-            tuple((role, tuple(names)) for role, names in self.creators.items()),
-            tuple(self.dates.items()),
+            tuple(sorted((role, tuple(names)) for role, names in self.creators.items())),
+            tuple(sorted(self.dates.items(), key=_first)),
             tuple(self.keywords),
-            tuple(self.variables.items()),
-            tuple((fmt, tuple(values.items())) for fmt, values in self.foreign.items()),
+            tuple(sorted(self.variables.items())),
+            tuple(sorted((fmt, tuple(sorted(values.items()))) for fmt, values in self.foreign.items())),
         )
 
     def is_untouched(self) -> bool:
@@ -162,6 +166,10 @@ class Record:
     def seal(self, origin: Origin) -> None:
         """Attach where the record came from, remembering its state as read."""
         self.origin = dataclasses.replace(origin, fingerprint=hash(self.state()))
+
+
+def _first(pair: tuple):
+    return pair[0]
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,14 +6,18 @@ library, biblatex-heavy, with Unicode, odd types and non-standard fields.
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 import refmanager
 
 
-@pytest.mark.parametrize("target", ["ris", "csljson", "biblatex"])
+@pytest.mark.parametrize("target", ["ris", "csljson", "biblatex", "bibtex"])
 def test_every_difference_after_a_round_trip_is_reported(bigbib, target):
     source = refmanager.load(str(bigbib / "personal-library-17k.bib"))
+    for record in source.records:  # as if every record had changed: all are written anew
+        record.origin = dataclasses.replace(record.origin, fingerprint=0)
     there = refmanager.dumps(source, target)
     back = refmanager.loads(there.text, target)
     assert len(back.records) == len(source.records)

@@ -267,15 +267,20 @@ def _reuse_source_fields(raw: str, fields: list[tuple[str, str]], dialect: str, 
     source = [SourceField(f.name, *_evaluated(f.value, strings)) for f in entry.fields]
     before, _ = entry_to_record(entry.entry_type, entry.key, source)
     unchanged = record_to_fields(before, dialect, ascii)[0]
-    pending = list(fields)
+    source_names = {field.name.lower() for field in source}
+    renamed = [new for new in fields if new[0].lower() not in source_names]
     merged = []
     for field in source:  # the source's order and spelling first
-        match = next((new for new in pending if new[0].lower() == field.name.lower()), None)
+        match = next((new for new in fields if new[0].lower() == field.name.lower()), None)
         if match is not None:
-            pending.remove(match)
             reuse = match in unchanged and (not ascii or field.raw.isascii())
             merged.append((field.name, field.raw if reuse else match[1]))
-    return merged + pending
+        elif renamed:
+            # A field written under another name now (booktitle -> journaltitle) takes the
+            # place of the one it replaces: ahead of a kept rival, as the reader takes the first.
+            merged.extend(renamed)
+            renamed = []
+    return merged + renamed
 
 
 def _evaluated(expression: str, strings: dict[str, str]) -> tuple[str, str, int | None]:

@@ -413,6 +413,9 @@ def _type_fields(record: Record, kind: str, notes: list[str]) -> list[tuple[str,
     subtype = next((name for name, csl in _ARTICLE_SUBTYPES.items() if csl == record.type), None)
     if subtype and kind == "article":
         return [("entrysubtype", "{" + subtype + "}")]
+    if kind in _MASTERS and "genre" not in record.variables:
+        notes.append(f"a thesis of no stated kind is written as @{kind}, as classic BibTeX has no "
+                     f"plain thesis; it reads back as a {_MASTERS[kind]}")
     if ENTRY_TYPES.get(kind, "document") != record.type:
         notes.append(f"item type {record.type!r} has no @{kind} equivalent; it is read back as "
                      f"{ENTRY_TYPES.get(kind, 'document')!r}")
