@@ -152,11 +152,11 @@ class Record:
             self.key,
             self.type,
             tuple(getattr(self, attribute) for attribute in SCALAR_VARIABLES),
-            tuple(sorted((role, tuple(names)) for role, names in self.creators.items())),
-            tuple(sorted(self.dates.items(), key=_first)),
+            _in_key_order({role: tuple(names) for role, names in self.creators.items()}),
+            _in_key_order(self.dates),
             tuple(self.keywords),
-            tuple(sorted(self.variables.items())),
-            tuple(sorted((fmt, tuple(sorted(values.items()))) for fmt, values in self.foreign.items())),
+            _in_key_order(self.variables),
+            _in_key_order({fmt: _in_key_order(values) for fmt, values in self.foreign.items()}),
         )
 
     def is_untouched(self) -> bool:
@@ -166,6 +166,11 @@ class Record:
     def seal(self, origin: Origin) -> None:
         """Attach where the record came from, remembering its state as read."""
         self.origin = dataclasses.replace(origin, fingerprint=hash(self.state()))
+
+
+def _in_key_order(mapping: dict) -> tuple:
+    items = tuple(mapping.items())
+    return items if len(items) < 2 else tuple(sorted(items, key=_first))
 
 
 def _first(pair: tuple):
