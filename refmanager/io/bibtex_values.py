@@ -83,15 +83,19 @@ def _closes_at_end(expression: str) -> bool:
 
 
 def _split_concatenation(expression: str) -> list[str]:
-    pieces, current, depth, quoted = [], [], 0, False
+    pieces, current, depth, quoted, escaped = [], [], 0, False, False
     for char in expression:
-        if char == '"' and depth == 0:
+        if escaped:  # `\{`, `\"`: literal, as the scanner and bibtexparser read them
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char == '"' and depth == 0:
             quoted = not quoted
         elif char == "{":
             depth += 1
         elif char == "}":
             depth -= 1
-        if char == "#" and depth == 0 and not quoted:
+        if char == "#" and depth == 0 and not quoted and not escaped:
             pieces.append("".join(current).strip())
             current = []
         else:

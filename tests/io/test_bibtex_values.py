@@ -22,6 +22,10 @@ MACROS = {"pol": "Politics", "acl": "Association for Computational Linguistics"}
     pytest.param("{x} year={1}", "x} year={1", [], True, id="a missing comma makes it malformed"),
     pytest.param("{{HOMO\\}-\\{MEX\\}: x}}", "{HOMO\\}-\\{MEX\\}: x}", [], False,
                  id="escaped braces do not count (the ACL file has these)"),
+    pytest.param("{a \\{} # {b}", "a \\{b", [], False,
+                 id="an escaped brace does not hide a concatenation"),
+    pytest.param('"C\\# code" # { and more}', "C\\# code and more", [], False,
+                 id="an escaped hash is not a concatenation"),
 ])
 def test_value_expressions(expression, text, undefined, malformed):
     value = evaluate(expression, MACROS)
