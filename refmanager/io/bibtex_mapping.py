@@ -1,6 +1,6 @@
-"""Which BibTeX/BibLaTeX entry types and fields mean which parts of the model.
+"""BibTeX/BibLaTeX entries to and from the model, by the tables in `bibtex_tables`.
 
-Tables first, then the two directions: `entry_to_record` (fields of one entry,
+The two directions: `entry_to_record` (fields of one entry,
 already evaluated to LaTeX text, into a Record) and `record_to_fields` (a Record
 into an ordered list of BibTeX fields, for a dialect). What a direction cannot
 map is kept (reading: in `record.foreign["bibtex"]`, verbatim) or reported
@@ -13,93 +13,17 @@ from dataclasses import dataclass
 
 from refmanager.io.bibtex_names import format_names, parse_names
 from refmanager.io.bibtex_values import date_from_year_month
+from refmanager.io.bibtex_tables import (
+    ARTICLE_SUBTYPES, BIBLATEX_ONLY_FIELDS, CLASSIC_TYPES, CSL_TYPES, DATE_FIELDS, ENTRY_TYPES,
+    FOREIGN, NAME_FIELDS, RAW_TEXT_FIELDS, SCALAR_FIELDS, SEASON_NAMES, THESIS_GENRES,
+    TITLE_FIELDS, VARIABLE_FIELDS,
+)
 from refmanager.io.dates import (
     MONTH_ABBREVIATIONS, format_iso_date, parse_iso_date, parse_month, season_of,
 )
 from refmanager.io.latex import decode
 from refmanager.io.latex_encode import encode
 from refmanager.model import SOURCE_TYPE, DateValue, Record
-
-FOREIGN = "bibtex"
-# In foreign["bibtex"], besides fields by name: SOURCE_TYPE holds the source's
-# entry type when the CSL type loses it, and "name@N" a field that appeared twice.
-
-# Classic BibTeX's entry types (btxdoc); biblatex adds the others in ENTRY_TYPES.
-CLASSIC_TYPES = {"article", "book", "booklet", "conference", "inbook", "incollection",
-                 "inproceedings", "manual", "mastersthesis", "misc", "phdthesis", "proceedings",
-                 "techreport", "unpublished"}
-# Fields of biblatex's data model that classic BibTeX styles do not know.
-BIBLATEX_ONLY_FIELDS = {
-    "journaltitle", "journalsubtitle", "location", "date", "urldate", "eventdate", "origdate",
-    "eventtitle", "venue", "langid", "entrysubtype", "eid", "subtitle", "titleaddon", "maintitle",
-    "mainsubtitle", "booksubtitle", "booktitleaddon", "bookauthor", "editora", "editorb",
-    "editorc", "pagetotal", "eprinttype", "eprintclass", "issuetitle", "origlanguage",
-}
-_SEASON_NAMES = {"1": "Spring", "2": "Summer", "3": "Autumn", "4": "Winter"}
-
-ENTRY_TYPES = {
-    "article": "article-journal", "book": "book", "mvbook": "book", "collection": "book",
-    "mvcollection": "book", "proceedings": "book", "mvproceedings": "book", "manual": "book",
-    "booklet": "pamphlet", "inbook": "chapter", "incollection": "chapter", "bookinbook": "chapter",
-    "suppbook": "chapter", "inproceedings": "paper-conference", "conference": "paper-conference",
-    "phdthesis": "thesis", "mastersthesis": "thesis", "thesis": "thesis",
-    "techreport": "report", "report": "report", "unpublished": "manuscript", "misc": "document",
-    "online": "webpage", "electronic": "webpage", "www": "webpage", "patent": "patent",
-    "dataset": "dataset", "software": "software", "periodical": "periodical",
-    "reference": "book", "inreference": "entry-encyclopedia", "jurisdiction": "legal_case",
-    "judicial": "legal_case", "legislation": "legislation", "law": "legislation",
-    "standard": "standard", "video": "motion_picture", "movie": "motion_picture",
-    "audio": "song", "music": "song", "musicscore": "musical_score", "artwork": "graphic",
-    "image": "graphic", "letter": "personal_communication", "blog": "post-weblog",
-    "review": "review", "map": "map", "interview": "interview", "speech": "speech",
-}
-# CSL type -> (classic BibTeX type, biblatex type)
-CSL_TYPES = {
-    "article-journal": ("article", "article"), "article-magazine": ("article", "article"),
-    "article-newspaper": ("article", "article"), "article": ("article", "article"),
-    "review": ("article", "review"), "review-book": ("article", "review"),
-    "book": ("book", "book"), "chapter": ("incollection", "incollection"),
-    "paper-conference": ("inproceedings", "inproceedings"), "thesis": ("phdthesis", "thesis"),
-    "report": ("techreport", "report"), "manuscript": ("unpublished", "unpublished"),
-    "pamphlet": ("booklet", "booklet"), "webpage": ("misc", "online"),
-    "post-weblog": ("misc", "online"), "post": ("misc", "online"), "patent": ("misc", "patent"),
-    "dataset": ("misc", "dataset"), "software": ("misc", "software"),
-    "periodical": ("misc", "periodical"), "entry-encyclopedia": ("incollection", "inreference"),
-    "entry-dictionary": ("incollection", "inreference"), "legal_case": ("misc", "jurisdiction"),
-    "legislation": ("misc", "legislation"), "standard": ("misc", "standard"),
-    "motion_picture": ("misc", "video"), "song": ("misc", "audio"),
-    "musical_score": ("misc", "misc"), "graphic": ("misc", "artwork"),
-    "personal_communication": ("misc", "letter"),
-}
-_MASTERS = {"mastersthesis": "Master's thesis", "phdthesis": "PhD thesis"}
-# biblatex's way to say what kind of @article: `entrysubtype = {magazine}`.
-_ARTICLE_SUBTYPES = {"magazine": "article-magazine", "newspaper": "article-newspaper"}
-
-NAME_FIELDS = {"author": "author", "editor": "editor", "translator": "translator",
-               "bookauthor": "container-author"}
-TITLE_FIELDS = {"title", "booktitle", "journal", "journaltitle", "series", "shorttitle",
-                "maintitle", "eventtitle", "shortjournal"}
-# BibTeX field -> Record attribute, for fields whose meaning does not depend on the type.
-SCALAR_FIELDS = {
-    "title": "title", "journal": "container_title", "journaltitle": "container_title",
-    "booktitle": "container_title", "volume": "volume", "issue": "issue", "pages": "page",
-    "doi": "doi", "isbn": "isbn", "issn": "issn", "url": "url", "pmid": "pmid",
-    "publisher": "publisher", "institution": "publisher", "school": "publisher",
-    "organization": "publisher", "address": "publisher_place", "location": "publisher_place",
-    "edition": "edition", "abstract": "abstract", "language": "language", "langid": "language",
-    "note": "note",
-}
-# BibTeX field -> CSL variable kept in Record.variables.
-VARIABLE_FIELDS = {
-    "series": "collection-title", "type": "genre", "shorttitle": "title-short",
-    "shortjournal": "container-title-short", "chapter": "chapter-number",
-    "pagetotal": "number-of-pages", "annote": "annote", "eventtitle": "event-title",
-    "venue": "event-place", "version": "version", "howpublished": "medium",
-}
-DATE_FIELDS = {"date": "issued", "urldate": "accessed", "eventdate": "event-date",
-               "origdate": "original-date"}
-_RAW_TEXT_FIELDS = {"url", "doi"}  # LaTeX is not decoded in these (biblatex reads them verbatim)
-
 
 @dataclass(slots=True)
 class SourceField:
@@ -180,7 +104,7 @@ def _attribute_for(name: str, kind: str) -> str | None:
 
 
 def _decode_field(name: str, text: str) -> str:
-    if name in _RAW_TEXT_FIELDS:
+    if name in RAW_TEXT_FIELDS:
         return text.strip()
     return decode(text, protect=name in TITLE_FIELDS)
 
@@ -234,15 +158,15 @@ def _month_raw(month: str | int) -> str:
 
 def _read_article_subtype(record: Record, kind: str, foreign: dict[str, str]) -> None:
     subtype = next((raw for name, raw in foreign.items() if name.lower() == "entrysubtype"), None)
-    csl_type = _ARTICLE_SUBTYPES.get(decode(subtype.strip('{}"')).lower()) if subtype else None
+    csl_type = ARTICLE_SUBTYPES.get(decode(subtype.strip('{}"')).lower()) if subtype else None
     if kind == "article" and csl_type:
         record.type = csl_type
         del foreign[next(name for name in foreign if name.lower() == "entrysubtype")]
 
 
 def _read_thesis_genre(record: Record, kind: str) -> None:
-    if kind in _MASTERS and "genre" not in record.variables:
-        record.variables["genre"] = _MASTERS[kind]
+    if kind in THESIS_GENRES and "genre" not in record.variables:
+        record.variables["genre"] = THESIS_GENRES[kind]
 
 
 def _month_macro(number: int) -> str:
@@ -391,7 +315,7 @@ def _year_month_fields(date: DateValue, notes: list[str]) -> list[tuple[str, str
     if len(first) > 1:
         fields.append(("month", _month_macro(first[1])))
     elif date.season:  # BibTeX users write the season in `month`; it reads back as one
-        fields.append(("month", "{" + _SEASON_NAMES.get(date.season, date.season) + "}"))
+        fields.append(("month", "{" + SEASON_NAMES.get(date.season, date.season) + "}"))
     if len(first) > 2:
         fields.append(("day", "{" + str(first[2]) + "}"))
     return fields
@@ -410,12 +334,12 @@ def _variable_fields(record: Record, ascii: bool, notes: list[str]) -> list[tupl
 
 def _type_fields(record: Record, kind: str, notes: list[str]) -> list[tuple[str, str]]:
     """`entrysubtype` for magazine and newspaper articles; a note where the type is lost."""
-    subtype = next((name for name, csl in _ARTICLE_SUBTYPES.items() if csl == record.type), None)
+    subtype = next((name for name, csl in ARTICLE_SUBTYPES.items() if csl == record.type), None)
     if subtype and kind == "article":
         return [("entrysubtype", "{" + subtype + "}")]
-    if kind in _MASTERS and "genre" not in record.variables:
+    if kind in THESIS_GENRES and "genre" not in record.variables:
         notes.append(f"a thesis of no stated kind is written as @{kind}, as classic BibTeX has no "
-                     f"plain thesis; it reads back as a {_MASTERS[kind]}")
+                     f"plain thesis; it reads back as a {THESIS_GENRES[kind]}")
     if ENTRY_TYPES.get(kind, "document") != record.type:
         notes.append(f"item type {record.type!r} has no @{kind} equivalent; it is read back as "
                      f"{ENTRY_TYPES.get(kind, 'document')!r}")
@@ -424,6 +348,6 @@ def _type_fields(record: Record, kind: str, notes: list[str]) -> list[tuple[str,
 
 def _drop_genre_of_thesis_type(fields, kind: str, record: Record):
     """`@mastersthesis` already says "Master's thesis": no `type` field for it."""
-    if kind in _MASTERS and record.variables.get("genre") == _MASTERS[kind]:
+    if kind in THESIS_GENRES and record.variables.get("genre") == THESIS_GENRES[kind]:
         return [(name, raw) for name, raw in fields if name != "type"]
     return fields

@@ -12,7 +12,7 @@ import copy
 
 from refmanager.errors import Problem
 from refmanager.io.base import record_problem
-from refmanager.io.bibtex_mapping import FOREIGN
+from refmanager.io.bibtex_tables import FOREIGN
 from refmanager.io.latex import decode
 from refmanager.model import Record
 

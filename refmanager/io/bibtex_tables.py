@@ -1,0 +1,84 @@
+"""Which BibTeX and biblatex entry types and fields mean which parts of the model:
+the tables `bibtex_mapping` reads and writes by."""
+
+from __future__ import annotations
+
+FOREIGN = "bibtex"
+# In foreign["bibtex"], besides fields by name: model.SOURCE_TYPE holds the source's
+# entry type when the CSL type loses it, and "name@N" a field that appeared twice.
+
+# Classic BibTeX's entry types (btxdoc); biblatex adds the others in ENTRY_TYPES.
+CLASSIC_TYPES = {"article", "book", "booklet", "conference", "inbook", "incollection",
+                 "inproceedings", "manual", "mastersthesis", "misc", "phdthesis", "proceedings",
+                 "techreport", "unpublished"}
+# Fields of biblatex's data model that classic BibTeX styles do not know.
+BIBLATEX_ONLY_FIELDS = {
+    "journaltitle", "journalsubtitle", "location", "date", "urldate", "eventdate", "origdate",
+    "eventtitle", "venue", "langid", "entrysubtype", "eid", "subtitle", "titleaddon", "maintitle",
+    "mainsubtitle", "booksubtitle", "booktitleaddon", "bookauthor", "editora", "editorb",
+    "editorc", "pagetotal", "eprinttype", "eprintclass", "issuetitle", "origlanguage",
+}
+SEASON_NAMES = {"1": "Spring", "2": "Summer", "3": "Autumn", "4": "Winter"}
+
+ENTRY_TYPES = {
+    "article": "article-journal", "book": "book", "mvbook": "book", "collection": "book",
+    "mvcollection": "book", "proceedings": "book", "mvproceedings": "book", "manual": "book",
+    "booklet": "pamphlet", "inbook": "chapter", "incollection": "chapter", "bookinbook": "chapter",
+    "suppbook": "chapter", "inproceedings": "paper-conference", "conference": "paper-conference",
+    "phdthesis": "thesis", "mastersthesis": "thesis", "thesis": "thesis",
+    "techreport": "report", "report": "report", "unpublished": "manuscript", "misc": "document",
+    "online": "webpage", "electronic": "webpage", "www": "webpage", "patent": "patent",
+    "dataset": "dataset", "software": "software", "periodical": "periodical",
+    "reference": "book", "inreference": "entry-encyclopedia", "jurisdiction": "legal_case",
+    "judicial": "legal_case", "legislation": "legislation", "law": "legislation",
+    "standard": "standard", "video": "motion_picture", "movie": "motion_picture",
+    "audio": "song", "music": "song", "musicscore": "musical_score", "artwork": "graphic",
+    "image": "graphic", "letter": "personal_communication", "blog": "post-weblog",
+    "review": "review", "map": "map", "interview": "interview", "speech": "speech",
+}
+# CSL type -> (classic BibTeX type, biblatex type)
+CSL_TYPES = {
+    "article-journal": ("article", "article"), "article-magazine": ("article", "article"),
+    "article-newspaper": ("article", "article"), "article": ("article", "article"),
+    "review": ("article", "review"), "review-book": ("article", "review"),
+    "book": ("book", "book"), "chapter": ("incollection", "incollection"),
+    "paper-conference": ("inproceedings", "inproceedings"), "thesis": ("phdthesis", "thesis"),
+    "report": ("techreport", "report"), "manuscript": ("unpublished", "unpublished"),
+    "pamphlet": ("booklet", "booklet"), "webpage": ("misc", "online"),
+    "post-weblog": ("misc", "online"), "post": ("misc", "online"), "patent": ("misc", "patent"),
+    "dataset": ("misc", "dataset"), "software": ("misc", "software"),
+    "periodical": ("misc", "periodical"), "entry-encyclopedia": ("incollection", "inreference"),
+    "entry-dictionary": ("incollection", "inreference"), "legal_case": ("misc", "jurisdiction"),
+    "legislation": ("misc", "legislation"), "standard": ("misc", "standard"),
+    "motion_picture": ("misc", "video"), "song": ("misc", "audio"),
+    "musical_score": ("misc", "misc"), "graphic": ("misc", "artwork"),
+    "personal_communication": ("misc", "letter"),
+}
+THESIS_GENRES = {"mastersthesis": "Master's thesis", "phdthesis": "PhD thesis"}
+# biblatex's way to say what kind of @article: `entrysubtype = {magazine}`.
+ARTICLE_SUBTYPES = {"magazine": "article-magazine", "newspaper": "article-newspaper"}
+
+NAME_FIELDS = {"author": "author", "editor": "editor", "translator": "translator",
+               "bookauthor": "container-author"}
+TITLE_FIELDS = {"title", "booktitle", "journal", "journaltitle", "series", "shorttitle",
+                "maintitle", "eventtitle", "shortjournal"}
+# BibTeX field -> Record attribute, for fields whose meaning does not depend on the type.
+SCALAR_FIELDS = {
+    "title": "title", "journal": "container_title", "journaltitle": "container_title",
+    "booktitle": "container_title", "volume": "volume", "issue": "issue", "pages": "page",
+    "doi": "doi", "isbn": "isbn", "issn": "issn", "url": "url", "pmid": "pmid",
+    "publisher": "publisher", "institution": "publisher", "school": "publisher",
+    "organization": "publisher", "address": "publisher_place", "location": "publisher_place",
+    "edition": "edition", "abstract": "abstract", "language": "language", "langid": "language",
+    "note": "note",
+}
+# BibTeX field -> CSL variable kept in Record.variables.
+VARIABLE_FIELDS = {
+    "series": "collection-title", "type": "genre", "shorttitle": "title-short",
+    "shortjournal": "container-title-short", "chapter": "chapter-number",
+    "pagetotal": "number-of-pages", "annote": "annote", "eventtitle": "event-title",
+    "venue": "event-place", "version": "version", "howpublished": "medium",
+}
+DATE_FIELDS = {"date": "issued", "urldate": "accessed", "eventdate": "event-date",
+               "origdate": "original-date"}
+RAW_TEXT_FIELDS = {"url", "doi"}  # LaTeX is not decoded in these (biblatex reads them verbatim)
