@@ -33,6 +33,21 @@ def untouched_source(record: Record, format: str) -> str | None:
     return None
 
 
+def report_duplicate_keys(records: list[Record], key_name: str = "key", records_name: str = "entries",
+                          severity: str = "error") -> None:
+    """A problem on each record whose key an earlier record of the file has; both are kept."""
+    first_lines: dict[str, int] = {}
+    for record in records:
+        line = record.origin.line if record.origin else 0
+        if record.key not in first_lines:
+            first_lines[record.key] = line
+            continue
+        path = record.origin.path if record.origin else f"<record {record.key}>"
+        record.problems.append(Problem(path, line, f"duplicate {key_name} {record.key!r} (first "
+                                       f"used at line {first_lines[record.key]}); both "
+                                       f"{records_name} are kept", severity))
+
+
 # Names for the kinds of Verbatim block, as messages say them.
 BLOCK_NAMES = {"comment": "comment", "string": "@string", "preamble": "@preamble",
                "text": "text", "failed": "unreadable block"}

@@ -20,7 +20,9 @@ import re
 from functools import partial
 
 from refmanager.errors import Problem
-from refmanager.io.base import Written, record_problem, untouched_source, verbatim_text
+from refmanager.io.base import (
+    Written, record_problem, report_duplicate_keys, untouched_source, verbatim_text,
+)
 from refmanager.io.bibtex_mapping import (
     SourceField, dialect_of, entry_to_record, entry_type_for, record_to_fields,
 )
@@ -41,6 +43,7 @@ def read_bibtex(text: str, path: str = "<string>") -> Document:
     document = reader.document
     if not document.records:
         document.problems.append(Problem(path, 1, "no entries found", "warning"))
+    report_duplicate_keys(document.records)
     document.problems.extend(dangling_crossrefs(document.records))
     return document
 
@@ -51,7 +54,6 @@ class _BibtexReader:
     def __init__(self, path: str):
         self.path = path
         self.document = Document(path=path, format=FORMAT)
-        self.first_line_of_key: dict[str, int] = {}
 
     def read(self, text: str) -> None:
         position, line = 0, 1
@@ -137,7 +139,6 @@ class _BibtexReader:
             problems.append(Problem(self.path, line, f"entry has no key; it is called {key!r} here"))
         record, notes = entry_to_record(entry.entry_type, key, source_fields)
         problems.extend(Problem(self.path, line, f"{key}: {note}", "warning") for note in notes)
-        self.check_duplicate_key(entry.key, line, problems)
         record.problems = problems
         dialect = dialect_of(entry.entry_type, [field.name for field in entry.fields])
         record.seal(Origin(self.path, line, FORMAT, entry.entry_type, entry.raw, dialect=dialect))
@@ -156,13 +157,6 @@ class _BibtexReader:
                                     "BibTeX value (a missing comma or brace?); kept as written"))
         return SourceField(field.name, value.text, field.value, value.month)
 
-    def check_duplicate_key(self, key: str, line: int, problems: list[Problem]) -> None:
-        if not key:
-            return
-        first = self.first_line_of_key.setdefault(key, line)
-        if first != line:
-            problems.append(Problem(self.path, line, f"duplicate key {key!r} (first used at line "
-                                    f"{first}); both entries are kept"))
 
 
 def _from_bibtexparser(entry, raw: str) -> ScannedEntry:

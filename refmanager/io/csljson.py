@@ -16,7 +16,7 @@ import re
 from typing import Any
 
 from refmanager.errors import Problem
-from refmanager.io.base import Written, verbatim_text
+from refmanager.io.base import Written, report_duplicate_keys, verbatim_text
 from refmanager.io.csljson_scan import Scanner
 from refmanager.io.csljson_schema import item_types, property_kinds, schema_errors, shorten
 from refmanager.io.dates import parse_iso_date
@@ -50,16 +50,15 @@ _MIDDLE_SCALARS += tuple(  # attributes added to the model later still get writt
 def read_csljson(text: str, path: str = "<string>") -> Document:
     """Read CSL-JSON: an array of items, or a single item object."""
     document = Document(path, FORMAT)
-    first_lines: dict[str, int] = {}  # each key's first item, to report the repeats
     for line, value, raw in Scanner(text, document).values():
         if isinstance(value, dict):
             record = _read_item(value, path, line, len(document.blocks) + 1)
-            _check_duplicate_id(record, first_lines)
             document.blocks.append(record)
         else:
             message = f"{shorten(raw, 40)} is not a CSL item (a JSON object); left out"
             document.problems.append(Problem(path, line, message))
             document.blocks.append(Verbatim("failed", raw, line))
+    report_duplicate_keys(document.records, key_name="id", records_name="items")
     if not document.blocks and not document.problems:
         document.problems.append(Problem(path, 1, "no records", "warning"))
     return document
@@ -84,16 +83,6 @@ def _read_item(item: dict, path: str, line: int, index: int) -> Record:
     entry_type = written_type if isinstance(written_type, str) else ""
     record.seal(Origin(path, line, FORMAT, entry_type=entry_type, raw=None))
     return record
-
-
-def _check_duplicate_id(record: Record, first_lines: dict[str, int]) -> None:
-    origin = record.origin
-    if record.key not in first_lines:
-        first_lines[record.key] = origin.line
-        return
-    message = (f"duplicate id {record.key!r} (first used at line {first_lines[record.key]});"
-               " both items are kept")
-    record.problems.append(Problem(origin.path, origin.line, message))
 
 
 def _item_key(written: Any, index: int, notes: list[str]) -> str:

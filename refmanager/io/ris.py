@@ -14,6 +14,7 @@ from itertools import count, product
 from string import ascii_lowercase
 
 from refmanager.errors import Problem
+from refmanager.io.base import report_duplicate_keys
 from refmanager.io.ris_tags import (
     DOI_OR_FOREIGN, GENRE_OR_DOI, JOURNAL, KEYWORDS, PAGE_END, PAGE_START, RIS_TO_CSL, SERIAL,
     bare_doi, family, is_doi, parse_date, parse_name, read_table, serial_target,
@@ -50,7 +51,7 @@ def read_ris(text: str, path: str = "<string>") -> Document:
             index = _read_record(lines, index, document)
         else:
             index = _read_text(lines, index, document)
-    _assign_keys(document.records, path)
+    _assign_keys(document.records)
     for record in document.records:
         record.seal(record.origin)  # only now, once the key is final
     if not document.records:
@@ -263,20 +264,16 @@ def _agrees(other: DateValue, primary: DateValue) -> bool:
     return year_first and other.season in ("", primary.season) and other.circa == primary.circa
 
 
-def _assign_keys(records: list[Record], path: str) -> None:
+def _assign_keys(records: list[Record]) -> None:
     """Keys from ID; the others made from author and year, unique in the file."""
-    used: dict[str, int] = {}
-    for record in records:
-        if record.key in used:
-            message = f"duplicate key {record.key!r} (first used at line {used[record.key]})"
-            record.problems.append(Problem(path, record.origin.line, message, "warning"))
-        elif record.key:
-            used[record.key] = record.origin.line
+    given = [record for record in records if record.key]
+    report_duplicate_keys(given, records_name="records", severity="warning")
+    used = {record.key for record in given}
     for record in records:
         if not record.key:
             stem = _key_stem(record)
             record.key = next(stem + suffix for suffix in _suffixes() if stem + suffix not in used)
-            used[record.key] = record.origin.line
+            used.add(record.key)
 
 
 def _suffixes():
