@@ -17,6 +17,12 @@ def shared() -> Path:
     return SHARED
 
 
+@pytest.fixture(scope="session")
+def repository() -> Path:
+    """The root of this checkout."""
+    return REPOSITORY
+
+
 @pytest.fixture
 def library() -> Path:
     """The sample library shipped in the repository."""

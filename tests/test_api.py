@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import types
-import zipfile
 
 import pytest
 
@@ -88,17 +85,6 @@ def test_convert_reports_counts_and_problems(tmp_path, library):
     assert (report.source_format, report.target_format, report.records) == ("ris", "csljson", 28)
     assert not report.has_errors
     assert refmanager.load(str(tmp_path / "out.json")).records[0].key == "nye1990fp"
-
-
-def test_the_wheel_ships_the_styles_and_the_schema(tmp_path):
-    repository = __import__("pathlib").Path(__file__).resolve().parents[1]
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w",
-                    str(tmp_path), str(repository)], check=True, capture_output=True)
-    wheel = next(tmp_path.glob("refmanager-*.whl"))
-    names = set(zipfile.ZipFile(wheel).namelist())
-    assert "refmanager/styles/README.md" in names
-    assert "refmanager/io/schemas/csl-data.json" in names
-    assert any(name.endswith("entry_points.txt") for name in names)
 
 
 @pytest.mark.parametrize("format, text", [

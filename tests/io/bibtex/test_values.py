@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from refmanager.io.bibtex_values import date_from_year_month, evaluate
+from refmanager.io.bibtex.values import date_from_year_month, evaluate
 from refmanager.model import DateValue
 
 MACROS = {"pol": "Politics", "acl": "Association for Computational Linguistics"}

@@ -19,8 +19,9 @@ import unicodedata
 import pytest
 
 import refmanager
-from refmanager.io.latex import NOCASE_OPEN, SMALL_CAPS_OPEN, decode
-from refmanager.io.latex_encode import encode
+from refmanager.latex.decode import decode
+from refmanager.richtext import NOCASE_OPEN, SMALL_CAPS_OPEN
+from refmanager.latex.encode import encode
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 PERSONAL_LIBRARY = SHARED / "bench" / "bigbib" / "personal-library-17k.bib"

@@ -116,7 +116,7 @@ def test_entry_fields_map_to_the_model(text, expected):
 
 
 def test_crossref_children_inherit_from_their_parent():
-    from refmanager.io.crossref import resolve_crossrefs
+    from refmanager.io.bibtex.crossref import resolve_crossrefs
 
     document = read("@inproceedings{child, title = {Paper}, crossref = {conf}}\n"
                     "@proceedings{conf, title = {Proceedings of Conf}, editor = {Doe, Jane},"

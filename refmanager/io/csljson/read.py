@@ -1,12 +1,11 @@
-"""Reading and writing CSL-JSON, the item format of citeproc, Zotero and pandoc.
+"""Reading CSL-JSON, the item format of citeproc, Zotero and pandoc.
 
 The reader is lenient: every item is checked against the official CSL schema
 (shipped in `schemas/`), each violation becomes a Problem on the item's line, and
 the item is still read as far as it can be. A property the record model cannot
 hold is kept as JSON text in `record.foreign["csljson"]`, and the writer puts it
-back (inside `custom` when the schema does not know its name), so nothing is
-lost. Fields of other formats (`foreign["bibtex"]`, ...) travel in
-`custom["refmanager-foreign"]`, so BibTeX -> CSL-JSON -> BibTeX loses no field.
+back. Fields of other formats travel in `custom["refmanager-foreign"]`
+(see `write.py`), and are read back into `record.foreign`.
 """
 
 from __future__ import annotations
@@ -15,37 +14,26 @@ import json
 import re
 from typing import Any
 
+from refmanager.dates import parse_iso_date
 from refmanager.errors import Problem
-from refmanager.io.base import Written, report_duplicate_keys, verbatim_text
-from refmanager.io.csljson_scan import Scanner
-from refmanager.io.csljson_schema import item_types, property_kinds, schema_errors, shorten
-from refmanager.io.dates import parse_iso_date
+from refmanager.io.base import report_duplicate_keys
+from refmanager.io.csljson.scan import Scanner
+from refmanager.io.csljson.schema import item_types, property_kinds, schema_errors, shorten
 from refmanager.model import SCALAR_VARIABLES, DateValue, Document, Name, Origin, Record, Verbatim
 
 FORMAT = "csljson"
 #: The member of `custom` that carries the fields of other formats.
 FOREIGN_MEMBER = "refmanager-foreign"
 
-_NAME_PARTS = {part: part.replace("-", "_") for part in (  # CSL name -> Name attribute
+#: CSL name part -> Name attribute.
+NAME_PARTS = {part: part.replace("-", "_") for part in (
     "family", "given", "dropping-particle", "non-dropping-particle", "suffix", "literal")}
+#: Keywords are one CSL string, separated by commas or semicolons.
+KEYWORD_SEPARATOR = re.compile(r"[,;]")
 _SCALAR_ATTRIBUTES = {csl_name: attribute for attribute, csl_name in SCALAR_VARIABLES.items()}
 _INTEGER = re.compile(r"-?\d+")
-_KEYWORD_SEPARATOR = re.compile(r"[,;]")
 _DATE_MEMBERS = ("date-parts", "season", "circa", "literal", "raw")  # "raw" is read into the others
 _PLAIN_MEMBER = re.compile(r"[a-zA-Z][a-zA-Z0-9_]*")  # written .name in a JSON path, as jsonschema does
-
-# The writer's layout: who, what and where first; then when, who published, the
-# identifiers; long free texts last. Within a group the record's own order is kept,
-# so that writing and reading back gives the same record.
-_FRONT_SCALARS = ("title", "container_title", "volume", "issue", "page", "number")
-_LONG_SCALARS = ("abstract", "note")
-_MIDDLE_SCALARS = ("publisher", "publisher_place", "edition", "doi", "isbn", "issn", "url", "pmid",
-                   "language")
-_MIDDLE_SCALARS += tuple(  # attributes added to the model later still get written
-    a for a in SCALAR_VARIABLES if a not in _FRONT_SCALARS + _MIDDLE_SCALARS + _LONG_SCALARS)
-
-
-# ---------------------------------------------------------------- reading
 
 def read_csljson(text: str, path: str = "<string>") -> Document:
     """Read CSL-JSON: an array of items, or a single item object."""
@@ -165,8 +153,8 @@ def _name(entry: dict, where: str, notes: list[str]) -> Name:
     parts, extra = {}, []
     for part, value in entry.items():
         text = _text(value)
-        if part in _NAME_PARTS and text is not None:
-            parts[_NAME_PARTS[part]] = text
+        if part in NAME_PARTS and text is not None:
+            parts[NAME_PARTS[part]] = text
         else:  # "comma-suffix", "static-ordering", ...: kept as they were written
             extra.append((part, json.dumps(value, ensure_ascii=False)))
     return Name(**parts, extra=tuple(extra))
@@ -248,132 +236,7 @@ def _keywords(value: Any) -> list[str] | None:
     if isinstance(value, list) and all(isinstance(word, str) for word in value):
         words = value  # not CSL, but some exporters write a list
     elif isinstance(value, str):
-        words = _KEYWORD_SEPARATOR.split(value)
+        words = KEYWORD_SEPARATOR.split(value)
     else:
         return None
     return [word.strip() for word in words if word.strip()]
-
-
-# ---------------------------------------------------------------- writing
-
-def write_csljson(document: Document) -> Written:
-    """Write the document's records as a CSL-JSON array; report what CSL-JSON cannot hold."""
-    problems: list[Problem] = []
-    items = []  # each item's text: a whole file of dicts costs too much memory
-    for block in document.blocks:
-        if isinstance(block, Record):
-            items.append(_item_text(_write_item(block, document.path, problems)))
-        else:
-            verbatim_text(block, False, "CSL-JSON", document.path, problems)
-    text = "[\n" + ",\n".join(items) + "\n]\n" if items else "[]\n"
-    return Written(text, problems)
-
-
-def _item_text(item: dict) -> str:
-    """One property a line, each value compact: readable, and json's C encoder
-    does it (its indenting encoder is pure Python and five times slower)."""
-    lines = (f"    {json.dumps(name)}: {json.dumps(value, ensure_ascii=False)}"
-             for name, value in item.items())
-    return "  {\n" + ",\n".join(lines) + "\n  }"
-
-
-def _write_item(record: Record, path: str, problems: list[Problem]) -> dict:
-    line = record.origin.line if record.origin else 0
-    notes: list[str] = []
-    item = _model_properties(record, notes)
-    custom = _move_unknown_into_custom(item, notes)
-    put_back = _add_foreign(record, item, custom)
-    if custom:
-        item["custom"] = custom
-    label = f"item {record.key!r}"
-    problems.extend(Problem(path, line, f"{label}: {note}", "warning") for note in notes)
-    # What is built from the model's typed values fits the schema by construction;
-    # checking it anyway would cost a third of the writing time.
-    if put_back or not _fits_by_construction(record):
-        problems.extend(Problem(path, line, f"{label} does not fit the CSL schema: {error}")
-                        for error in schema_errors(item))
-    return item
-
-
-def _fits_by_construction(record: Record) -> bool:
-    kinds = property_kinds()  # names the schema does not know go into custom: no harm
-    return (record.type in item_types()
-            and all(kinds.get(role, "names") == "names" for role in record.creators)
-            and all(kinds.get(name, "date") == "date" and len(date.parts) <= 2
-                    and all(1 <= len(part) <= 3 for part in date.parts)
-                    for name, date in record.dates.items())
-            and all(kinds.get(name, "text") == "text" for name in record.variables))
-
-
-def _model_properties(record: Record, notes: list[str]) -> dict:
-    item: dict[str, Any] = {"id": record.key, "type": record.type}
-    for role, names in record.creators.items():
-        item[role] = [_name_json(name) for name in names]
-    item |= _scalars_json(record, _FRONT_SCALARS)
-    item |= {variable: _date_json(date) for variable, date in record.dates.items()}
-    item |= _scalars_json(record, _MIDDLE_SCALARS)
-    if record.keywords:
-        item["keyword"] = _keyword_json(record.keywords, notes)
-    item |= {name: value for name, value in record.variables.items() if name not in item}
-    item |= _scalars_json(record, _LONG_SCALARS)
-    return item
-
-
-def _scalars_json(record: Record, attributes: tuple[str, ...]) -> dict[str, str]:
-    values = ((SCALAR_VARIABLES[a], getattr(record, a)) for a in attributes)
-    return {csl_name: value for csl_name, value in values if value}
-
-
-def _name_json(name: Name) -> dict[str, Any]:
-    values = ((csl, getattr(name, attribute)) for csl, attribute in _NAME_PARTS.items())
-    written: dict[str, Any] = {csl: value for csl, value in values if value}
-    return written | {part: _json_value(text) for part, text in name.extra}
-
-
-def _date_json(date: DateValue) -> dict[str, Any]:
-    written = {"date-parts": [list(part) for part in date.parts], "season": date.season,
-               "circa": date.circa, "literal": date.literal}
-    return {key: value for key, value in written.items() if value}
-
-
-def _keyword_json(keywords: list[str], notes: list[str]) -> str:
-    for keyword in keywords:
-        if _KEYWORD_SEPARATOR.search(keyword):
-            notes.append(f"keyword {keyword!r} holds a comma or semicolon, which CSL's"
-                         " keyword string cannot; it will read back as several keywords")
-    return ", ".join(keywords)
-
-
-def _move_unknown_into_custom(item: dict, notes: list[str]) -> dict[str, Any]:
-    # A role or variable the schema does not know would make the item invalid;
-    # `custom` is where CSL says such data belongs.
-    custom = {}
-    for name in [name for name in item if name not in property_kinds()]:
-        custom[name] = item.pop(name)
-        notes.append(f"{name!r} is not a CSL variable; written into custom")
-    return custom
-
-
-def _add_foreign(record: Record, item: dict, custom: dict) -> bool:
-    """Put foreign fields back: CSL's own at the top level (then True: those are
-    not typed by the model, so they are checked), the rest in `custom`."""
-    put_back = False
-    for name, text in record.foreign.get(FORMAT, {}).items():
-        value = _json_value(text)
-        if name in property_kinds() and name not in item and name != "custom":
-            item[name] = value  # a CSL variable the model has no place for, e.g. "categories"
-            put_back = True
-        else:
-            custom[name] = value
-    others = {fmt: dict(values) for fmt, values in record.foreign.items() if fmt != FORMAT}
-    if others:
-        custom[FOREIGN_MEMBER] = others
-    return put_back
-
-
-def _json_value(text: str) -> Any:
-    # The reader stores JSON text; another stage may have stored a plain string.
-    try:
-        return json.loads(text)
-    except ValueError:
-        return text

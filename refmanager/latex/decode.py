@@ -23,8 +23,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-NOCASE_OPEN = '<span class="nocase">'
-SMALL_CAPS_OPEN = '<span style="font-variant:small-caps;">'
+from refmanager import richtext
+from refmanager.richtext import SMALL_CAPS_OPEN
+
 
 # Commands whose argument is formatted text: kept as CSL rich-text tags.
 _FORMATTING = {
@@ -120,7 +121,7 @@ class _LatexReader:
         # BibTeX: a top-level group that starts with a command is a "special
         # character" such as {\"u}; any other top-level group locks its case.
         if self.protect and depth == 0 and not starts_with_command and inner.strip():
-            return NOCASE_OPEN + inner + "</span>"
+            return richtext.protect(inner)
         return inner
 
     def read_math(self) -> str:

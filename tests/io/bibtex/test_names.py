@@ -15,11 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from refmanager.io.bibtex_names import OTHERS, format_names, parse_names
-from refmanager.io.latex import decode
+from refmanager.io.bibtex.names import OTHERS, format_names, parse_names
+from refmanager.latex.decode import decode
 from refmanager.model import Name
 
-NAMES_BENCH = Path(__file__).resolve().parents[2].parent / "shared" / "bench" / "names"
+NAMES_BENCH = Path(__file__).resolve().parents[3].parent / "shared" / "bench" / "names"
 
 
 def read_jsonl(name: str) -> list[dict]:

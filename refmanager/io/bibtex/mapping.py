@@ -11,18 +11,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from refmanager.io.bibtex_names import format_names, parse_names
-from refmanager.io.bibtex_values import date_from_year_month
-from refmanager.io.bibtex_tables import (
+from refmanager.io.bibtex.names import format_names, parse_names
+from refmanager.io.bibtex.values import date_from_year_month
+from refmanager.io.bibtex.tables import (
     ARTICLE_SUBTYPES, BIBLATEX_ONLY_FIELDS, CLASSIC_TYPES, CSL_TYPES, DATE_FIELDS, ENTRY_TYPES,
     FOREIGN, NAME_FIELDS, RAW_TEXT_FIELDS, SCALAR_FIELDS, SEASON_NAMES, THESIS_GENRES,
     TITLE_FIELDS, VARIABLE_FIELDS,
 )
-from refmanager.io.dates import (
+from refmanager.dates import (
     MONTH_ABBREVIATIONS, format_iso_date, parse_iso_date, parse_month, season_of,
 )
-from refmanager.io.latex import decode
-from refmanager.io.latex_encode import encode
+from refmanager.latex.decode import decode
+from refmanager.latex.encode import encode
 from refmanager.model import SOURCE_TYPE, DateValue, Record
 
 @dataclass(slots=True)

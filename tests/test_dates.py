@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from refmanager.io.dates import format_iso_date, parse_iso_date, parse_month
+from refmanager.dates import format_iso_date, parse_iso_date, parse_month
 from refmanager.model import DateValue
 
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from refmanager.io.dates import parse_iso_date
+from refmanager.dates import parse_iso_date
 from refmanager.model import DateValue, Name
 
 KEY = "key"  # ID: the citation key

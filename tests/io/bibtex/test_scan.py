@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from refmanager.io.bibtex_scan import scan_entry
+from refmanager.io.bibtex.scan import scan_entry
 
 
 @pytest.mark.parametrize("text, fields", [

@@ -15,7 +15,7 @@ from string import ascii_lowercase
 
 from refmanager.errors import Problem
 from refmanager.io.base import report_duplicate_keys
-from refmanager.io.ris_tags import (
+from refmanager.io.ris.tags import (
     DOI_OR_FOREIGN, GENRE_OR_DOI, JOURNAL, KEYWORDS, PAGE_END, PAGE_START, RIS_TO_CSL, SERIAL,
     bare_doi, family, is_doi, parse_date, parse_name, read_table, serial_target,
 )

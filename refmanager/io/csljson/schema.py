@@ -16,7 +16,7 @@ from typing import Any, Iterator
 @cache
 def csl_schema() -> dict:
     """The official CSL-JSON schema, as shipped inside the package."""
-    source = resources.files("refmanager.io") / "schemas" / "csl-data.json"
+    source = resources.files("refmanager.io.csljson") / "schemas" / "csl-data.json"
     return json.loads(source.read_text(encoding="utf-8"))
 
 

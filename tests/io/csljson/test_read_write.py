@@ -9,17 +9,18 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from refmanager.io.csljson import FOREIGN_MEMBER, read_csljson, write_csljson
+from refmanager.io.csljson import read_csljson, write_csljson
+from refmanager.io.csljson.read import FOREIGN_MEMBER
 from refmanager.model import DateValue, Document, Name, Record, Verbatim
 
 # The project root is /work/main; the shared data lives beside it, in ../shared.
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
+SHARED = Path(__file__).resolve().parents[3].parent / "shared"
 SEED = SHARED / "seed" / "soft-power-literature.json"
 
 
 def shipped_schema() -> dict:
     """The schema as an installed package sees it, not the copy in ../shared."""
-    source = resources.files("refmanager.io") / "schemas" / "csl-data.json"
+    source = resources.files("refmanager.io.csljson") / "schemas" / "csl-data.json"
     return json.loads(source.read_text(encoding="utf-8"))
 
 
@@ -461,7 +462,7 @@ def test_a_value_kept_from_invalid_input_is_reported_when_written():
 # ---------------------------------------------------------------- the shipped schema
 
 def test_the_schema_and_its_licence_ship_inside_the_package():
-    folder = resources.files("refmanager.io") / "schemas"
+    folder = resources.files("refmanager.io.csljson") / "schemas"
     assert shipped_schema()["$schema"] == "http://json-schema.org/draft-07/schema#"
     assert "MIT License" in (folder / "LICENSE-csl-schema.txt").read_text(encoding="utf-8")
     assert "e3ce254a72c4" in (folder / "README.md").read_text(encoding="utf-8")

@@ -20,12 +20,14 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from refmanager.io.latex import NOCASE_OPEN, SMALL_CAPS_OPEN, decode
+from refmanager import richtext
+from refmanager.latex.decode import decode
+from refmanager.richtext import NOCASE_OPEN, SMALL_CAPS_OPEN
 
 # Split points: rich-text tags, math, and commands kept verbatim (`\foo{}`, `\href{u}{t}`).
 _SPLIT = re.compile(
-    r'(<i>|</i>|<b>|</b>|<sup>|</sup>|<sub>|</sub>|<span class="nocase">'
-    r'|<span style="font-variant:small-caps;">|</span>|\$[^$]+\$|\\[A-Za-z]+(?:\{[^{}\\]*\})+)'
+    "(" + "|".join(re.escape(tag) for tag in richtext.TAGS)
+    + r"|\$[^$]+\$|\\[A-Za-z]+(?:\{[^{}\\]*\})+)"
 )
 _TAG_TO_LATEX = {
     "<i>": "\\textit{", "<b>": "\\textbf{", "<sup>": "\\textsuperscript{",
@@ -76,13 +78,9 @@ def _paired_tags(pieces: list[str]) -> set[int]:
         piece = pieces[index]
         if piece in _TAG_TO_LATEX and not piece.startswith("</"):
             open_tags.append(index)
-        elif piece in _TAG_TO_LATEX and open_tags and _closes(pieces[open_tags[-1]], piece):
+        elif piece in _TAG_TO_LATEX and open_tags and richtext.closes(pieces[open_tags[-1]], piece):
             paired.update((open_tags.pop(), index))
     return paired
-
-
-def _closes(opening: str, closing: str) -> bool:
-    return closing == ("</span>" if opening.startswith("<span") else "</" + opening[1:])
 
 
 def _encode_text(text: str, ascii: bool) -> str:

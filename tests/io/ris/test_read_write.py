@@ -12,9 +12,9 @@ import pytest
 
 from refmanager.errors import Problem
 from refmanager.io.formats import sniff
-from refmanager.io.ris import read_ris
-from refmanager.io.ris_write import write_ris
-from refmanager.io.ris_tags import (
+from refmanager.io.ris.read import read_ris
+from refmanager.io.ris.write import write_ris
+from refmanager.io.ris.tags import (
     CSL_TO_RIS, GENRE_OR_DOI, PAGE_START, RIS_TO_CSL, SERIAL, format_name, parse_date,
     parse_name, read_table, write_table,
 )

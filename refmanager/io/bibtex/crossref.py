@@ -12,8 +12,8 @@ import copy
 
 from refmanager.errors import Problem
 from refmanager.io.base import record_problem
-from refmanager.io.bibtex_tables import FOREIGN
-from refmanager.io.latex import decode
+from refmanager.io.bibtex.tables import FOREIGN
+from refmanager.latex.decode import decode
 from refmanager.model import Record
 
 # What a child may inherit: the parent's attribute, and the child's that receives it.

@@ -16,8 +16,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from refmanager.io.latex import decode
-from refmanager.io.latex_encode import encode
+from refmanager.latex.decode import decode
+from refmanager.latex.encode import encode
 from refmanager.model import Name
 
 OTHERS = Name(literal="others")  # BibTeX's "and others": the list is truncated

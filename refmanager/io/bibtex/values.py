@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from refmanager.io.dates import MONTH_ABBREVIATIONS
+from refmanager.dates import MONTH_ABBREVIATIONS
 from refmanager.model import DateValue
 
 

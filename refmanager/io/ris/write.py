@@ -8,10 +8,11 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from refmanager import richtext
 from refmanager.errors import Problem
 from refmanager.io.base import Written, record_problem, untouched_source, verbatim_text
-from refmanager.io.ris import FORMAT, PROTECTED_LINE, TAG_LINE
-from refmanager.io.ris_tags import (
+from refmanager.io.ris.read import FORMAT, PROTECTED_LINE, TAG_LINE
+from refmanager.io.ris.tags import (
     CSL_TO_RIS, NEAREST_RIS, RIS_TO_CSL, family, format_date, format_name, parse_name, read_table,
     serial_target, write_table,
 )
@@ -20,7 +21,6 @@ from refmanager.model import (
 )
 
 _SIMPLE_RANGE = re.compile(r"([^\s\u2010-\u2015-]+)-([^\s\u2010-\u2015-]+)")
-_RICH_TEXT = re.compile(r"</?(?:i|b|sup|sub)>|<span\b[^>]*>|</span>")
 
 
 def write_ris(document: Document) -> Written:
@@ -92,7 +92,7 @@ class _RecordWriter:
 
     def plain(self, text: str, what: str) -> str:
         """Text without rich-text tags, which RIS cannot hold: said, not silently dropped."""
-        stripped = _plain(text)
+        stripped = richtext.plain(text)
         if stripped != text:
             self.report(f"the formatting of {what!r} (italics, case protection) cannot be held "
                         "in RIS; written as plain text")
@@ -124,7 +124,7 @@ class _RecordWriter:
 
     def name_text(self, name: Name, role: str) -> str:
         parts = (part.name for part in dataclasses.fields(Name) if part.name != "extra")
-        plain = Name(**{part: _plain(getattr(name, part)) for part in parts})
+        plain = Name(**{part: richtext.plain(getattr(name, part)) for part in parts})
         for part, _ in name.extra:
             self.report(f"the name property {part!r} of {plain.display()!r} cannot be held in "
                         "RIS; left out")
@@ -248,8 +248,3 @@ def _tag_lines(tag: str, value: str, eol: str) -> str:
     first, *rest = value.split("\n")
     rest = [f" {line}" if PROTECTED_LINE.match(line) else line for line in rest]
     return f"{tag}  - {first}{eol}" + "".join(f"{line}{eol}" for line in rest)
-
-
-def _plain(text: str) -> str:
-    """Text without CSL's rich-text tags: RIS has no markup."""
-    return _RICH_TEXT.sub("", text)

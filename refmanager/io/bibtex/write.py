@@ -1,0 +1,104 @@
+"""Write BibTeX and BibLaTeX files.
+
+An untouched record is written as its source text, so a file read and written
+with no change asked for is byte-identical. A changed or foreign record is
+generated from the model, reusing the source text of each field whose value did
+not change.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import partial
+
+from refmanager.errors import Problem
+from refmanager.io.base import Written, record_problem, untouched_source, verbatim_text
+from refmanager.io.bibtex.mapping import SourceField, entry_to_record, entry_type_for, record_to_fields
+from refmanager.io.bibtex.read import FORMAT, parse_entry_text
+from refmanager.io.bibtex.scan import KEY, KEY_UNUSABLE
+from refmanager.io.bibtex.values import evaluate
+from refmanager.model import Document, Record, Verbatim
+
+
+def write_bibtex(document: Document, dialect: str = "bibtex", ascii: bool = False) -> Written:
+    """The BibTeX text of a document; `dialect` is "bibtex" or "biblatex"."""
+    out: list[str] = []
+    problems: list[Problem] = []
+    from_bibtex = document.format == FORMAT
+    for block in document.blocks:
+        if isinstance(block, Verbatim):
+            out.append(verbatim_text(block, from_bibtex, "BibTeX", document.path, problems))
+        elif (source := _source_that_fits(block, dialect, ascii)) is not None:
+            out.append(source)
+        else:
+            text, notes = format_entry(block, dialect, ascii, document.strings)
+            out.append(text if from_bibtex else ("\n" if out else "") + text + "\n")
+            problems.extend(record_problem(block, note) for note in notes)
+    return Written("".join(out), problems)
+
+
+write_biblatex = partial(write_bibtex, dialect="biblatex")
+
+
+def _source_that_fits(record: Record, dialect: str, ascii: bool) -> str | None:
+    """The record's untouched source text, if it is what was asked for: classic
+    BibTeX cannot take biblatex's types and fields (biblatex takes classic ones),
+    and ASCII output cannot take UTF-8."""
+    source = untouched_source(record, FORMAT)
+    if source is None or (ascii and not source.isascii()):
+        return None
+    if dialect == "bibtex" and record.origin.dialect == "biblatex":
+        return None
+    return source
+
+
+def format_entry(record: Record, dialect: str = "bibtex", ascii: bool = False,
+                 strings: dict[str, str] | None = None) -> tuple[str, list[str]]:
+    """One entry's text, and notes on what BibTeX could not hold."""
+    fields, notes = record_to_fields(record, dialect, ascii)
+    entry_type = entry_type_for(record, dialect)
+    origin = record.origin
+    if origin is not None and origin.format == FORMAT and origin.raw:
+        fields = _reuse_source_fields(origin.raw, fields, dialect, ascii, strings or {})
+        entry_type = origin.entry_type if origin.entry_type.lower() == entry_type.lower() else entry_type
+    body = "".join(f"  {name} = {value},\n" for name, value in fields)
+    return f"@{entry_type}{{{_bibtex_key(record.key, notes)},\n{body}}}", notes
+
+
+def _bibtex_key(key: str, notes: list[str]) -> str:
+    """The key, with the characters BibTeX cannot have in one (spaces, commas, braces...) replaced."""
+    if KEY.fullmatch(key):
+        return key
+    usable = re.sub(KEY_UNUSABLE, "_", key) or "key"
+    notes.append(f"key {key!r} cannot be a BibTeX key; written as {usable!r}")
+    return usable
+
+
+def _reuse_source_fields(raw: str, fields: list[tuple[str, str]], dialect: str, ascii: bool,
+                         strings: dict[str, str]) -> list[tuple[str, str]]:
+    """Keep the source's spelling, order and text for every field whose value is unchanged."""
+    entry = parse_entry_text(raw)
+    if entry is None:
+        return fields
+    source = [SourceField(f.name, *_evaluated(f.value, strings)) for f in entry.fields]
+    before, _ = entry_to_record(entry.entry_type, entry.key, source)
+    unchanged = record_to_fields(before, dialect, ascii)[0]
+    source_names = {field.name.lower() for field in source}
+    renamed = [new for new in fields if new[0].lower() not in source_names]
+    merged = []
+    for field in source:  # the source's order and spelling first
+        match = next((new for new in fields if new[0].lower() == field.name.lower()), None)
+        if match is not None:
+            reuse = match in unchanged and (not ascii or field.raw.isascii())
+            merged.append((field.name, field.raw if reuse else match[1]))
+        elif renamed:
+            # A field written under another name now (booktitle -> journaltitle) takes the
+            # place of the one it replaces: ahead of a kept rival, as the reader takes the first.
+            merged.extend(renamed)
+            renamed = []
+    return merged + renamed
+
+
+def _evaluated(expression: str, strings: dict[str, str]) -> tuple[str, str, int | None]:
+    value = evaluate(expression, strings)
+    return value.text, expression, value.month
