@@ -22,6 +22,7 @@ import dataclasses
 from dataclasses import dataclass, field
 from typing import Union
 
+from refmanager import richtext
 from refmanager.errors import Problem
 
 #: In `Record.foreign[format]`, the source's own item type, where the CSL type loses
@@ -48,6 +49,23 @@ SCALAR_VARIABLES: dict[str, str] = {
     "language": "language",
     "note": "note",
 }
+
+_ATTRIBUTE_OF = {csl_name: attribute for attribute, csl_name in SCALAR_VARIABLES.items()}
+
+#: CSL 1.0.2's name variables (roles), and its date variables.
+NAME_VARIABLES = frozenset({
+    "author", "chair", "collection-editor", "compiler", "composer", "container-author",
+    "contributor", "curator", "director", "editor", "editorial-director", "editor-translator",
+    "executive-producer", "guest", "host", "illustrator", "interviewer", "narrator", "organizer",
+    "original-author", "performer", "producer", "recipient", "reviewed-author", "script-writer",
+    "series-creator", "translator",
+})
+DATE_VARIABLES = frozenset({
+    "accessed", "available-date", "event-date", "issued", "original-date", "submitted",
+})
+
+#: A field's value, by kind: text for most variables, names for a role, a date.
+FieldValue = Union[str, "list[Name]", "DateValue", "list[str]", None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +160,47 @@ class Record:
     def issued(self) -> DateValue | None:
         return self.dates.get("issued")
 
+    def get(self, name: str) -> FieldValue:
+        """A field by its CSL name ("title", "container-title", "DOI", "author", "issued",
+        "keyword"), wherever the model keeps it; empty ("", [] or None) when absent."""
+        if name in _ATTRIBUTE_OF:
+            return getattr(self, _ATTRIBUTE_OF[name])
+        if name == "type":
+            return self.type
+        if name == "keyword":
+            return list(self.keywords)
+        if name in NAME_VARIABLES or name in self.creators:
+            return list(self.creators.get(name, []))
+        if name in DATE_VARIABLES or name in self.dates:
+            return self.dates.get(name)
+        return self.variables.get(name, "")
+
+    def set(self, name: str, value: FieldValue) -> None:
+        """Set a field by its CSL name; an empty value removes it."""
+        if name in _ATTRIBUTE_OF:
+            setattr(self, _ATTRIBUTE_OF[name], value or "")
+        elif name == "type":
+            self.type = value
+        elif name == "keyword":
+            self.keywords = list(value or [])
+        elif name in NAME_VARIABLES or isinstance(value, list) or name in self.creators:
+            _put(self.creators, name, list(value or []))
+        elif name in DATE_VARIABLES or isinstance(value, DateValue):
+            _put(self.dates, name, value)
+        else:
+            _put(self.variables, name, value)
+
+    def plain(self, name: str) -> str:
+        """A text field without its rich-text markup: `record.plain("title")`."""
+        value = self.get(name)
+        return richtext.plain(value) if isinstance(value, str) else ""
+
+    def fields(self) -> list[str]:
+        """The CSL names of every field that holds a value, in the model's order."""
+        names = [csl for attribute, csl in SCALAR_VARIABLES.items() if getattr(self, attribute)]
+        names += list(self.creators) + list(self.dates) + (["keyword"] if self.keywords else [])
+        return names + list(self.variables)
+
     def state(self) -> tuple:
         """Everything the record says, as a hashable value (origin and problems aside).
 
@@ -166,6 +225,13 @@ class Record:
     def seal(self, origin: Origin) -> None:
         """Attach where the record came from, remembering its state as read."""
         self.origin = dataclasses.replace(origin, fingerprint=hash(self.state()))
+
+
+def _put(mapping: dict, name: str, value) -> None:
+    if value:
+        mapping[name] = value
+    else:
+        mapping.pop(name, None)
 
 
 def _in_key_order(mapping: dict) -> tuple:
@@ -193,6 +259,19 @@ class Verbatim:
 Block = Union[Record, Verbatim]
 
 
+@dataclass(frozen=True, slots=True)
+class RecordId:
+    """Which record of which file: its position among the file's records, and its key
+    (two entries may share a key; the key also guards against a file edited since)."""
+
+    path: str
+    position: int
+    key: str
+
+    def __str__(self) -> str:
+        return f"{self.path}[{self.position}] {self.key}"
+
+
 @dataclass(slots=True)
 class Document:
     """A whole bibliography file: its blocks in order, and what reading it found."""
@@ -208,6 +287,20 @@ class Document:
     @property
     def records(self) -> list[Record]:
         return [block for block in self.blocks if isinstance(block, Record)]
+
+    def record_id(self, record: Record) -> "RecordId":
+        """The record's identity in this document: unambiguous even when keys repeat."""
+        for position, candidate in enumerate(self.records):
+            if candidate is record:
+                return RecordId(self.path, position, record.key)
+        raise ValueError(f"record {record.key!r} is not in {self.path}")
+
+    def find(self, record_id: "RecordId") -> Record | None:
+        """The record that an identity names, if this document still holds it."""
+        records = self.records
+        if 0 <= record_id.position < len(records) and records[record_id.position].key == record_id.key:
+            return records[record_id.position]
+        return None
 
     def all_problems(self) -> list[Problem]:
         """The file's problems and every record's, in line order."""

@@ -1,0 +1,119 @@
+"""Changes as data: what a stage changed in a record, why, and how sure it is.
+
+Every stage that edits records (normalize, ingest's corrections, dedupe's merges)
+returns `Change`s instead of editing silently. The command line shows them as a
+table, writes them as JSON (`--report`), applies them, and `refman revert` undoes
+exactly them. A change below the confidence its caller accepts is a suggestion:
+reported, not applied.
+
+Values are the model's own (text, a list of `Name`s, a `DateValue`, a list of
+keywords); in JSON they take their CSL-JSON form.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from refmanager.errors import Problem
+from refmanager.model import DateValue, Document, FieldValue, Name, RecordId
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One field of one record, from `old` to `new`, by `rule`, on `evidence`."""
+
+    record: RecordId
+    field: str  # the CSL name of the field: "title", "author", "issued", "DOI"
+    old: FieldValue
+    new: FieldValue
+    rule: str  # the step that made it: "ExpandPageRange", "FixNameCase"
+    evidence: str = ""  # what the change rests on: "byline: Mahmood Alipour Gorji"
+    confidence: float = 1.0  # 0..1; below the caller's threshold it is only suggested
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "record": {"path": self.record.path, "position": self.record.position,
+                       "key": self.record.key},
+            "field": self.field, "old": value_to_json(self.old), "new": value_to_json(self.new),
+            "rule": self.rule, "evidence": self.evidence, "confidence": self.confidence,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> "Change":
+        record = data["record"]
+        return cls(RecordId(record["path"], int(record["position"]), record["key"]),
+                   data["field"], value_from_json(data["old"]), value_from_json(data["new"]),
+                   data["rule"], data.get("evidence", ""), float(data.get("confidence", 1.0)))
+
+
+def apply_changes(document: Document, changes: list[Change]) -> list[Problem]:
+    """Make each change whose record still holds its old value; report the others."""
+    return _replay(document, changes, forward=True)
+
+
+def revert_changes(document: Document, changes: list[Change]) -> list[Problem]:
+    """Undo each change whose record still holds its new value, last change first."""
+    return _replay(document, list(reversed(changes)), forward=False)
+
+
+def _replay(document: Document, changes: list[Change], forward: bool) -> list[Problem]:
+    problems = []
+    for change in changes:
+        expected, wanted = (change.old, change.new) if forward else (change.new, change.old)
+        record = document.find(change.record)
+        if record is None:
+            problems.append(Problem(document.path, 0, f"{change.record}: no such record here; "
+                                    f"{change.field} left as it is"))
+        elif not _same(record.get(change.field), expected):
+            line = record.origin.line if record.origin else 0
+            problems.append(Problem(document.path, line, f"record {record.key!r}: {change.field} "
+                                    "was changed since; left as it is", "warning"))
+        else:
+            record.set(change.field, wanted)
+    return problems
+
+
+def _same(current: FieldValue, expected: FieldValue) -> bool:
+    return (current or None) == (expected or None)
+
+
+def value_to_json(value: FieldValue) -> Any:
+    """A field value in its CSL-JSON form."""
+    if isinstance(value, DateValue):
+        return _date_to_json(value)
+    if isinstance(value, list) and value and isinstance(value[0], Name):
+        return [_name_to_json(name) for name in value]
+    return list(value) if isinstance(value, list) else value
+
+
+def value_from_json(data: Any) -> FieldValue:
+    """The model's value for the CSL-JSON form that `value_to_json` wrote."""
+    if isinstance(data, dict):
+        return DateValue(tuple(tuple(part) for part in data.get("date-parts", ())),
+                         data.get("season", ""), bool(data.get("circa")), data.get("literal", ""))
+    if isinstance(data, list) and data and isinstance(data[0], dict):
+        return [Name(**{part.replace("-", "_"): text for part, text in entry.items()
+                        if part != "extra"}, extra=tuple(map(tuple, entry.get("extra", ()))))
+                for entry in data]
+    return data
+
+
+def _name_to_json(name: Name) -> dict[str, Any]:
+    parts = {part: getattr(name, part.replace("-", "_")) for part in (
+        "family", "given", "dropping-particle", "non-dropping-particle", "suffix", "literal")}
+    entry: dict[str, Any] = {part: text for part, text in parts.items() if text}
+    if name.extra:
+        entry["extra"] = [list(pair) for pair in name.extra]
+    return entry
+
+
+def _date_to_json(date: DateValue) -> dict[str, Any]:
+    entry: dict[str, Any] = {"date-parts": [list(part) for part in date.parts]} if date.parts else {}
+    if date.season:
+        entry["season"] = date.season
+    if date.circa:
+        entry["circa"] = True
+    if date.literal:
+        entry["literal"] = date.literal
+    return entry
