@@ -1,0 +1,126 @@
+"""The plain columns that deduplication compares: one `WorkKey` per record.
+
+Everything the later steps need is computed once per record, here, from the
+record model: folded text (case, accents, LaTeX already decoded by the readers,
+markup and punctuation gone), family names, year, venue, volume, issue, first
+page and identifiers. The steps after this one see only these columns, never
+the records, so they can run as well over a table in an analytical database.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from refmanager import richtext
+from refmanager.model import Record
+
+_NOT_WORD = re.compile(r"[^0-9a-z]+")
+_DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.I)
+_FIRST_NUMBER = re.compile(r"\d+")
+_HTML_ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-f]+|[a-z]+);", re.I)
+# Titles that name a kind of item rather than a work: a shared title says little.
+_NOTICE = re.compile(r"^(?:reply|response|erratum|errata|corrigendum|correction|retraction|"
+                     r"comment|comments|discussion|rejoinder|editorial|book review|in memoriam)\b"
+                     r"|\b(?:authors? reply|in reply|reply|erratum|corrigendum|retraction)$")
+_PART = re.compile(r"\b(?:part|pt)\s+([ivx]+|\d+)\b")
+_PREPRINT_DOI = re.compile(r"^10\.(?:48550|1101|2139|31219|31234|31235|20944|21203|36227)/")
+
+
+@dataclass(frozen=True, slots=True)
+class WorkKey:
+    """A record's comparison columns."""
+
+    index: int  # the record's position in the input
+    title: str  # folded: "the status of soft power in russian foreign policy"
+    families: tuple[str, ...]  # folded family names (particles included), in order
+    year: int | None
+    venue: str
+    volume: str
+    issue: str
+    first_page: str
+    doi: str  # lower case, without URL or "doi:" prefix
+    kind: str  # the CSL type
+    notice: str  # "reply", "erratum"... when the title names such an item
+    part: str  # "2" for "Part II"
+
+    @property
+    def is_preprint(self) -> bool:
+        return bool(_PREPRINT_DOI.match(self.doi)) or self.kind == "article" and not self.venue
+
+
+def fold(text: str) -> str:
+    """Lower case ASCII words separated by single spaces: the form text is compared in."""
+    text = _HTML_ENTITY.sub(_entity, richtext.plain(text))
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    ascii_text = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return _NOT_WORD.sub(" ", ascii_text.replace("ß", "ss")).strip()
+
+
+def _entity(match: re.Match) -> str:
+    import html
+
+    return html.unescape(match.group(0))
+
+
+def work_key(record: Record, index: int) -> WorkKey:
+    title = fold(record.title)
+    return WorkKey(
+        index=index,
+        title=title,
+        families=_families(record),
+        year=record.issued.year if record.issued else None,
+        venue=fold(record.container_title or record.publisher),
+        volume=_number_text(record.volume),
+        issue=_number_text(record.issue),
+        first_page=_number_text(record.page),
+        doi=normalize_doi(record.doi),
+        kind=record.type,
+        notice=_notice(title),
+        part=_part(title),
+    )
+
+
+def _notice(title: str) -> str:
+    found = _NOTICE.search(title)
+    return found.group(0).replace("authors ", "").replace("author ", "").replace("in ", "") if found else ""
+
+
+def normalize_doi(doi: str) -> str:
+    return _DOI_PREFIX.sub("", doi.strip()).lower()
+
+
+def _families(record: Record) -> tuple[str, ...]:
+    names = record.authors or record.creators.get("editor", [])
+    families = []
+    for name in names:
+        family = fold(name.literal or " ".join(filter(None, (name.non_dropping_particle, name.family))))
+        if not family and name.given:  # sources that give a name in one part
+            family = fold(name.given)
+        if family:
+            families.append(family)
+    return tuple(families)
+
+
+def _number_text(text: str) -> str:
+    found = _FIRST_NUMBER.search(text or "")
+    return found.group(0).lstrip("0") or "0" if found else ""
+
+
+def _part(title: str) -> str:
+    found = _PART.search(title)
+    if not found:
+        return ""
+    numeral = found.group(1)
+    return numeral if numeral.isdigit() else str(_roman(numeral))
+
+
+def _roman(numeral: str) -> int:
+    values = {"i": 1, "v": 5, "x": 10}
+    total = 0
+    for position, char in enumerate(numeral):
+        value = values[char]
+        following = values[numeral[position + 1]] if position + 1 < len(numeral) else 0
+        total += -value if value < following else value
+    return total

@@ -1,0 +1,163 @@
+"""The pairwise comparison: how sure we are that two records describe one work.
+
+Identifiers decide where both records have them (one DOI: one work; two valid
+DOIs: two works, unless one is a preprint's). Otherwise the score weighs title,
+authors, year, venue, volume and pages, and guards against the false merges that
+share a title: replies and errata, parts I and II, editions of a book in other
+years, editorials and reviews with other volumes or pages. Every comparison says
+what agreed and what did not, so a match can be explained.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import JaroWinkler
+
+from refmanager.dedupe.columns import WorkKey
+
+
+@dataclass(frozen=True, slots=True)
+class Thresholds:
+    match: float = 0.5  # at or above: the same work
+    review: float = 0.15  # between review and match: a person should look
+
+
+@dataclass(slots=True)
+class Comparison:
+    """The outcome for one pair: a score in 0..1, what agreed, what did not."""
+
+    first: int
+    second: int
+    score: float
+    agreed: list[str] = field(default_factory=list)
+    disagreed: list[str] = field(default_factory=list)
+    related: str = ""  # "preprint": the same work in another version, not merged by default
+
+
+def compare(a: WorkKey, b: WorkKey, common_title: bool = False) -> Comparison:
+    """Score one pair. `common_title`: the title recurs in the input (a column such as
+    "Editor's notes"), so it says little on its own."""
+    outcome = Comparison(a.index, b.index, 0.0)
+    decided = _by_identifier(a, b, outcome)
+    if decided is not None:
+        outcome.score = decided
+        return outcome
+    if _guarded(a, b, outcome):
+        return outcome
+    authors = _author_evidence(a.families, b.families, outcome)
+    year = _year_evidence(a.year, b.year, outcome)
+    details = _detail_evidence(a, b, outcome)
+    # A recurring title ("Chair's message") counts only beside agreeing details.
+    weak_title = common_title and details <= 0
+    evidence = _title_evidence(_title_similarity(a.title, b.title), weak_title, outcome)
+    evidence += authors + year + details + _kind_evidence(a, b, outcome)
+    outcome.score = 1 / (1 + math.exp(-(evidence - _EVIDENCE_NEEDED)))
+    return outcome
+
+
+# Evidence is summed in log-odds (Fellegi-Sunter style weights, set on the labelled
+# sets of ../shared/bench/dedupe); a pair needs this much to be a match.
+_EVIDENCE_NEEDED = 4.5
+
+
+def _title_evidence(similarity: float, weak: bool, outcome: Comparison) -> float:
+    _note(outcome, "title", similarity >= 0.9)
+    weight = next(w for floor, w in ((0.97, 4.0), (0.92, 2.8), (0.85, 1.2), (0.0, -4.0))
+                  if similarity >= floor)
+    return min(weight, 1.0) if weak else weight
+
+
+def _author_evidence(a: tuple[str, ...], b: tuple[str, ...], outcome: Comparison) -> float:
+    if not a or not b:
+        return 0.0
+    similarity = _author_similarity(a, b)
+    _note(outcome, "authors", similarity >= 0.7)
+    return 2.0 if similarity >= 0.9 else 0.5 if similarity >= 0.5 else -2.5
+
+
+def _year_evidence(a: int | None, b: int | None, outcome: Comparison) -> float:
+    if a is None or b is None:
+        return 0.0
+    _note(outcome, "year", a == b)
+    return {0: 1.0, 1: -0.7}.get(abs(a - b), -3.0)
+
+
+def _kind_evidence(a: WorkKey, b: WorkKey, outcome: Comparison) -> float:
+    """A journal article and a conference paper of one title are usually two
+    versions of a work, the journal one later: two records, not one."""
+    if {a.kind, b.kind} != {"article-journal", "paper-conference"}:
+        return 0.0
+    outcome.disagreed.append("kind (journal article and conference paper)")
+    return -1.5 if a.year == b.year else -3.0
+
+
+def _detail_evidence(a: WorkKey, b: WorkKey, outcome: Comparison) -> float:
+    """For each detail both give: agreement adds a little, disagreement takes more."""
+    evidence = 0.0
+    for name, first, second, against in (("volume", a.volume, b.volume, -1.5),
+                                         ("first page", a.first_page, b.first_page, -2.5),
+                                         ("issue", a.issue, b.issue, -0.5)):
+        if first and second:
+            _note(outcome, name, first == second)
+            evidence += 0.7 if first == second else against
+    return evidence
+
+
+def _by_identifier(a: WorkKey, b: WorkKey, outcome: Comparison) -> float | None:
+    if not (a.doi and b.doi):
+        return None
+    if a.doi == b.doi:
+        outcome.agreed.append("DOI")
+        # One DOI for a whole supplement of meeting abstracts: then the titles decide.
+        return 1.0 if _title_similarity(a.title, b.title) >= 0.6 else None
+    outcome.disagreed.append("DOI")
+    if a.is_preprint != b.is_preprint:
+        outcome.related = "preprint"
+        return None  # a preprint and its journal version: judged on the rest
+    return 0.0
+
+
+def _guarded(a: WorkKey, b: WorkKey, outcome: Comparison) -> bool:
+    """Pairs that share a title but are different works by construction."""
+    if a.part != b.part:
+        outcome.disagreed.append("part")
+        return True
+    if a.notice != b.notice:
+        outcome.disagreed.append("kind of item (reply, erratum...)")
+        return True
+    if a.kind == b.kind == "book" and a.year and b.year and a.year != b.year:
+        outcome.disagreed.append("year (another edition)")
+        return True
+    return False
+
+
+def _title_similarity(a: str, b: str) -> float:
+    if not a or not b:
+        return 0.0
+    if a == b:
+        return 1.0
+    whole = fuzz.ratio(a, b) / 100
+    words = fuzz.token_sort_ratio(a, b) / 100
+    shorter, longer = sorted((a, b), key=len)
+    # A title run together with its authors or venue (badly segmented sources).
+    inside = fuzz.partial_ratio(shorter, longer) / 100 * 0.97 if len(shorter) >= 25 else 0.0
+    return max(whole, words, inside)
+
+
+def _author_similarity(a: tuple[str, ...], b: tuple[str, ...]) -> float:
+    if not a or not b:
+        return 0.5  # unknown, neither for nor against
+    last_a = [family.split()[-1] for family in a]
+    last_b = [family.split()[-1] for family in b]
+    first = 1.0 if JaroWinkler.similarity(last_a[0], last_b[0]) >= 0.9 else 0.0
+    found = sum(1 for family in last_a if any(JaroWinkler.similarity(family, other) >= 0.9
+                                               for other in last_b))
+    shared = found / max(1, min(len(last_a), len(last_b)))
+    return 0.2 * first + 0.8 * shared  # sources list co-authors in other orders
+
+
+def _note(outcome: Comparison, what: str, agreed: bool) -> None:
+    (outcome.agreed if agreed else outcome.disagreed).append(what)
