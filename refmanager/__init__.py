@@ -4,14 +4,17 @@ The few things most users need are here; everything else lives in the stage
 modules (`refmanager.io`, later `ingest`, `normalize`, `dedupe`, `render`).
 """
 
-from refmanager.api import CheckResult, ConversionReport, check, convert, dumps, load, loads, save
+from refmanager.api import (
+    CheckResult, ConversionReport, DedupeReport, check, convert, deduplicate, dumps, load, loads, save,
+)
+from refmanager.changes import Change
 from refmanager.errors import InputError, OutputError, Problem, RefmanagerError, UnknownFormatError
 from refmanager.model import DateValue, Document, Name, Origin, Record, Verbatim
 
 __version__ = "0.1.0"
 
 __all__ = [
-    "CheckResult", "ConversionReport", "DateValue", "Document", "InputError", "Name", "Origin", "OutputError",
+    "Change", "CheckResult", "ConversionReport", "DateValue", "DedupeReport", "Document", "InputError", "Name", "Origin", "OutputError",
     "Problem", "Record", "RefmanagerError", "UnknownFormatError", "Verbatim",
-    "check", "convert", "dumps", "load", "loads", "save",
+    "check", "convert", "deduplicate", "dumps", "load", "loads", "save",
 ]

@@ -175,3 +175,28 @@ def convert(source: str, target: str, to: str | None = None, source_format: str 
     write_problems = save(document, target, to, **options)
     return ConversionReport(source, target, document.format, to, len(document.records),
                             document.all_problems(), write_problems)
+
+
+@dataclass
+class DedupeReport:
+    """What `deduplicate` found across its input files."""
+
+    records: list  # every record read, in input order (file by file)
+    result: "DedupeResult"
+    problems: list[Problem] = field(default_factory=list)
+
+    def clusters(self) -> list[list[str]]:
+        """Each group of duplicates as citation keys, in input order."""
+        return [[self.records[index].key for index in group] for group in self.result.clusters]
+
+
+def deduplicate(paths: list[str], options: "DedupeOptions | None" = None) -> DedupeReport:
+    """Find the records, across every file given (folders included), that describe one work."""
+    from refmanager.dedupe import DedupeOptions, find_duplicates
+
+    records, problems = [], []
+    for path in bibliography_files(paths):
+        document = load(path)
+        records.extend(document.records)
+        problems.extend(document.all_problems())
+    return DedupeReport(records, find_duplicates(records, options or DedupeOptions()), problems)

@@ -13,6 +13,7 @@ import json
 import re
 import sys
 from collections import Counter
+from pathlib import Path
 from typing import NoReturn, Optional
 
 import typer
@@ -174,6 +175,77 @@ def list_formats() -> None:
     for name in sorted(set(readers) | set(writers)):
         table.add_row(name, "yes" if name in readers else "", "yes" if name in writers else "")
     output.print(table)
+
+
+@app.command()
+def dedupe(
+    paths: list[str] = typer.Argument(..., help="Files to read (any mix of formats); a folder means the bibliography files in it."),
+    as_json: bool = typer.Option(False, "--json", help='Print {"clusters": [[key, ...], ...]} as JSON.'),
+    merge: bool = typer.Option(False, "--merge", help="Write each work once: duplicates merged, their keys kept in biblatex ids."),
+    output_path: str = typer.Option("-", "--output", "-o", help="With --merge: the file to write (format from its extension); - for standard output."),
+    to: Optional[str] = typer.Option(None, "--to", "-t", help="With --merge: the format to write (bibtex, biblatex, ris, csljson)."),
+    report_path: Optional[str] = typer.Option(None, "--report", help="With --merge: write every merge (kept key, merged keys, fields filled, conflicts) as JSON here."),
+) -> None:
+    """Find records that describe the same work, and say why.
+
+    [bold]Example[/bold]
+
+      refman dedupe library/
+
+      refman dedupe library/ --merge -o merged.bib --report merges.json
+    """
+    from refmanager.dedupe.merge import merge_clusters
+
+    try:
+        with errors.status("finding duplicates", spinner="dots") if errors.is_terminal else _nothing():
+            report = api.deduplicate(paths)
+    except RefmanagerError as error:
+        _fail(error)
+    if as_json:
+        output.print_json(json.dumps({"clusters": report.clusters()}))
+    elif not merge:
+        output.print(_clusters_table(report))
+    if merge:
+        target = api.target_format(output_path, to) if output_path != "-" or to else "bibtex"
+        document, merges = merge_clusters(report.records, report.result, output_path, "merged")
+        try:
+            api.save(document, output_path, target)
+        except RefmanagerError as error:
+            _fail(error)
+        if report_path:
+            text = json.dumps({"merges": [m.to_json() for m in merges]}, indent=2, ensure_ascii=False)
+            Path(report_path).write_text(text + "\n", encoding="utf-8")
+        merged = sum(len(m.merged) for m in merges)
+        errors.print(f"refman: merged {merged} duplicate{'s' if merged != 1 else ''} "
+                     f"into {len(merges)} record{'s' if len(merges) != 1 else ''}")
+
+
+def _clusters_table(report: api.DedupeReport) -> Table:
+    """One row per work found more than once: where each record is, and the evidence."""
+    table = Table("records", "score", "agreed", "disagreed", box=None,
+                  title=f"{len(report.result.clusters)} works found more than once")
+    joined: dict[int, list] = {}
+    for comparison in report.result.matches:
+        joined.setdefault(comparison.first, []).append(comparison)
+    for group in report.result.clusters:
+        found = [c for index in group for c in joined.get(index, [])]
+        where = "\n".join(_where(report.records[index]) for index in group)
+        agreed = sorted({name for c in found for name in c.agreed})
+        disagreed = sorted({name for c in found for name in c.disagreed})
+        table.add_row(where, f"{min(c.score for c in found):.2f}", ", ".join(agreed),
+                      ", ".join(disagreed))
+    return table
+
+
+def _where(record) -> str:
+    origin = record.origin
+    return f"{record.key} ({origin.path}:{origin.line})" if origin else record.key
+
+
+def _nothing():
+    import contextlib
+
+    return contextlib.nullcontext()
 
 
 def main() -> None:

@@ -110,3 +110,12 @@ def test_csljson_read_as_latin1_is_written_back_as_utf8(tmp_path):
 def test_convert_reads_its_input_before_it_asks_where_to_write(tmp_path):
     with pytest.raises(refmanager.InputError, match="no such file"):
         refmanager.convert(str(tmp_path / "missing.bib"), "-")
+
+
+def test_no_front_door_name_is_shadowed_by_a_stage_package():
+    # `import refmanager.dedupe` sets the attribute `refmanager.dedupe` to the package,
+    # so a function of that name would vanish from the front door.
+    import pkgutil
+
+    stages = {module.name for module in pkgutil.iter_modules(refmanager.__path__)}
+    assert not stages & set(refmanager.__all__)

@@ -1,0 +1,83 @@
+"""Tests for the pairwise comparison (refmanager/dedupe/scoring.py) and its guards."""
+
+from __future__ import annotations
+
+import pytest
+
+from refmanager.dedupe.columns import work_key
+from refmanager.dedupe.scoring import Thresholds, compare
+from refmanager.model import DateValue, Name, Record
+
+
+def article(title, families=("Nye",), year=1990, doi="", volume="", page="", kind="article-journal"):
+    record = Record("k", type=kind, title=title, doi=doi, volume=volume, page=page,
+                    container_title="Foreign Policy")
+    record.creators["author"] = [Name(family=family, given="J.") for family in families]
+    record.dates["issued"] = DateValue(((year,),))
+    return record
+
+
+def score(a: Record, b: Record) -> float:
+    return compare(work_key(a, 0), work_key(b, 1)).score
+
+
+SAME = Thresholds().match
+
+
+@pytest.mark.parametrize("first, second", [
+    pytest.param(article("Soft Power"), article("Soft power"), id="case differs"),
+    pytest.param(article("Soft power", ("Nye", "Keohane")), article("Soft power", ("Keohane", "Nye")),
+                 id="co-authors listed in another order"),
+    pytest.param(article("The Rise of {Russian} soft power"), article("The rise of Russian soft power"),
+                 id="protected words against plain"),
+    pytest.param(article("Soft power", year=1990), article("Soft power", year=1991),
+                 id="a year apart (online first, then in print)"),
+    pytest.param(article("Public diplomacy and soft power", doi="10.2307/1148580"),
+                 article("Public diplomacy and soft power: the means to success", ("Lukes",), 2005,
+                         "https://doi.org/10.2307/1148580"),
+                 id="one DOI written two ways, whatever else differs"),
+])
+def test_the_same_work_is_matched(first, second):
+    assert score(first, second) >= SAME
+
+
+@pytest.mark.parametrize("first, second", [
+    pytest.param(article("Soft power", doi="10.1/a"), article("Soft power", doi="10.1/b"),
+                 id="two different DOIs"),
+    pytest.param(article("Bound to lead, part I"), article("Bound to lead, part II"),
+                 id="part I and part II"),
+    pytest.param(article("Soft power and its critics"), article("Soft power and its critics: reply"),
+                 id="an article and the reply to it"),
+    pytest.param(article("Soft power", kind="book", year=1990), article("Soft power", kind="book", year=2004),
+                 id="two editions of a book"),
+    pytest.param(article("Soft power", volume="80", page="153"), article("Soft power", volume="81", page="301"),
+                 id="another volume and other pages"),
+    pytest.param(article("Soft power", ("Nye",)), article("Soft power", ("Lukes",), year=2005),
+                 id="another author and another decade"),
+    pytest.param(article("Soft power", kind="paper-conference", year=1994), article("Soft power", year=1995),
+                 id="a conference paper and its later journal version"),
+])
+def test_different_works_are_kept_apart(first, second):
+    assert score(first, second) < SAME
+
+
+def test_one_doi_on_unrelated_titles_is_a_supplement_not_a_match():
+    # Meeting abstracts of one supplement share its DOI (seen in ../shared/bench/dedupe/sr_diabetes).
+    assert score(article("Eculizumab in aHUS", doi="10.1/s"), article("Plasma exchange in TTP", doi="10.1/s")) < SAME
+
+
+def test_a_comparison_says_what_agreed_and_what_did_not():
+    outcome = compare(work_key(article("Soft power", volume="80", page="153"), 0),
+                      work_key(article("Soft power", volume="81", page="153"), 1))
+    assert "title" in outcome.agreed and "first page" in outcome.agreed
+    assert "volume" in outcome.disagreed
+
+
+def test_a_preprint_and_its_published_version_are_related_not_merged():
+    from refmanager.dedupe import DedupeOptions, find_duplicates
+
+    preprint = article("Soft power in the Caucasus", doi="10.48550/arXiv.2101.00001", kind="article")
+    published = article("Soft power in the Caucasus", doi="10.1080/12345.2021.1")
+    kept_apart = find_duplicates([preprint, published])
+    assert kept_apart.clusters == [] and len(kept_apart.related) == 1
+    assert find_duplicates([preprint, published], DedupeOptions(merge_preprints=True)).clusters == [[0, 1]]
