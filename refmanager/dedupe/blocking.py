@@ -3,10 +3,12 @@
 Each record gets a few blocking keys (its DOI; its rarest title words; its first
 author's family name with the year). Records sharing a key form a block, and only
 pairs inside a block are compared, so the cost grows with the block sizes, not
-with the square of the input. A pair that shares several keys is compared once:
-in the block of the smallest key the two share. So no step holds the set of all
-pairs; each block is enumerated on its own (the same rule runs as a self-join on
-the key column in SQL).
+with the square of the input; a block too big to enumerate (a common word) is
+sorted by title and each record meets only its next neighbours there (a sorted
+neighbourhood). A pair that shares several keys is compared once: in the block
+of the smallest key that brings the two together. So no step holds the set of
+all pairs; each block is enumerated on its own (the same rule runs as a
+self-join on the key column in SQL).
 """
 
 from __future__ import annotations
@@ -27,7 +29,9 @@ STOPWORDS = frozenset(
 @dataclass(frozen=True, slots=True)
 class BlockingOptions:
     title_words: int = 2  # the rarest words of a title that each make a key
-    largest_block: int = 400  # a bigger block (a common word) is not enumerated
+    largest_block: int = 60  # a bigger block (a common word) is not enumerated...
+    largest_author_block: int = 150  # ...except a first author's year, which is worth more
+    window: int = 12  # in a bigger block, each record meets its next neighbours by title
 
 
 def blocking_keys(key: WorkKey, word_counts: Counter, title_words: int = 2) -> list[str]:
@@ -37,8 +41,8 @@ def blocking_keys(key: WorkKey, word_counts: Counter, title_words: int = 2) -> l
     keys += [f"word:{word}" for word in words[:title_words]]
     if key.families and key.year:
         keys.append(f"author-year:{key.families[0].split()[-1]}:{key.year}")
-    if len(key.title) >= 12:
-        keys.append(f"title-start:{key.title[:12]}")
+    if len(key.title) >= 20:
+        keys.append(f"title-start:{key.title[:20]}")
     return sorted(keys)
 
 
@@ -58,20 +62,51 @@ def candidate_pairs(keys: Sequence[WorkKey], options: BlockingOptions = Blocking
     for index, own in enumerate(record_keys):
         for block_key in own:
             blocks[block_key].append(index)
-    enumerated = {block_key for block_key, members in blocks.items()
-                  if 2 <= len(members) and (len(members) <= options.largest_block
-                                            or block_key.startswith("doi:"))}
-    # A pair is compared in the smallest key it shares among the blocks enumerated.
-    record_keys = [[k for k in own if k in enumerated] for own in record_keys]
-    for block_key in sorted(enumerated):
-        yield from _pairs_first_shared_in(block_key, blocks[block_key], record_keys)
+    blocks = {block_key: members for block_key, members in blocks.items() if len(members) > 1}
+    # A block too big to enumerate (a common word, a popular paper cited 200 times) is
+    # sorted by title and each record compared with its next neighbours only.
+    windowed = {block_key for block_key, members in blocks.items()
+                if len(members) > _largest(block_key, options)}
+    places: list[dict[str, int]] = [{} for _ in keys]
+    for block_key in windowed:
+        blocks[block_key].sort(key=lambda index: keys[index].title)
+        for place, index in enumerate(blocks[block_key]):
+            places[index][block_key] = place
+    record_keys = [[k for k in own if k in blocks] for own in record_keys]
+    meeting = _Meeting(record_keys, places, options.window)
+    for block_key in sorted(blocks):
+        members = blocks[block_key]
+        reach = options.window if block_key in windowed else len(members)
+        for place, first in enumerate(members):
+            for second in members[place + 1:place + 1 + reach]:
+                if meeting.first_shared(first, second) == block_key:
+                    yield (first, second) if first < second else (second, first)
 
 
-def _pairs_first_shared_in(block_key: str, members: list[int], record_keys: list[list[str]]
-                           ) -> Iterator[tuple[int, int]]:
-    for position, first in enumerate(members):
-        first_keys = record_keys[first]
-        for second in members[position + 1:]:
-            shared = next(k for k in first_keys if k in record_keys[second])
-            if shared == block_key:  # keys are sorted: the first shared is the smallest
-                yield first, second
+class _Meeting:
+    """Where a pair is compared: the smallest key whose block brings the two together
+    (any shared key of a block enumerated whole; a windowed block's key only when
+    the two are within its window)."""
+
+    def __init__(self, record_keys: list[list[str]], places: list[dict[str, int]], window: int):
+        self.record_keys, self.places, self.window = record_keys, places, window
+
+    def first_shared(self, first: int, second: int) -> str | None:
+        second_keys = self.record_keys[second]
+        first_places, second_places = self.places[first], self.places[second]
+        for block_key in self.record_keys[first]:  # sorted: the first found is the smallest
+            if block_key not in second_keys:
+                continue
+            if block_key not in first_places:
+                return block_key
+            if abs(first_places[block_key] - second_places[block_key]) <= self.window:
+                return block_key
+        return None
+
+
+def _largest(block_key: str, options: BlockingOptions) -> float:
+    if block_key.startswith("doi:"):
+        return float("inf")  # one DOI, one work: however many copies
+    if block_key.startswith("author-year:"):
+        return options.largest_author_block
+    return options.largest_block

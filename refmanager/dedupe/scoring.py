@@ -47,12 +47,16 @@ def compare(a: WorkKey, b: WorkKey, common_title: bool = False) -> Comparison:
         return outcome
     if _guarded(a, b, outcome):
         return outcome
+    title = _title_similarity(a.title, b.title)
+    if title < _TITLE_FLOOR:  # nothing else could outweigh titles this far apart
+        outcome.disagreed.append("title")
+        return outcome
     authors = _author_evidence(a.families, b.families, outcome)
     year = _year_evidence(a.year, b.year, outcome)
     details = _detail_evidence(a, b, outcome)
     # A recurring title ("Chair's message") counts only beside agreeing details.
     weak_title = common_title and details <= 0
-    evidence = _title_evidence(_title_similarity(a.title, b.title), weak_title, outcome)
+    evidence = _title_evidence(title, weak_title, outcome)
     evidence += authors + year + details + _kind_evidence(a, b, outcome)
     outcome.score = 1 / (1 + math.exp(-(evidence - _EVIDENCE_NEEDED)))
     return outcome
@@ -61,6 +65,9 @@ def compare(a: WorkKey, b: WorkKey, common_title: bool = False) -> Comparison:
 # Evidence is summed in log-odds (Fellegi-Sunter style weights, set on the labelled
 # sets of ../shared/bench/dedupe); a pair needs this much to be a match.
 _EVIDENCE_NEEDED = 4.5
+# Below this title similarity the title weighs -4, more than every other agreement
+# can make up for (authors 2, year 1, details 2.1): the pair is not even for review.
+_TITLE_FLOOR = 0.85
 
 
 def _title_evidence(similarity: float, weak: bool, outcome: Comparison) -> float:
@@ -76,6 +83,10 @@ def _author_evidence(a: tuple[str, ...], b: tuple[str, ...], outcome: Comparison
     similarity = _author_similarity(a, b)
     _note(outcome, "authors", similarity >= 0.7)
     return 2.0 if similarity >= 0.9 else 0.5 if similarity >= 0.5 else -2.5
+
+
+def _alike(first: str, second: str) -> bool:
+    return first == second or JaroWinkler.similarity(first, second, score_cutoff=0.9) >= 0.9
 
 
 def _year_evidence(a: int | None, b: int | None, outcome: Comparison) -> float:
@@ -139,22 +150,23 @@ def _title_similarity(a: str, b: str) -> float:
         return 0.0
     if a == b:
         return 1.0
-    whole = fuzz.ratio(a, b) / 100
-    words = fuzz.token_sort_ratio(a, b) / 100
-    shorter, longer = sorted((a, b), key=len)
-    # A title run together with its authors or venue (badly segmented sources).
-    inside = fuzz.partial_ratio(shorter, longer) / 100 * 0.97 if len(shorter) >= 25 else 0.0
-    return max(whole, words, inside)
+    best = max(fuzz.ratio(a, b, score_cutoff=80), fuzz.token_sort_ratio(a, b, score_cutoff=80)) / 100
+    shorter, longer = (a, b) if len(a) <= len(b) else (b, a)
+    if best < 0.97 and len(shorter) >= 25:
+        # A title run together with its authors or venue (badly segmented sources).
+        best = max(best, fuzz.partial_ratio(shorter, longer, score_cutoff=80) / 100 * 0.97)
+    return best
 
 
 def _author_similarity(a: tuple[str, ...], b: tuple[str, ...]) -> float:
     if not a or not b:
         return 0.5  # unknown, neither for nor against
-    last_a = [family.split()[-1] for family in a]
-    last_b = [family.split()[-1] for family in b]
-    first = 1.0 if JaroWinkler.similarity(last_a[0], last_b[0]) >= 0.9 else 0.0
-    found = sum(1 for family in last_a if any(JaroWinkler.similarity(family, other) >= 0.9
-                                               for other in last_b))
+    last_a = [family.rsplit(" ", 1)[-1] for family in a]
+    last_b = [family.rsplit(" ", 1)[-1] for family in b]
+    first = 1.0 if _alike(last_a[0], last_b[0]) else 0.0
+    exact = set(last_b)
+    found = sum(1 for family in last_a
+                if family in exact or any(_alike(family, other) for other in last_b))
     shared = found / max(1, min(len(last_a), len(last_b)))
     return 0.2 * first + 0.8 * shared  # sources list co-authors in other orders
 
