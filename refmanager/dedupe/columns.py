@@ -23,7 +23,8 @@ _HTML_ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-f]+|[a-z]+);", re.I)
 # Titles that name a kind of item rather than a work: a shared title says little.
 _NOTICE = re.compile(r"^(?:reply|response|erratum|errata|corrigendum|correction|retraction|"
                      r"comment|comments|discussion|rejoinder|editorial|book review|in memoriam)\b"
-                     r"|\b(?:authors? reply|in reply|reply|erratum|corrigendum|retraction)$")
+                     r"|\b(?:authors? reply|in reply|reply|erratum|corrigendum|retraction)$"
+                     r"|\b(?:addendum|demo abstract|panel abstract|panel session)\b")
 _PART = re.compile(r"\b(?:part|pt)\s+([ivx]+|\d+)\b")
 _PREPRINT_DOI = re.compile(r"^10\.(?:48550|1101|2139|31219|31234|31235|20944|21203|36227)/")
 
@@ -84,7 +85,9 @@ def work_key(record: Record, index: int) -> WorkKey:
 
 def _notice(title: str) -> str:
     found = _NOTICE.search(title)
-    return found.group(0).replace("authors ", "").replace("author ", "").replace("in ", "") if found else ""
+    if not found:
+        return ""
+    return re.sub(r"^(?:authors? |in )|^(?:demo|panel) ", "", found.group(0))
 
 
 def normalize_doi(doi: str) -> str:

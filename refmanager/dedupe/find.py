@@ -42,19 +42,24 @@ def find_duplicates(records: Sequence[Record], options: DedupeOptions = DedupeOp
 
 def find_in_columns(keys: Sequence[WorkKey], options: DedupeOptions = DedupeOptions()) -> DedupeResult:
     result = DedupeResult([], [], [], [])
-    title_counts = Counter(key.title for key in keys)
+    recurring = _recurring_titles(keys)
     for first, second in candidate_pairs(keys, options.blocking):
         result.compared += 1
-        common = _is_recurring(keys[first].title, title_counts)
+        common = keys[first].title in recurring
         _judge(compare(keys[first], keys[second], common), options, result)
     result.clusters = cluster(len(keys), ((c.first, c.second) for c in result.matches))
     return result
 
 
-def _is_recurring(title: str, title_counts: Counter) -> bool:
-    """A short title that several records carry names a column, not a work
-    ("Editor's notes", "Chair's message")."""
-    return title_counts[title] > 2 and title.count(" ") < 3
+def _recurring_titles(keys: Sequence[WorkKey]) -> set[str]:
+    """Titles that name a column rather than a work ("Editor's notes", "Reminiscences on
+    influential papers"): short, and carried by three or more records in more than one year."""
+    years: dict[str, set] = {}
+    for key in keys:
+        years.setdefault(key.title, set()).add(key.year)
+    counts = Counter(key.title for key in keys)
+    return {title for title, seen in years.items()
+            if counts[title] > 2 and len(seen) > 1 and title.count(" ") < 5}
 
 
 def _judge(comparison: Comparison, options: DedupeOptions, result: DedupeResult) -> None:

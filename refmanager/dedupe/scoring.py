@@ -55,7 +55,7 @@ def compare(a: WorkKey, b: WorkKey, common_title: bool = False) -> Comparison:
     year = _year_evidence(a.year, b.year, outcome)
     details = _detail_evidence(a, b, outcome)
     # A recurring title ("Chair's message") counts only beside agreeing details.
-    weak_title = common_title and details <= 0
+    weak_title = common_title and details <= 0 and not (authors > 1 and year > 0)
     evidence = _title_evidence(title, weak_title, outcome)
     evidence += authors + year + details + _kind_evidence(a, b, outcome)
     outcome.score = 1 / (1 + math.exp(-(evidence - _EVIDENCE_NEEDED)))
