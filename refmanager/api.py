@@ -10,6 +10,7 @@ Every function returns data (documents, texts, problems); nothing here prints.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 
@@ -190,13 +191,75 @@ class DedupeReport:
         return [[self.records[index].key for index in group] for group in self.result.clusters]
 
 
-def deduplicate(paths: list[str], options: "DedupeOptions | None" = None) -> DedupeReport:
-    """Find the records, across every file given (folders included), that describe one work."""
-    from refmanager.dedupe import DedupeOptions, find_duplicates
+def deduplicate(paths: list[str], options: "DedupeOptions | None" = None,
+                review: str | None = None) -> DedupeReport:
+    """Find the records, across every file given (folders included), that describe one work.
 
-    records, problems = [], []
+    `review`: a review file; its decisions are honoured, and it is written anew
+    with the grey-zone pairs still to decide.
+    """
+    import dataclasses
+
+    from refmanager.dedupe import DedupeOptions, find_duplicates
+    from refmanager.dedupe.review import read_decisions, review_text
+
+    records, problems, identities = [], [], []
     for path in bibliography_files(paths):
         document = load(path)
         records.extend(document.records)
+        identities.extend(str(document.record_id(record)) for record in document.records)
         problems.extend(document.all_problems())
-    return DedupeReport(records, find_duplicates(records, options or DedupeOptions()), problems)
+    options = options or DedupeOptions()
+    decided = read_decisions(files.read_text(review).text) if review and Path(review).exists() else {}
+    if decided:
+        place = {identity: index for index, identity in enumerate(identities)}
+        by_index = {frozenset(place[i] for i in pair): same for pair, same in decided.items()
+                    if all(i in place for i in pair)}
+        options = dataclasses.replace(options, decisions=by_index)
+    report = DedupeReport(records, find_duplicates(records, options), problems)
+    if review:
+        text = review_text(report.result.review, identities, decided)
+        files.write_bytes(review, text.encode("utf-8"))
+    return report
+
+
+def merge_duplicates(report: DedupeReport, output: str, format: str | None = None,
+                     report_path: str | None = None) -> tuple[list, list[Problem]]:
+    """Write each work once (`output`, `-` for standard output), duplicates merged into
+    one record that keeps their keys in biblatex `ids`. `report_path` gets every merge
+    with the records as they were (CSL-JSON, which holds every field), for `unmerge`."""
+    from refmanager.dedupe.merge import merge_clusters
+
+    target = target_format(output, format) if output != "-" or format else "bibtex"
+    document, merges = merge_clusters(report.records, report.result, output, "merged")
+    problems = save(document, output, target)
+    if report_path:
+        entries = []
+        for merge, group in zip(merges, report.result.clusters):
+            originals = Document("originals", "merged", [report.records[i] for i in group])
+            entries.append({**merge.to_json(), "originals": json.loads(dumps(originals, "csljson").text)})
+        text = json.dumps({"output": output, "format": target, "merges": entries}, indent=2,
+                          ensure_ascii=False)
+        files.write_bytes(report_path, (text + "\n").encode("utf-8"))
+    return merges, problems
+
+
+def unmerge(report_path: str) -> tuple[str, int]:
+    """Undo a `merge_duplicates` report: each merged record in its output file is
+    replaced by the records it was made from. Returns the file and how many merges."""
+    report = json.loads(files.read_text(report_path).text)
+    if "merges" not in report or "output" not in report:
+        raise InputError(f"{report_path}: not a merge report (it has no 'merges' and 'output')")
+    document = load(report["output"])
+    merged_keys = {entry["kept"]: entry for entry in report["merges"]}
+    blocks, undone = [], 0
+    for block in document.blocks:
+        entry = merged_keys.pop(getattr(block, "key", None), None) if hasattr(block, "key") else None
+        if entry is None:
+            blocks.append(block)
+            continue
+        blocks.extend(loads(json.dumps(entry["originals"]), "csljson").records)
+        undone += 1
+    document.blocks = blocks
+    save(document, report["output"], report["format"])
+    return report["output"], undone

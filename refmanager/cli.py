@@ -13,7 +13,6 @@ import json
 import re
 import sys
 from collections import Counter
-from pathlib import Path
 from typing import NoReturn, Optional
 
 import typer
@@ -185,6 +184,7 @@ def dedupe(
     output_path: str = typer.Option("-", "--output", "-o", help="With --merge: the file to write (format from its extension); - for standard output."),
     to: Optional[str] = typer.Option(None, "--to", "-t", help="With --merge: the format to write (bibtex, biblatex, ris, csljson)."),
     report_path: Optional[str] = typer.Option(None, "--report", help="With --merge: write every merge (kept key, merged keys, fields filled, conflicts) as JSON here."),
+    review: Optional[str] = typer.Option(None, "--review", help='Write the uncertain pairs here for a person to mark "same" or "different"; a later run with the same file honours the decisions.'),
 ) -> None:
     """Find records that describe the same work, and say why.
 
@@ -193,12 +193,12 @@ def dedupe(
       refman dedupe library/
 
       refman dedupe library/ --merge -o merged.bib --report merges.json
-    """
-    from refmanager.dedupe.merge import merge_clusters
 
+      refman dedupe library/ --review review.json
+    """
     try:
         with errors.status("finding duplicates", spinner="dots") if errors.is_terminal else _nothing():
-            report = api.deduplicate(paths)
+            report = api.deduplicate(paths, review=review)
     except RefmanagerError as error:
         _fail(error)
     if as_json:
@@ -206,15 +206,10 @@ def dedupe(
     elif not merge:
         output.print(_clusters_table(report))
     if merge:
-        target = api.target_format(output_path, to) if output_path != "-" or to else "bibtex"
-        document, merges = merge_clusters(report.records, report.result, output_path, "merged")
         try:
-            api.save(document, output_path, target)
+            merges, _ = api.merge_duplicates(report, output_path, to, report_path)
         except RefmanagerError as error:
             _fail(error)
-        if report_path:
-            text = json.dumps({"merges": [m.to_json() for m in merges]}, indent=2, ensure_ascii=False)
-            Path(report_path).write_text(text + "\n", encoding="utf-8")
         merged = sum(len(m.merged) for m in merges)
         errors.print(f"refman: merged {merged} duplicate{'s' if merged != 1 else ''} "
                      f"into {len(merges)} record{'s' if len(merges) != 1 else ''}")

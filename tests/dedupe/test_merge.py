@@ -37,3 +37,16 @@ def test_refman_dedupe_finds_the_sample_library_works_in_every_export(library):
     clusters = json.loads(result.stdout)["clusters"]
     # The library holds each of its 28 works three times: as BibTeX, RIS and CSL-JSON.
     assert len(clusters) == 28 and all(len(set(keys)) == 1 and len(keys) == 3 for keys in clusters)
+
+
+def test_a_merge_report_undoes_the_merge(tmp_path):
+    source, merged, report_path = tmp_path / "in.bib", tmp_path / "out.bib", tmp_path / "merges.json"
+    source.write_text(TWO_EXPORTS, encoding="utf-8")
+    report = refmanager.deduplicate([str(source)])
+    refmanager.api.merge_duplicates(report, str(merged), report_path=str(report_path))
+    assert len(refmanager.load(str(merged)).records) == 2
+    assert refmanager.api.unmerge(str(report_path)) == (str(merged), 1)
+    restored = refmanager.load(str(merged)).records
+    assert sorted(r.key for r in restored) == ["lukes2005", "nye1990a", "nye1990b"]
+    by_key = {r.key: r for r in restored}
+    assert by_key["nye1990b"].doi == "10.2307/1148580" and not by_key["nye1990a"].doi
