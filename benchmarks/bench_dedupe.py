@@ -2,6 +2,7 @@
 
     python benchmarks/bench_dedupe.py            # every set: F1 (the scorer's main metric), time
     python benchmarks/bench_dedupe.py dblp_acm   # one set
+    python benchmarks/bench_dedupe.py --scaling  # acl-anthology-88k.bib: 10k, 20k, 44k, 88k records
 
 Each set's BibTeX file is read with refmanager (its `x-record-id` field is
 ignored: it exists only for scoring), deduplicated, and the clusters are scored
@@ -22,6 +23,8 @@ import refmanager
 from refmanager.dedupe import find_duplicates
 
 BENCH = Path(__file__).resolve().parents[2] / "shared" / "bench" / "dedupe"
+BIGBIB = BENCH.parent / "bigbib" / "acl-anthology-88k.bib"
+SIZES = [10_000, 20_000, 44_000, 88_536]
 SETS = ["dblp_acm", "cora1295", "cora1879", "sr_diabetes", "sr_cytology_screening",
         "sr_haematology", "sr_respiratory", "sr_stroke", "sr_digital_work"]
 
@@ -44,8 +47,32 @@ def run(name: str) -> dict:
             "pairs compared": result.compared, "cpu s": round(spent, 2), "read s": round(read, 2)}
 
 
-def main(names: list[str]) -> None:
-    for name in names or SETS:
+def run_big(size: int) -> dict:
+    """Read the big file, then deduplicate its first `size` records (in this process)."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    records = refmanager.load(str(BIGBIB)).records[:size]
+    read_wall = time.perf_counter() - wall
+    started_wall, started_cpu = time.perf_counter(), time.process_time()
+    result = find_duplicates(records)
+    return {"records": len(records), "read wall s": round(read_wall, 1),
+            "dedupe wall s": round(time.perf_counter() - started_wall, 1),
+            "dedupe cpu s": round(time.process_time() - started_cpu, 1),
+            "end to end wall s": round(time.perf_counter() - wall, 1),
+            "records/s (dedupe)": round(len(records) / (time.process_time() - started_cpu)),
+            "pairs compared": result.compared, "clusters": len(result.clusters),
+            "peak MB": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024}
+
+
+def main(arguments: list[str]) -> None:
+    if arguments == ["--scaling"]:
+        for size in SIZES:  # each size in a process of its own, for its own peak memory
+            print(subprocess.run([sys.executable, __file__, "--big", str(size)], capture_output=True,
+                                 text=True, check=True).stdout.strip())
+        return
+    if arguments[:1] == ["--big"]:
+        print(json.dumps(run_big(int(arguments[1]))))
+        return
+    for name in arguments or SETS:
         print(json.dumps(run(name)))
     print(f"peak MB {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024}")
 

@@ -29,9 +29,9 @@ STOPWORDS = frozenset(
 @dataclass(frozen=True, slots=True)
 class BlockingOptions:
     title_words: int = 2  # the rarest words of a title that each make a key
-    largest_block: int = 60  # a bigger block (a common word) is not enumerated...
-    largest_author_block: int = 150  # ...except a first author's year, which is worth more
-    window: int = 12  # in a bigger block, each record meets its next neighbours by title
+    largest_block: int = 30  # a bigger block (a common word) is not enumerated whole...
+    largest_author_block: int = 60  # ...nor a first author's year, worth a little more
+    window: int = 8  # in a bigger block, each record meets its next neighbours by title
 
 
 def blocking_keys(key: WorkKey, word_counts: Counter, title_words: int = 2) -> list[str]:
