@@ -58,6 +58,7 @@ def compare(a: WorkKey, b: WorkKey, common_title: bool = False) -> Comparison:
     weak_title = common_title and details <= 0 and not (authors > 1 and year > 0)
     evidence = _title_evidence(title, weak_title, outcome)
     evidence += authors + year + details + _kind_evidence(a, b, outcome)
+    evidence += _venue_evidence(a, b, outcome)
     outcome.score = 1 / (1 + math.exp(-(evidence - _EVIDENCE_NEEDED)))
     return outcome
 
@@ -103,6 +104,18 @@ def _kind_evidence(a: WorkKey, b: WorkKey, outcome: Comparison) -> float:
         return 0.0
     outcome.disagreed.append("kind (journal article and conference paper)")
     return -1.5 if a.year == b.year else -3.0
+
+
+def _venue_evidence(a: WorkKey, b: WorkKey, outcome: Comparison) -> float:
+    """Another year in another venue: a later version (a journal article after its
+    conference paper), not the same record. Venues are spelt too many ways to count
+    for a match; they only count against one."""
+    if not (a.venue and b.venue and a.year and b.year and a.year != b.year):
+        return 0.0
+    if fuzz.token_set_ratio(a.venue, b.venue) >= 50:
+        return 0.0
+    outcome.disagreed.append("venue")
+    return -2.0
 
 
 def _detail_evidence(a: WorkKey, b: WorkKey, outcome: Comparison) -> float:
