@@ -1,0 +1,11 @@
+"""The ingest stage: turn documents and citation strings into records.
+
+Modules:
+
+* `frontmatter`: read an article's front matter (title, byline, dates, journal);
+* `statement`: find and read its "How to cite" statement;
+* `reconcile`: compare the statement with the document and correct it, as change records;
+* `references`: parse a free-text reference (APA, Chicago, MLA, Harvard, Vancouver,
+  IEEE...) into a Record; `reference_tokens`, `reference_labels`, `reference_fields`
+  and `reference_names` are its steps.
+"""
