@@ -24,6 +24,7 @@ KNOWN_LABELS = (
     "please cite this article as", "please cite this article in press as", "citation", "cite as",
     "for citation", "reference this article as", "citation for this article",
 )
+INLINE_SCORE = 95
 MINIMUM_SCORE = 86  # "how to site" scores 91 against "how to cite"; "situation" 82 against "citation"
 
 
@@ -79,12 +80,12 @@ def _label_of(line: SourceLine) -> tuple[str, str, float, str] | None:
         candidates.append((line.text, ""))  # a heading or bold line that is the label alone
         words = line.text.split()  # "Cite this article as Smith J, ..." without a colon
         candidates += [(" ".join(words[:count]), " ".join(words[count:])) for count in range(3, 7)]
-    scored = [(label_score(label), label, rest) for label, rest in candidates
-              if rest == "" or pair or len(label.split()) >= 3]
-    if not scored:
-        return None
+    scored = [(label_score(label), label, rest) for label, rest in candidates]
     (matched, score), label, rest = max(scored, key=lambda candidate: (candidate[0][1], len(candidate[1])))
-    if score < MINIMUM_SCORE:
+    # Without a colon, only "... as" labels run into the statement ("Please cite this
+    # article as Smith J, ..."), and then they must be spelled right.
+    inline = bool(rest) and not pair
+    if score < (INLINE_SCORE if inline else MINIMUM_SCORE) or (inline and not matched.endswith(" as")):
         return None
     return label, matched, score, _raw_after_label(line.raw, label, rest)
 
