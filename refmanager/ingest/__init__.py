@@ -8,4 +8,10 @@ Modules:
 * `references`: parse a free-text reference (APA, Chicago, MLA, Harvard, Vancouver,
   IEEE...) into a Record; `reference_tokens`, `reference_labels`, `reference_fields`
   and `reference_names` are its steps.
+* `article`: the whole of it for one file: `ingest(path) -> IngestResult`, and the
+  reader that lets `refmanager.load` read front matter (`.md`, `.txt`).
 """
+
+from refmanager.ingest.article import IngestResult, ingest, ingest_text
+
+__all__ = ["IngestResult", "ingest", "ingest_text"]

@@ -83,4 +83,5 @@ def _side_box(line: SourceLine, authors: list[str]) -> bool:
 
 def as_text(found: list[tuple[str, str]]) -> str:
     """The abstract as one text, each section on its own paragraph after its label."""
-    return "\n\n".join(f"{label}: {text}" if label else text for label, text in found)
+    # One line a section: RIS and BibTeX read a blank line as the end of something.
+    return "\n".join(f"{label}: {text}" if label else text for label, text in found)

@@ -92,9 +92,10 @@ class FrontMatter:
 def read_front_matter(text: str, path: str = "<string>") -> FrontMatter:
     """Everything the front matter states (see the module docstring)."""
     lines = source_lines(text)
-    found = FrontMatter(path, body_text="\n".join(line.text for line in lines))
+    found = FrontMatter(path)
     found.statement = find_statement(lines)
     taken = set(found.statement.lines) if found.statement else set()
+    found.body_text = "\n".join(line.text for line in lines if line.number not in taken)
     _read_title_and_byline(found, lines, taken)
     abstract_lines = abstract_reader.find(lines, taken)
     for line in lines:
