@@ -176,6 +176,96 @@ def list_formats() -> None:
     output.print(table)
 
 
+# --- refman ingest: an article's front matter, and the corrections to its citation statement ---
+
+@app.command()
+def ingest(
+    path: str = typer.Argument(..., help="An article's front matter: Markdown, or text exported from a PDF."),
+    to: Optional[str] = typer.Option(None, "--to", "-t", help="Print the corrected record in this format instead: csljson, bibtex, ris."),
+    report: Optional[str] = typer.Option(None, "--report", help="Write every correction to this JSON file ({\"changes\": [...]}, as refman revert reads them)."),
+) -> None:
+    """Read an article's front matter and correct its "How to cite" statement.
+
+    The statement is compared with the document itself (byline, dates,
+    journal header); each correction names its rule and its evidence.
+
+    [bold]Examples[/bold]
+
+      refman ingest library/alipour-gorji-2024.md
+
+      refman ingest library/alipour-gorji-2024.md --to csljson
+
+      refman ingest library/alipour-gorji-2024.md --to ris --report fixes.json
+    """
+    from refmanager.ingest import ingest as ingest_article
+    from refmanager.io import files
+    from refmanager.model import Document
+
+    try:
+        result = ingest_article(path)
+        if to:
+            written = api.dumps(Document(path, "frontmatter", [result.record]), to)
+        if report:
+            text = json.dumps(result.report(), ensure_ascii=False, indent=2) + "\n"
+            files.write_bytes(report, text.encode("utf-8"))
+    except RefmanagerError as error:
+        _fail(error)
+    _print_problems(result.problems)
+    if to:
+        sys.stdout.write(written.text)
+        _print_write_notes(written.problems)
+    else:
+        output.print(_record_table(result.record))
+        _print_changes(result.changes)
+    if result.problems:
+        raise typer.Exit(EXIT_PROBLEMS)
+
+
+def _record_table(record) -> Table:
+    table = Table("field", "value", box=None, title=f"{record.key} ({record.type})", title_justify="left")
+    for name in record.fields():
+        if name != "abstract":
+            table.add_row(name, _shown(record.get(name)))
+    if record.abstract:
+        table.add_row("abstract", record.abstract[:160] + ("…" if len(record.abstract) > 160 else ""))
+    return table
+
+
+def _print_changes(changes) -> None:
+    """Each correction on two lines: what changed, by which rule; then the evidence."""
+    output.print(f"[bold]{len(changes)} correction(s)[/bold]" if changes else "no corrections", markup=True)
+    for number, change in enumerate(changes, start=1):
+        old, new = _changed_part(change.old, change.new)
+        output.print(f"{number:>2}. {change.field}: {old or '(none)'} → {new}  "
+                     f"[cyan]{change.rule}[/cyan] ({change.confidence:.2f})", markup=True, highlight=False)
+        output.print(f"    {change.evidence}", markup=False, highlight=False)
+
+
+def _changed_part(old, new) -> tuple[str, str]:
+    """The part of a value that changed: for a list of names, the names that differ."""
+    from refmanager.model import Name
+
+    names = isinstance(old, list) and isinstance(new, list) and all(isinstance(n, Name) for n in old + new)
+    if names and len(old) == len(new):
+        pairs = [(before, after) for before, after in zip(old, new) if before != after]
+        return _shown([before for before, _ in pairs]), _shown([after for _, after in pairs])
+    return _shown(old), _shown(new)
+
+
+def _shown(value) -> str:
+    """A field value as a reader would write it: names `Family, Given; ...`, dates `2024-09-05`."""
+    from refmanager.model import DateValue, Name
+
+    if isinstance(value, DateValue):
+        return "/".join("-".join(f"{number:02d}" if index else str(number) for index, number in enumerate(part))
+                        for part in value.parts) or value.literal
+    if isinstance(value, list) and value and isinstance(value[0], Name):
+        return "; ".join(", ".join(part for part in (name.family, name.given) if part) for name in value)
+    if isinstance(value, list):
+        return "; ".join(value)
+    return str(value or "")
+
+
 def main() -> None:
     """Entry point of the `refman` script."""
     try:

@@ -28,6 +28,7 @@ from refmanager.io import files
 from refmanager.model import Document, Origin, Record, RecordId
 
 FORMAT = "frontmatter"
+_SNIFFED_CHARACTERS = 30_000  # front matter is the first page or two
 
 
 @dataclass(slots=True)
@@ -104,6 +105,13 @@ def _doubts(front: FrontMatter) -> list[Problem]:
     written = ", ".join(date.written for date in doubtful)
     return [Problem(front.path, doubtful[0].line, f"dates {written} may be day/month or month/day; "
                     "read as day/month", "warning")]
+
+
+def looks_like_front_matter(text: str) -> bool:
+    """Whether a text is an article's front matter: it has a citation statement, or a
+    byline and an abstract. A README or notes file in a bibliography folder has neither."""
+    front = read_front_matter(text[:_SNIFFED_CHARACTERS])
+    return front.statement is not None or bool(front.authors and front.abstract_sections)
 
 
 def read_article(text: str, path: str = "<string>") -> Document:
