@@ -99,3 +99,24 @@ def test_doubtful_dates_are_reported_and_exit_1(repository):
     result = run(str(repository / "tests" / "ingest" / "data" / "doi-forms-title-variant.md"))
     assert result.exit_code == 1
     assert "may be day/month or month/day; read as day/month" in result.output
+
+
+def _help_examples() -> list[str]:
+    [info] = [info for info in app.registered_commands if info.callback.__name__ == "ingest"]
+    lines = (line.strip() for line in info.callback.__doc__.splitlines())
+    return [line for line in lines if line.startswith("refman ingest")]
+
+
+def test_the_help_has_examples():
+    assert len(_help_examples()) >= 2
+
+
+@pytest.mark.parametrize("line", _help_examples())
+def test_each_help_example_runs_from_the_repository_root(line, repository, tmp_path, monkeypatch):
+    monkeypatch.chdir(repository)
+    arguments = line.split()[2:]
+    if "--report" in arguments:  # written to tmp_path, not into the checkout
+        arguments[arguments.index("--report") + 1] = str(tmp_path / "report.json")
+    result = run(*arguments)
+    assert result.exit_code == 0, result.output
+    assert "alipourgorji2024" in result.stdout or "Alipour Gorji" in result.stdout

@@ -1,0 +1,95 @@
+"""Ingesting whole articles (refmanager/ingest/article.py), with the real reference parser,
+and front matter read wherever bibliography files are (refmanager.api.load, folders).
+
+The fixtures are tests/ingest/data/; the library's article is library/alipour-gorji-2024.md,
+a copy of the seed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import refmanager
+from refmanager import api
+from refmanager.ingest import ingest, ingest_text
+from refmanager.ingest.article import looks_like_front_matter
+
+DATA = Path(__file__).with_name("data")
+
+
+def test_the_library_holds_the_seed_article_as_it_was(library, shared):
+    ours = (library / "alipour-gorji-2024.md").read_bytes()
+    assert ours == (shared / "seed" / "article-front-matter.md").read_bytes()
+
+
+def test_loading_the_library_article_gives_its_corrected_record(library):
+    document = refmanager.load(str(library / "alipour-gorji-2024.md"))
+    assert document.format == "frontmatter" and document.all_problems() == []
+    [record] = document.records
+    assert record.key == "alipourgorji2024"
+    assert [name.display() for name in record.authors] == ["Mahmood Alipour Gorji", "Abdolmajid Seifi"]
+    assert record.authors[0].family == "Alipour Gorji"
+    assert record.page == "31–34" and record.issued.year == 2024
+
+
+def test_a_folder_holds_the_article_but_not_its_readme(library):
+    found = [Path(path).name for path in api.bibliography_files([str(library)])]
+    assert "alipour-gorji-2024.md" in found and "README.md" not in found
+
+
+def test_a_txt_file_that_is_a_ris_export_is_still_ris(tmp_path):
+    path = tmp_path / "export.txt"
+    path.write_text("TY  - BOOK\nTI  - Bound to lead\nPY  - 1990\nER  - \n", encoding="utf-8")
+    assert refmanager.load(str(path)).format == "ris"
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("# Notes\n\nThings to read next week.\n", id="notes"),
+    pytest.param("# Sample library\n\nTwenty-eight works on soft power.\n\n| file | format |\n", id="a README"),
+])
+def test_text_that_is_no_article(text):
+    assert not looks_like_front_matter(text)
+
+
+def test_an_article_without_a_statement_gives_the_documents_record_and_says_so():
+    text = ("# Ports and Power\n\nAna Ruiz<sup>1</sup>, Luis Gil<sup>2</sup>\n\n<sup>1</sup> Sevilla\n\n"
+            "Published: 3 May 2020\n\n## Abstract\n\nPorts matter.\n")
+    result = ingest_text(text, "ports.md")
+    assert result.changes == [] and result.statement is None
+    assert [name.family for name in result.record.authors] == ["Ruiz", "Gil"]
+    assert result.record.key == "ruiz2020"
+    assert "no citation statement found" in result.problems[0].message
+
+
+# The fixtures whose statements the reference parser reads right today, end to end:
+# (fixture, authors, title, journal, volume, issue, page, year).
+END_TO_END = [
+    pytest.param("spanish-compound-surnames.md", ["García Márquez", "López de la Torre"],
+                 "Informal Work and Household Debt in Andalusian Cities", "Revista de Estudios Sociales",
+                 "45", "2", "101–119", 2021, id="Spanish compound surnames"),
+    pytest.param("dutch-particles.txt", ["Berg", "Vries"], "Water Boards and Local Democracy in the Netherlands",
+                 "Journal of Dutch Studies", "12", "3", "45–67", 2020, id="Dutch particles and a wrong year"),
+    pytest.param("suffix-jr-us-dates.md", ["Smith", "O'Neil", "Chen"], "Reward Timing and Habit Formation in Adult Learners",
+                 "Journal of Applied Behavioral Studies", "8", "1", "12–18", 2022, id="Jr. and et al."),
+    pytest.param("east-asian-names.md", ["Zhang", "Tanaka", "Kim"],
+                 "Trust in Neighbours after Rapid Urbanisation in Three East Asian Cities",
+                 "Asian Journal of Social Science", "15", "4", "201–219", 2023, id="East Asian names"),
+    pytest.param("turkish-letters.md", ["Yılmaz", "Öztürk"], "Local Elections and Party Loyalty in İzmir and Eskişehir",
+                 "Turkish Journal of Politics", "7", "2", "55–70", 2021, id="Turkish letters"),
+    pytest.param("vietnamese-missing-issue.txt", ["Nguyễn", "Trần"], "Rice Exports and Rural Incomes in the Mekong Delta",
+                 "Vietnam Journal of Economics", "3", "1", "10–25", 2020, id="Vietnamese letters and a missing issue"),
+    pytest.param("all-caps-title.txt", ["Akhmetova", "Karimov"], "Soft power in Kazakhstan and Uzbekistan",
+                 "Central Asian Affairs", "9", "1", "1–24", 2022, id="a title in capitals"),
+    pytest.param("doi-forms-title-variant.md", ["Dupont", "Tremblay"], "Cooperative Housing in Post-War Lyon and Montreal",
+                 "Urban History Review", "50", "1", "77–95", 2022, id="a title worded otherwise"),
+]
+
+
+@pytest.mark.parametrize("name, families, title, journal, volume, issue, page, year", END_TO_END)
+def test_each_fixture_ingests_end_to_end(name, families, title, journal, volume, issue, page, year):
+    record = ingest(str(DATA / name)).record
+    assert [author.family for author in record.authors] == families
+    assert (record.title, record.container_title) == (title, journal)
+    assert (record.volume, record.issue, record.page, record.issued.year) == (volume, issue, page, year)
