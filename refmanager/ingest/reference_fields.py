@@ -51,14 +51,14 @@ def clean(label: str, text: str) -> str:
 
 
 def record_from_spans(spans: list[tuple[str, str]], text: str, key: str = "") -> Record:
-    """A Record from (label, text) spans in string order; the first span of a label wins,
-    except for names, where every span adds its names."""
+    """A Record from (label, text) spans in string order; the longest span of a label wins
+    (a labeller may cut a title in two), except for names, where every span adds its names."""
     record = Record(key=key)
     seen: dict[str, str] = {}
     for label, span_text in spans:
         if label in ("author", "editor", "translator"):
             record.creators.setdefault(label, []).extend(split_names(span_text))
-        elif label not in seen:
+        elif len(span_text) > len(seen.get(label, "")):
             seen[label] = span_text
     record.creators = {role: names for role, names in record.creators.items() if names}
     _fill_scalars(record, seen)

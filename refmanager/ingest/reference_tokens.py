@@ -16,7 +16,7 @@ from dataclasses import dataclass
 _TOKEN = re.compile(
     r"(?:https?://|www\.)[^\s<>\"]+"  # URLs
     r"|(?:doi:\s*)?10\.\d{4,9}/[^\s<>\"]+"  # DOIs
-    r"|[^\W_]+(?:['’][^\W_]+)*"  # words and numbers, O'Hare and l’État whole
+    r"|[^\W_]+(?:['’‐-][^\W_]+)*"  # words and numbers; O'Hare, l’État, Real-Time, 153-60 whole
     r"|\S",  # any other mark on its own
     re.UNICODE,
 )
@@ -103,6 +103,7 @@ def _context_flags(tokens: list[Token], text: str) -> list[dict[str, float | str
     flags = []
     in_quotes = in_brackets = False
     year_seen = False
+    sentences = 0  # full stops so far that are not after an initial: author, title, venue...
     for index, token in enumerate(tokens):
         features: dict[str, float | str] = {"pos": str(10 * index // max(len(tokens), 1))}
         if index == 0:
@@ -117,8 +118,11 @@ def _context_flags(tokens: list[Token], text: str) -> list[dict[str, float | str
             features["in_brackets"] = 1.0
         if year_seen:
             features["after_year"] = 1.0
+        features["sentence"] = str(min(sentences, 6))
         flags.append(features)
         word = token.text
+        if word in ".?!" and index > 0 and len(tokens[index - 1].text) > 1:
+            sentences += 1
         if word in "“\"«" or (word == "‘" and not in_quotes):
             in_quotes = not in_quotes if word == "\"" else True
         elif word in "”»’":
