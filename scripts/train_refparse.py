@@ -99,7 +99,30 @@ def token_labels(record: dict) -> tuple[list, list[str]]:
             volume_spans.append((start, position))
     _label_inside_volume(record, text, character_labels, volume_spans)
     tokens = tokenize(text)
-    return tokens, [character_labels[token.start] for token in tokens], text
+    labels = [character_labels[token.start] for token in tokens]
+    return tokens, punctuation_between_fields(tokens, labels), text
+
+
+def punctuation_between_fields(tokens: list, labels: list[str]) -> list[str]:
+    """Punctuation at the edges of a labelled run becomes `other`.
+
+    AnyStyle's spans include the comma or full stop that ends a field, GROBID's do
+    not; one convention (GROBID's) makes the two corpora agree, and the parser puts
+    back what belongs to a field (the dot of an initial, a title's question mark).
+    """
+    labels = list(labels)
+    changed = True
+    while changed:  # "Title?”." loses its marks one pass at a time
+        changed = False
+        for index, token in enumerate(tokens):
+            if labels[index] == "other" or any(character.isalnum() for character in token.text):
+                continue
+            previous = labels[index - 1] if index > 0 else "other"
+            following = labels[index + 1] if index + 1 < len(labels) else "other"
+            if previous != labels[index] or following != labels[index]:
+                labels[index] = "other"
+                changed = True
+    return labels
 
 
 def _label_inside_volume(record: dict, text: str, character_labels: list[str],

@@ -49,6 +49,30 @@ def label_with_model(tagger, text: str) -> list[tuple[str, str]]:
     start = 0
     for index in range(1, len(tokens) + 1):
         if index == len(tokens) or labels[index] != labels[start]:
-            spans.append((labels[start], text[tokens[start].start:tokens[index - 1].end]))
+            if labels[start] != "other":
+                end = _end_with_its_marks(labels[start], tokens, start, index)
+                spans.append((labels[start], text[tokens[start].start:tokens[end - 1].end]))
             start = index
-    return [span for span in spans if span[0] != "other"]
+    return spans
+
+
+def _end_with_its_marks(label: str, tokens: list, start: int, end: int) -> int:
+    """The model leaves punctuation between fields unlabelled (see the training script);
+    give back to a field the marks that belong to it: the dot of a final initial or of
+    `et al.`, a title's `?` or `!`, a bracket or quote that closes one opened inside."""
+    inside = "".join(token.text for token in tokens[start:end])
+    while end < len(tokens):
+        mark, last = tokens[end].text, tokens[end - 1].text
+        if mark == "." and label in ("author", "editor", "translator") and (
+                len(last) <= 2 and last[:1].isupper() or last in ("al", "Jr", "Sr")):
+            end += 1
+        elif mark in "?!" and label in ("title", "container"):
+            end += 1
+        elif mark == ")" and inside.count("(") > inside.count(")"):
+            end += 1
+        elif mark in "”»" and label == "title" and any(q in inside for q in "“«"):
+            end += 1
+        else:
+            break
+        inside += mark
+    return end
