@@ -8,6 +8,7 @@ string instead, less well.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from importlib import resources
 
@@ -53,7 +54,28 @@ def label_with_model(tagger, text: str) -> list[tuple[str, str]]:
                 end = _end_with_its_marks(labels[start], tokens, start, index)
                 spans.append((labels[start], text[tokens[start].start:tokens[end - 1].end]))
             start = index
-    return spans
+    return _title_left_in_authors(spans)
+
+
+_INITIAL = re.compile(r"(?:^|\s)[A-Z]\.")
+
+
+def _title_left_in_authors(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """`A. Salomaa, Formal languages, Academic Press`: a book title after initialled
+    authors is often read as one more author; without a title, a last comma-separated
+    piece with no initial, after names with initials, is the title."""
+    labels = [label for label, _ in spans]
+    if "title" in labels or "author" not in labels:
+        return spans
+    position = labels.index("author")
+    pieces = spans[position][1].split(", ")
+    if len(pieces) < 2 or not any(_INITIAL.search(piece) for piece in pieces[:-1]):
+        return spans
+    tail = pieces[-1]
+    if _INITIAL.search(tail) or re.search(r"\bet al|\band\b|&", tail) or not re.search(r"[a-z]{2}", tail):
+        return spans
+    return (spans[:position] + [("author", ", ".join(pieces[:-1])), ("title", tail)]
+            + spans[position + 1:])
 
 
 def _end_with_its_marks(label: str, tokens: list, start: int, end: int) -> int:

@@ -17,7 +17,8 @@ _TOKEN = re.compile(
     r"(?:https?://|www\.)[^\s<>\"]+"  # URLs
     r"|(?:doi:\s*)?10\.\d{4,9}/[^\s<>\"]+"  # DOIs
     r"|['’‘]\d\d\b"  # a year in two digits: Supercomputing '95
-    r"|[^\W_]+(?:['’‐-][^\W_]+)*"  # words and numbers; O'Hare, l’État, Real-Time, 153-60 whole
+    r"|[´¨˜ˆ`]?[^\W_]+(?:(?:['’‐-]|[´¨˜ˆ`]\s?)[^\W_]+)*[´¨]?"  # words and numbers; O'Hare,
+    # l’État, Real-Time, 153-60 whole, and PDF-extracted accents such as Calder´on, Andr´ e
     r"|\S",  # any other mark on its own
     re.UNICODE,
 )
