@@ -28,8 +28,8 @@ _ORDINAL = re.compile(r"^(\d+)(?:st|nd|rd|th|e|er|ème|\.)?$", re.I)
 _LEADING_MARKERS = {
     "container": r"^(?:in\s*:|in\b)\s*",
     "pages": r"^(?:pages?|pp?\.?|s\.|art(?:icle)?\.?\s*(?:no\.?)?)\s*",
-    "volume": r"^(?:vols?\.?|volumes?|bd\.?|t\.|jg\.?)\s*",
-    "issue": r"^(?:nos?\.?|numbers?|nr\.?|issues?|heft|h\.)\s*",
+    "volume": r"^(?:volumes?\b|vols?\b\.?|bd\.|t\.|jg\.)\s*",
+    "issue": r"^(?:numbers?\b|nos?\b\.?|nr\b\.?|issues?\b|heft\b|h\.)\s*",
     "doi": r"^(?:doi\s*:?\s*|https?://(?:dx\.)?doi\.org/)",
     "url": r"^(?:url\s*:?\s*|retrieved\s+from\s*|available\s+(?:at|from)\s*:?\s*)",
     "edition": r"^(?:ed\.|edition)\s*",
@@ -51,21 +51,53 @@ def clean(label: str, text: str) -> str:
 
 
 def record_from_spans(spans: list[tuple[str, str]], text: str, key: str = "") -> Record:
-    """A Record from (label, text) spans in string order; the first span of a label wins,
-    except for names, where every span adds its names."""
+    """A Record from (label, text) spans in string order; the longest span of a label wins
+    (a labeller may cut a title in two), except for names, where every span adds its names."""
     record = Record(key=key)
     seen: dict[str, str] = {}
     for label, span_text in spans:
         if label in ("author", "editor", "translator"):
             record.creators.setdefault(label, []).extend(split_names(span_text))
-        elif label not in seen:
+        elif len(span_text) > len(seen.get(label, "")):
             seen[label] = span_text
     record.creators = {role: names for role, names in record.creators.items() if names}
+    _settle_numbers(seen, spans)
     _fill_scalars(record, seen)
     _fill_date(record, seen.get("date", ""))
     _fill_identifiers(record, seen, text)
     record.type = item_type(record, seen)
     return record
+
+
+_VOLUME_AND_ISSUE = re.compile(
+    r"^(?:vols?\b\.?\s*)?([\w.]+?)\s*(?:\(\s*([\w/–-]+)\s*\)?|[,:]?\s*(?:nos?\.?|n°|nr\.?|issue|#)\s*([\w/–-]+))$",
+    re.I)
+_TWO_NUMBERS = re.compile(r"^([A-Z]?\d+[A-Z]?)[,:]?\s+(\d+(?:\s*[-–]+\s*\d+)?)$")
+_VOLUME_AT_END = re.compile(r"^(.*\D)\s+([A-Z]\d+|\d+[A-Z])$")
+
+
+def _settle_numbers(seen: dict[str, str], spans: list[tuple[str, str]]) -> None:
+    """Split what the labeller left together: `95 (1` or `36, no. 9` into volume and
+    issue, `49 1305` into volume and pages, `Phys. Rev. D43` into journal and volume;
+    an issue with no volume is the volume, unless it ends the string (a page reference)."""
+    volume = clean("volume", seen.get("volume", ""))
+    parts = _VOLUME_AND_ISSUE.match(volume)
+    if parts and "issue" not in seen:
+        seen["volume"], seen["issue"] = parts.group(1), parts.group(2) or parts.group(3)
+    two = _TWO_NUMBERS.match(volume)
+    if two:
+        seen["volume"] = two.group(1)
+        seen.setdefault("pages", two.group(2))
+    volume_and_pages = _TWO_NUMBERS.match(clean("pages", seen.get("pages", "")))
+    if volume_and_pages and "volume" not in seen and re.search(r"[-–]", volume_and_pages.group(2)):
+        seen["volume"], seen["pages"] = volume_and_pages.group(1), volume_and_pages.group(2)
+    glued = _VOLUME_AT_END.match(clean("container", seen.get("container", "")))
+    if glued and "volume" not in seen:
+        seen["container"], seen["volume"] = glued.group(1), glued.group(2)
+    if "issue" in seen and "volume" not in seen:
+        issue = seen.pop("issue")
+        if spans and spans[-1] != ("issue", issue):
+            seen["volume"] = issue
 
 
 def _fill_scalars(record: Record, seen: dict[str, str]) -> None:

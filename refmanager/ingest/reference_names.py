@@ -19,7 +19,7 @@ _ROLE_WORDS = re.compile(
 _ET_AL = re.compile(r"\bet\.?\s*al\b\.?|\band\s+others\b|\bu\.\s*a\.|\.\.\.", re.I)
 _SEPARATORS = re.compile(r"\s*;\s*|\s*,?\s+(?:and|und|et|y|with)\s+|\s*,?\s*&\s*", re.I)
 _SUFFIX = re.compile(r"^(?:jr|sr|ii|iii|iv|2nd|3rd)\.?$", re.I)
-_INITIALS = re.compile(r"^(?:[A-ZÀ-ÞĀ-Ž]\.?-?\s*|[A-Z][a-z]?\.\s*){1,4}$")
+_INITIALS = re.compile(r"^(?:-?[A-ZÀ-ÞĀ-Ž]\.?-?\s*|[A-Z][a-z]?\.\s*){1,4}$")
 _VANCOUVER_INITIALS = re.compile(r"^[A-ZÀ-ÞĀ-Ž]{1,3}$")
 _PARTICLES = frozenset(
     "de da das do dos del della der den di du la le van von ten ter zu y st bin ibn al el"
@@ -73,25 +73,28 @@ def _is_inverted_pair(family: str, given: str) -> bool:
         return False
     if _INITIALS.match(given):
         return not _INITIALS.match(family) and not _is_vancouver(family)
-    family_words, given_words = family.split(), given.split()
+    family_words, given_words = _words(family), _words(given)
     return (len(family_words) <= 3 and len(given_words) <= 3 and not _is_vancouver(family)
             and not any(_INITIALS.match(word) for word in family_words)
             and not _looks_reading_order(given_words))
 
 
 def _looks_reading_order(words: list[str]) -> bool:
-    # "Smith, John Doe" is rare; "Smith, J. Doe" (J. then a family name) is two names.
-    return len(words) >= 2 and _INITIALS.match(words[0]) is not None and not _INITIALS.match(words[-1])
+    # "Smith, J. Doe" and "Colella, Milo R. Dorr" are two names: a given name or an
+    # initial, then a family name; "Smith, John Paul" is rare beside them.
+    if len(words) < 2 or _INITIALS.match(words[-1]):
+        return False
+    return _INITIALS.match(words[0]) is not None or any(_INITIALS.match(word) for word in words[1:-1])
 
 
 def _is_vancouver(part: str) -> bool:
-    words = part.split()
+    words = _words(part)
     return len(words) >= 2 and _VANCOUVER_INITIALS.match(words[-1]) is not None and words[0][1:].islower()
 
 
 def inverted_name(family: str, given: str, suffix: str = "") -> Name:
     """A Name from `family, given` (`van der Berg, J.`): lower-case particles lead the family."""
-    words = family.split()
+    words = _words(family)
     particles = []
     while len(words) > 1 and words[0].lower() in _PARTICLES and words[0][0].islower():
         particles.append(words.pop(0))
@@ -101,7 +104,7 @@ def inverted_name(family: str, given: str, suffix: str = "") -> Name:
 
 def reading_order_name(text: str) -> Name:
     """A Name from `J. A. Smith`, `Ludwig van Beethoven` or Vancouver `Petrosyan A`."""
-    words = text.split()
+    words = _words(text)
     suffix = ""
     if len(words) > 1 and _SUFFIX.match(words[-1]):
         suffix = words.pop()
@@ -121,6 +124,11 @@ def reading_order_name(text: str) -> Name:
         particles.append(family_words.pop(0))
     return Name(family=" ".join(family_words), given=" ".join(words[:family_start]),
                 non_dropping_particle=" ".join(particles), suffix=suffix)
+
+
+def _words(text: str) -> list[str]:
+    # A PDF's loose accent ("Andr´ e") does not end a word.
+    return [word for word in re.split(r"(?<![´¨˜ˆ`])\s+", text) if word]
 
 
 def _with_suffix(name: Name, suffix: str) -> Name:

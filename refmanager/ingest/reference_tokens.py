@@ -16,7 +16,9 @@ from dataclasses import dataclass
 _TOKEN = re.compile(
     r"(?:https?://|www\.)[^\s<>\"]+"  # URLs
     r"|(?:doi:\s*)?10\.\d{4,9}/[^\s<>\"]+"  # DOIs
-    r"|[^\W_]+(?:['’][^\W_]+)*"  # words and numbers, O'Hare and l’État whole
+    r"|['’‘]\d\d\b"  # a year in two digits: Supercomputing '95
+    r"|[´¨˜ˆ`]?[^\W_]+(?:(?:['’‐-]|[´¨˜ˆ`]\s?)[^\W_]+)*[´¨]?"  # words and numbers; O'Hare,
+    # l’État, Real-Time, 153-60 whole, and PDF-extracted accents such as Calder´on, Andr´ e
     r"|\S",  # any other mark on its own
     re.UNICODE,
 )
@@ -85,6 +87,8 @@ def _word_features(token: Token) -> dict[str, float | str]:
         features["digits"] = str(min(len(word), 5))
         if len(word) == 4 and 1500 <= int(word) <= 2099:
             features["year"] = 1.0
+    if re.fullmatch(r"['’‘]\d\d", word):
+        features["short_year"] = 1.0
     if re.fullmatch(r"(?:1[5-9]|20)\d\d[a-z]", word):
         features["year_letter"] = 1.0
     if word.startswith(("http", "www.")):
@@ -103,6 +107,8 @@ def _context_flags(tokens: list[Token], text: str) -> list[dict[str, float | str
     flags = []
     in_quotes = in_brackets = False
     year_seen = False
+    since_mark, last_mark = 0, "^"  # words since the last punctuation mark, and that mark
+    sentences = 0  # full stops so far that are not after an initial: author, title, venue...
     for index, token in enumerate(tokens):
         features: dict[str, float | str] = {"pos": str(10 * index // max(len(tokens), 1))}
         if index == 0:
@@ -117,8 +123,17 @@ def _context_flags(tokens: list[Token], text: str) -> list[dict[str, float | str
             features["in_brackets"] = 1.0
         if year_seen:
             features["after_year"] = 1.0
+        features["sentence"] = str(min(sentences, 6))
+        features["since_mark"] = str(min(since_mark, 4))
+        features["last_mark"] = last_mark
         flags.append(features)
         word = token.text
+        if any(character.isalnum() for character in word):
+            since_mark += 1
+        else:
+            since_mark, last_mark = 0, word
+        if word in ".?!" and index > 0 and len(tokens[index - 1].text) > 1:
+            sentences += 1
         if word in "“\"«" or (word == "‘" and not in_quotes):
             in_quotes = not in_quotes if word == "\"" else True
         elif word in "”»’":
