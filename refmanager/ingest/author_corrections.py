@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from refmanager.changes import Change
 from refmanager.ingest.byline import BylineAuthor
-from refmanager.ingest.name_match import NameMatch, default_name, fold, has_accents, match_name
+from refmanager.ingest.name_match import NameMatch, default_name, fold, has_accents, match_name, resplit
 from refmanager.model import Name, RecordId
 
 ET_AL = re.compile(r"\bet\.?\s+al\b\.?|\bu\.\s?a\.|\band\s+others\b", re.I)
@@ -38,11 +38,15 @@ def correct_authors(stated: list[Name], byline: list[BylineAuthor], statement_te
     used: set[int] = set()
     for index, name in enumerate(stated):
         position, match = _best_match(name, byline, index, used)
+        split_again = resplit(name) if match is None else None  # "De, Luca G" for "De Luca, G"
+        if split_again is not None:
+            position, match = _best_match(split_again, byline, index, used)
         if match is None:
             notes.append(f"statement author {_written(name)!r} matches no byline name; kept as written")
             continue
         used.add(position)
-        fix = _why(name, match)
+        fix = _why(name, match) if split_again is None else \
+            AuthorFix("NameFromByline", "family and given names split in the wrong place", 0.9)
         if fix is None:
             continue
         new = current[:index] + [match.name] + current[index + 1:]

@@ -101,7 +101,7 @@ def read_front_matter(text: str, path: str = "<string>") -> FrontMatter:
     for line in lines:
         if line.number not in taken and not line.blank:
             _read_line(found, line, lines, in_abstract=line.number in abstract_lines)
-    found.dates = settle_ambiguous(found.dates)
+    found.dates = settle_ambiguous(_first_of_each(found.dates))
     if not found.corresponding_author:
         found.corresponding_author = next((a.written for a in found.authors if a.corresponding), "")
     if not found.email:
@@ -110,6 +110,14 @@ def read_front_matter(text: str, path: str = "<string>") -> FrontMatter:
     names = [author.written for author in found.authors]
     found.abstract_sections = abstract_reader.sections(lines, abstract_lines, taken, names)
     return found
+
+
+def _first_of_each(dates: list[StatedDate]) -> list[StatedDate]:
+    """One date of each kind: the first the document states (a header may repeat one)."""
+    kinds: dict[str, StatedDate] = {}
+    for date in dates:
+        kinds.setdefault(date.kind, date)
+    return list(kinds.values())
 
 
 def _read_title_and_byline(found: FrontMatter, lines: list[SourceLine], taken: set[int]) -> None:
@@ -162,14 +170,18 @@ def _is_section_title(text: str) -> bool:
     return bool(_SECTION_TITLES.fullmatch(text.strip(" .:")))
 
 
+# PLOS runs its affiliations into one line: "1 Department ..., Norway, 2 Norwegian Institute ...".
+_NEXT_AFFILIATION = re.compile(r"(?<=[,;])\s+(?=\d{1,2}\s+[A-Z])")
+
+
 def _read_affiliations(found: FrontMatter, lines: list[SourceLine], byline: int, taken: set[int]) -> None:
     for line in lines[byline:]:
         if line.blank:
             continue
-        affiliation = parse_affiliation(line.raw, line.number)
-        if affiliation is None or line.heading or find_stated_dates(line.text, line.number):
+        affiliations = [parse_affiliation(part, line.number) for part in _NEXT_AFFILIATION.split(line.raw)]
+        if None in affiliations or line.heading or find_stated_dates(line.text, line.number):
             return
-        found.affiliations.append(affiliation)
+        found.affiliations += [Affiliation(a.marker, a.text.rstrip(' ,;'), a.line) for a in affiliations]
         taken.add(line.number)
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>]+[^\s\"<>.,;:)\]])")
 ISSN = re.compile(r"\b(?:(?P<kind>e-?|p-?|print\s+|online\s+|electronic\s+)?ISSN)\s*(?:\((?:print|online)\))?[:\s]*(?P<issn>\d{4}\s?[-‐–]\s?\d{3}[\dXx])", re.I)
+_ISSN_NUMBER = re.compile(r"\b\d{4}-\d{3}[\dXx]\b")
 _VOLUME = re.compile(r"\b(?:vol(?:ume)?|v)\.?\s*(\d+)", re.I)
 _ISSUE = re.compile(r"\b(?:no|nr|n[º°o]|num(?:ber)?|iss(?:ue)?)\.?\s*(\d+(?:\s*[-–/]\s*\d+)?)", re.I)
 _PAGES = re.compile(r"\b(?:pp?|pages?)\.?\s*(e?\d+(?:\s*[-–—]\s*e?\d+)?)", re.I)
@@ -88,8 +89,11 @@ def _compact_pages(compact: re.Match) -> str:
 
 def read_identifiers(header: JournalHeader, text: str, number: int) -> None:
     """DOI and ISSNs printed anywhere in the front matter."""
-    for match in ISSN.finditer(text):
-        issn = re.sub(r"\s|[‐–]", "", match.group("issn")).replace("-", "")
+    numbers = [match.group("issn") for match in ISSN.finditer(text)]
+    if numbers:  # "ISSN: 0162-9778 (Print) 1751-7877 (Online)": one label, two numbers
+        numbers += _ISSN_NUMBER.findall(text)
+    for number in numbers:
+        issn = re.sub(r"\s|[‐–]", "", number).replace("-", "")
         issn = f"{issn[:4]}-{issn[4:].upper()}"
         if issn not in header.issns:
             header.issns.append(issn)

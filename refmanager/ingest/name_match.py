@@ -124,6 +124,25 @@ def _initials_fit(stated: list[str], words: list[str]) -> bool:
     return False
 
 
+def resplit(name: Name) -> Name | None:
+    """The name's words split again, Vancouver style: trailing initials are the given
+    name, the words before them the family name (`De, Luca G` -> `De Luca, G`)."""
+    words = " ".join(part for part in (name.non_dropping_particle, name.family, name.given) if part).split()
+    initial_run = 0
+    while initial_run < len(words) and _is_initials(words[len(words) - 1 - initial_run]):
+        initial_run += 1
+    if not initial_run or initial_run == len(words):
+        return None
+    family, given = words[:len(words) - initial_run], words[len(words) - initial_run:]
+    resplit_name = Name(family=" ".join(family), given=" ".join(given), suffix=name.suffix)
+    return None if resplit_name == name else resplit_name
+
+
+def _is_initials(word: str) -> bool:
+    letters = word.replace(".", "").replace("-", "")
+    return bool(letters) and letters.isalpha() and letters.isupper() and len(letters) <= 3
+
+
 def name_from_parts(given: list[str], family: list[str], suffix: str = "") -> Name:
     """A Name from byline words: leading lower-case particles of the family name
     (`van der Berg`) become its non-dropping particle; an all-capitals family name

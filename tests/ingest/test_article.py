@@ -88,6 +88,9 @@ END_TO_END = [
                  "Armenian Journal of History", "4", "2", "33–41", 2018, id="Vancouver names"),
     pytest.param("chicago-et-al.md", ["Okafor", "Adeyemi", "Bello", "Eze"], "Market Women and Credit Networks in Lagos",
                  "West African Review", "11", "3", "88–104", 2019, id="Chicago with et al."),
+    pytest.param("plos-citation-after-abstract.txt", ["Hansen", "Olsen", "Berg"],
+                 "Sleep duration and school performance in Norwegian adolescents", "PLoS ONE", "14", "3", "", 2019,
+                 id="PLOS with an article number"),
 ]
 
 
@@ -97,3 +100,18 @@ def test_each_fixture_ingests_end_to_end(name, families, title, journal, volume,
     assert [author.family for author in record.authors] == families
     assert (record.title, record.container_title) == (title, journal)
     assert (record.volume, record.issue, record.page, record.issued.year) == (volume, issue, page, year)
+
+
+def test_taylor_and_francis_names_given_first_get_their_accents_back():
+    # The statement writes "Kristina Kallas & Mart Kivirahk (2017) ..., 48:2, 201-19, DOI: ...".
+    result = ingest(str(DATA / "taylor-francis-given-names-first.md"))
+    assert [(name.family, name.given) for name in result.record.authors] == [("Kallas", "Kristina"), ("Kivirähk", "Mart")]
+    assert result.record.page == "201–219" and result.record.doi == "10.1080/01629778.2017.1305185"
+    assert [change.rule for change in result.changes] == [
+        "RestoreDiacritics", "TitleFromDocument", "ExpandPageRange", "NormalizeDoi"]
+
+
+def test_frontiers_de_luca_is_one_family_name():
+    result = ingest(str(DATA / "frontiers-split-family-name.md"))
+    assert [name.family for name in result.record.authors] == ["Rossi", "Bianchi", "De Luca"]
+    assert result.record.authors[2].given == "Giulia" and result.problems == []

@@ -122,6 +122,17 @@ FIXTURES = [
                  {"received": (2022, 4, 3), "accepted": (2022, 6, 5), "published": (2022, 8, 7)},
                  {"container-title": "Urban History Review", "DOI": "10.5555/uhr.2022.0042"},
                  id="numbered affiliations, and dates that allow both readings (day first, the common one)"),
+    pytest.param("plos-citation-after-abstract.txt", "Sleep duration and school performance in Norwegian adolescents",
+                 ["Ingrid Hansen", "Lars Olsen", "Kari Berg"], "Ingrid Hansen",
+                 {"received": (2018, 10, 2), "accepted": (2019, 1, 28), "published": (2019, 3, 6)},
+                 {}, id="PLOS: a title over two lines, dates after the abstract"),
+    pytest.param("taylor-francis-given-names-first.md", "Language Policy and Minority Schools in Estonia",
+                 ["Kristina Kallas", "Mart Kivirähk"], "", {"available-online": (2017, 4, 12)},
+                 {"DOI": "10.1080/01629778.2017.1305185"}, id="Taylor & Francis: a bold byline joined by &"),
+    pytest.param("frontiers-split-family-name.md", "Music Training and Working Memory in Older Adults",
+                 ["Sofia Rossi", "Marco Bianchi", "Giulia De Luca"], "Sofia Rossi",
+                 {"published": (2021, 3, 12), "received": (2020, 9, 14), "accepted": (2021, 2, 5)},
+                 {"DOI": "10.3389/fpsyg.2021.601234"}, id="Frontiers: a publication date stated twice counts once"),
 ]
 
 
@@ -149,6 +160,15 @@ def test_an_abstract_on_its_label_line_loses_the_label():
 
 def test_an_issn_is_read_from_the_header():
     assert fixture("dutch-particles.txt").header.issns == ["1234-5678"]
+    assert fixture("taylor-francis-given-names-first.md").header.issns == ["0162-9778", "1751-7877"]
+
+
+def test_affiliations_run_into_one_line_are_split():
+    found = fixture("plos-citation-after-abstract.txt")
+    assert [(a.marker, a.text) for a in found.affiliations] == [
+        ("1", "Department of Health Sciences, University of Oslo, Oslo, Norway"),
+        ("2", "Norwegian Institute of Public Health, Oslo, Norway")]
+    assert found.email == "ingrid.hansen@uio.no" and found.article_type == "RESEARCH ARTICLE"
 
 
 def test_the_record_keeps_the_dates_csl_has_no_variable_for_in_custom():

@@ -206,6 +206,15 @@ def test_names_are_matched_through_initials(stated, byline, family, given, inver
     assert (match.name.family, match.name.given, match.inverted) == (family, given, inverted)
 
 
+def test_a_name_split_in_the_wrong_place_is_split_again_from_the_byline():
+    # The Frontiers fixture: "De Luca G" read as family "De", given "Luca G".
+    text = "# Music\n\nSofia Rossi<sup>1</sup>, Giulia De Luca<sup>1</sup>\n\nCitation: x\n"
+    result = reconcile(statement([("Rossi", "S"), ("De", "Luca G")], "Music"), read_front_matter(text),
+                       "Rossi S and De Luca G (2021) Music.", RECORD)
+    assert authors(result.record) == ["Rossi, Sofia", "De Luca, Giulia"]
+    assert rules(result) == [("author", "FullGivenName"), ("author", "NameFromByline")]
+
+
 def test_different_initials_do_not_match():
     assert match_name(Name(family="Seifi", given="B."), BylineAuthor(["Abdolmajid", "Seifi"])) is None
 
