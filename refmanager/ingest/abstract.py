@@ -18,6 +18,10 @@ _END = re.compile(r"\W*(?:key\s?-?\s?words?|index\s+terms|keyphrases|palabras\s+
 _BODY_STARTS = re.compile(r"\W*(?:\d\.?\s*)?(?:introduction|background)\W*", re.I)  # a heading alone
 _SIDE_BOX_LABELS = re.compile(r"address|e-?\s?mail|corresponding.*|correspondence|orcid|tel(?:ephone)?|phone|fax"
                               r"|received|revised|accepted|published.*|available.*|doi|issn.*", re.I)
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+DATE_LINE = re.compile(r"\W*(?:article\s+history\W*)?(?:received|submitted|revised|accepted|available\s+online"
+                       r"|published(?:\s+online)?|first\s+published|e-?pub)\b\W*\s*(?:on\s+)?\d", re.I)
+_DATE_LINE = DATE_LINE
 _SECTION_LABEL = re.compile(r"[A-Z][\w()'’,\-/& ]{1,80}")
 
 
@@ -73,9 +77,10 @@ def _with_blanks(lines: list[SourceLine], kept: list[SourceLine]) -> list[Source
 
 
 def _side_box(line: SourceLine, authors: list[str]) -> bool:
-    """A line of a box beside the abstract: a labelled contact line, or an author's name in bold."""
+    """A line of a box or footnote beside the abstract: a labelled contact line, a line
+    with an e-mail address or a date label at its start, or an author's name in bold."""
     pair = labelled(line.text)
-    if pair and _SIDE_BOX_LABELS.fullmatch(pair[0]):
+    if (pair and _SIDE_BOX_LABELS.fullmatch(pair[0])) or _EMAIL.search(line.text) or _DATE_LINE.match(line.text):
         return True
     bold_alone = re.fullmatch(r"\s*(\*\*|__).+\1\s*", line.raw)
     return bool(bold_alone and any(line.text.startswith(name) for name in authors))

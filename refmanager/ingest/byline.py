@@ -16,14 +16,17 @@ from dataclasses import dataclass, field
 
 from refmanager.ingest.markdown import strip_emphasis
 
-CORRESPONDING_MARKS = "*✉†"
+CORRESPONDING_MARKS = "*⁎✉†"
 _UNICODE_SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹ᵃᵇᶜᵈᵉᶠ"
 _SUPERSCRIPT_VALUES = dict(zip(_UNICODE_SUPERSCRIPTS, "0123456789abcdef"))
 _MARKER = re.compile(
     r"<sup>(?P<sup>.*?)</sup>|\^(?P<caret>[^^\s][^^]*?)\^"
     rf"|\s?\((?P<paren>[0-9]{{1,2}}(?:\s*,\s*[0-9]{{1,2}})*|[a-z](?:\s*,\s*[a-z])*)\)"
     rf"|(?P<uni>[{_UNICODE_SUPERSCRIPTS}](?:[{_UNICODE_SUPERSCRIPTS},]*[{_UNICODE_SUPERSCRIPTS}])?)"
-    r"|(?<=[^\W\d])(?P<glued>\d{1,2}(?:,\d{1,2})*)(?!\w)")
+    r"|(?<=[^\W\d])(?P<glued>\d{1,2}(?:,\d{1,2})*(?:,[*⁎])?)(?!\w)"
+    # MDPI's "Anna Kowalska 1,*" and Elsevier's "Hernán Condori b" or "Quispe Mamani a,⁎":
+    # a marker after a space, before a comma, a mark or the end (so "Silva e João" is no marker)
+    r"|(?<=[^\W\d])\s(?P<spaced>(?:\d{1,2}|[a-h])(?:,(?:\d{1,2}|[a-h]))*(?:,?[*⁎])?)(?=\s*(?:[,;&]|$|\band\b))")
 _SEPARATOR = re.compile(r"\s*(?:;|,|&|\band\b|\bund\b|\by\b|\bet\b)\s*")
 _DEGREES = re.compile(r"^(?:ph\.?\s?d\.?|m\.?d\.?|m\.?sc\.?|b\.?sc\.?|m\.?a\.?|mph|dr\.?|prof\.?|rn|facs)$", re.I)
 SUFFIXES = re.compile(r"^(?:jr\.?|sr\.?|ii|iii|iv|v|2nd|3rd)$", re.I)
@@ -58,6 +61,7 @@ def parse_byline(raw: str) -> list[BylineAuthor]:
                        if match.lastgroup != "uni" else [_SUPERSCRIPT_VALUES[c] for c in text if c != ","])
         return f" \x00{len(markers) - 1}\x00 "
 
+    raw = re.sub(r"^\s*(\*\*|__)(.*)\1\s*$", r"\2", raw)  # a byline in bold as a whole
     text = _MARKER.sub(hold, raw.replace("\\*", "*"))
     text = strip_emphasis(re.sub(r"^\s*#+\s*", "", text))
     authors: list[BylineAuthor] = []

@@ -163,7 +163,8 @@ def _is_preamble(line: SourceLine) -> bool:
     """A line before the title that is not part of it: a label, a header, an article type."""
     text = line.text
     return bool(labelled(text) or _ARTICLE_TYPES.fullmatch(text.strip(" .")) or read_running_header(JournalHeader(), text, 0)
-                or re.search(r"\bdoi\b|issn|https?://|©|copyright", text, re.I) or _is_section_title(text))
+                or re.search(r"\bdoi\b|issn|https?://|www\.|©|copyright|contents\s+lists|journal\s+homepage"
+                             r"|sciencedirect", text, re.I) or _is_section_title(text))
 
 
 def _is_section_title(text: str) -> bool:
@@ -191,11 +192,11 @@ def _read_line(found: FrontMatter, line: SourceLine, lines: list[SourceLine], in
     pair = labelled(text)
     if pair and _read_label(found, pair, line, lines):
         return
-    if in_abstract:
-        return
-    dates = find_stated_dates(text, line.number)
-    if dates and re.match(r"\W*(?:\w+\s+history\W*)?(?:received|submitted|revised|accepted|available|published|first|online|e-?pub)", text, re.I):
+    dates = find_stated_dates(text, line.number) if abstract_reader.DATE_LINE.match(text) else []
+    if dates:  # even inside the abstract's span: Elsevier prints them in a footnote after it
         found.dates.extend(dates)
+    elif in_abstract:
+        return
     elif _ARTICLE_TYPES.fullmatch(text.strip(" .")) and not found.article_type and line.number < (found.title_line or 10**9):
         found.article_type = text.strip(" .")
     elif line.number != found.title_line:
@@ -208,7 +209,7 @@ def _read_label(found: FrontMatter, pair: tuple[str, str], line: SourceLine, lin
     if _ARTICLE_TYPE_LABEL.fullmatch(label):
         found.article_type = value.strip(" .")
     elif any(_KEYWORDS_LABEL.fullmatch(part.strip()) for part in label.split("/")):
-        found.keywords = _keywords(value or _next_text(lines, line.number))
+        found.keywords = _keywords(value) if value else _keyword_lines(lines, line.number)
     elif _CORRESPONDING_LABEL.fullmatch(label):
         email = EMAIL.search(value)
         found.email = found.email or (email.group(0) if email else "")
@@ -223,8 +224,15 @@ def _read_label(found: FrontMatter, pair: tuple[str, str], line: SourceLine, lin
     return True
 
 
-def _next_text(lines: list[SourceLine], number: int) -> str:
-    return next((line.text for line in lines[number:] if not line.blank), "")
+def _keyword_lines(lines: list[SourceLine], number: int) -> list[str]:
+    """Keywords under their label: on the next line, or one a line (Elsevier) up to a blank line."""
+    keywords: list[str] = []
+    for line in lines[number:]:
+        if line.blank and keywords:
+            break
+        if not line.blank:
+            keywords += _keywords(line.text)
+    return keywords
 
 
 def _keywords(value: str) -> list[str]:

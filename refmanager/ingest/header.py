@@ -14,7 +14,9 @@ _ISSN_NUMBER = re.compile(r"\b\d{4}-\d{3}[\dXx]\b")
 _VOLUME = re.compile(r"\b(?:vol(?:ume)?|v)\.?\s*(\d+)", re.I)
 _ISSUE = re.compile(r"\b(?:no|nr|n[º°o]|num(?:ber)?|iss(?:ue)?)\.?\s*(\d+(?:\s*[-–/]\s*\d+)?)", re.I)
 _PAGES = re.compile(r"\b(?:pp?|pages?)\.?\s*(e?\d+(?:\s*[-–—]\s*e?\d+)?)", re.I)
-_COMPACT = re.compile(r"(?:^|[\s,;.])(?:(?P<year>(?:19|20)\d{2})\s*;\s*)?(?P<volume>\d{1,4})\s*\((?P<issue>\d{1,4}(?:\s*[-–/]\s*\d{1,4})?|S\d{1,2}|Suppl\.?\s*\d{0,2})\)(?:\s*\((?P<year_after>(?:19|20)\d{2})\))?\s*(?:[:,]?\s*(?P<pages>e?\d+(?:\s*[-–—]\s*e?\d+)?))?")
+_COMPACT = re.compile(r"(?:^|[\s,;.])(?:(?P<year>(?:19|20)\d{2})\s*;\s*)?(?P<volume>\d{1,4})\s*\((?P<issue>(?!(?:19|20)\d{2}\))\d{1,4}(?:\s*[-–/]\s*\d{1,4})?|S\d{1,2}|Suppl\.?\s*\d{0,2})\)(?:\s*\((?P<year_after>(?:19|20)\d{2})\))?\s*(?:[:,]?\s*(?P<pages>e?\d+(?:\s*[-–—]\s*e?\d+)?))?")
+# Elsevier's "Journal of Rural Studies 79 (2020) 112–121": volume, year, pages.
+_VOLUME_YEAR_PAGES = re.compile(r"(?:^|[\s,;.])(?P<volume>\d{1,4})\s*\((?P<year>(?:19|20)\d{2})\)\s*[:,]?\s*(?P<pages>e?\d+(?:\s*[-–—]\s*e?\d+)?)")
 _YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
 _LABELS = {
     "container-title": r"journal(?:\s+name|\s+title)?|published\s+in|source",
@@ -59,8 +61,12 @@ def read_labelled(header: JournalHeader, label: str, value: str, line_text: str,
 def read_running_header(header: JournalHeader, text: str, number: int) -> bool:
     """A line such as `Journal of X, Vol. 6, No. 2, 2024, pp. 31-34`; True if it was one."""
     volume, issue, pages = _VOLUME.search(text), _ISSUE.search(text), _PAGES.search(text)
-    compact = _COMPACT.search(text)
-    if volume and (issue or pages):
+    compact, by_year = _COMPACT.search(text), _VOLUME_YEAR_PAGES.search(text)
+    if by_year and not (volume and (issue or pages)):
+        for name, group in (("volume", "volume"), ("page", "pages"), ("year", "year")):
+            header.take(name, by_year.group(group), text, number)
+        first = by_year.start()
+    elif volume and (issue or pages):
         header.take("volume", volume.group(1), text, number)
         header.take("issue", issue.group(1) if issue else "", text, number)
         header.take("page", pages.group(1) if pages else "", text, number)

@@ -17,6 +17,7 @@ _EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1|(?<![\\\w*])\*(?!\s)(.+?)(?<![\s\\])\*
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~^])")
 _HTML_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
 _SUPERSCRIPT = re.compile(r"<sup>(.*?)</sup>|\^([^^\s][^^]*?)\^")
+_SPACED_CAPITALS = re.compile(r"\b(?:[A-Z] ){3,}[A-Z]\b")  # Elsevier's "A B S T R A C T"
 _LABEL = re.compile(r"^\s*([^:：]{1,60}?)\s*[:：]\s*(.*)$")
 
 
@@ -50,6 +51,7 @@ def plain_text(raw: str) -> str:
     text = _HTML_TAG.sub("", text)
     text = strip_emphasis(text)
     text = _ESCAPE.sub(r"\1", text)
+    text = _SPACED_CAPITALS.sub(lambda match: match.group(0).replace(" ", ""), text)
     return " ".join(text.split())
 
 

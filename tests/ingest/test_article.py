@@ -91,6 +91,12 @@ END_TO_END = [
     pytest.param("plos-citation-after-abstract.txt", ["Hansen", "Olsen", "Berg"],
                  "Sleep duration and school performance in Norwegian adolescents", "PLoS ONE", "14", "3", "", 2019,
                  id="PLOS with an article number"),
+    pytest.param("mdpi-spaced-markers.md", ["Kowalska", "Nowak", "Wiśniewski"],
+                 "Urban Green Space and Heat Stress in Polish Cities", "Sustainability", "13", "", "6345", 2021,
+                 id="MDPI with a Polish letter restored"),
+    pytest.param("elsevier-letter-markers.txt", ["Quispe Mamani", "Condori"],
+                 "Farm succession and gender in the Andean highlands", "Journal of Rural Studies", "79", "", "112–121",
+                 2020, id="Elsevier with a Bolivian compound surname split in the wrong place"),
 ]
 
 

@@ -133,6 +133,16 @@ FIXTURES = [
                  ["Sofia Rossi", "Marco Bianchi", "Giulia De Luca"], "Sofia Rossi",
                  {"published": (2021, 3, 12), "received": (2020, 9, 14), "accepted": (2021, 2, 5)},
                  {"DOI": "10.3389/fpsyg.2021.601234"}, id="Frontiers: a publication date stated twice counts once"),
+    pytest.param("mdpi-spaced-markers.md", "Urban Green Space and Heat Stress in Polish Cities",
+                 ["Anna Kowalska", "Piotr Nowak", "Jan Wiśniewski"], "Anna Kowalska",
+                 {"received": (2021, 5, 5), "accepted": (2021, 6, 2), "published": (2021, 6, 4)},
+                 {}, id="MDPI: a bold byline with markers after a space, dates split by slashes"),
+    pytest.param("elsevier-letter-markers.txt", "Farm succession and gender in the Andean highlands",
+                 ["María José Quispe Mamani", "Hernán Condori"], "María José Quispe Mamani",
+                 {"received": (2019, 12, 2), "revised": (2020, 5, 14), "accepted": (2020, 6, 20),
+                  "available-online": (2020, 7, 1)},
+                 {"container-title": "Journal of Rural Studies", "volume": "79", "page": "112–121"},
+                 id="Elsevier PDF text: letter markers, volume (year) pages, dates in a footnote after the abstract"),
 ]
 
 
@@ -156,6 +166,13 @@ def test_an_abstract_on_its_label_line_loses_the_label():
     found = fixture("turkish-letters.md")
     assert found.abstract == "Voters in İzmir and Eskişehir stayed loyal to their parties across three local elections."
     assert found.keywords == ["local elections", "party loyalty", "Türkiye"]  # "Anahtar kelimeler / Keywords"
+
+
+def test_elsevier_keywords_one_a_line_and_an_abstract_without_its_footnote():
+    found = fixture("elsevier-letter-markers.txt")
+    assert found.keywords == ["Farm succession", "Gender", "Andes"]
+    assert found.abstract == "Daughters inherit land less often than sons in the Andean highlands."
+    assert found.email == "mjquispe@umsa.bo"
 
 
 def test_an_issn_is_read_from_the_header():
