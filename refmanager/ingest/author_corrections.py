@@ -36,11 +36,12 @@ def correct_authors(stated: list[Name], byline: list[BylineAuthor], statement_te
         return stated, [], []
     current, changes, notes = list(stated), [], []
     used: set[int] = set()
+    given_first = _byline_is_given_first(stated, byline)
     for index, name in enumerate(stated):
-        position, match = _best_match(name, byline, index, used)
+        position, match = _best_match(name, byline, index, used, given_first)
         split_again = resplit(name) if match is None else None  # "De, Luca G" for "De Luca, G"
         if split_again is not None:
-            position, match = _best_match(split_again, byline, index, used)
+            position, match = _best_match(split_again, byline, index, used, given_first)
         if match is None:
             notes.append(f"statement author {_written(name)!r} matches no byline name; kept as written")
             continue
@@ -59,13 +60,24 @@ def correct_authors(stated: list[Name], byline: list[BylineAuthor], statement_te
     return current, changes, notes
 
 
-def _best_match(name: Name, byline: list[BylineAuthor], index: int,
-                used: set[int]) -> tuple[int, NameMatch | None]:
+def _byline_is_given_first(stated: list[Name], byline: list[BylineAuthor]) -> bool:
+    """Whether some statement name fits its byline name plainly, given name first: a
+    byline keeps one order, so the others are read that way too (`mahmood, A. G.`
+    beside `Seifi, A.` is Mahmood of the Alipour Gorji family, inverted)."""
+    for name, author in zip(stated, byline):
+        match = match_name(name, author)
+        if match is not None and match.score == 1.0 and not match.family_first:
+            return True
+    return False
+
+
+def _best_match(name: Name, byline: list[BylineAuthor], index: int, used: set[int],
+                given_first: bool) -> tuple[int, NameMatch | None]:
     if index < len(byline) and index not in used:
-        match = match_name(name, byline[index])
+        match = match_name(name, byline[index], given_first)
         if match is not None:
             return index, match
-    candidates = [(position, match_name(name, author)) for position, author in enumerate(byline)
+    candidates = [(position, match_name(name, author, given_first)) for position, author in enumerate(byline)
                   if position not in used]
     candidates = [(position, match) for position, match in candidates if match is not None]
     if not candidates:

@@ -40,6 +40,7 @@ class NameMatch:
     inverted: bool  # the statement put the given name where the family name goes
     initials_only: bool  # the statement gave initials where the byline has the given name
     score: float  # 1.0 for every word accounted for
+    family_first: bool = False  # the byline writes this name family name first
 
 
 def initials(text: str) -> list[str]:
@@ -59,22 +60,25 @@ def _is_word(token: str) -> bool:
     return len(token) > 1 and token[1:].islower()
 
 
-def match_name(statement: Name, author: BylineAuthor) -> NameMatch | None:
-    """The best way the statement's name fits this byline author, or None."""
+def match_name(statement: Name, author: BylineAuthor, given_first_byline: bool = False) -> NameMatch | None:
+    """The best way the statement's name fits this byline author, or None.
+
+    `given_first_byline`: the byline's other names are given name first, so this one
+    is too, unless capitals mark its family name."""
     words = author.words
     best = None
     for split in range(1, len(words)):
         for family_first in (False, True):
             given, family = (words[split:], words[:split]) if family_first else (words[:split], words[split:])
             for inverted in (False, True):
-                candidate = _fit(statement, given, family, inverted, family_first, author.suffix)
+                candidate = _fit(statement, given, family, inverted, family_first, author.suffix, given_first_byline)
                 if candidate and (best is None or candidate.score > best.score):
                     best = candidate
     return best
 
 
 def _fit(statement: Name, given: list[str], family: list[str], inverted: bool,
-         family_first: bool, suffix: str) -> NameMatch | None:
+         family_first: bool, suffix: str, given_first_byline: bool) -> NameMatch | None:
     stated_family = " ".join(part for part in (statement.non_dropping_particle, statement.family) if part)
     # Inverted, the family slot holds the given name and the initials are the family name's.
     slot_for_family, slot_for_given = (given, family) if inverted else (family, given)
@@ -83,8 +87,10 @@ def _fit(statement: Name, given: list[str], family: list[str], inverted: bool,
     if (statement.given.strip() or inverted) and not _initials_fit(initials(statement.given), slot_for_given):
         return None
     score = _plausibility(statement, family, family_first, inverted)
+    if given_first_byline and family_first and score < 1.0:
+        score -= 0.4
     initials_only = all(len(token) == 1 for token in initials(statement.given))
-    return NameMatch(name_from_parts(given, family, suffix), inverted, initials_only, score)
+    return NameMatch(name_from_parts(given, family, suffix), inverted, initials_only, score, family_first)
 
 
 def _plausibility(statement: Name, family: list[str], family_first: bool, inverted: bool) -> float:

@@ -180,13 +180,13 @@ def expand_page_range(pages: str) -> str:
 
 
 def _year(record: Record, document: FrontMatter, record_id: RecordId, result: Reconciliation) -> list[Change]:
-    own = _publication_year(document)
-    if own is None:
+    years = _publication_years(document)
+    if not years:
         return []
-    year, evidence = own
     stated = record.issued
-    if stated is not None and stated.year == year:
-        return []
+    if stated is not None and stated.year in {year for year, _ in years}:
+        return []  # an article online in December and in the next year's issue has two right years
+    year, evidence = years[0]
     new = DateValue(((year,),))
     if stated is None or stated.year is None:
         return [Change(record_id, "issued", stated, new, "FillFromDocument", evidence, 1.0)]
@@ -194,15 +194,17 @@ def _year(record: Record, document: FrontMatter, record_id: RecordId, result: Re
                    f"{evidence}; the statement says {stated.year}", 0.9)]
 
 
-def _publication_year(document: FrontMatter) -> tuple[int, str] | None:
-    """The year the document says it was published, and where it says so."""
+def _publication_years(document: FrontMatter) -> list[tuple[int, str]]:
+    """The years the document says it appeared in, with where it says so: the issue's
+    year first (the one citations give), then the publication and online dates."""
+    years = []
+    if document.header.fields.get("year"):
+        years.append((int(document.header.fields["year"]), document.header.evidence["year"]))
     for kind in ("published", "available-online"):
         stated = document.date(kind)
         if stated and stated.value and stated.value.year:
-            return stated.value.year, f"line {stated.line}: {kind.replace('-', ' ')} {stated.written}"
-    if document.header.fields.get("year"):
-        return int(document.header.fields["year"]), document.header.evidence["year"]
-    return None
+            years.append((stated.value.year, f"line {stated.line}: {kind.replace('-', ' ')} {stated.written}"))
+    return years
 
 
 def _doi(record: Record, document: FrontMatter, record_id: RecordId, result: Reconciliation) -> list[Change]:

@@ -183,6 +183,40 @@ def test_nothing_is_corrected_without_evidence_from_the_document():
     assert (result.record.container_title, result.record.volume, result.record.issued.year) == ("J Things", "3", 2001)
 
 
+@pytest.mark.parametrize("stated_year, expected, rule", [
+    pytest.param(2024, 2024, None, id="the issue's year stands though the article was online the year before"),
+    pytest.param(2023, 2023, None, id="the online year stands too"),
+    pytest.param(2022, 2024, "CorrectYear", id="a year the document never gives is corrected to the issue's"),
+])
+def test_the_year_is_corrected_only_when_the_document_gives_no_such_year(stated_year, expected, rule):
+    text = ("Journal of Things, Vol. 6, No. 2, 2024, pp. 1-9\n\n# Things\n\nAna Ruiz<sup>1</sup>\n\n"
+            "Available online: 20 December 2023\n\nCitation: x\n")
+    result = reconcile(statement([("Ruiz", "A.")], "Things", "Journal of Things", "6", "2", "1–9", stated_year),
+                       read_front_matter(text), "Ruiz, A. (x). Things. Journal of Things, 6(2), 1–9.", RECORD)
+    assert result.record.issued.year == expected
+    assert [change.rule for change in result.changes if change.field == "issued"] == ([rule] if rule else [])
+
+
+@pytest.mark.parametrize("stated, rule", [
+    pytest.param(("seifi", "A."), "FixNameCase", id="a lower-cased family name"),
+    pytest.param(("SEIFI", "A."), "FixNameCase", id="a family name in capitals"),
+    pytest.param(("Seifi", "A."), "FullGivenName", id="initials for the given name"),
+    pytest.param(("Abdolmajid", "S."), "InvertedName", id="the name inverted, the byline being given name first"),
+])
+def test_what_was_wrong_with_a_name_is_named(stated, rule):
+    # Ana Ruiz, written plainly, shows that the byline puts given names first.
+    text = "# Things\n\nAbdolmajid Seifi<sup>1</sup>, Ana Ruiz<sup>1</sup>\n\nCitation: x\n"
+    result = reconcile(statement([stated, ("Ruiz", "Ana")], "Things"), read_front_matter(text), "x", RECORD)
+    assert authors(result.record) == ["Seifi, Abdolmajid", "Ruiz, Ana"]
+    assert rules(result) == [("author", rule)]
+
+
+def test_a_lone_careful_statement_is_trusted_on_a_family_first_byline():
+    text = "# Things\n\nZhang Wei<sup>1</sup>\n\nCitation: x\n"
+    result = reconcile(statement([("Zhang", "W.")], "Things"), read_front_matter(text), "x", RECORD)
+    assert authors(result.record) == ["Zhang, Wei"]
+
+
 def test_a_statement_name_that_fits_no_byline_author_is_left_alone():
     text = "# A Study of Things\n\nAna Ruiz<sup>1</sup>, Luis Gil<sup>1</sup>\n\nCitation: x\n"
     result = reconcile(statement([("Ruiz", "A."), ("Moreno", "P.")], "A Study of Things"),
