@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from refmanager.ingest.article_dates import DATE_LINE
 from refmanager.ingest.markdown import SourceLine, labelled, paragraphs
 
 _ABSTRACT_HEADING = re.compile(r"\W*(?:abstract|summary|resumen|résumé|özet|tóm tắt)\W*", re.I)
@@ -19,9 +20,6 @@ _BODY_STARTS = re.compile(r"\W*(?:\d\.?\s*)?(?:introduction|background)\W*", re.
 _SIDE_BOX_LABELS = re.compile(r"address|e-?\s?mail|corresponding.*|correspondence|orcid|tel(?:ephone)?|phone|fax"
                               r"|received|revised|accepted|published.*|available.*|doi|issn.*", re.I)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-DATE_LINE = re.compile(r"\W*(?:article\s+history\W*)?(?:received|submitted|revised|accepted|available\s+online"
-                       r"|published(?:\s+online)?|first\s+published|e-?pub)\b\W*\s*(?:on\s+)?\d", re.I)
-_DATE_LINE = DATE_LINE
 _SECTION_LABEL = re.compile(r"[A-Z][\w()'’,\-/& ]{1,80}")
 
 
@@ -80,7 +78,7 @@ def _side_box(line: SourceLine, authors: list[str]) -> bool:
     """A line of a box or footnote beside the abstract: a labelled contact line, a line
     with an e-mail address or a date label at its start, or an author's name in bold."""
     pair = labelled(line.text)
-    if (pair and _SIDE_BOX_LABELS.fullmatch(pair[0])) or _EMAIL.search(line.text) or _DATE_LINE.match(line.text):
+    if (pair and _SIDE_BOX_LABELS.fullmatch(pair[0])) or _EMAIL.search(line.text) or DATE_LINE.match(line.text):
         return True
     bold_alone = re.fullmatch(r"\s*(\*\*|__).+\1\s*", line.raw)
     return bool(bold_alone and any(line.text.startswith(name) for name in authors))

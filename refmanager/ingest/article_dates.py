@@ -25,6 +25,10 @@ DATE_LABELS = {
     "published": r"published|publication\s+date|date\s+of\s+publication|issue\s+date",
 }
 KIND_ORDER = tuple(DATE_LABELS)
+#: A line that starts with a date label and a date: "Received: 19/11/2023", "Article history: Received 1 May ...".
+DATE_LINE = re.compile(r"\W*(?:article\s+history\W*)?(?:received|submitted|revised|accepted|available\s+online"
+                       r"|published(?:\s+online)?|first\s+published|e-?pub)\b\W*\s*(?:on\s+)?"
+                       r"(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)", re.I)
 _LABEL_PATTERN = re.compile(
     r"(?<![\w-])(?:" + "|".join(f"(?P<{kind.replace('-', '_')}>{pattern})"
                                for kind, pattern in DATE_LABELS.items()) + r")\b\s*(?:on\b)?\s*[:：.\-–]?\s*",

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from refmanager.ingest import abstract as abstract_reader
-from refmanager.ingest.article_dates import StatedDate, find_stated_dates, settle_ambiguous
+from refmanager.ingest.article_dates import DATE_LINE, StatedDate, find_stated_dates, settle_ambiguous
 from refmanager.ingest.byline import Affiliation, BylineAuthor, parse_affiliation, parse_byline
 from refmanager.ingest.header import JournalHeader, read_identifiers, read_labelled, read_running_header
 from refmanager.ingest.markdown import SourceLine, labelled, source_lines
@@ -192,7 +192,7 @@ def _read_line(found: FrontMatter, line: SourceLine, lines: list[SourceLine], in
     pair = labelled(text)
     if pair and _read_label(found, pair, line, lines):
         return
-    dates = find_stated_dates(text, line.number) if abstract_reader.DATE_LINE.match(text) else []
+    dates = find_stated_dates(text, line.number) if DATE_LINE.match(text) else []
     if dates:  # even inside the abstract's span: Elsevier prints them in a footnote after it
         found.dates.extend(dates)
     elif in_abstract:
@@ -217,7 +217,7 @@ def _read_label(found: FrontMatter, pair: tuple[str, str], line: SourceLine, lin
     elif _EMAIL_LABEL.fullmatch(label):
         email = EMAIL.search(value)
         found.email = found.email or (email.group(0) if email else "")
-    elif find_stated_dates(line.text, line.number) and re.match(r"\W*(?:\w+\s+history|received|submitted|revised|accepted|available|published|first|online|e-?pub)", label, re.I):
+    elif DATE_LINE.match(line.text) and find_stated_dates(line.text, line.number):
         found.dates.extend(find_stated_dates(line.text, line.number))
     else:
         return read_labelled(found.header, label, value, line.text, line.number)
