@@ -20,7 +20,7 @@ from refmanager.ingest.header import JournalHeader, read_identifiers, read_label
 from refmanager.ingest.markdown import SourceLine, labelled, source_lines
 from refmanager.ingest.name_match import default_name
 from refmanager.ingest.statement import CitationStatement, find_statement
-from refmanager.model import Record
+from refmanager.model import DateValue, Record
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _ARTICLE_TYPE_LABEL = re.compile(r"(?:article|paper|manuscript)\s+(?:type|category)|type\s+of\s+(?:article|paper)", re.I)
@@ -79,6 +79,11 @@ class FrontMatter:
             stated = self.date(kind)
             if stated and stated.value:
                 record.dates[variable] = stated.value
+        if "issued" not in record.dates:  # the year, else the year it went online
+            online = self.date("available-online")
+            year = self.header.fields.get("year") or (online.value.year if online and online.value else None)
+            if year:
+                record.dates["issued"] = DateValue(((int(year),),))
         for kind in _DATES_WITHOUT_CSL_VARIABLE:
             stated = self.date(kind)
             if stated and stated.value:

@@ -59,7 +59,7 @@ def test_an_article_without_a_statement_gives_the_documents_record_and_says_so()
     result = ingest_text(text, "ports.md")
     assert result.changes == [] and result.statement is None
     assert [name.family for name in result.record.authors] == ["Ruiz", "Gil"]
-    assert result.record.key == "ruiz2020"
+    assert result.record.key == "ruiz2020" and result.record.issued.parts == ((2020, 5, 3),)
     assert "no citation statement found" in result.problems[0].message
 
 
@@ -106,6 +106,14 @@ def test_each_fixture_ingests_end_to_end(name, families, title, journal, volume,
     assert [author.family for author in record.authors] == families
     assert (record.title, record.container_title) == (title, journal)
     assert (record.volume, record.issue, record.page, record.issued.year) == (volume, issue, page, year)
+
+
+def test_an_article_without_a_statement_or_publication_date_is_dated_by_its_issue():
+    text = ("Journal of Things, Vol. 6, No. 2, 2024, pp. 1-9\n\n# Ports and Power\n\nAna Ruiz<sup>1</sup>\n\n"
+            "Available online: 20 December 2023\n\n## Abstract\n\nPorts matter.\n")
+    record = ingest_text(text, "ports.md").record
+    assert record.issued.parts == ((2024,),) and record.dates["available-date"].parts == ((2023, 12, 20),)
+    assert (record.container_title, record.volume, record.issue, record.page) == ("Journal of Things", "6", "2", "1-9")
 
 
 def test_taylor_and_francis_names_given_first_get_their_accents_back():
