@@ -102,7 +102,8 @@ def _settle_numbers(seen: dict[str, str], spans: list[tuple[str, str]]) -> None:
 
 def _fill_scalars(record: Record, seen: dict[str, str]) -> None:
     record.title = clean("title", seen.get("title", ""))
-    record.container_title = clean("container", seen.get("container", ""))
+    record.container_title = _with_final_abbreviation(clean("container", seen.get("container", "")),
+                                                      seen.get("container", ""))
     record.volume = clean("volume", seen.get("volume", ""))
     record.issue = clean("issue", seen.get("issue", ""))
     record.publisher = clean("publisher", seen.get("publisher", "") or seen.get("institution", ""))
@@ -118,6 +119,14 @@ def _fill_scalars(record: Record, seen: dict[str, str]) -> None:
         value = clean(label, seen.get(label, ""))
         if value:
             record.set(variable, value)
+
+
+def _with_final_abbreviation(cleaned: str, written: str) -> str:
+    """`ACM Trans. Program. Lang. Syst.` keeps its last dot: it abbreviates, it does not end."""
+    abbreviated = re.search(r"\b\w{1,6}\.\s", cleaned)
+    if abbreviated and written.rstrip(" ,;:").endswith(cleaned + ".") and re.search(r"\b[A-Z]\w{0,5}$", cleaned):
+        return cleaned + "."
+    return cleaned
 
 
 def page_range(pages: str) -> str:
