@@ -137,9 +137,12 @@ def page_range(pages: str) -> str:
 
 def edition(text: str) -> str:
     """`2nd ed.` -> `2`; a wording such as `Rev. ed.` is kept as written."""
-    text = clean("edition", text)
-    match = _ORDINAL.match(text)
-    return match.group(1) if match else text
+    cleaned = clean("edition", text)
+    match = _ORDINAL.match(cleaned)
+    if match:
+        return match.group(1)
+    # "Rev." keeps the dot of its abbreviation
+    return re.sub(_TRAILING_WORDS["edition"], "", text.strip(" ,;:()"), flags=re.I).strip(" ,;:")
 
 
 def _fill_date(record: Record, date_text: str) -> None:
