@@ -266,6 +266,61 @@ def _shown(value) -> str:
     return str(value or "")
 
 
+# ---------------------------------------------------------------- refman parse
+@app.command()
+def parse(
+    source: str = typer.Argument(..., help="A reference in quotes, or a file with one reference a line (- for standard input)."),
+    to: Optional[str] = typer.Option(None, "--to", "-t", help="Print the records in a format: csljson (a JSON array, one item per input line, in input order), bibtex, ris."),
+    as_json: bool = typer.Option(False, "--json", help="Print each reference's line, text, labelled spans and CSL-JSON item as JSON."),
+) -> None:
+    """Parse free-text references (APA, Chicago, MLA, Harvard, Vancouver, IEEE) into records.
+
+    SOURCE is one reference, or a file with one reference a line: `--to csljson`
+    then prints one CSL-JSON item per reference, in input order.
+
+    [bold]Examples[/bold]
+
+      refman parse "Kim HK, Lee J. Soft power. J Peace Res. 2020;57(2):201-19."
+
+      refman parse "Nye, J. S. (2004). Soft power. New York: PublicAffairs." --to csljson
+    """
+    from refmanager.ingest import references
+
+    try:
+        parsed = references.read_references(source)
+        document = references.as_document([reference.record for reference in parsed])
+        if to:
+            written = api.dumps(document, to)
+    except RefmanagerError as error:
+        _fail(error)
+    if to:
+        sys.stdout.write(written.text)
+    elif as_json:
+        items = json.loads(api.dumps(document, "csljson").text)
+        output.print_json(json.dumps([{"line": reference.line, "text": reference.text,
+                                       "spans": [list(span) for span in reference.spans], "item": item}
+                                      for reference, item in zip(parsed, items)]))
+    else:
+        for reference in parsed:
+            output.print(_parsed_reference_table(reference))
+
+
+def _parsed_reference_table(reference) -> Table:
+    record = reference.record
+    table = Table("field", "value", box=None, title=f"{reference.line}: {reference.text}",
+                  title_justify="left", title_style="bold")
+    table.add_row("type", record.type)
+    for role, names in record.creators.items():
+        table.add_row(role, "; ".join(name.display() for name in names))
+    if record.issued:
+        table.add_row("issued", str(record.issued.year) + record.variables.get("year-suffix", ""))
+    for name in record.fields():
+        value = record.get(name)
+        if isinstance(value, str) and name != "year-suffix":
+            table.add_row(name, value)
+    return table
+
+
 def main() -> None:
     """Entry point of the `refman` script."""
     try:

@@ -102,7 +102,8 @@ def _settle_numbers(seen: dict[str, str], spans: list[tuple[str, str]]) -> None:
 
 def _fill_scalars(record: Record, seen: dict[str, str]) -> None:
     record.title = clean("title", seen.get("title", ""))
-    record.container_title = clean("container", seen.get("container", ""))
+    record.container_title = _with_final_abbreviation(clean("container", seen.get("container", "")),
+                                                      seen.get("container", ""))
     record.volume = clean("volume", seen.get("volume", ""))
     record.issue = clean("issue", seen.get("issue", ""))
     record.publisher = clean("publisher", seen.get("publisher", "") or seen.get("institution", ""))
@@ -120,6 +121,14 @@ def _fill_scalars(record: Record, seen: dict[str, str]) -> None:
             record.set(variable, value)
 
 
+def _with_final_abbreviation(cleaned: str, written: str) -> str:
+    """`ACM Trans. Program. Lang. Syst.` keeps its last dot: it abbreviates, it does not end."""
+    abbreviated = re.search(r"\b\w{1,6}\.\s", cleaned)
+    if abbreviated and written.rstrip(" ,;:").endswith(cleaned + ".") and re.search(r"\b[A-Z]\w{0,5}$", cleaned):
+        return cleaned + "."
+    return cleaned
+
+
 def page_range(pages: str) -> str:
     """`123-45` and `123--145` as `123–45` and `123–145`: an en dash, the digits as written."""
     match = _PAGE_RANGE.match(pages)
@@ -128,9 +137,12 @@ def page_range(pages: str) -> str:
 
 def edition(text: str) -> str:
     """`2nd ed.` -> `2`; a wording such as `Rev. ed.` is kept as written."""
-    text = clean("edition", text)
-    match = _ORDINAL.match(text)
-    return match.group(1) if match else text
+    cleaned = clean("edition", text)
+    match = _ORDINAL.match(cleaned)
+    if match:
+        return match.group(1)
+    # "Rev." keeps the dot of its abbreviation
+    return re.sub(_TRAILING_WORDS["edition"], "", text.strip(" ,;:()"), flags=re.I).strip(" ,;:")
 
 
 def _fill_date(record: Record, date_text: str) -> None:

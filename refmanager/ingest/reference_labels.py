@@ -58,6 +58,15 @@ def label_with_model(tagger, text: str) -> list[tuple[str, str]]:
 
 
 _INITIAL = re.compile(r"(?:^|\s)[A-Z]\.")
+_VANCOUVER_NAME = r"[^\W\d][\w'’-]*(?:\s[^\W\d][\w'’-]*)*\s[A-Z]{1,3}"
+_TITLE_AFTER_INITIALS = re.compile(rf"^((?:{_VANCOUVER_NAME},\s*)*{_VANCOUVER_NAME})\.\s+([A-Z][^.]*)$")
+_NAME_WORDS = frozenset("and et al von van der den del della de da dos das du le la y".split())
+
+
+def _has_common_word(text: str) -> bool:
+    """A lower-case word that no name has: `power` in `Soft power`."""
+    return any(len(word) >= 3 and word.islower() and word not in _NAME_WORDS
+               for word in re.findall(r"\w+", text))
 
 
 def _title_left_in_authors(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -68,6 +77,10 @@ def _title_left_in_authors(spans: list[tuple[str, str]]) -> list[tuple[str, str]
     if "title" in labels or "author" not in labels:
         return spans
     position = labels.index("author")
+    sentence = _TITLE_AFTER_INITIALS.match(spans[position][1])
+    if sentence and _has_common_word(sentence.group(2)):  # Vancouver "Kim HK, Lee J. Soft power"
+        return (spans[:position] + [("author", sentence.group(1)), ("title", sentence.group(2))]
+                + spans[position + 1:])
     pieces = spans[position][1].split(", ")
     if len(pieces) < 2 or not any(_INITIAL.search(piece) for piece in pieces[:-1]):
         return spans
@@ -88,6 +101,8 @@ def _end_with_its_marks(label: str, tokens: list, start: int, end: int) -> int:
         if mark == "." and label in ("author", "editor", "translator") and (
                 len(last) <= 2 and last[:1].isupper() or last in ("al", "Jr", "Sr")):
             end += 1
+        elif mark == "." and label == "container" and "." in inside and len(last) <= 6 and last.istitle():
+            end += 1  # the last word of "ACM Trans. Program. Lang. Syst." is an abbreviation too
         elif mark in "?!" and label in ("title", "container"):
             end += 1
         elif mark == ")" and inside.count("(") > inside.count(")"):

@@ -40,7 +40,9 @@ def split_names(text: str) -> list[Name]:
 def _drop_full_stop(text: str) -> str:
     """`Nichols, Bill.` ends a sentence; `Ekstrøm, C. T.` ends an initial, which keeps its dot."""
     last_word = text.rsplit(" ", 1)[-1]
-    if text.endswith(".") and not _INITIALS.match(last_word) and not _SUFFIX.match(last_word):
+    vancouver_initials = re.fullmatch(r"[A-ZÀ-ÞĀ-Ž]{2,3}\.", last_word)  # "Kim HK." ends a list
+    if text.endswith(".") and (vancouver_initials or not _INITIALS.match(last_word)
+                               and not _SUFFIX.match(last_word)):
         return text[:-1]
     return text
 
@@ -112,9 +114,13 @@ def reading_order_name(text: str) -> Name:
         return Name()
     if len(words) == 1:
         return Name(family=words[0], suffix=suffix)
-    if _is_vancouver(text) or (len(words) >= 2 and _INITIALS.match(" ".join(words[1:]))
-                               and not _INITIALS.match(words[0])):
-        return Name(family=words[0], given=" ".join(words[1:]), suffix=suffix)
+    if _is_vancouver(" ".join(words)):  # "Alipour Gorji M"
+        return inverted_name(" ".join(words[:-1]), words[-1], suffix)
+    initials_from = len(words)
+    while initials_from > 1 and _INITIALS.match(words[initials_from - 1]):
+        initials_from -= 1
+    if initials_from < len(words) and not _INITIALS.match(words[0]):  # "Abel T." "Bryan G. L."
+        return inverted_name(" ".join(words[:initials_from]), " ".join(words[initials_from:]), suffix)
     family_start = len(words) - 1
     while family_start > 1 and words[family_start - 1].lower() in _PARTICLES:
         family_start -= 1

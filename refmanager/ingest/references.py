@@ -14,27 +14,56 @@ spans become a Record in `reference_fields`.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
 
 from refmanager.ingest import reference_labels
 from refmanager.ingest.reference_fields import record_from_spans
-from refmanager.model import Record
+from refmanager.model import Document, Record
 
 
-def parse_reference(text: str, key: str = "") -> Record:
+@dataclass(frozen=True, slots=True)
+class ParsedReference:
+    """One reference as read: its line, its text, the labelled spans, and the Record."""
+
+    line: int
+    text: str
+    spans: tuple[tuple[str, str], ...]
+    record: Record
+
+
+def parse_reference(text: str, key: str = "ref") -> Record:
     """A Record (CSL type, names, date, title, container, numbers, DOI...) from one reference."""
-    text = " ".join(text.split())
-    spans = reference_labels.label(text)
-    return record_from_spans(spans, text, key=key or _key_for(text))
+    return _parse(text, key, line=1).record
 
 
 def parse_references(lines: Iterable[str]) -> list[Record]:
     """One Record per non-blank line, in order; keys `ref1`, `ref2`, ... by input line."""
-    records = []
-    for number, line in enumerate(lines, start=1):
-        if line.strip():
-            records.append(parse_reference(line, key=f"ref{number}"))
-    return records
+    return [parsed.record for parsed in parse_lines(lines)]
 
 
-def _key_for(text: str) -> str:
-    return "ref"
+def parse_lines(lines: Iterable[str]) -> list[ParsedReference]:
+    """Each non-blank line parsed, with its line number and labelled spans."""
+    return [_parse(line, f"ref{number}", number)
+            for number, line in enumerate(lines, start=1) if line.strip()]
+
+
+def read_references(source: str) -> list[ParsedReference]:
+    """The references in a file (one a line; `-` is standard input), or `source` itself
+    when it names no file."""
+    if source == "-" or Path(source).is_file():
+        from refmanager.io import files
+
+        return parse_lines(files.read_text(source).text.splitlines())
+    return parse_lines([source])
+
+
+def as_document(records: list[Record], path: str = "<parsed references>") -> Document:
+    """The records as a Document, for the writers (`refmanager.dumps(document, "csljson")`)."""
+    return Document(path=path, format="csljson", blocks=list(records))
+
+
+def _parse(text: str, key: str, line: int) -> ParsedReference:
+    text = " ".join(text.split())
+    spans = reference_labels.label(text)
+    return ParsedReference(line, text, tuple(spans), record_from_spans(spans, text, key=key))
