@@ -144,24 +144,49 @@ def _read_title_and_byline(found: FrontMatter, lines: list[SourceLine], taken: s
 
 def _title_lines(lines: list[SourceLine], taken: set[int]) -> list[SourceLine]:
     """The title: the first top-level heading; else the first heading that is no section
-    name; else (plain text) the first lines that are neither labels nor a journal header."""
+    name; else (plain text) the lines just above the byline, or the first lines that are
+    neither labels nor a journal header when no byline is found."""
     headings = [line for line in lines if line.heading and line.number not in taken]
     for level in (1, 2, 3):
         for line in headings:
             if line.heading == level and not _is_section_title(line.text) and not labelled(line.text):
                 return [line]
+    runs = _text_runs(lines, taken)
+    above_byline = [run for run, before_byline in runs if before_byline]
+    if above_byline:
+        return above_byline[0][-_TITLE_LINES:]
+    return runs[0][0][:_TITLE_LINES] if runs else []
+
+
+_TITLE_LINES = 3  # a title wraps onto three lines at most
+
+
+def _text_runs(lines: list[SourceLine], taken: set[int]) -> list[tuple[list[SourceLine], bool]]:
+    """Runs of consecutive plain lines (no label, header or section name), each with
+    whether a byline follows it (after blank lines at most)."""
+    runs: list[tuple[list[SourceLine], bool]] = []
     run: list[SourceLine] = []
-    for line in lines:
-        if line.number in taken or _is_preamble(line):
-            if run:
-                break
+    for line in lines[:_TITLE_SEARCH_LINES]:
+        if line.blank and not run:
             continue
-        if line.blank or parse_byline(line.raw):
+        is_byline = not line.blank and bool(parse_byline(line.raw))
+        if line.blank or is_byline or line.number in taken or _is_preamble(line):
             if run:
-                break
+                runs.append((run, is_byline))
+                run = []
+            elif is_byline and runs and runs[-1][0][-1].number == _last_text_before(lines, line):
+                runs[-1] = (runs[-1][0], True)
             continue
         run.append(line)
-    return run[:3]
+    return runs + ([(run, False)] if run else [])
+
+
+_TITLE_SEARCH_LINES = 60
+
+
+def _last_text_before(lines: list[SourceLine], line: SourceLine) -> int:
+    """The number of the last non-blank line before this one."""
+    return next((other.number for other in reversed(lines[:line.number - 1]) if not other.blank), 0)
 
 
 def _is_preamble(line: SourceLine) -> bool:
