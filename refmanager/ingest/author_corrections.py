@@ -17,6 +17,8 @@ from refmanager.ingest.byline import BylineAuthor
 from refmanager.ingest.name_match import NameMatch, default_name, fold, has_accents, match_name, resplit
 from refmanager.model import Name, RecordId
 
+#: Below this confidence a name correction is only suggested (reported, not made).
+APPLIED_FROM = 0.75
 ET_AL = re.compile(r"\bet\.?\s+al\b\.?|\bu\.\s?a\.|\band\s+others\b", re.I)
 
 
@@ -50,8 +52,11 @@ def correct_authors(stated: list[Name], byline: list[BylineAuthor], statement_te
             AuthorFix("NameFromByline", "family and given names split in the wrong place", 0.9)
         if fix is None:
             continue
-        new = current[:index] + [match.name] + current[index + 1:]
         evidence = f"byline: {byline[position].written}; statement: {_written(name)} ({fix.detail})"
+        if fix.confidence < APPLIED_FROM:  # a suggestion, not a silent rewrite
+            notes.append(f"suggestion, not applied ({fix.rule}, {fix.confidence:.2f}): {evidence}")
+            continue
+        new = current[:index] + [match.name] + current[index + 1:]
         changes.append(Change(record, "author", current, new, fix.rule, evidence, fix.confidence))
         current = new
     missing = [author for position, author in enumerate(byline) if position not in used]

@@ -201,7 +201,7 @@ def test_the_year_is_corrected_only_when_the_document_gives_no_such_year(stated_
     pytest.param(("seifi", "A."), "FixNameCase", id="a lower-cased family name"),
     pytest.param(("SEIFI", "A."), "FixNameCase", id="a family name in capitals"),
     pytest.param(("Seifi", "A."), "FullGivenName", id="initials for the given name"),
-    pytest.param(("Abdolmajid", "S."), "InvertedName", id="the name inverted, the byline being given name first"),
+    pytest.param(("abdolmajid", "S."), "InvertedName", id="the name inverted and lower-cased, the byline being given name first"),
 ])
 def test_what_was_wrong_with_a_name_is_named(stated, rule):
     # Ana Ruiz, written plainly, shows that the byline puts given names first.
@@ -247,6 +247,16 @@ def test_a_name_split_in_the_wrong_place_is_split_again_from_the_byline():
                        "Rossi S and De Luca G (2021) Music.", RECORD)
     assert authors(result.record) == ["Rossi, Sofia", "De Luca, Giulia"]
     assert rules(result) == [("author", "FullGivenName"), ("author", "NameFromByline")]
+
+
+def test_a_doubtful_name_correction_is_only_suggested():
+    # Zhang Wei, written plainly beside Ana Ruiz, is given name first; the careful
+    # statement says Zhang is the family name. Neither reading wins clearly.
+    text = "# Things\n\nAna Ruiz<sup>1</sup>, Zhang Wei<sup>1</sup>\n\nCitation: x\n"
+    result = reconcile(statement([("Ruiz", "Ana"), ("Zhang", "W.")], "Things"), read_front_matter(text), "x", RECORD)
+    assert authors(result.record) == ["Ruiz, Ana", "Zhang, W."]
+    assert result.changes == []
+    assert result.notes[0].startswith("suggestion, not applied (InvertedName, 0.70)")
 
 
 def test_different_initials_do_not_match():
