@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from refmanager.ingest.article_dates import DATE_LINE
-from refmanager.ingest.markdown import SourceLine, labelled, paragraphs
+from refmanager.ingest.markdown import SourceLine, join_lines, labelled, paragraphs
 
 _ABSTRACT_HEADING = re.compile(r"\W*(?:abstract|summary|resumen|résumé|özet|tóm tắt)\W*", re.I)
 _END = re.compile(r"\W*(?:key\s?-?\s?words?|index\s+terms|keyphrases|palabras\s+clave|anahtar\s+kelimeler"
@@ -51,7 +51,7 @@ def sections(lines: list[SourceLine], inside: set[int], taken: set[int], authors
             and not _side_box(line, authors)]
     found: list[tuple[str, str]] = []
     for run in paragraphs(_with_blanks(lines, kept)):
-        text = " ".join(line.text for line in run)
+        text = join_lines([line.text for line in run])
         pair = labelled(text, max_words=8)
         if pair and _ABSTRACT_HEADING.fullmatch(pair[0]):  # "Abstract: The collapse ..."
             text, pair = pair[1], labelled(pair[1], max_words=8)

@@ -17,7 +17,7 @@ from refmanager.ingest import abstract as abstract_reader
 from refmanager.ingest.article_dates import DATE_LINE, StatedDate, find_stated_dates, settle_ambiguous
 from refmanager.ingest.byline import Affiliation, BylineAuthor, parse_affiliation, parse_byline
 from refmanager.ingest.header import JournalHeader, read_identifiers, read_labelled, read_running_header
-from refmanager.ingest.markdown import SourceLine, labelled, source_lines
+from refmanager.ingest.markdown import SourceLine, join_lines, labelled, source_lines
 from refmanager.ingest.name_match import default_name
 from refmanager.ingest.statement import CitationStatement, find_statement
 from refmanager.model import DateValue, Record
@@ -129,7 +129,7 @@ def _read_title_and_byline(found: FrontMatter, lines: list[SourceLine], taken: s
     title_lines = _title_lines(lines, taken)
     if not title_lines:
         return
-    found.title = " ".join(line.text for line in title_lines).strip()
+    found.title = join_lines([line.text for line in title_lines])
     found.title_line = title_lines[0].number
     taken.update(line.number for line in title_lines)
     after = [line for line in lines if line.number > title_lines[-1].number and not line.blank]

@@ -86,6 +86,19 @@ def labelled(text: str, max_words: int = 6) -> tuple[str, str] | None:
     return match.group(1).strip(" *_#"), match.group(2).strip()
 
 
+def join_lines(texts: list[str]) -> str:
+    """Lines of one paragraph as one text; a word hyphenated at a line's end (`Is-` /
+    `lamic`, as PDF text has it) is made whole again."""
+    joined = ""
+    for text in texts:
+        text = text.strip()
+        if re.search(r"[^\W\d]-$", joined) and text[:1].islower():
+            joined = joined[:-1] + text
+        else:
+            joined = f"{joined} {text}" if joined else text
+    return joined
+
+
 def paragraphs(lines: list[SourceLine]) -> list[list[SourceLine]]:
     """Runs of non-blank lines."""
     runs: list[list[SourceLine]] = [[]]

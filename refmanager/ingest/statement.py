@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from refmanager.ingest.markdown import SourceLine, labelled, plain_text
+from refmanager.ingest.markdown import SourceLine, join_lines, labelled, plain_text
 
 #: The labels journals put before their citation statement, as plain lower-case words.
 KNOWN_LABELS = (
@@ -64,7 +64,7 @@ def find_statement(lines: list[SourceLine]) -> CitationStatement | None:
         body += [taken_line.raw for taken_line in taken]
         if not body:
             continue
-        raw = " ".join(part.strip() for part in body)
+        raw = join_lines(body)
         last = taken[-1].number if taken else line.number
         return CitationStatement(label, matched, raw, plain_text(raw), line.number, last, score)
     return None

@@ -58,6 +58,11 @@ def test_a_statement_wrapped_over_lines_is_joined_up_to_the_blank_line():
     assert (statement.first_line, statement.last_line) == (1, 3)
 
 
+def test_a_word_hyphenated_at_a_line_break_is_made_whole():
+    statement = found("How to cite:\nRuiz, A. (2019). Ports. The Fundamental Studies of the Is-\nlamic World, 4, 1-2.\n")
+    assert statement.text == "Ruiz, A. (2019). Ports. The Fundamental Studies of the Islamic World, 4, 1-2."
+
+
 def test_the_seeds_statement(shared):
     text = (shared / "seed" / "article-front-matter.md").read_text(encoding="utf-8")
     statement = found(text)
