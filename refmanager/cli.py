@@ -180,8 +180,8 @@ def list_formats() -> None:
 
 @app.command()
 def ingest(
-    path: str = typer.Argument(..., help="An article's front matter: Markdown, or text exported from a PDF."),
-    to: Optional[str] = typer.Option(None, "--to", "-t", help="Print the corrected record in this format instead: csljson, bibtex, ris."),
+    paths: list[str] = typer.Argument(..., help="Articles' front matter: Markdown, or text exported from a PDF."),
+    to: Optional[str] = typer.Option(None, "--to", "-t", help="Print the corrected records in this format instead (one per article): csljson, bibtex, ris."),
     report: Optional[str] = typer.Option(None, "--report", help="Write every correction to this JSON file ({\"changes\": [...]}, as refman revert reads them)."),
 ) -> None:
     """Read an article's front matter and correct its "How to cite" statement.
@@ -197,27 +197,28 @@ def ingest(
 
       refman ingest library/alipour-gorji-2024.md --to ris --report fixes.json
     """
-    from refmanager.ingest import ingest as ingest_article
+    from refmanager.ingest import ingest_all, report_of
     from refmanager.io import files
     from refmanager.model import Document
 
     try:
-        result = ingest_article(path)
+        results = ingest_all(paths)
         if to:
-            written = api.dumps(Document(path, "frontmatter", [result.record]), to)
+            written = api.dumps(Document("-", "frontmatter", [result.record for result in results]), to)
         if report:
-            text = json.dumps(result.report(), ensure_ascii=False, indent=2) + "\n"
+            text = json.dumps(report_of(results), ensure_ascii=False, indent=2) + "\n"
             files.write_bytes(report, text.encode("utf-8"))
     except RefmanagerError as error:
         _fail(error)
-    _print_problems(result.problems)
+    problems = [problem for result in results for problem in result.problems]
+    _print_problems(problems)
     if to:
         sys.stdout.write(written.text)
         _print_write_notes(written.problems)
-    else:
+    for result in results if not to else ():
         output.print(_record_table(result.record))
         _print_changes(result.changes)
-    if result.problems:
+    if problems:
         raise typer.Exit(EXIT_PROBLEMS)
 
 

@@ -12,6 +12,6 @@ Modules:
   reader that lets `refmanager.load` read front matter (`.md`, `.txt`).
 """
 
-from refmanager.ingest.article import IngestResult, ingest, ingest_text
+from refmanager.ingest.article import IngestResult, ingest, ingest_all, ingest_text, report_of
 
-__all__ = ["IngestResult", "ingest", "ingest_text"]
+__all__ = ["IngestResult", "ingest", "ingest_all", "ingest_text", "report_of"]

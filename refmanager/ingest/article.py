@@ -46,7 +46,7 @@ class IngestResult:
 
     def report(self) -> dict:
         """Every correction as Change JSON, in the form `refman revert` reads."""
-        return {"changes": [change.to_json() for change in self.changes]}
+        return report_of([self])
 
 
 def ingest(path: str) -> IngestResult:
@@ -55,6 +55,16 @@ def ingest(path: str) -> IngestResult:
     result = ingest_text(decoded.text, path)
     result.problems[:0] = decoded.problems
     return result
+
+
+def ingest_all(paths: list[str]) -> list[IngestResult]:
+    """`ingest` for each file, in order."""
+    return [ingest(path) for path in paths]
+
+
+def report_of(results: list[IngestResult]) -> dict:
+    """The corrections of several articles in one report (each change names its file)."""
+    return {"changes": [change.to_json() for result in results for change in result.changes]}
 
 
 def ingest_text(text: str, path: str = "<string>") -> IngestResult:

@@ -88,6 +88,16 @@ def test_the_seed_shown_on_screen_lists_the_record_and_each_correction(seed):
     assert "mahmood, A. G. → Alipour Gorji, Mahmood" in result.stdout
 
 
+def test_several_articles_give_one_item_each_in_order(seed, repository, tmp_path):
+    other = str(repository / "tests" / "ingest" / "data" / "turkish-letters.md")
+    report = tmp_path / "report.json"
+    result = run(seed, other, "--to", "csljson", "--report", str(report))
+    assert result.exit_code == 0, result.output
+    assert [item["id"] for item in json.loads(result.stdout)] == ["alipourgorji2024", "yilmaz2021"]
+    paths = {entry["record"]["path"] for entry in json.loads(report.read_text(encoding="utf-8"))["changes"]}
+    assert paths == {seed, other}
+
+
 def test_a_missing_file_is_one_line_and_exit_2(tmp_path):
     result = run(str(tmp_path / "nothing.md"))
     assert result.exit_code == 2
