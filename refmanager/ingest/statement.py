@@ -24,6 +24,7 @@ KNOWN_LABELS = (
     "please cite this article as", "please cite this article in press as", "citation", "cite as",
     "for citation", "reference this article as", "citation for this article",
 )
+_BOLD_LABEL = re.compile(r"\s*(\*\*|__)([^*_]{3,60}?)\1\s*[:：]?\s*(\S.*)$")
 INLINE_SCORE = 95
 MINIMUM_SCORE = 86  # "how to site" scores 91 against "how to cite"; "situation" 82 against "citation"
 
@@ -74,7 +75,8 @@ def _label_of(line: SourceLine) -> tuple[str, str, float, str] | None:
     """(label as written, known label, score, the raw text after the label) for a label line."""
     if line.blank:
         return None
-    pair = labelled(line.text)
+    bold = _BOLD_LABEL.match(line.raw)  # "**How to cite this article** Smith, J. ...": bold marks the label
+    pair = (plain_text(bold.group(2)).rstrip(" :："), plain_text(bold.group(3))) if bold else labelled(line.text)
     candidates = [(pair[0], pair[1])] if pair else []
     if not pair:
         candidates.append((line.text, ""))  # a heading or bold line that is the label alone

@@ -34,6 +34,8 @@ def found(text: str):
     pytest.param(f"Citation: {STATEMENT}", id="Citation"),
     pytest.param(f"**Recomended Citation**\n{STATEMENT}", id="a misspelled bold label alone on its line"),
     pytest.param(f"Please cite this article as {STATEMENT}", id="a label without a colon"),
+    pytest.param(f"**How to cite this article** {STATEMENT}", id="a bold label without a colon"),
+    pytest.param(f"**Citation:** {STATEMENT}", id="a bold label with its colon inside"),
 ])
 def test_the_statement_is_found_under_any_common_label(document):
     statement = found(f"# A title\n\nSome text.\n\n{document}\n\nAbstract\nMore text.")
