@@ -2,9 +2,12 @@
 
 Modules:
 
-* `frontmatter`: read an article's front matter (title, byline, dates, journal);
+* `frontmatter`: read an article's front matter (title, byline, dates, journal); its
+  pieces are `markdown` (lines without markup), `byline`, `article_dates`, `header`
+  (journal, volume, pages, DOI, ISSN) and `abstract`;
 * `statement`: find and read its "How to cite" statement;
-* `reconcile`: compare the statement with the document and correct it, as change records;
+* `reconcile`: compare the statement with the document and correct it, as change records,
+  with `author_corrections` and `name_match` (names through initials) and `proper_nouns`;
 * `references`: parse a free-text reference (APA, Chicago, MLA, Harvard, Vancouver,
   IEEE...) into a Record; `reference_tokens`, `reference_labels`, `reference_fields`
   and `reference_names` are its steps.
