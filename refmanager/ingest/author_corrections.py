@@ -122,7 +122,9 @@ def _add_missing(current: list[Name], missing: list[BylineAuthor], statement_tex
     """The byline authors the statement left out, after the ones it names."""
     new = current + [default_name(author) for author in missing]
     written = ", ".join(author.written for author in missing)
-    if ET_AL.search(statement_text):
+    if not current:
+        rule, evidence, confidence = "FillFromDocument", f"byline: {written}; the statement names no author", 1.0
+    elif ET_AL.search(statement_text):
         rule, evidence, confidence = "ExpandEtAl", f"byline: the authors after 'et al.' are {written}", 0.95
     else:
         rule, evidence, confidence = "AddMissingAuthors", f"byline: the statement leaves out {written}", 0.85
