@@ -44,7 +44,7 @@ def _is_article(file: Path) -> bool:
 
 
 def _article_format(path: str, text: str) -> str | None:
-    """"frontmatter" for a `.md`/`.txt` file that holds an article's front matter; a `.txt`
+    """The format `frontmatter` for a `.md`/`.txt` file holding an article's front matter; a `.txt`
     whose content shows a bibliography format (RIS exports often end in .txt) is that format."""
     suffix = PurePath(path).suffix.lower()
     if suffix not in formats.FRONT_MATTER_EXTENSIONS or (suffix == ".txt" and formats.sniff(text)):
