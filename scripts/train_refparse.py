@@ -58,11 +58,12 @@ def test_texts(bench: Path) -> set[str]:
             for record in read_jsonl(path)}
 
 
-def training_records(bench: Path) -> list[dict]:
-    """The licensed dev records, without test texts and without repeats."""
+def training_records(bench: Path, sets: tuple[str, ...] = TRAINING_SETS) -> list[dict]:
+    """The dev records of the sets (by default the licensed ones), without test texts and
+    without repeats."""
     excluded = test_texts(bench)
     chosen = []
-    for name in TRAINING_SETS:
+    for name in sets:
         for record in read_jsonl(bench / "data" / f"{name}.dev.jsonl"):
             key = text_key(record["text"])
             if key not in excluded:
@@ -168,9 +169,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--iterations", type=int, default=150)
     parser.add_argument("--c1", type=float, default=0.1, help="L1 penalty (prunes features, keeps the model small)")
     parser.add_argument("--c2", type=float, default=0.01, help="L2 penalty")
+    parser.add_argument("--sets", default=",".join(TRAINING_SETS),
+                        help="dev files to train on; only the default ones may be shipped (licences)")
     options = parser.parse_args(argv)
     start = time.perf_counter()
-    records = training_records(options.bench)
+    records = training_records(options.bench, tuple(options.sets.split(",")))
     train(records, options.output, options.iterations, options.c1, options.c2)
     size = options.output.stat().st_size / 1e6
     print(f"trained on {len(records)} references in {time.perf_counter() - start:.0f} s: "

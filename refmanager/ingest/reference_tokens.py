@@ -153,7 +153,14 @@ def features(tokens: list[Token], text: str) -> list[dict[str, float | str]]:
     result = _context_flags(tokens, text)
     for index, features_here in enumerate(result):
         features_here.update(own[index])
-        for offset in (-2, -1, 1, 2):
+        following = tokens[index + 1] if index + 1 < len(tokens) else None
+        if following is not None and following.text == "." and following.start == tokens[index].end:
+            word = tokens[index].text
+            if len(word) == 1 and word.isupper():
+                features_here["initial"] = 1.0  # "J."
+            elif word[:1].isupper() and len(word) <= 6:
+                features_here["abbreviation"] = 1.0  # "Phys." "Rev."
+        for offset in (-3, -2, -1, 1, 2, 3):
             neighbour = index + offset
             if 0 <= neighbour < len(tokens):
                 features_here[f"{offset}:w"] = own[neighbour]["w"]
