@@ -8,6 +8,7 @@ the parser's progress); test_cli_ingest.py runs the real parser end to end.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -283,3 +284,12 @@ def test_page_ranges(written, expanded):
 ])
 def test_journal_abbreviations(short, full, expected):
     assert is_abbreviation(short, full) is expected
+
+
+def test_the_readme_explains_every_rule(repository):
+    # The rules are the CamelCase strings the correction steps give a Change.
+    sources = [repository / "refmanager" / "ingest" / name for name in ("reconcile.py", "author_corrections.py")]
+    rules = {rule for path in sources for rule in re.findall(r'"([A-Z][a-z]+(?:[A-Z][a-z]+)+)"', path.read_text("utf-8"))}
+    readme = (repository / "README.md").read_text(encoding="utf-8")
+    assert len(rules) >= 20
+    assert sorted(rule for rule in rules if f"`{rule}`" not in readme) == []
