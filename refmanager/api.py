@@ -21,19 +21,38 @@ from refmanager.model import Document
 
 
 def bibliography_files(paths: list[str]) -> list[str]:
-    """The paths, with each folder replaced by the bibliography files below it."""
+    """The paths, with each folder replaced by the bibliography files below it
+    (an article's front matter, `.md` or `.txt`, counts as one)."""
     found = []
     for path in paths:
         if not Path(path).is_dir():
             found.append(path)
             continue
         inside = sorted(str(file) for file in Path(path).rglob("*")
-                        if file.is_file() and file.suffix.lower() in formats.EXTENSIONS)
+                        if file.is_file() and (file.suffix.lower() in formats.EXTENSIONS or _is_article(file)))
         if not inside:
             raise InputError(f"{path}: no bibliography files in this folder "
-                             f"({', '.join(sorted(formats.EXTENSIONS))})")
+                             f"({', '.join(sorted(formats.EXTENSIONS))}, or an article's front matter)")
         found.extend(inside)
     return found
+
+
+def _is_article(file: Path) -> bool:
+    """A `.md`/`.txt` file in a folder that holds an article's front matter (not a README)."""
+    if file.suffix.lower() not in formats.FRONT_MATTER_EXTENSIONS:
+        return False
+    return _article_format(str(file), files.read_text(str(file)).text) is not None
+
+
+def _article_format(path: str, text: str) -> str | None:
+    """The format `frontmatter` for a `.md`/`.txt` file holding an article's front matter; a `.txt`
+    whose content shows a bibliography format (RIS exports often end in .txt) is that format."""
+    suffix = PurePath(path).suffix.lower()
+    if suffix not in formats.FRONT_MATTER_EXTENSIONS or (suffix == ".txt" and formats.sniff(text)):
+        return None
+    from refmanager.ingest.article import looks_like_front_matter  # only for such files
+
+    return formats.FRONT_MATTER_EXTENSIONS[suffix] if looks_like_front_matter(text) else None
 
 
 def loads(text: str, format: str, path: str = "<string>") -> Document:
@@ -51,7 +70,7 @@ def loads(text: str, format: str, path: str = "<string>") -> Document:
 def load(path: str, format: str | None = None) -> Document:
     """A Document from a file (`-` for standard input); the format is detected if not named."""
     decoded = files.read_text(path)
-    format = format or formats.detect(path, decoded.text)
+    format = format or _article_format(path, decoded.text) or formats.detect(path, decoded.text)
     document = loads(decoded.text, format, path)
     document.encoding = decoded.encoding
     document.byte_order_mark = decoded.byte_order_mark or document.byte_order_mark

@@ -29,6 +29,7 @@ from refmanager.cli import app
 REPOSITORY = Path(__file__).resolve().parents[1]
 SAMPLE = REPOSITORY / "library" / "soft-power.bib"
 SAMPLES = [SAMPLE, REPOSITORY / "library" / "soft-power.ris", REPOSITORY / "library" / "soft-power.json"]
+ARTICLE = REPOSITORY / "library" / "alipour-gorji-2024.md"  # an article's front matter, ingested
 SCRIPTS = Path(sys.executable).parent  # the venv's bin/, where `refman` is installed
 ANSI_ESCAPE = re.compile(r"\x1b\[[0-9;]*m")
 
@@ -348,9 +349,12 @@ def test_ascii_output_is_refused_for_a_format_other_than_bibtex(tmp_path):
 def test_check_reads_every_bibliography_file_in_a_folder(tmp_path):
     result = CliRunner().invoke(app, ["check", "--json", str(REPOSITORY / "library")])
     assert result.exit_code == 0, result.output
-    checked = json.loads(result.stdout)
-    assert sorted(Path(entry["path"]).name for entry in checked) == sorted(path.name for path in SAMPLES)
-    assert all(entry["records"] == 28 and entry["problems"] == [] for entry in checked)
+    checked = {Path(entry["path"]).name: entry for entry in json.loads(result.stdout)}
+    # The three exports of 28 works, and one article's front matter (library/README.md is no article).
+    assert sorted(checked) == sorted([path.name for path in SAMPLES] + [ARTICLE.name])
+    assert all(entry["records"] == 28 for name, entry in checked.items() if name != ARTICLE.name)
+    assert checked[ARTICLE.name]["records"] == 1 and checked[ARTICLE.name]["format"] == "frontmatter"
+    assert all(entry["problems"] == [] for entry in checked.values())
 
 
 def test_check_refuses_a_folder_without_bibliography_files(tmp_path):

@@ -20,6 +20,9 @@ WRITERS_GROUP = "refmanager.writers"
 
 EXTENSIONS = {".bib": "bibtex", ".bibtex": "bibtex", ".ris": "ris", ".json": "csljson",
               ".csljson": "csljson"}  # not .csl: that is a CSL style (XML), not data
+#: An article's front matter (Markdown, or text exported from a PDF), which `refmanager.ingest`
+#: reads; `refmanager.api` tells it by its content, since notes and READMEs share these extensions.
+FRONT_MATTER_EXTENSIONS = {".md": "frontmatter", ".markdown": "frontmatter", ".txt": "frontmatter"}
 _RIS_TYPE_LINE = re.compile(r"^\s*TY {1,2}- ", re.M)  # EndNote writes "TY - "
 _BIBTEX_BLOCK = re.compile(r"^\s*@\s*[A-Za-z]*\s*[{(]", re.M)
 

@@ -1,0 +1,20 @@
+"""The ingest stage: turn documents and citation strings into records.
+
+Modules:
+
+* `frontmatter`: read an article's front matter (title, byline, dates, journal); its
+  pieces are `markdown` (lines without markup), `byline`, `article_dates`, `header`
+  (journal, volume, pages, DOI, ISSN) and `abstract`;
+* `statement`: find and read its "How to cite" statement;
+* `reconcile`: compare the statement with the document and correct it, as change records,
+  with `author_corrections` and `name_match` (names through initials) and `proper_nouns`;
+* `references`: parse a free-text reference (APA, Chicago, MLA, Harvard, Vancouver,
+  IEEE...) into a Record; `reference_tokens`, `reference_labels`, `reference_fields`
+  and `reference_names` are its steps.
+* `article`: the whole of it for one file: `ingest(path) -> IngestResult`, and the
+  reader that lets `refmanager.load` read front matter (`.md`, `.txt`).
+"""
+
+from refmanager.ingest.article import IngestResult, ingest, ingest_all, ingest_text, report_of
+
+__all__ = ["IngestResult", "ingest", "ingest_all", "ingest_text", "report_of"]

@@ -1,0 +1,115 @@
+"""Label a reference string: the shipped CRF model, or the rules when it cannot be used.
+
+The model (`data/refparse.crfsuite`, trained by `scripts/train_refparse.py`) labels
+each token; consecutive tokens with one label become a span with the exact text
+they cover. Without `python-crfsuite` or the model file, `reference_rules` labels the
+string instead, less well.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+from refmanager.ingest.reference_rules import label_by_rules
+from refmanager.ingest.reference_tokens import features, tokenize
+
+MODEL_FILE = "refparse.crfsuite"
+
+
+@lru_cache(maxsize=1)
+def load_model():
+    """The CRF tagger, opened once; None when the model or python-crfsuite is missing."""
+    try:
+        import pycrfsuite
+    except ImportError:
+        return None
+    model = resources.files("refmanager.ingest") / "data" / MODEL_FILE
+    if not model.is_file():
+        return None
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(model))
+    return tagger
+
+
+def label(text: str) -> list[tuple[str, str]]:
+    """(label, text) spans for a whitespace-normalised reference string."""
+    tagger = load_model()
+    if tagger is None:
+        return label_by_rules(text)
+    return label_with_model(tagger, text)
+
+
+def label_with_model(tagger, text: str) -> list[tuple[str, str]]:
+    tokens = tokenize(text)
+    if not tokens:
+        return []
+    labels = tagger.tag(features(tokens, text))
+    spans: list[tuple[str, str]] = []
+    start = 0
+    for index in range(1, len(tokens) + 1):
+        if index == len(tokens) or labels[index] != labels[start]:
+            if labels[start] != "other":
+                end = _end_with_its_marks(labels[start], tokens, start, index)
+                spans.append((labels[start], text[tokens[start].start:tokens[end - 1].end]))
+            start = index
+    return _title_left_in_authors(spans)
+
+
+_INITIAL = re.compile(r"(?:^|\s)[A-Z]\.")
+_VANCOUVER_NAME = r"[^\W\d][\w'’-]*(?:\s[^\W\d][\w'’-]*)*\s[A-Z]{1,3}"
+_TITLE_AFTER_INITIALS = re.compile(rf"^((?:{_VANCOUVER_NAME},\s*)*{_VANCOUVER_NAME})\.\s+([A-Z][^.]*)$")
+_NAME_WORDS = frozenset("and et al von van der den del della de da dos das du le la y".split())
+
+
+def _has_common_word(text: str) -> bool:
+    """A lower-case word that no name has: `power` in `Soft power`."""
+    return any(len(word) >= 3 and word.islower() and word not in _NAME_WORDS
+               for word in re.findall(r"\w+", text))
+
+
+def _title_left_in_authors(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """`A. Salomaa, Formal languages, Academic Press`: a book title after initialled
+    authors is often read as one more author; without a title, a last comma-separated
+    piece with no initial, after names with initials, is the title."""
+    labels = [label for label, _ in spans]
+    if "title" in labels or "author" not in labels:
+        return spans
+    position = labels.index("author")
+    sentence = _TITLE_AFTER_INITIALS.match(spans[position][1])
+    if sentence and _has_common_word(sentence.group(2)):  # Vancouver "Kim HK, Lee J. Soft power"
+        return (spans[:position] + [("author", sentence.group(1)), ("title", sentence.group(2))]
+                + spans[position + 1:])
+    pieces = spans[position][1].split(", ")
+    if len(pieces) < 2 or not any(_INITIAL.search(piece) for piece in pieces[:-1]):
+        return spans
+    tail = pieces[-1]
+    if _INITIAL.search(tail) or re.search(r"\bet al|\band\b|&", tail) or not re.search(r"[a-z]{2}", tail):
+        return spans
+    return (spans[:position] + [("author", ", ".join(pieces[:-1])), ("title", tail)]
+            + spans[position + 1:])
+
+
+def _end_with_its_marks(label: str, tokens: list, start: int, end: int) -> int:
+    """The model leaves punctuation between fields unlabelled (see the training script);
+    give back to a field the marks that belong to it: the dot of a final initial or of
+    `et al.`, a title's `?` or `!`, a bracket or quote that closes one opened inside."""
+    inside = "".join(token.text for token in tokens[start:end])
+    while end < len(tokens):
+        mark, last = tokens[end].text, tokens[end - 1].text
+        if mark == "." and label in ("author", "editor", "translator") and (
+                len(last) <= 2 and last[:1].isupper() or last in ("al", "Jr", "Sr")):
+            end += 1
+        elif mark == "." and label == "container" and "." in inside and len(last) <= 6 and last.istitle():
+            end += 1  # the last word of "ACM Trans. Program. Lang. Syst." is an abbreviation too
+        elif mark in "?!" and label in ("title", "container"):
+            end += 1
+        elif mark == ")" and inside.count("(") > inside.count(")"):
+            end += 1
+        elif mark in "”»" and label == "title" and any(q in inside for q in "“«"):
+            end += 1
+        else:
+            break
+        inside += mark
+    return end
