@@ -31,11 +31,11 @@ class PartSpec:
 class _Merged:
     """An element stand-in carrying merged attributes, for `decorate`."""
 
-    __slots__ = ("attrs", "compiled")
+    __slots__ = ("attrs", "decoration")
 
     def __init__(self, attrs) -> None:
         self.attrs = attrs
-        self.compiled = None
+        self.decoration = None
 
 
 def _part_specs(element, ctx) -> tuple[list[PartSpec], str]:

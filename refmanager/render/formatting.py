@@ -29,9 +29,9 @@ class Decoration:
 
 
 def decoration_of(element) -> Decoration:
-    decoration = element.compiled
+    decoration = element.decoration
     if decoration is None:
-        decoration = element.compiled = Decoration(element.attrs)
+        decoration = element.decoration = Decoration(element.attrs)
     return decoration
 
 

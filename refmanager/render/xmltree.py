@@ -15,7 +15,7 @@ CSL_NAMESPACE = "http://purl.org/net/xbiblio/csl"
 class Element:
     """One XML element: its local name, attributes, children, text and line."""
 
-    __slots__ = ("name", "attrs", "children", "text", "line", "compiled")
+    __slots__ = ("name", "attrs", "children", "text", "line", "compiled", "decoration")
 
     def __init__(self, name: str, attrs: dict, line: int) -> None:
         self.name = name
@@ -23,7 +23,8 @@ class Element:
         self.children: list[Element] = []
         self.text = ""
         self.line = line
-        self.compiled = None  # filled by whoever needs a precomputed view
+        self.compiled = None  # a precomputed view, filled by the module that renders it
+        self.decoration = None  # the compiled affixes and formatting (formatting.py)
 
     def get(self, key: str, default=None):
         return self.attrs.get(key, default)
