@@ -85,9 +85,13 @@ class Collapser:
     def __init__(self, citation, layout_delimiter: str) -> None:
         self.mode = citation.get("collapse", "")
         self.delimiter = layout_delimiter
-        self.group_delimiter = citation.get("cite-group-delimiter", ", ")
+        # As citeproc-js does: sorted citations group with ", ", others with the
+        # layout delimiter, unless the style says.
+        default = ", " if citation.find("sort") is not None else layout_delimiter
+        self.group_delimiter = citation.get("cite-group-delimiter", default)
         self.after_collapse = citation.get("after-collapse-delimiter", layout_delimiter)
-        self.suffix_delimiter = citation.get("year-suffix-delimiter", layout_delimiter)
+        self.suffix_delimiter = citation.get("year-suffix-delimiter",
+                                             citation.get("cite-group-delimiter", layout_delimiter))
 
     def join(self, rendered: list):
         if self.mode == "citation-number":
@@ -111,9 +115,15 @@ class Collapser:
         children = [run[0].node]
         if self.mode in ("year-suffix", "year-suffix-ranged"):
             return self._suffixes(run)
-        for entry in run[1:]:
-            children += [self.group_delimiter, entry.rest if self.mode else entry.node]
+        for previous, entry in zip(run, run[1:]):
+            children += [self._between(previous), entry.rest if self.mode else entry.node]
         return Rich(children)
+
+    def _between(self, previous) -> str:
+        """After a cite with a locator the group goes on with the after-collapse delimiter."""
+        if previous.cite.locator and self.mode:
+            return self.after_collapse
+        return self.group_delimiter
 
     def _suffixes(self, run: list):
         children, index = [], 0
@@ -125,7 +135,7 @@ class Collapser:
                 end += 1
             first = run[index].node if index == 0 else run[index].rest
             if children:
-                children.append(self.group_delimiter)
+                children.append(self._between(run[index - 1]))
             children.append(first)
             letters = [entry.suffix_letter for entry in run[index + 1:end]]
             children.extend(self._letters(run[index].suffix_letter, letters))
@@ -133,14 +143,24 @@ class Collapser:
         return Rich(children)
 
     def _letters(self, first: str, letters: list) -> list:
+        """The suffixes after the first one: "b", or ranges "c–e" when ranged."""
         if not letters:
             return []
-        if self.mode == "year-suffix-ranged" and len(letters) >= 2 and _consecutive(
-                [first] + letters):
-            return ["–" + letters[-1]]
-        out = []
+        runs = [[first]]
         for letter in letters:
-            out += [self.suffix_delimiter, letter]
+            if self.mode == "year-suffix-ranged" and _consecutive([runs[-1][-1], letter]):
+                runs[-1].append(letter)
+            else:
+                runs.append([letter])
+        out = []
+        for number, run in enumerate(runs):
+            if len(run) >= 3:
+                text = run[-1] if number == 0 else run[0] + "–" + run[-1]
+                out += (["–" + text] if number == 0 else [self.suffix_delimiter, text])
+            else:
+                for position, letter in enumerate(run):
+                    if number or position:
+                        out += [self.suffix_delimiter, letter]
         return out
 
     def _numbers(self, rendered: list):
@@ -188,10 +208,18 @@ def render_cluster(engine, cites: list):
     if not rendered:
         return None
     delimiter = layout.get("delimiter", "")
-    if grouping:
+    if grouping and sort is not None:
         rendered = _group_by_names(rendered)
     if collapse or grouping:
         node = Collapser(citation, delimiter).join(rendered)
     else:
         node = join([entry.node for entry in rendered], delimiter)
-    return decorate(layout, node, True)
+    return _decorate_layout(layout, node)
+
+
+def _decorate_layout(layout, node):
+    """A citation's layout: unlike other elements, its formatting encloses its affixes."""
+    prefix, suffix = layout.get("prefix", ""), layout.get("suffix", "")
+    if prefix or suffix:
+        node = Rich([piece for piece in (prefix, node, suffix) if piece])
+    return decorate(layout, node, True, affixes=False)

@@ -59,6 +59,7 @@ class Disambiguator:
             pending = self._step(pending, self._try_names)
         if self.add_givenname and self.rule in ("by-cite", "all-names", "primary-name"):
             pending = self._step(pending, self._try_givennames)
+            pending = self._step(pending, self._full_givennames)
         if self.uses_condition and pending:
             for subgroup in pending:
                 for item_id in subgroup:
@@ -70,71 +71,114 @@ class Disambiguator:
     def _step(self, pending, attempt):
         out = []
         for subgroup in pending:
-            out.extend(attempt(subgroup))
+            attempt(subgroup)
+            out.extend(self.ambiguous_groups(subgroup))
         return out
 
-    def _split(self, group: list[str]) -> list[list[str]]:
-        return self.ambiguous_groups(group)
+    def _shown(self, item_id: str) -> tuple[list, int]:
+        """The first name list a cite of the item renders, and how many it shows."""
+        self.key(item_id)
+        first = self.engine.last_first_names.get(item_id)
+        return (first[0], first[1]) if first else ([], 0)
 
-    def _try_names(self, group: list[str]) -> list[list[str]]:
-        most = max(len(item_names_first(self.engine, item_id)) for item_id in group)
-        states = self.engine.states
-        before = len(self._split(group))
-        for extra in range(1, most + 1):
-            for item_id in group:
-                states[item_id].et_al_extra = extra
-            remaining = self._split(group)
-            if not remaining:
-                return []
-            if sum(len(g) for g in remaining) < len(group):
-                return self._settle_names(group, remaining, extra)
+    def _try_names(self, group: list[str]) -> None:
+        """Show more names on each item, as few as leave it the fewest look-alikes."""
+        level = 2 if self.add_givenname else 0
+        lists = {item_id: self._shown(item_id) for item_id in group}
+        for item_id, (names, shown) in lists.items():
+            best_extra, best_clashes = 0, None
+            for extra in range(0, len(names) - shown + 1):
+                mine = _identity(names, shown + extra, level)
+                clashes = sum(1 for other_id, (other, other_shown) in lists.items()
+                              if other_id != item_id
+                              and mine == _identity(other, other_shown + extra, level))
+                if best_clashes is None or clashes < best_clashes:
+                    best_extra, best_clashes = extra, clashes
+                if clashes == 0:
+                    break
+            self.engine.states[item_id].et_al_extra = best_extra
+
+    def _try_givennames(self, group: list[str]) -> None:
+        """Expand the given names that share a family name with a different person's."""
+        lists = {item_id: self._shown(item_id) for item_id in group}
+        limit = 1 if self.rule.startswith("primary-name") else None
+        for item_id, (names, shown) in lists.items():
+            state = self.engine.states[item_id]
+            for index, name in enumerate(names[:shown][:limit]):
+                others = [other[index] for other_id, (other, other_shown) in lists.items()
+                          if other_id != item_id and index < other_shown]
+                needed = _level_against(name, others)
+                if needed:
+                    state.given_levels[index] = max(state.given_levels.get(index, 0), needed)
+
+    def _full_givennames(self, group: list[str]) -> None:
+        """Initials did not tell the cites apart: write those given names out."""
+        before = sum(len(g) for g in self.ambiguous_groups(group))
+        saved = {item_id: dict(self.engine.states[item_id].given_levels) for item_id in group}
         for item_id in group:
-            states[item_id].et_al_extra = 0
-        return self._split(group) if before else []
-
-    def _settle_names(self, group, remaining, extra):
-        still = {item_id for subgroup in remaining for item_id in subgroup}
-        for item_id in group:
-            if item_id in still:
-                self.engine.states[item_id].et_al_extra = extra
-        return [sub for g in remaining for sub in self._try_names(g)] if False else remaining
-
-    def _try_givennames(self, group: list[str]) -> list[list[str]]:
-        states = self.engine.states
-        most = max(len(item_names_first(self.engine, item_id)) for item_id in group)
-        for index in range(most if self.rule != "primary-name" else 1):
-            for level in (1, 2):
-                for item_id in group:
-                    states[item_id].given_levels[index] = level
-                remaining = self._split(group)
-                if not remaining:
-                    return []
-        return self._split(group)
+            levels = self.engine.states[item_id].given_levels
+            for index, level in levels.items():
+                if level == 1:
+                    levels[index] = 2
+        if sum(len(g) for g in self.ambiguous_groups(group)) >= before:
+            for item_id in group:  # no help: keep the initials
+                self.engine.states[item_id].given_levels = saved[item_id]
 
     def _global_givennames(self, item_ids: list[str]) -> None:
         """all-names / primary-name rules: expand every name whose family is shared."""
-        by_family: dict[str, set] = defaultdict(set)
+        primary = self.rule.startswith("primary-name")
+        by_family: dict[tuple, list] = defaultdict(list)
         for item_id in item_ids:
             for index, name in enumerate(item_names_first(self.engine, item_id)):
-                if self.rule.startswith("primary-name") and index:
+                if primary and index:
                     break
-                person = (name.get("given", ""), name.get("family", ""))
-                by_family[name.get("family", name.get("literal", ""))].add(person)
-        level = 1 if self.rule.endswith("with-initials") else 2
+                by_family[_person(name, 0)].append(name)
+        initials_only = self.rule.endswith("with-initials")
         for item_id in item_ids:
             state = self.engine.states[item_id]
             for index, name in enumerate(item_names_first(self.engine, item_id)):
-                if self.rule.startswith("primary-name") and index:
+                if primary and index:
                     break
-                people = by_family[name.get("family", name.get("literal", ""))]
-                if len(people) > 1:
-                    state.given_levels[index] = _needed_level(name, people, level)
+                needed = _level_against(name, by_family[_person(name, 0)])
+                if initials_only:
+                    needed = 1 if needed == 1 else 0
+                if needed:
+                    state.given_levels[index] = needed
 
     def _year_suffixes(self, groups: list[list[str]], order: list[str]) -> None:
         position = {item_id: index for index, item_id in enumerate(order)}
         for group in groups:
             for number, item_id in enumerate(sorted(group, key=position.get)):
                 self.engine.states[item_id].year_suffix = suffix_letters(number)
+
+
+def _person(name: dict, level: int) -> tuple:
+    if "literal" in name:
+        return (name["literal"],)
+    family = (name.get("non-dropping-particle", ""), name.get("family", ""))
+    if level == 0:
+        return family
+    given = name.get("given", "")
+    if level == 1:
+        return family + (tuple(word[:1] for word in given.replace("-", " ").split()),)
+    given = given.replace(".", "").replace(" ", "")  # "J. J." and "J.J." are one person
+    return family + (given, name.get("dropping-particle", ""), name.get("suffix", ""))
+
+
+def _identity(names: list, count: int, level: int) -> tuple:
+    shown = names[:count]
+    return tuple(_person(name, level) for name in shown) + (count < len(names),)
+
+
+def _level_against(name: dict, others: list) -> int:
+    """The given-name detail that tells `name` from same-family others (0: none needed)."""
+    same_family = [other for other in others if _person(other, 0) == _person(name, 0)]
+    different = [other for other in same_family if _person(other, 2) != _person(name, 2)]
+    if not different:
+        return 0
+    if all(_person(other, 1) != _person(name, 1) for other in different):
+        return 1
+    return 2
 
 
 def _needed_level(name: dict, people: set, level: int) -> int:

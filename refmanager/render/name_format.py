@@ -70,8 +70,12 @@ def _given_text(parts: dict, options: NameOptions, level: int) -> str:
 
 
 def _part(element, text, ctx):
-    if element is None or not text:
-        return text or None
+    if not text:
+        return None
+    if isinstance(text, str) and "<" in text:
+        text = parse_markup(text)
+    if element is None:
+        return text
     return decorate(element, text, ctx.title_case)
 
 
@@ -100,13 +104,12 @@ def format_name(parts: dict, options: NameOptions, inverted: bool, level: int, c
     given = _given_text(parts, options, level)
     dp, suffix = parts.get("dropping-particle", ""), parts.get("suffix", "")
     if not inverted:
-        given_block = _part(options.given_part, _particle_join(given, dp), ctx)
-        family_block = _part(options.family_part, _particle_join(ndp, family), ctx)
-        body = join([given_block, family_block], " ")
-        if suffix and body is not None:
-            comma = ", " if parts.get("comma-suffix") else " "
-            return Rich([body, comma + suffix])
-        return body
+        given_block = _part(options.given_part, given, ctx)
+        family_text = _particle_join(dp, _particle_join(ndp, family))
+        if suffix:
+            family_text += (", " if parts.get("comma-suffix") else " ") + suffix
+        family_block = _part(options.family_part, family_text, ctx)
+        return join([given_block, family_block], " ")
     separator = options.sort_separator
     if options.demote == "display-and-sort":
         family_block = _part(options.family_part, family, ctx)

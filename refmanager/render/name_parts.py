@@ -30,7 +30,7 @@ def _leading_particle(family: str) -> tuple[str, str]:
         index += 1
     if index:
         return " ".join(words[:index]), " ".join(words[index:])
-    match = re.match(r"^([a-z]+['’])(\S.*)$", family)
+    match = re.match(r"^([a-z]+['’\-])(\S.*)$", family)
     if match:
         return match.group(1), match.group(2)
     return "", family
@@ -52,7 +52,13 @@ def normalize_name(name: dict) -> dict:
     if "literal" in name or ("family" not in name and "given" not in name):
         literal = name.get("literal", name.get("family", "") or name.get("given", ""))
         return {"literal": str(literal)}
-    parts = {key: str(value) for key, value in name.items() if isinstance(value, (str, int))}
+    parts = {key: str(value).replace("'", "’") for key, value in name.items()
+             if isinstance(value, (str, int)) and not isinstance(value, bool)}
+    for flag in ("comma-suffix", "static-ordering", "parse-names"):
+        if flag in name:
+            parts[flag] = name[flag]
+    if not parts.get("family") and parts.get("given"):
+        return {"literal": parts["given"]}  # a mononym ("Banksy") is never initialized
     family = parts.get("family", "")
     given = parts.get("given", "")
     if family.startswith('"') and family.endswith('"') and len(family) > 1:

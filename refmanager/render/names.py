@@ -155,7 +155,7 @@ def render_name_list(names: list, name_element, et_al_element, ctx):
     options = _options(ctx, name_element)
     shown, truncated = _shown_count(names, options, ctx)
     if ctx.first_names is None and ctx.mode == "citation":
-        ctx.first_names = (len(names), shown)
+        ctx.first_names = (names, shown)
     if options.form == "count":
         return None, shown
     rendered, inverted_flags = [], []

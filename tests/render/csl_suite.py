@@ -38,7 +38,7 @@ def _cite(data: dict) -> Cite:
 
 
 def _position_name(value):
-    names = {0: "first", 1: "subsequent", 2: "ibid-with-locator", 3: "ibid"}
+    names = {0: "first", 1: "subsequent", 2: "ibid", 3: "ibid-with-locator"}
     return names.get(value) if value is not None else None
 
 
@@ -67,16 +67,17 @@ def _bibliography_html(processor) -> str:
 
 
 def _run_citations(style, items, citations) -> str:
-    documents = []  # (citation id, note number, cites) in document order
+    cites_of = {}  # citation id -> its cites
     outputs_before = {}
-    for step, (citation, before, _after) in enumerate(citations):
-        order = [entry[0] for entry in before]
-        documents = [doc for doc in documents if doc[0] in order or True]
-        position = len([doc for doc in documents if doc[0] in order])
-        doc = (citation["citationID"], citation.get("properties", {}).get("noteIndex", 0),
-               [_cite(cite) for cite in citation["citationItems"]])
-        documents = [d for d in documents if d[0] != doc[0]]
-        documents.insert(position, doc)
+    for step, (citation, before, after) in enumerate(citations):
+        citation_id = citation["citationID"]
+        cites_of[citation_id] = [_cite(cite) for cite in citation["citationItems"]]
+        note = citation.get("properties", {}).get("noteIndex", 0)
+        documents = [(entry[0], entry[1], cites_of[entry[0]]) for entry in before
+                     if entry[0] in cites_of]
+        documents.append((citation_id, note, cites_of[citation_id]))
+        documents += [(entry[0], entry[1], cites_of[entry[0]]) for entry in after
+                      if entry[0] in cites_of]
         rendered = _render_documents(style, items, documents)
         if step < len(citations) - 1:
             outputs_before = dict(rendered)
