@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from refmanager.render.formatting import decorate
 from refmanager.render.markup import parse_markup
-from refmanager.render.richtext import Rich, join, to_plain
+from refmanager.render.richtext import Rich, capitalize_leading_term, join, to_plain
 from refmanager.render.sorting import sort_items
 
 
@@ -28,10 +28,15 @@ class RenderedCite:
         self.number = number
 
 
-def _with_affixes(cite, node):
+_SENTENCE_END = (".", "!", "?")
+
+
+def _with_affixes(cite, node, note_style: bool = False):
     if node is None:
         return None
     pieces = []
+    if note_style and (not cite.prefix or cite.prefix.rstrip().endswith(_SENTENCE_END)):
+        capitalize_leading_term(node)
     if cite.prefix:
         pieces.append(parse_markup(cite.prefix))
     pieces.append(node)
@@ -58,7 +63,7 @@ def _render(engine, cite, suppress_names=False, bare_suffix=False):
 
 def render_cite(engine, cite, collapsing: bool) -> RenderedCite:
     node, ctx = _render(engine, cite)
-    rendered = RenderedCite(cite, _with_affixes(cite, node),
+    rendered = RenderedCite(cite, _with_affixes(cite, node, engine.style.is_note),
                             number=engine.states[cite.id].citation_number)
     if collapsing and not cite.suppress_author and not cite.author_only:
         rendered.names = to_plain(ctx.first_names_node) if ctx.first_names_node else ""
@@ -213,8 +218,19 @@ def render_cluster(engine, cites: list):
     if collapse or grouping:
         node = Collapser(citation, delimiter).join(rendered)
     else:
-        node = join([entry.node for entry in rendered], delimiter)
+        node = _join_cites(rendered, delimiter)
     return _decorate_layout(layout, node)
+
+
+def _join_cites(rendered: list, delimiter: str):
+    """Cites joined by the layout delimiter, left out before a prefix that starts with
+    punctuation of its own (", cited in")."""
+    children = []
+    for entry in rendered:
+        if children and not entry.cite.prefix[:1] in (",", ";", "."):
+            children.append(delimiter)
+        children.append(entry.node)
+    return Rich(children)
 
 
 def _decorate_layout(layout, node):

@@ -133,7 +133,8 @@ class RenderContext:
                     break
         if value is None:
             value = self.raw(name)
-        self.note(value is not None)
+        if name != "year-suffix":  # citeproc-js: an empty year-suffix never hides a group
+            self.note(value is not None)
         if value is not None and self.substituting:
             self.used.append(name)
         return value

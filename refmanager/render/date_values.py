@@ -18,13 +18,14 @@ SEASONS = {"spring": 13, "summer": 14, "autumn": 15, "fall": 15, "winter": 16}
 
 
 class DateValue:
-    __slots__ = ("parts", "literal", "season", "circa")
+    __slots__ = ("parts", "literal", "season", "circa", "open_range")
 
     def __init__(self, parts=(), literal="", season=None, circa=False) -> None:
         self.parts: list[tuple[int, int, int]] = list(parts)
         self.literal = literal
         self.season = season
         self.circa = circa
+        self.open_range = False  # "1987–": a range whose end is not known yet
 
     @property
     def is_range(self) -> bool:
@@ -101,10 +102,14 @@ def read_date(value) -> DateValue | None:
     circa = bool(value.get("circa"))
     season = value.get("season")
     if value.get("date-parts"):
-        parts = [_triple(parts) for parts in value["date-parts"] if parts]
+        raw_parts = value["date-parts"]
+        parts = [_triple(parts) for parts in raw_parts if parts]
         parts = [part for part in parts if part[0] != 0 or part[1] != 0]
         if parts and parts[0][0] != 0:
-            return DateValue(parts, season=season, circa=circa)
+            date = DateValue(parts, season=season, circa=circa)
+            date.open_range = len(raw_parts) == 2 and len(parts) == 1 and \
+                not any(_number(v) for v in (raw_parts[1] or []))
+            return date
     if value.get("literal"):
         return DateValue(literal=str(value["literal"]), circa=circa)
     if value.get("raw"):

@@ -129,20 +129,19 @@ def _part_text(spec: PartSpec, triple, ctx, season):
 
 def _render_parts(specs, triple, ctx, season, delimiter, drop_first_prefix=False,
                   drop_last_suffix=False):
-    rendered = []
-    for index, spec in enumerate(specs):
+    """The rendered date-parts, each with its affixes (the outer ones dropped if asked)."""
+    pieces = []
+    for spec in specs:
         text = _part_text(spec, triple, ctx, season)
         if text is None:
             continue
         node = decorate(spec.element, text, ctx.title_case, affixes=False)
-        prefix = spec.attrs.get("prefix", "")
-        suffix = spec.attrs.get("suffix", "")
-        if drop_first_prefix and not rendered:
-            prefix = ""
-        if drop_last_suffix and index == len(specs) - 1:
-            suffix = ""
-        rendered.append(Rich([piece for piece in (prefix, node, suffix) if piece]))
-    return rendered
+        pieces.append([spec.attrs.get("prefix", ""), node, spec.attrs.get("suffix", "")])
+    if pieces and drop_first_prefix:
+        pieces[0][0] = ""
+    if pieces and drop_last_suffix:
+        pieces[-1][2] = ""
+    return [Rich([piece for piece in triple_ if piece]) for triple_ in pieces]
 
 
 def _differing(specs, start, end) -> set[str]:
@@ -151,6 +150,11 @@ def _differing(specs, start, end) -> set[str]:
         if start[index] != end[index]:
             return set(names[index:])
     return set()
+
+
+def _range_delimiter(specs, name: str) -> str:
+    return next((spec.attrs.get("range-delimiter", "–") for spec in specs if spec.name == name),
+                "–")
 
 
 def _render_range(specs, start, end, ctx, season, delimiter):
@@ -196,7 +200,11 @@ def render_date(element, ctx):
     if value.literal and not value.parts:
         return decorate(element, value.literal, ctx.title_case)
     specs, delimiter = _part_specs(element, ctx)
-    if value.is_range:
+    if value.open_range:
+        start = join(_render_parts(specs, value.parts[0], ctx, value.season, delimiter,
+                                   drop_last_suffix=True), delimiter)
+        node = Rich([start, _range_delimiter(specs, "year")])
+    elif value.is_range:
         node = _render_range(specs, value.parts[0], value.parts[1], ctx, value.season, delimiter)
     else:
         node = join(_render_parts(specs, value.parts[0], ctx, value.season, delimiter), delimiter)

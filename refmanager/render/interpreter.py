@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from refmanager.render import dates, names
 from refmanager.render.conditions import condition_holds
+from refmanager.render.markup import parse_markup
 from refmanager.render.formatting import decorate
 from refmanager.render.numbers import format_number_value, format_page, is_numeric, is_plural
 from refmanager.render.richtext import Rich, is_empty, join
@@ -71,8 +72,10 @@ def render_text(element, ctx):
     elif "term" in attrs:
         plural = attrs.get("plural") == "true"
         node = ctx.locale.term(attrs["term"], attrs.get("form", "long"), plural)
+        if node:
+            node = Rich([node], term=True)
     elif "value" in attrs:
-        node = attrs["value"]
+        node = parse_markup(attrs["value"])
     else:
         node = None
     return decorate(element, node, ctx.title_case)

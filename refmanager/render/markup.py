@@ -22,6 +22,7 @@ _TAGS = {
     "<sub>": ("sub", True), "</sub>": ("sub", False),
     "<sc>": ("sc", True), "</sc>": ("sc", False),
     '<span class="nocase">': ("nocase", True),
+    '<span class="nodecor">': ("nodecor", True),
     '<span style="font-variant:small-caps;">': ("sc-span", True),
     '<span style="font-variant: small-caps;">': ("sc-span", True),
     "</span>": ("span", False),
@@ -37,11 +38,12 @@ _NODE_FOR = {
     "sc": lambda: Rich(style=(("font-variant", "small-caps"),)),
     "sc-span": lambda: Rich(style=(("font-variant", "small-caps"),)),
     "nocase": lambda: Rich(nocase=True),
+    "nodecor": lambda: Rich(style=(("nodecor", "true"),)),
     "dq": lambda: Rich(quotes=True),
     "sq": lambda: Rich(quotes=True),
 }
 _CLOSES = {"i": "i", "b": "b", "sup": "sup", "sub": "sub", "sc": "sc",
-           "span": ("nocase", "sc-span"), "dq": "dq", "sq": "sq"}
+           "span": ("nocase", "sc-span", "nodecor"), "dq": "dq", "sq": "sq"}
 _WORD_BREAK = set(" \t\n([{/-–—\u00a0")
 
 

@@ -41,7 +41,12 @@ def _walk(node, events: list, active: dict, depth: list, marks: QuoteMarks) -> N
     if node.display:
         events.append(("open", ("display", node.display)))
         opened.append(("display", node.display))
-    for attribute, value in node.style:
+    style = node.style
+    if style and style[0][0] == "nodecor":  # <span class="nodecor">: undo what is active
+        style = tuple((attribute, "normal") for attribute in ("font-style", "font-variant",
+                                                              "font-weight")
+                      if active.get(attribute, "normal") != "normal")
+    for attribute, value in style:
         flip = _FLIPS.get(attribute)
         if flip and value == flip[0] and active.get(attribute) == flip[0]:
             value = flip[1]
@@ -129,6 +134,32 @@ def _collapse_joins(events: list) -> list:
     return out
 
 
+# Superscript letters in terms (French "1ʳᵉ") are written as <sup> runs, as citeproc-js does.
+_SUPERSCRIPTS = {"ª": "a", "º": "o", "ʳ": "r", "ᵉ": "e", "ˢ": "s", "ᵗ": "t", "ʰ": "h",
+                 "ᵈ": "d", "ⁿ": "n", "ᵃ": "a", "ᵒ": "o", "ᵐ": "m", "ˡ": "l"}
+_SUP = ("vertical-align", "sup")
+
+
+def _superscripts(events: list) -> list:
+    out = []
+    for kind, value in events:
+        if kind != "text" or not any(char in _SUPERSCRIPTS for char in value):
+            out.append((kind, value))
+            continue
+        plain = []
+        for char in value:
+            if char in _SUPERSCRIPTS:
+                if plain:
+                    out.append(("text", "".join(plain)))
+                    plain = []
+                out += [("open", _SUP), ("text", _SUPERSCRIPTS[char]), ("close", _SUP)]
+            else:
+                plain.append(char)
+        if plain:
+            out.append(("text", "".join(plain)))
+    return out
+
+
 def flatten(node, locale) -> list:
     """The event stream of a tree, with the cross-node rules applied."""
     marks = locale.quote_marks if hasattr(locale, "quote_marks") else QuoteMarks(locale)
@@ -136,4 +167,4 @@ def flatten(node, locale) -> list:
     _walk(node, events, {}, [0], marks)
     if marks.inside:
         _move_punctuation_in(events)
-    return _collapse_joins(events)
+    return _superscripts(_collapse_joins(events))

@@ -16,10 +16,12 @@ FORMATTING_ATTRIBUTES = ("font-style", "font-variant", "font-weight",
 class Rich:
     """A formatted run of children (each a `str` or another `Rich`)."""
 
-    __slots__ = ("children", "style", "quotes", "nocase", "display")
+    __slots__ = ("children", "style", "quotes", "nocase", "display", "term")
 
-    def __init__(self, children=None, style=(), quotes=False, nocase=False, display=None):
+    def __init__(self, children=None, style=(), quotes=False, nocase=False, display=None,
+                 term=False):
         self.children: list = children if children is not None else []
+        self.term = term  # a locale term: note citations capitalize one that comes first
         self.style: tuple = style  # ((attribute, value), ...)
         self.quotes = quotes
         self.nocase = nocase
@@ -128,3 +130,20 @@ def map_text(node, function, protect_nocase: bool = True):
         return node
     return Rich([map_text(child, function, protect_nocase) for child in node.children],
                 node.style, node.quotes, node.nocase, node.display)
+
+
+def capitalize_leading_term(node, after_sentence_only: bool = False) -> None:
+    """Capitalize the first letter of `node` when it belongs to a term (in place)."""
+    path = []
+    current = node
+    while isinstance(current, Rich):
+        index = next((i for i, child in enumerate(current.children) if not is_empty(child)), None)
+        if index is None:
+            return
+        path.append(current)
+        child = current.children[index]
+        if isinstance(child, str):
+            if any(step.term for step in path) and child[:1].islower():
+                current.children[index] = child[0].upper() + child[1:]
+            return
+        current = child

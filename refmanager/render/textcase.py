@@ -16,15 +16,19 @@ from refmanager.render.richtext import Rich
 STOP_WORDS = frozenset(
     "a an and as at but by down for from in into nor of on onto or over so the till to up "
     "via with yet".split())
-_WORD = re.compile(r"[^\s\-/–—]+")
+_WORD = re.compile(r"[^\s/–—]+")
+# Field markup that citeproc-js never recases: small caps, superscript, subscript.
+_IMPLICIT_NOCASE = frozenset({("font-variant", "small-caps"), ("vertical-align", "sup"),
+                              ("vertical-align", "sub")})
 
 
 def _leaves(node, protected: bool, out: list) -> None:
     if isinstance(node, str):
         out.append((node, protected))
         return
+    protected = protected or node.nocase or any(pair in _IMPLICIT_NOCASE for pair in node.style)
     for child in node.children:
-        _leaves(child, protected or node.nocase, out)
+        _leaves(child, protected, out)
 
 
 def _rebuild(node, texts: list):
@@ -35,9 +39,12 @@ def _rebuild(node, texts: list):
 
 
 def _cap(word: str) -> str:
+    """The word with its first letter capitalized (after any opening punctuation)."""
     for index, char in enumerate(word):
         if char.isalpha():
             return word[:index] + char.upper() + word[index + 1:]
+        if char.isdigit():
+            return word
     return word
 
 
@@ -63,9 +70,7 @@ def _case_word(word, mode, position, words, text, all_upper) -> str:
     if mode == "capitalize-first":
         return _cap(word) if position == 0 else word
     if mode == "sentence":
-        if position == 0:
-            return _cap(word.lower() if all_upper else word)
-        return word.lower() if all_upper else word
+        return _cap(word.lower()) if position == 0 else word.lower()
     if mode == "title":
         return _title_word(word, position, words, text, all_upper)
     return word
@@ -76,10 +81,13 @@ def _title_word(word, position, words, text, all_upper) -> str:
     start = words[position][0]
     after_colon = position > 0 and text[:start].rstrip()[-1:] in (":", "?", "!")
     edge = position == 0 or position == len(words) - 1 or after_colon
-    if all_upper:
-        word = word.lower()
     if bare in STOP_WORDS and not edge:
-        return word.lower() if word.lower() == word or all_upper else word
+        return word.lower() if word.lower() == word else word
+    if "-" in word.strip("-"):  # each part of a compound: "Self-Esteem", "Out-of-Fashion"
+        parts = word.split("-")
+        return "-".join(part if index and (len(part) < 2 or part.lower() in STOP_WORDS)
+                        else (_cap(part) if part.lower() == part else part)
+                        for index, part in enumerate(parts))
     if word.lower() == word:
         return _cap(word)
     return word

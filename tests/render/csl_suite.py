@@ -100,6 +100,8 @@ def _render_documents(style, items, documents) -> list:
 def run_fixture(fixture: dict) -> str:
     style = fixture["CSL"]
     items = json.loads(fixture["INPUT"])
+    for number, item in enumerate(items, start=1):
+        item.setdefault("id", f"ITEM-{number}")  # as citeproc-js's test runner does
     mode = fixture["MODE"].strip()
     if "CITATIONS" in fixture and mode == "citation":
         citations = json.loads(fixture["CITATIONS"])
