@@ -208,4 +208,6 @@ def render_date(element, ctx):
         node = _render_range(specs, value.parts[0], value.parts[1], ctx, value.season, delimiter)
     else:
         node = join(_render_parts(specs, value.parts[0], ctx, value.season, delimiter), delimiter)
+    if node is None:
+        ctx.counts[-1][1] -= 1  # a date whose shown parts are all missing counts as empty
     return decorate(element, node, ctx.title_case)

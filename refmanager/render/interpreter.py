@@ -68,7 +68,7 @@ def render_text(element, ctx):
     if "variable" in attrs:
         node = _text_variable(element, ctx, attrs["variable"])
     elif "macro" in attrs:
-        node = render_macro(attrs["macro"], ctx)
+        node = _suppressible(ctx, render_macro, attrs["macro"], ctx)
     elif "term" in attrs:
         plural = attrs.get("plural") == "true"
         node = ctx.locale.term(attrs["term"], attrs.get("form", "long"), plural)
@@ -81,15 +81,25 @@ def render_text(element, ctx):
     return decorate(element, node, ctx.title_case)
 
 
-def render_group(element, ctx):
+def _suppressible(ctx, function, *arguments):
+    """Render as a group does: nothing when variables were called and all were empty.
+
+    citeproc-js treats a macro call the same way, so a term in a macro whose
+    variables are empty does not show."""
     ctx.counts.append([0, 0])
-    node = render_children(element.children, ctx, element.get("delimiter", ""))
+    node = function(*arguments)
     called, found = ctx.counts.pop()
     parent = ctx.counts[-1]
     parent[0] += called
     parent[1] += found
     if called and not found:
         return None
+    return node
+
+
+def render_group(element, ctx):
+    node = _suppressible(ctx, render_children, element.children, ctx,
+                         element.get("delimiter", ""))
     return decorate(element, node, ctx.title_case)
 
 
