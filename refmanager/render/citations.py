@@ -226,11 +226,19 @@ def _join_cites(rendered: list, delimiter: str):
     """Cites joined by the layout delimiter, left out before a prefix that starts with
     punctuation of its own (", cited in")."""
     children = []
+    previous = None
     for entry in rendered:
         if children and not entry.cite.prefix[:1] in (",", ";", "."):
-            children.append(delimiter)
+            if previous.cite.suffix.rstrip()[-1:] in _PUNCTUATION and delimiter[:1] in _PUNCTUATION:
+                children.append(delimiter[1:])  # the suffix's own mark stands in for it
+            else:
+                children.append(delimiter)
         children.append(entry.node)
+        previous = entry
     return Rich(children)
+
+
+_PUNCTUATION = tuple(",.;:!?")
 
 
 def _decorate_layout(layout, node):

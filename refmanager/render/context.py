@@ -16,6 +16,8 @@ SHORT_FORMS = {
     "title": ("title-short", "shortTitle"),
     "container-title": ("container-title-short", "journalAbbreviation"),
 }
+# CSL 1.0.2 variables that older CSL-JSON spells otherwise.
+_OLD_NAMES = {"container-title-short": "journalAbbreviation", "title-short": "shortTitle"}
 # Variables whose values are not parsed for markup.
 RAW_VARIABLES = frozenset({"URL", "DOI", "ISBN", "ISSN", "PMID", "PMCID"})
 
@@ -119,6 +121,8 @@ class RenderContext:
             value = str(page).replace("–", "-").split("-")[0].split(",")[0].strip() if page else None
         else:
             value = self.item.get(name)
+            if value is None and name in _OLD_NAMES:
+                value = self.item.get(_OLD_NAMES[name])
         if value is None or value == "" or value == []:
             return None
         return value

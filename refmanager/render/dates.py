@@ -195,11 +195,11 @@ def render_date(element, ctx):
     value = read_date(raw) if raw is not None else None
     if value is None:
         return None
-    if ctx.mode == "sort":  # dates sort by value, not by their rendered text
-        return value.sort_key() or value.literal
+    specs, delimiter = _part_specs(element, ctx)
+    if ctx.mode == "sort":  # dates sort by value (of the parts shown), not by their text
+        return value.sort_key({spec.name for spec in specs}) or value.literal
     if value.literal and not value.parts:
         return decorate(element, value.literal, ctx.title_case)
-    specs, delimiter = _part_specs(element, ctx)
     if value.open_range:
         start = join(_render_parts(specs, value.parts[0], ctx, value.season, delimiter,
                                    drop_last_suffix=True), delimiter)

@@ -54,7 +54,7 @@ def _text_variable(element, ctx, name: str):
         if label == "page":
             return format_page(value, ctx.engine.style.page_range_format,
                                ctx.locale.term("page-range-delimiter") or "–")
-        return str(value)
+        return parse_markup(str(value))
     if name == "year-suffix":
         ctx.year_suffix_rendered = True
     if name == "citation-label":
@@ -114,7 +114,10 @@ def _label_term(variable: str, ctx):
     if variable == "locator":
         if not ctx.cite or not ctx.cite.locator:
             return None, None
-        return (ctx.cite.label or "page"), ctx.cite.locator
+        label = ctx.cite.label or "page"
+        if label == "sub verbo" and not ctx.locale.has_term(label):
+            label = "sub-verbo"  # the term's name since CSL 1.0.2
+        return label, ctx.cite.locator
     value = ctx.raw(variable)
     if value is None:
         return None, None

@@ -158,6 +158,10 @@ def render_name_list(names: list, name_element, et_al_element, ctx):
         ctx.first_names = (names, shown)
     if options.form == "count":
         return None, shown
+    if ctx.mode == "sort":  # each name a key of its own, so "Doe" sorts before "Doe, Roe"
+        from refmanager.render.sorting import name_sort_key
+        demote = ctx.engine.style.demote_particle
+        return "\u0001".join(name_sort_key(name, demote) for name in names[:shown]), shown
     rendered, inverted_flags = [], []
     for index in range(shown):
         inverted = options.inverts(index, ctx)

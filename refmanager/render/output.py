@@ -89,7 +89,7 @@ def _next_text(events: list, index: int) -> int | None:
 
 def _move_punctuation_in(events: list) -> None:
     """Punctuation after a closing quote goes inside it, merged with what is there."""
-    for index in range(len(events)):
+    for index in range(len(events) - 1, -1, -1):  # outer quotes first, then inner ones
         if events[index][0] != "quote-close":
             continue
         following = _next_text(events, index)

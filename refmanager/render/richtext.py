@@ -9,7 +9,8 @@ the finished tree into HTML, plain text, Markdown, LaTeX or terminal markup.
 
 from __future__ import annotations
 
-FORMATTING_ATTRIBUTES = ("font-style", "font-variant", "font-weight",
+# In the order they nest, outermost first (citeproc-js writes <b><i>...</i></b>).
+FORMATTING_ATTRIBUTES = ("font-weight", "font-style", "font-variant",
                          "text-decoration", "vertical-align")
 
 

@@ -27,7 +27,7 @@ NAME_VARIABLES = frozenset(
 DATE_VARIABLES = frozenset(
     "issued accessed event-date original-date submitted available-date".split())
 _DIGITS = re.compile(r"\d+")
-_SKIPPED = re.compile(r"[\[\]\"“”‘’'()«»]")
+_SKIPPED = re.compile(r"[^\w\s\u0001]")  # punctuation does not take part in sorting
 
 
 def text_key(text: str) -> str:
@@ -37,11 +37,17 @@ def text_key(text: str) -> str:
     return _DIGITS.sub(lambda match: match.group().zfill(10), stripped.casefold().strip())
 
 
-def _name_key(name: dict) -> str:
+def name_sort_key(name: dict, demote: str = "display-and-sort") -> str:
+    """A name as it sorts: family first; a non-dropping particle joins the family
+    only when the style never demotes it."""
     if "literal" in name:
         return text_key(name["literal"])
-    pieces = [name.get("family", ""), name.get("given", ""), name.get("dropping-particle", ""),
-              name.get("non-dropping-particle", ""), name.get("suffix", "")]
+    family = name.get("family", "")
+    particle = name.get("non-dropping-particle", "")
+    if demote == "never" and particle:
+        family, particle = particle + " " + family, ""
+    pieces = [family, name.get("given", ""), name.get("dropping-particle", ""), particle,
+              name.get("suffix", "")]
     return text_key(" ".join(piece for piece in pieces if piece))
 
 
@@ -55,7 +61,8 @@ def _variable_key(engine, item_id: str, variable: str, key_element, ctx):
         first = key_element.get("names-use-first")
         if minimum and first and len(names) >= int(minimum):
             names = names[:int(first)]
-        return "\u0001".join(_name_key(name) for name in names)
+        return "\u0001".join(name_sort_key(name, engine.style.demote_particle)
+                              for name in names)
     if variable in DATE_VARIABLES:
         value = read_date(item.get(variable))
         return value.sort_key() if value and value.parts else None
