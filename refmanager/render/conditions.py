@@ -56,7 +56,7 @@ def compile_condition(element) -> tuple[str, list[tuple[str, str]]]:
         if attribute in element.attrs:
             for value in element.attrs[attribute].split():
                 tests.append((attribute, value))
-    return element.get("match", "all" if False else "any"), tests
+    return element.get("match", "all"), tests
 
 
 def condition_holds(element, ctx) -> bool:

@@ -20,13 +20,34 @@ def render(element, ctx):
     return RENDERERS[element.name](element, ctx)
 
 
+class Branch(list):
+    """The outputs of a chosen branch: they join their parent's delimiter one by one."""
+
+
 def render_children(children, ctx, delimiter: str = ""):
     parts = []
     for child in children:
         node = RENDERERS[child.name](child, ctx)
-        if node is not None:
+        if node is None:
+            continue
+        if type(node) is Branch:
+            parts.extend(node)
+        else:
             parts.append(node)
     return join(parts, delimiter)
+
+
+def _render_branch(children, ctx):
+    parts = Branch()
+    for child in children:
+        node = RENDERERS[child.name](child, ctx)
+        if node is None:
+            continue
+        if type(node) is Branch:
+            parts.extend(node)
+        elif not is_empty(node):
+            parts.append(node)
+    return parts or None
 
 
 def render_layout(layout, ctx, affixes: bool = False):
@@ -106,7 +127,7 @@ def render_group(element, ctx):
 def render_choose(element, ctx):
     for branch in element.children:
         if branch.name == "else" or condition_holds(branch, ctx):
-            return render_children(branch.children, ctx)
+            return _render_branch(branch.children, ctx)
     return None
 
 
