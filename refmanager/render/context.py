@@ -16,6 +16,9 @@ SHORT_FORMS = {
     "title": ("title-short", "shortTitle"),
     "container-title": ("container-title-short", "journalAbbreviation"),
 }
+# Variables the processor computes rather than reads from the item.
+_COMPUTED = frozenset({"locator", "citation-number", "year-suffix", "first-reference-note-number",
+                       "page-first"})
 # CSL 1.0.2 variables that older CSL-JSON spells otherwise.
 _OLD_NAMES = {"container-title-short": "journalAbbreviation", "title-short": "shortTitle"}
 # Variables whose values are not parsed for markup.
@@ -108,6 +111,13 @@ class RenderContext:
         """The value of a variable without bookkeeping, None when empty."""
         if name in self.suppressed:
             return None
+        if name not in _COMPUTED:
+            value = self.item.get(name)
+            if value is None and name in _OLD_NAMES:
+                value = self.item.get(_OLD_NAMES[name])
+            if value is None or value == "" or value == []:
+                return None
+            return value
         if name == "locator":
             value = self.cite.locator if self.cite else None
         elif name == "citation-number":

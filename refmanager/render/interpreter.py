@@ -26,24 +26,28 @@ class Branch(list):
 
 def render_children(children, ctx, delimiter: str = ""):
     parts = []
+    renderers = RENDERERS
     for child in children:
-        node = RENDERERS[child.name](child, ctx)
+        node = renderers[child.name](child, ctx)
         if node is None:
             continue
-        if type(node) is Branch:
+        if node.__class__ is Branch:
             parts.extend(node)
         else:
             parts.append(node)
+    if not parts:
+        return None
     return join(parts, delimiter)
 
 
 def _render_branch(children, ctx):
     parts = Branch()
+    renderers = RENDERERS
     for child in children:
-        node = RENDERERS[child.name](child, ctx)
+        node = renderers[child.name](child, ctx)
         if node is None:
             continue
-        if type(node) is Branch:
+        if node.__class__ is Branch:
             parts.extend(node)
         elif not is_empty(node):
             parts.append(node)
@@ -89,7 +93,17 @@ def render_text(element, ctx):
     if "variable" in attrs:
         node = _text_variable(element, ctx, attrs["variable"])
     elif "macro" in attrs:
-        node = _suppressible(ctx, render_macro, attrs["macro"], ctx)
+        # citeproc-js treats a macro call as a group: a term in a macro whose
+        # variables are all empty does not show.
+        counts = ctx.counts
+        counts.append([0, 0])
+        node = render_children(ctx.engine.style.macros[attrs["macro"]].children, ctx)
+        called, found = counts.pop()
+        parent = counts[-1]
+        parent[0] += called
+        parent[1] += found
+        if called and not found:
+            return None
     elif "term" in attrs:
         plural = attrs.get("plural") == "true"
         node = ctx.locale.term(attrs["term"], attrs.get("form", "long"), plural)
@@ -102,25 +116,17 @@ def render_text(element, ctx):
     return decorate(element, node, ctx.title_case)
 
 
-def _suppressible(ctx, function, *arguments):
-    """Render as a group does: nothing when variables were called and all were empty.
-
-    citeproc-js treats a macro call the same way, so a term in a macro whose
-    variables are empty does not show."""
-    ctx.counts.append([0, 0])
-    node = function(*arguments)
-    called, found = ctx.counts.pop()
-    parent = ctx.counts[-1]
+def render_group(element, ctx):
+    """A group; nothing when it called variables and all of them were empty."""
+    counts = ctx.counts
+    counts.append([0, 0])
+    node = render_children(element.children, ctx, element.attrs.get("delimiter", ""))
+    called, found = counts.pop()
+    parent = counts[-1]
     parent[0] += called
     parent[1] += found
     if called and not found:
         return None
-    return node
-
-
-def render_group(element, ctx):
-    node = _suppressible(ctx, render_children, element.children, ctx,
-                         element.get("delimiter", ""))
     return decorate(element, node, ctx.title_case)
 
 

@@ -58,18 +58,27 @@ def to_plain(node) -> str:
 
 
 def is_empty(node) -> bool:
+    """Whether a tree holds no text (stops at the first text it finds)."""
     if node is None:
         return True
-    if isinstance(node, str):
-        return node == ""
-    return all(is_empty(child) for child in node.children)
+    if node.__class__ is str:
+        return not node
+    for child in node.children:
+        if child.__class__ is str:
+            if child:
+                return False
+        elif not is_empty(child):
+            return False
+    return True
 
 
 def join(parts: list, delimiter: str = "") -> Rich | None:
     """The non-empty parts in one plain node, `delimiter` between them."""
-    kept = [part for part in parts if not is_empty(part)]
+    kept = [part for part in parts if part is not None and part != "" and not is_empty(part)]
     if not kept:
         return None
+    if len(kept) == 1 and kept[0].__class__ is Rich:
+        return kept[0]
     if delimiter:
         children: list = []
         for index, part in enumerate(kept):
