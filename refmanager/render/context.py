@@ -122,8 +122,8 @@ class RenderContext:
             value = self.cite.locator if self.cite else None
         elif name == "citation-number":
             value = self.state.citation_number or None
-        elif name == "year-suffix":
-            value = self.state.year_suffix or None
+        elif name == "year-suffix":  # never part of a sort key: it follows from the sort
+            value = (self.state.year_suffix or None) if self.mode != "sort" else None
         elif name == "first-reference-note-number":
             value = self.cite.first_note if self.cite else None
         elif name == "page-first":

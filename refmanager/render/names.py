@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from refmanager.render.formatting import decorate
 from refmanager.render.name_parts import normalize_name
-from refmanager.render.name_format import NameOptions, format_name
+from refmanager.render.name_format import NameOptions, format_name, sorted_given
 from refmanager.render.richtext import Rich, is_empty, join
 
 RENDER_CHILDREN = None  # set by the interpreter (which imports this module)
@@ -161,7 +161,8 @@ def render_name_list(names: list, name_element, et_al_element, ctx):
     if ctx.mode == "sort":  # each name a key of its own, so "Doe" sorts before "Doe, Roe"
         from refmanager.render.sorting import name_sort_key
         demote = ctx.engine.style.demote_particle
-        return "\u0001".join(name_sort_key(name, demote) for name in names[:shown]), shown
+        keys = [name_sort_key(name, demote, sorted_given(name, options)) for name in names[:shown]]
+        return "\u0001".join(keys), shown
     rendered, inverted_flags = [], []
     for index in range(shown):
         inverted = options.inverts(index, ctx)

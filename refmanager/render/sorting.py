@@ -37,7 +37,7 @@ def text_key(text: str) -> str:
     return _DIGITS.sub(lambda match: match.group().zfill(10), stripped.casefold().strip())
 
 
-def name_sort_key(name: dict, demote: str = "display-and-sort") -> str:
+def name_sort_key(name: dict, demote: str = "display-and-sort", given: str | None = None) -> str:
     """A name as it sorts: family first; a non-dropping particle joins the family
     only when the style never demotes it."""
     if "literal" in name:
@@ -46,7 +46,8 @@ def name_sort_key(name: dict, demote: str = "display-and-sort") -> str:
     particle = name.get("non-dropping-particle", "")
     if demote == "never" and particle:
         family, particle = particle + " " + family, ""
-    pieces = [family, name.get("given", ""), name.get("dropping-particle", ""), particle,
+    given = name.get("given", "") if given is None else given
+    pieces = [family, given, name.get("dropping-particle", ""), particle,
               name.get("suffix", "")]
     return text_key(" ".join(piece for piece in pieces if piece))
 
