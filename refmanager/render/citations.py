@@ -41,7 +41,7 @@ def _with_affixes(cite, node, note_style: bool = False, first: bool = False):
     if node is None:
         return None
     pieces = []
-    if note_style and first and (not cite.prefix or _starts_sentence(cite.prefix)):
+    if note_style and ((first and not cite.prefix) or _starts_sentence(cite.prefix)):
         capitalize_leading_term(node)
     if cite.prefix:
         pieces.append(parse_markup(cite.prefix))
@@ -67,8 +67,13 @@ def _render(engine, cite, suppress_names=False, bare_suffix=False):
     return node, ctx
 
 
+NO_PRINTED_FORM = "[CSL STYLE ERROR: reference with no printed form.]"  # citeproc-js's words
+
+
 def render_cite(engine, cite, collapsing: bool, first: bool = False) -> RenderedCite:
     node, ctx = _render(engine, cite)
+    if node is None and not cite.suppress_author:
+        node = NO_PRINTED_FORM
     rendered = RenderedCite(cite, _with_affixes(cite, node, engine.style.is_note, first),
                             number=engine.states[cite.id].citation_number)
     if collapsing and not cite.suppress_author and not cite.author_only:

@@ -76,10 +76,10 @@ def _text_variable(element, ctx, name: str):
         if value is None:
             return None
         label = ctx.cite.label or "page"
+        delimiter = ctx.locale.term("page-range-delimiter") or "–"
         if label == "page":
-            return format_page(value, ctx.engine.style.page_range_format,
-                               ctx.locale.term("page-range-delimiter") or "–")
-        return parse_markup(str(value))
+            return format_page(value, ctx.engine.style.page_range_format, delimiter)
+        return parse_markup(format_page(str(value), None, delimiter))
     if name == "year-suffix":
         ctx.year_suffix_rendered = True
     if name == "citation-label":
@@ -142,6 +142,8 @@ def _label_term(variable: str, ctx):
         if not ctx.cite or not ctx.cite.locator:
             return None, None
         label = ctx.cite.label or "page"
+        if ctx.cite.locator.split(" ", 1)[0].endswith(".") and not ctx.cite.label:
+            return None, None  # "vol. 1, fol. 186" names its own parts
         if label == "sub verbo" and not ctx.locale.has_term(label):
             label = "sub-verbo"  # the term's name since CSL 1.0.2
         return label, ctx.cite.locator

@@ -195,7 +195,7 @@ def _variable_groups(variables: list, ctx) -> list[tuple[str, list]]:
     if "editor" in keys and "translator" in keys:
         editors = groups[keys.index("editor")][1]
         translators = groups[keys.index("translator")][1]
-        if editors == translators:
+        if editors == translators and ctx.locale.term("editortranslator"):
             groups[keys.index("editor")] = ("editortranslator", editors)
             groups.pop(keys.index("translator"))
     return groups

@@ -164,32 +164,6 @@ def _collapse_joins(events: list) -> list:
     return out
 
 
-# Superscript letters in terms (French "1ʳᵉ") are written as <sup> runs, as citeproc-js does.
-_SUPERSCRIPTS = {"ª": "a", "º": "o", "ʳ": "r", "ᵉ": "e", "ˢ": "s", "ᵗ": "t", "ʰ": "h",
-                 "ᵈ": "d", "ⁿ": "n", "ᵃ": "a", "ᵒ": "o", "ᵐ": "m", "ˡ": "l"}
-_SUP = ("vertical-align", "sup")
-
-
-def _superscripts(events: list) -> list:
-    out = []
-    for kind, value in events:
-        if kind != "text" or not any(char in _SUPERSCRIPTS for char in value):
-            out.append((kind, value))
-            continue
-        plain = []
-        for char in value:
-            if char in _SUPERSCRIPTS:
-                if plain:
-                    out.append(("text", "".join(plain)))
-                    plain = []
-                out += [("open", _SUP), ("text", _SUPERSCRIPTS[char]), ("close", _SUP)]
-            else:
-                plain.append(char)
-        if plain:
-            out.append(("text", "".join(plain)))
-    return out
-
-
 def flatten(node, locale) -> list:
     """The event stream of a tree, with the cross-node rules applied."""
     marks = locale.quote_marks if hasattr(locale, "quote_marks") else QuoteMarks(locale)
@@ -197,4 +171,4 @@ def flatten(node, locale) -> list:
     _walk(node, events, {}, [0], marks)
     if marks.inside:
         _move_punctuation_in(events)
-    return _superscripts(_collapse_joins(events))
+    return _collapse_joins(events)

@@ -29,7 +29,7 @@ def normalize_expected(text: str) -> str:
 
 
 def _cite(data: dict) -> Cite:
-    return Cite(id=str(data["id"]), locator=str(data.get("locator", "") or ""),
+    return Cite(id=str(data["id"]), locator=str(data.get("locator", "") or "").strip(),
                 label=data.get("label", "") or "", prefix=data.get("prefix", "") or "",
                 suffix=data.get("suffix", "") or "",
                 suppress_author=bool(data.get("suppress-author")),
