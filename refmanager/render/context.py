@@ -85,7 +85,8 @@ class RenderContext:
         self.suppressed: set[str] = set()
         self.sort_names = False
         language = str(item.get("language", "") or "")
-        self.title_case = not language or language.lower().startswith("en")
+        # Title case is for English: the item's language, else the style's locale.
+        self.title_case = (language or engine.locale.language).lower().startswith("en")
         self.substituting = False
         self.used: list[str] = []
         self.names_seen = 0
@@ -151,6 +152,7 @@ class RenderContext:
             self.note(value is not None)
         if value is not None and self.substituting:
             self.used.append(name)
+            self.suppressed.add(name)  # used once by a substitute, it is gone for the cite
         return value
 
     def text_variable(self, name: str, form: str = "long"):
