@@ -102,18 +102,28 @@ def sort_key_values(engine, item_ids: list[str], key_element, base_mode: str) ->
 
 
 def sort_items(engine, item_ids: list[str], sort_element, base_mode: str) -> list[str]:
-    """`item_ids` in the order the sort element gives (stable for ties)."""
+    """`item_ids` in the order the sort element gives (stable for ties).
+
+    Keys are computed lazily: a later key only for the items the earlier keys
+    leave tied, which spares most of the macro renderings."""
     if sort_element is None:
         return list(item_ids)
-    ordered = list(item_ids)
-    for key_element in reversed(sort_element.find_all("key")):
-        values = sort_key_values(engine, ordered, key_element, base_mode)
-        descending = key_element.get("sort") == "descending"
-        if descending:
-            ordered.sort(key=lambda item: (values[item] is not None,
-                                           _comparable(values[item])), reverse=True)
-        else:
-            ordered.sort(key=lambda item: (values[item] is None, _comparable(values[item])))
+    return _sort_by(engine, list(item_ids), sort_element.find_all("key"), base_mode)
+
+
+def _sort_by(engine, item_ids: list[str], keys: list, base_mode: str) -> list[str]:
+    if len(item_ids) < 2 or not keys:
+        return item_ids
+    key_element, rest = keys[0], keys[1:]
+    values = sort_key_values(engine, item_ids, key_element, base_mode)
+    groups: dict = {}
+    for item_id in item_ids:
+        groups.setdefault(values[item_id], []).append(item_id)
+    present = sorted((value for value in groups if value is not None), key=_comparable,
+                     reverse=key_element.get("sort") == "descending")
+    ordered = []
+    for value in present + ([None] if None in groups else []):
+        ordered.extend(_sort_by(engine, groups[value], rest, base_mode))
     return ordered
 
 
