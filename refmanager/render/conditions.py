@@ -58,14 +58,26 @@ _TESTS = {"type": _type_test, "variable": _variable_test, "is-numeric": _numeric
           "disambiguate": _disambiguate_test}
 
 
+def _types_test(types, ctx) -> bool:
+    return ctx.item.get("type") in types
+
+
 def compile_condition(element) -> tuple[str, list]:
-    """The element's match and its tests as (function, value) pairs, in attribute order."""
+    """The element's match and its tests as (function, value) pairs, in attribute order.
+
+    With match="any" the type values become one set membership test."""
+    match = element.get("match", "all")
     tests = []
     for attribute in _CONDITION_ATTRIBUTES:
-        if attribute in element.attrs:
-            for value in element.attrs[attribute].split():
-                tests.append((_TESTS[attribute], value))
-    return element.get("match", "all"), tests
+        if attribute not in element.attrs:
+            continue
+        values = element.attrs[attribute].split()
+        if attribute == "type" and match in ("any", "none") and len(values) > 1:
+            tests.append((_types_test, frozenset(values)))
+            continue
+        for value in values:
+            tests.append((_TESTS[attribute], value))
+    return match, tests
 
 
 def condition_holds(element, ctx) -> bool:

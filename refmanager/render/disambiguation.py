@@ -28,12 +28,22 @@ class Disambiguator:
         self.add_year_suffix = attrs.get("disambiguate-add-year-suffix") == "true"
         self.rule = attrs.get("givenname-disambiguation-rule", "by-cite")
         self.uses_condition = _has_disambiguate_condition(engine.style.root)
+        self._keys: dict[str, tuple] = {}
 
     def key(self, item_id: str) -> str:
+        """The plain text of the item's first cite in its current state (cached per state)."""
+        state = self.engine.states[item_id]
+        signature = (state.et_al_extra, tuple(sorted(state.given_levels.items())),
+                     state.given_all, state.disambiguate)
+        cached = self._keys.get(item_id)
+        if cached is not None and cached[0] == signature:
+            return cached[1]
         ctx = self.engine.context(item_id, "citation", Cite(item_id))
         node = self.engine.render_item(item_id, "citation", ctx=ctx)
         self.engine.last_first_names[item_id] = ctx.first_names
-        return write_text(flatten(node, self.engine.locale)) if node is not None else ""
+        text = write_text(flatten(node, self.engine.locale)) if node is not None else ""
+        self._keys[item_id] = (signature, text)
+        return text
 
     def ambiguous_groups(self, item_ids: list[str]) -> list[list[str]]:
         groups: dict[str, list[str]] = defaultdict(list)

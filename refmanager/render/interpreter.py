@@ -49,7 +49,7 @@ def _render_branch(children, ctx):
             continue
         if node.__class__ is Branch:
             parts.extend(node)
-        elif not is_empty(node):
+        else:
             parts.append(node)
     return parts or None
 
@@ -88,31 +88,44 @@ def _text_variable(element, ctx, name: str):
     return ctx.text_variable(name, form)
 
 
-def render_text(element, ctx):
+def _text_kind(element) -> tuple[str, str]:
     attrs = element.attrs
-    if "variable" in attrs:
-        node = _text_variable(element, ctx, attrs["variable"])
-    elif "macro" in attrs:
+    for kind in ("variable", "macro", "term", "value"):
+        if kind in attrs:
+            return kind, attrs[kind]
+    return "", ""
+
+
+def render_text(element, ctx):
+    compiled = element.compiled
+    if compiled is None:
+        compiled = element.compiled = _text_kind(element)
+    kind, name = compiled
+    if kind == "variable":
+        node = _text_variable(element, ctx, name)
+    elif kind == "macro":
         # citeproc-js treats a macro call as a group: a term in a macro whose
         # variables are all empty does not show.
         counts = ctx.counts
         counts.append([0, 0])
-        node = render_children(ctx.engine.style.macros[attrs["macro"]].children, ctx)
+        node = render_children(ctx.engine.style.macros[name].children, ctx)
         called, found = counts.pop()
         parent = counts[-1]
         parent[0] += called
         parent[1] += found
         if called and not found:
             return None
-    elif "term" in attrs:
-        plural = attrs.get("plural") == "true"
-        node = ctx.locale.term(attrs["term"], attrs.get("form", "long"), plural)
+    elif kind == "term":
+        attrs = element.attrs
+        node = ctx.locale.term(name, attrs.get("form", "long"), attrs.get("plural") == "true")
         if node:
             node = Rich([node], term=True)
-    elif "value" in attrs:
-        node = parse_markup(attrs["value"])
+    elif kind == "value":
+        node = parse_markup(name)
     else:
         node = None
+    if node is None:
+        return None
     return decorate(element, node, ctx.title_case)
 
 
