@@ -132,7 +132,9 @@ class Collapser:
         if self.mode in ("year-suffix", "year-suffix-ranged"):
             return self._suffixes(run)
         for previous, entry in zip(run, run[1:]):
-            children += [self._between(previous), entry.rest if self.mode else entry.node]
+            shown = entry.rest if self.mode else entry.node
+            if shown is not None:
+                children += [self._between(previous), shown]
         return Rich(children)
 
     def _between(self, previous) -> str:

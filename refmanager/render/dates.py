@@ -181,10 +181,7 @@ def _render_range(specs, start, end, ctx, season, delimiter):
             index += 1
         first = _render_parts(run, start, ctx, season, delimiter, drop_last_suffix=True)
         second = _render_parts(run, end, ctx, season, delimiter, drop_first_prefix=True)
-        last_suffix = run[-1].attrs.get("suffix", "")
         pieces = [join(first, delimiter), range_delimiter, join(second, delimiter)]
-        if last_suffix and second and not second[-1].children[-1] == last_suffix:
-            pieces.append(last_suffix)
         out.append(Rich([piece for piece in pieces if piece is not None]))
     return join(out, delimiter)
 

@@ -109,11 +109,7 @@ def render_text(element, ctx):
         counts = ctx.counts
         counts.append([0, 0])
         node = render_children(ctx.engine.style.macros[name].children, ctx)
-        called, found = counts.pop()
-        parent = counts[-1]
-        parent[0] += called
-        parent[1] += found
-        if called and not found:
+        if not _settle_counts(counts, node):
             return None
     elif kind == "term":
         attrs = element.attrs
@@ -134,13 +130,27 @@ def render_group(element, ctx):
     counts = ctx.counts
     counts.append([0, 0])
     node = render_children(element.children, ctx, element.attrs.get("delimiter", ""))
+    if not _settle_counts(counts, node):
+        return None
+    return decorate(element, node, ctx.title_case)
+
+
+def _settle_counts(counts: list, node) -> bool:
+    """Close a group's (or macro's) variable count; whether its output stands.
+
+    It stands unless it called variables and found none. Output that stands
+    counts as found in the enclosing group, as in citeproc-js: a nested group
+    that renders a term keeps its parent alive."""
     called, found = counts.pop()
     parent = counts[-1]
     parent[0] += called
     parent[1] += found
     if called and not found:
-        return None
-    return decorate(element, node, ctx.title_case)
+        return False
+    if node is not None and not found:
+        parent[0] += 1
+        parent[1] += 1
+    return True
 
 
 def render_choose(element, ctx):

@@ -92,7 +92,7 @@ def _join_names(rendered: list, names: list, options: NameOptions, ctx, truncate
     if truncated:
         total = len(names)
         if options.et_al_use_last and len(rendered) <= total - 2:
-            last = format_name(names[-1], options, inverted_flags[-1] if False else False,
+            last = format_name(names[-1], options, options.inverts(total - 1, ctx),
                                _level(ctx, total - 1), ctx)
             return Rich(_interleave(rendered, delimiter) + [delimiter, "… ", last])
         term = "et-al"
