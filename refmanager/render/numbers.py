@@ -122,6 +122,7 @@ def format_range(start: str, end: str, style: str) -> str:
 _PAGE_RANGE = re.compile(r"^(\s*)([A-Za-z]*)(\d+)\s*[-–]+\s*([A-Za-z]*)(\d+)(\s*)$")
 _ROMAN_RANGE = re.compile(r"^(\s*)([ivxlcdm]+)\s*[-–]+\s*([ivxlcdm]+)(\s*)$", re.I)
 _PIECES = re.compile(r"(\s*[,&]\s*)")
+_LOOSE_HYPHEN = re.compile(r"\s+-\s*|\s*-\s+")
 
 
 def _format_page_piece(piece: str, style: str | None, delimiter: str) -> str:
@@ -140,7 +141,7 @@ def _format_page_piece(piece: str, style: str | None, delimiter: str) -> str:
     if roman_range:
         lead, start, end, trail = roman_range.groups()
         return f"{lead}{start}{delimiter}{end}{trail}"
-    return piece
+    return _LOOSE_HYPHEN.sub("-", piece)  # "N110 - 5" is no range: written "N110-5"
 
 
 def format_page(value: str, style: str | None, delimiter: str = "–") -> str:

@@ -150,7 +150,7 @@ def _collapse_joins(events: list) -> list:
                 elif pair in _REPLACE_PREVIOUS and not behind_quote:
                     previous = out[last_text][1]
                     out[last_text] = ("text", previous[:-1])
-                elif first == " " and last_char == " " and not behind_quote:
+                elif first == " " and last_char in " \u00a0" and not behind_quote:
                     value = value[1:]
             if not value:
                 continue
