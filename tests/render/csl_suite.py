@@ -82,8 +82,10 @@ def _run_citations(style, items, citations) -> str:
         if step < len(citations) - 1:
             outputs_before = dict(rendered)
     lines = []
+    last_id = citations[-1][0]["citationID"]
     for index, (citation_id, text) in enumerate(rendered):
-        marker = ">>" if outputs_before.get(citation_id) != text else ".."
+        changed = citation_id == last_id or outputs_before.get(citation_id) != text
+        marker = ">>" if changed else ".."
         lines.append(f"{marker}[{index}] {text}")
     return "\n".join(lines)
 
