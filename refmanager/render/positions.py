@@ -28,10 +28,10 @@ class PositionTracker:
                                   and note_number - last <= self.distance)
             if not seen:
                 self.first_note[cite.id] = note_number
-            previous = cite
-        for cite in cites:
             self.last_note[cite.id] = note_number
-        self.previous_cluster = list(cites)
+            previous = cite
+        if note_number != 0:  # a citation in the main text (note 0) does not break ibid
+            self.previous_cluster = list(cites)
 
     def _position(self, cite, previous, index: int) -> str:
         if cite.id not in self.first_note:
