@@ -172,6 +172,8 @@ def render_name_list(names: list, name_element, et_al_element, ctx):
     node = _join_names(rendered, names, options, ctx, truncated, et_al_element, inverted_flags)
     if name_element is not None:
         node = decorate(name_element, node, ctx.title_case)
+    if ctx.first_name_list is None and ctx.names_seen == 0:
+        ctx.first_name_list = (node, rendered)
     return node, shown
 
 
