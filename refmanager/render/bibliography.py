@@ -13,13 +13,13 @@ from refmanager.render.formatting import decorate
 from refmanager.render.richtext import Rich, is_empty, to_plain
 
 
-def _replace_node(tree, target, replacement):
-    """A copy of `tree` with the node `target` (by identity) replaced."""
-    if tree is target:
+def _replace_nodes(tree, targets: set[int], replacement):
+    """A copy of `tree` with the nodes whose ids are in `targets` replaced."""
+    if id(tree) in targets:
         return replacement
     if isinstance(tree, str):
         return tree
-    return Rich([_replace_node(child, target, replacement) for child in tree.children],
+    return Rich([_replace_nodes(child, targets, replacement) for child in tree.children],
                 tree.style, tree.quotes, tree.nocase, tree.display)
 
 
@@ -90,8 +90,9 @@ def render_bibliography(engine, order: list[str]) -> list[tuple[str, object]]:
         if not parts:
             continue
         if substitute is not None:
-            for target in _substitutions(rule, ctx, previous):
-                parts = [_replace_node(part, target, substitute or None) for part in parts]
+            targets = {id(node) for node in _substitutions(rule, ctx, previous)}
+            if targets:
+                parts = [_replace_nodes(part, targets, substitute or None) for part in parts]
             parts = [part for part in parts if not is_empty(part)]
             previous = _names_seen(ctx) if ctx.first_names_node is not None else None
         if align and len(parts) > 1:
