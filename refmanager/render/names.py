@@ -162,6 +162,11 @@ def render_name_list(names: list, name_element, et_al_element, ctx):
         from refmanager.render.sorting import name_sort_key
         demote = ctx.engine.style.demote_particle
         keys = [name_sort_key(name, demote, sorted_given(name, options)) for name in names[:shown]]
+        use_last = options.et_al_use_last
+        if ctx.sort_et_al is not None and ctx.sort_et_al[2] is not None:
+            use_last = ctx.sort_et_al[2]
+        if truncated and use_last and shown <= len(names) - 2:
+            keys.append(name_sort_key(names[-1], demote, sorted_given(names[-1], options)))
         return "\u0001".join(keys), shown
     rendered, inverted_flags = [], []
     for index in range(shown):
