@@ -16,6 +16,11 @@ from refmanager.render.numbers import format_number_value, format_page, is_numer
 from refmanager.render.richtext import Rich, is_empty, join
 
 
+# Number variables other than page: their ranges take an en dash when written as text.
+_NUMBER_VARIABLES = frozenset({"issue", "volume", "number", "chapter-number", "collection-number",
+                               "number-of-volumes", "part-number", "supplement-number"})
+
+
 def render(element, ctx):
     return RENDERERS[element.name](element, ctx)
 
@@ -80,6 +85,13 @@ def _text_variable(element, ctx, name: str):
         if label == "page":
             return format_page(value, ctx.engine.style.page_range_format, delimiter)
         return parse_markup(format_page(str(value), None, delimiter))
+    if name in _NUMBER_VARIABLES:
+        value = ctx.variable(name)
+        if value is None:
+            return None
+        if is_numeric(value):  # "3-4" is a range: written with an en dash
+            return format_page(str(value), None, ctx.locale.term("page-range-delimiter") or "–")
+        return parse_markup(str(value))
     if name == "year-suffix":
         ctx.year_suffix_rendered = True
     if name == "citation-label":
