@@ -129,8 +129,8 @@ def _format_page_piece(piece: str, style: str | None, delimiter: str) -> str:
     match = _PAGE_RANGE.match(piece)
     if match:
         lead, prefix, start, end_prefix, end, trail = match.groups()
-        if prefix != end_prefix:
-            return piece  # "N110-5", "110-N6": not a range CSL can shorten
+        if prefix != end_prefix:  # "N110-5", "110-N6": not a range CSL can shorten
+            return _LOOSE_HYPHEN.sub("-", piece)
         if not style:
             return f"{lead}{prefix}{start}{delimiter}{end_prefix}{end}{trail}"
         end_text = format_range(start, end, style)
