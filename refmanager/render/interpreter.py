@@ -188,7 +188,7 @@ def _label_term(variable: str, ctx):
     return variable, value
 
 
-def _plural_for(variable: str, value, rule: str) -> bool:
+def _plural_for(variable: str, value, rule: str, and_term: str | None = None) -> bool:
     if rule == "always":
         return True
     if rule == "never":
@@ -197,8 +197,8 @@ def _plural_for(variable: str, value, rule: str) -> bool:
         try:
             return int(str(value).strip()) > 1
         except ValueError:
-            return is_plural(value)
-    return is_plural(value)
+            return is_plural(value, and_term)
+    return is_plural(value, and_term)
 
 
 def render_label(element, ctx):
@@ -206,7 +206,8 @@ def render_label(element, ctx):
     term, value = _label_term(variable, ctx)
     if term is None:
         return None
-    plural = _plural_for(variable, value, element.get("plural", "contextual"))
+    plural = _plural_for(variable, value, element.get("plural", "contextual"),
+                         ctx.locale.term("and"))
     text = ctx.locale.term(term, element.get("form", "long"), plural)
     return decorate(element, text or None, ctx.title_case)
 

@@ -24,13 +24,16 @@ def is_numeric(value) -> bool:
 _PLURAL = re.compile(r"(\d+|\b[ivxlcdm]+\b)\s*([-–,&]|\band\b)\s*[A-Za-z]*(\d+|[ivxlcdm]+\b)", re.I)
 
 
-def is_plural(value) -> bool:
-    """Whether a value holds more than one number ("2-5", "3, 7", "1 & 2", "i-ix")."""
+def is_plural(value, and_term: str | None = None) -> bool:
+    """Whether a value holds more than one number ("2-5", "3, 7", "1 & 2", "i-ix"),
+    the locale's "and" counting as a separator too ("213 et 235")."""
     if isinstance(value, int):
         return False
     text = str(value)
     if "\\-" in text:
         return False
+    if and_term and re.search(rf"\d\s+{re.escape(and_term)}\s+\d", text):
+        return True
     return bool(_PLURAL.search(text))
 
 
