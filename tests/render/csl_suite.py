@@ -117,7 +117,10 @@ def run_fixture(fixture: dict) -> str:
             items = [item for item in _ordered_items(items, clusters) if str(item["id"]) in cited]
         return _bibliography_html(CitationProcessor(style, items))
     if clusters is None:
-        clusters = [[{"id": item["id"]} for item in items]]
+        # citeproc-js's runner cites every item in its registry's (bibliography) order
+        processor = CitationProcessor(style, items)
+        return processor.citation([Cite(id=item_id) for item_id in processor.order],
+                                  format="html")
     processor = CitationProcessor(style, _ordered_items(items, clusters))
     lines = [processor.citation([_cite(cite) for cite in cluster], format="html")
              for cluster in clusters]
