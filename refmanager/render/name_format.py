@@ -35,7 +35,9 @@ class NameOptions:
         self.delimiter_precedes_et_al = attrs.get("delimiter-precedes-et-al", "contextual")
         self.delimiter_precedes_last = attrs.get("delimiter-precedes-last", "contextual")
         self.et_al_min = _int(attrs.get("et-al-min"))
-        self.et_al_use_first = _int(attrs.get("et-al-use-first"))
+        # None when unset: et-al-use-first="0" is a real value (no names at all)
+        self.et_al_use_first = None if "et-al-use-first" not in attrs else \
+            _int(attrs.get("et-al-use-first"))
         self.et_al_use_last = attrs.get("et-al-use-last") == "true"
         self.et_al_subsequent_min = _int(attrs.get("et-al-subsequent-min"))
         self.et_al_subsequent_use_first = _int(attrs.get("et-al-subsequent-use-first"))

@@ -77,7 +77,7 @@ def _et_al_limits(options: NameOptions, ctx) -> tuple[int, int]:
 
 def _shown_count(names: list, options: NameOptions, ctx) -> tuple[int, bool]:
     minimum, first = _et_al_limits(options, ctx)
-    if minimum and first and len(names) >= minimum:
+    if minimum and first is not None and len(names) >= minimum:
         shown = first
         if ctx.mode == "citation":
             shown += ctx.state.et_al_extra
@@ -158,6 +158,8 @@ def render_name_list(names: list, name_element, et_al_element, ctx):
         ctx.first_names = (names, shown)
     if options.form == "count":
         return None, shown
+    if shown == 0:
+        return None, 0  # et-al-use-first="0": the list is not shown at all
     if ctx.mode == "sort":  # each name a key of its own, so "Doe" sorts before "Doe, Roe"
         from refmanager.render.sorting import name_sort_key
         demote = ctx.engine.style.demote_particle
@@ -245,6 +247,8 @@ def _substitute(parts: NamesParts, element, ctx):
                 ctx.suppressed.update(ctx.used)
                 return node
             ctx.counts[-1][0] += called
+            if child.name == "text" and "term" in child.attrs:
+                return None  # an empty term is still the substitute (citeproc-js)
     finally:
         ctx.substitute_parent = outer_parent
         ctx.substituting = False
