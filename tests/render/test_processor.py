@@ -109,3 +109,9 @@ def test_a_style_file_error_names_the_file(tmp_path):
                     "</citation></style>", encoding="utf-8")
     with pytest.raises(StyleError, match=r"broken\.csl:3: unknown CSL element <layot>"):
         CitationProcessor(str(path), ITEMS)
+
+
+def test_citing_an_unknown_item_is_an_input_error(style):
+    from refmanager.errors import InputError
+    with pytest.raises(InputError, match="no item with id 'nope'"):
+        CitationProcessor(style(AUTHOR_DATE), ITEMS).citation([Cite(id="nope")])
