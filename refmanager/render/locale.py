@@ -62,13 +62,20 @@ class LocaleData:
             self.genders[name] = term.get("gender")
         single, multiple = term.find("single"), term.find("multiple")
         if single is not None or multiple is not None:
-            value = (single.text if single is not None else "",
-                     multiple.text if multiple is not None else "")
+            value = (_term_text(single.text) if single is not None else "",
+                     _term_text(multiple.text) if multiple is not None else "")
         else:
-            value = term.text
+            value = _term_text(term.text)
         self.terms[(name, form, gender_form)] = value
         if "match" in term.attrs:
             self.terms[(name, form, gender_form, "match")] = term.get("match")
+
+
+def _term_text(text: str) -> str:
+    """A term's text; layout whitespace around it (a line break) is not part of it."""
+    if "\n" in text:
+        return text.strip(" \t\r\n")
+    return text
 
 
 @lru_cache(maxsize=None)
