@@ -104,7 +104,8 @@ def _join_names(rendered: list, names: list, options: NameOptions, ctx, truncate
         et_al = decorate(et_al_element, text) if et_al_element is not None else text
         use_delimiter = _precedes(options.delimiter_precedes_et_al, len(rendered),
                                   inverted_flags[len(rendered) - 1], contextual_min=2)
-        return Rich(_interleave(rendered, delimiter) + [delimiter if use_delimiter else " ",
+        space = "" if _is_cjk(text[:1]) else " "  # "Zither等": no space before CJK
+        return Rich(_interleave(rendered, delimiter) + [delimiter if use_delimiter else space,
                                                         et_al])
     if len(rendered) == 1:
         return rendered[0] if isinstance(rendered[0], Rich) else Rich([rendered[0]])
@@ -115,6 +116,11 @@ def _join_names(rendered: list, names: list, options: NameOptions, ctx, truncate
                               inverted_flags[len(rendered) - 2], contextual_min=3)
     head = _interleave(rendered[:-1], delimiter)
     return Rich(head + [(delimiter if use_delimiter else " ") + and_text + " ", rendered[-1]])
+
+
+def _is_cjk(char: str) -> bool:
+    code = ord(char) if char else 0
+    return 0x3000 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF or 0xAC00 <= code <= 0xD7AF
 
 
 def _and_term(options: NameOptions, ctx):
