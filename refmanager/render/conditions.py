@@ -1,0 +1,101 @@
+"""The tests of `cs:if` and `cs:else-if`, with match="any", "all" or "none"."""
+
+from __future__ import annotations
+
+from refmanager.render.numbers import is_numeric
+
+_CONDITION_ATTRIBUTES = ("type", "variable", "is-numeric", "is-uncertain-date", "locator",
+                         "position", "disambiguate")
+_POSITION_LEVELS = {"first": 0, "subsequent": 1, "ibid-with-locator": 2, "ibid": 3}
+
+
+def _position_holds(wanted: str, ctx) -> bool:
+    cite = ctx.cite
+    if ctx.mode != "citation" or cite is None:
+        return False
+    position = cite.position or "first"
+    if wanted == "near-note":
+        return position != "first" and cite.near_note
+    if wanted == "first":
+        return position == "first"
+    if wanted == "subsequent":
+        return position != "first"
+    if wanted == "ibid":
+        return position in ("ibid", "ibid-with-locator")
+    return position == wanted
+
+
+def _date_uncertain(ctx, name: str) -> bool:
+    value = ctx.raw(name)
+    return isinstance(value, dict) and bool(value.get("circa"))
+
+
+def _type_test(value, ctx) -> bool:
+    return ctx.item.get("type") == value
+
+
+def _variable_test(value, ctx) -> bool:
+    return ctx.raw(value) is not None
+
+
+def _numeric_test(value, ctx) -> bool:
+    found = ctx.raw(value)
+    return found is not None and is_numeric(found)
+
+
+def _locator_test(value, ctx) -> bool:
+    label = (ctx.cite.label or "page") if ctx.cite and ctx.cite.locator else None
+    return label == value or (value == "sub-verbo" and label == "sub verbo")
+
+
+def _disambiguate_test(value, ctx) -> bool:
+    return (value == "true") == ctx.state.disambiguate
+
+
+_TESTS = {"type": _type_test, "variable": _variable_test, "is-numeric": _numeric_test,
+          "is-uncertain-date": lambda value, ctx: _date_uncertain(ctx, value),
+          "locator": _locator_test, "position": lambda value, ctx: _position_holds(value, ctx),
+          "disambiguate": _disambiguate_test}
+
+
+def _types_test(types, ctx) -> bool:
+    return ctx.item.get("type") in types
+
+
+def compile_condition(element) -> tuple[str, list]:
+    """The element's match and its tests as (function, value) pairs, in attribute order.
+
+    With match="any" the type values become one set membership test."""
+    match = element.get("match", "all")
+    tests = []
+    for attribute in _CONDITION_ATTRIBUTES:
+        if attribute not in element.attrs:
+            continue
+        values = element.attrs[attribute].split()
+        if attribute == "type" and match in ("any", "none") and len(values) > 1:
+            tests.append((_types_test, frozenset(values)))
+            continue
+        for value in values:
+            tests.append((_TESTS[attribute], value))
+    return match, tests
+
+
+def condition_holds(element, ctx) -> bool:
+    compiled = element.compiled
+    if compiled is None:
+        compiled = element.compiled = compile_condition(element)
+    match, tests = compiled
+    if match == "any":
+        for test, value in tests:
+            if test(value, ctx):
+                return True
+        return False
+    if match == "none":
+        for test, value in tests:
+            if test(value, ctx):
+                return False
+        return True
+    for test, value in tests:
+        if not test(value, ctx):
+            return False
+    return True

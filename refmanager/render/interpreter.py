@@ -1,0 +1,243 @@
+"""The element interpreter: each CSL rendering element turns into a tree.
+
+`render(element, ctx)` dispatches on the element's name. Names and dates have
+modules of their own; this module holds layout, text, group, choose, label
+and number, and the group rule: a group that calls variables and finds none
+of them is suppressed.
+"""
+
+from __future__ import annotations
+
+from refmanager.render import dates, names
+from refmanager.render.conditions import condition_holds
+from refmanager.render.markup import parse_markup
+from refmanager.render.formatting import decorate
+from refmanager.render.numbers import format_number_value, format_page, is_numeric, is_plural
+from refmanager.render.richtext import Rich, is_empty, join
+
+
+# Number variables other than page: their ranges take an en dash when written as text.
+_NUMBER_VARIABLES = frozenset({"issue", "volume", "number", "chapter-number", "collection-number",
+                               "number-of-volumes", "part-number", "supplement-number"})
+
+
+def render(element, ctx):
+    return RENDERERS[element.name](element, ctx)
+
+
+class Branch(list):
+    """The outputs of a chosen branch: they join their parent's delimiter one by one."""
+
+
+def render_children(children, ctx, delimiter: str = ""):
+    parts = []
+    renderers = RENDERERS
+    for child in children:
+        node = renderers[child.name](child, ctx)
+        if node is None:
+            continue
+        if node.__class__ is Branch:
+            parts.extend(node)
+        else:
+            parts.append(node)
+    if not parts:
+        return None
+    return join(parts, delimiter)
+
+
+def _render_branch(children, ctx):
+    parts = Branch()
+    renderers = RENDERERS
+    for child in children:
+        node = renderers[child.name](child, ctx)
+        if node is None:
+            continue
+        if node.__class__ is Branch:
+            parts.extend(node)
+        else:
+            parts.append(node)
+    return parts or None
+
+
+def render_layout(layout, ctx, affixes: bool = False):
+    node = render_children(layout.children, ctx)
+    return decorate(layout, node, ctx.title_case, affixes=affixes)
+
+
+def render_macro(name: str, ctx):
+    return render_children(ctx.engine.style.macros[name].children, ctx)
+
+
+def _text_variable(element, ctx, name: str):
+    form = element.get("form", "long")
+    if name == "page":
+        value = ctx.variable("page")
+        if value is None:
+            return None
+        return format_page(value, ctx.engine.style.page_range_format,
+                           ctx.locale.term("page-range-delimiter") or "–")
+    if name == "locator":
+        value = ctx.variable("locator")
+        if value is None:
+            return None
+        label = ctx.cite.label or "page"
+        delimiter = ctx.locale.term("page-range-delimiter") or "–"
+        if label == "page":
+            return format_page(value, ctx.engine.style.page_range_format, delimiter)
+        return parse_markup(format_page(str(value), None, delimiter))
+    if name in _NUMBER_VARIABLES:
+        value = ctx.variable(name)
+        if value is None:
+            return None
+        if is_numeric(value):  # "3-4" is a range: written with an en dash
+            return format_page(str(value), None, ctx.locale.term("page-range-delimiter") or "–")
+        return parse_markup(str(value))
+    if name == "year-suffix":
+        ctx.year_suffix_rendered = True
+    if name == "citation-label":
+        value = ctx.variable(name)
+        return str(value) if value else None
+    return ctx.text_variable(name, form)
+
+
+def _text_kind(element) -> tuple[str, str]:
+    attrs = element.attrs
+    for kind in ("variable", "macro", "term", "value"):
+        if kind in attrs:
+            return kind, attrs[kind]
+    return "", ""
+
+
+def render_text(element, ctx):
+    compiled = element.compiled
+    if compiled is None:
+        compiled = element.compiled = _text_kind(element)
+    kind, name = compiled
+    if kind == "variable":
+        node = _text_variable(element, ctx, name)
+    elif kind == "macro":
+        # citeproc-js treats a macro call as a group: a term in a macro whose
+        # variables are all empty does not show.
+        counts = ctx.counts
+        counts.append([0, 0])
+        node = render_children(ctx.engine.style.macros[name].children, ctx)
+        if not _settle_counts(counts, node):
+            return None
+    elif kind == "term":
+        attrs = element.attrs
+        node = ctx.locale.term(name, attrs.get("form", "long"), attrs.get("plural") == "true")
+        if node:
+            node = Rich([node], term=True)
+    elif kind == "value":
+        node = parse_markup(name)
+    else:
+        node = None
+    if node is None:
+        return None
+    return decorate(element, node, ctx.title_case)
+
+
+def render_group(element, ctx):
+    """A group; nothing when it called variables and all of them were empty."""
+    counts = ctx.counts
+    counts.append([0, 0])
+    node = render_children(element.children, ctx, element.attrs.get("delimiter", ""))
+    if not _settle_counts(counts, node):
+        return None
+    return decorate(element, node, ctx.title_case)
+
+
+def _settle_counts(counts: list, node) -> bool:
+    """Close a group's (or macro's) variable count; whether its output stands.
+
+    It stands unless it called variables and found none. Output that stands
+    counts as found in the enclosing group, as in citeproc-js: a nested group
+    that renders a term keeps its parent alive."""
+    called, found = counts.pop()
+    parent = counts[-1]
+    parent[0] += called
+    parent[1] += found
+    if called and not found:
+        return False
+    if node is not None and not found:
+        parent[0] += 1
+        parent[1] += 1
+    return True
+
+
+def render_choose(element, ctx):
+    for branch in element.children:
+        if branch.name == "else" or condition_holds(branch, ctx):
+            return _render_branch(branch.children, ctx)
+    return None
+
+
+def _label_term(variable: str, ctx):
+    if variable == "locator":
+        if not ctx.cite or not ctx.cite.locator:
+            return None, None
+        label = ctx.cite.label or "page"
+        if ctx.cite.locator.split(" ", 1)[0].endswith(".") and not ctx.cite.label:
+            return None, None  # "vol. 1, fol. 186" names its own parts
+        if label == "sub verbo" and not ctx.locale.has_term(label):
+            label = "sub-verbo"  # the term's name since CSL 1.0.2
+        return label, ctx.cite.locator
+    value = ctx.raw(variable)
+    if value is None:
+        return None, None
+    return variable, value
+
+
+def _plural_for(variable: str, value, rule: str, and_term: str | None = None) -> bool:
+    if rule == "always":
+        return True
+    if rule == "never":
+        return False
+    if variable in ("number-of-pages", "number-of-volumes"):
+        try:
+            return int(str(value).strip()) > 1
+        except ValueError:
+            return is_plural(value, and_term)
+    return is_plural(value, and_term)
+
+
+def render_label(element, ctx):
+    variable = element.get("variable", "")
+    term, value = _label_term(variable, ctx)
+    if term is None:
+        return None
+    plural = _plural_for(variable, value, element.get("plural", "contextual"),
+                         ctx.locale.term("and"))
+    text = ctx.locale.term(term, element.get("form", "long"), plural)
+    return decorate(element, text or None, ctx.title_case)
+
+
+def render_number(element, ctx):
+    variable = element.get("variable", "")
+    value = ctx.variable(variable)
+    if value is None:
+        return None
+    if not is_numeric(value):
+        return decorate(element, str(value), ctx.title_case)
+    gender = ctx.locale.gender(variable)
+    text = format_number_value(value, element.get("form", "numeric"), ctx.locale, gender)
+    return decorate(element, text, ctx.title_case)
+
+
+def render_nothing(element, ctx):
+    return None
+
+
+RENDERERS = {
+    "text": render_text,
+    "group": render_group,
+    "choose": render_choose,
+    "label": render_label,
+    "number": render_number,
+    "names": names.render_names,
+    "date": dates.render_date,
+    "layout": render_layout,
+    "sort": render_nothing,
+}
+
+names.RENDER_CHILDREN = render_children
