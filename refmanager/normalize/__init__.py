@@ -22,7 +22,11 @@ from refmanager.normalize.identifiers import (
     NormalizeArxivId, NormalizeDOI, NormalizeISBN, NormalizeISSN, NormalizeURL,
 )
 from refmanager.normalize.languages import NormalizeLanguage
+from refmanager.normalize.names import (
+    FixNameCase, MarkOrganisation, NormalizeInitials, SplitParticles, SplitSuffix,
+)
 from refmanager.normalize.pages import ExpandPageRange
+from refmanager.normalize.people import AlignNameSplits, ClusterPersonVariants
 from refmanager.normalize.pipeline import (
     DocumentStep, Findings, Pipeline, Progress, RecordStep, Step, accepted, run_pipeline, suggested,
 )
@@ -40,6 +44,8 @@ def default_pipeline(config: NormalizeConfig | None = None) -> Pipeline:
     steps = [
         NormalizeDOI(), NormalizeISBN(), NormalizeISSN(), NormalizeArxivId(), NormalizeURL(),
         ExpandPageRange(), ParseDateText(), NormalizeLanguage(),
+        MarkOrganisation(), FixNameCase(), SplitSuffix(), SplitParticles(), NormalizeInitials(),
+        AlignNameSplits(), ClusterPersonVariants(),
     ]
     pipeline = Pipeline(steps)
     off_by_default = {step.name for step in steps if not getattr(step, "on_by_default", True)}

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from stdnum import isbn as isbn_numbers
 from stdnum import issn as issn_numbers
@@ -92,8 +93,8 @@ def _standard_numbers(step: RecordStep, record_id: RecordId, record: Record, fie
     for part in parts:
         qualifier = _QUALIFIER.search(part)
         number = _LABEL.sub("", _QUALIFIER.sub("", part))
-        if numbers.is_valid(number):
-            formatted.append(numbers.format(number) + (f" {qualifier.group(1)}" if qualifier else ""))
+        if _is_valid(numbers, number):
+            formatted.append(_format(numbers, number) + (f" {qualifier.group(1)}" if qualifier else ""))
         else:
             if any(char.isdigit() for char in number):
                 yield step.problem(record, f"{field_name} {number!r} is not valid (check digit or length)")
@@ -101,6 +102,18 @@ def _standard_numbers(step: RecordStep, record_id: RecordId, record: Record, fie
     new = ", ".join(formatted)
     if new != value:
         yield step.change(record_id, record, field_name, new, f"{field_name} as written: {value}")
+
+
+# python-stdnum looks each number up in its range tables: worth remembering, since
+# a library repeats the ISBNs and ISSNs of its series and journals.
+@lru_cache(maxsize=50_000)
+def _is_valid(numbers, number: str) -> bool:
+    return numbers.is_valid(number)
+
+
+@lru_cache(maxsize=50_000)
+def _format(numbers, number: str) -> str:
+    return numbers.format(number)
 
 
 class NormalizeArxivId(RecordStep):

@@ -99,30 +99,33 @@ def run_pipeline(pipeline: Pipeline, document: Document, config: NormalizeConfig
     number of records done since its last call.
     """
     records = document.records
-    working = [_working_copy(record) for record in records]
-    identified = [(RecordId(document.path, position, record.key), record)
-                  for position, record in enumerate(working)]
     record_steps = [step for step in pipeline.steps if isinstance(step, RecordStep)]
     for step in record_steps:
-        step.prepare(working, config)
+        step.prepare(records, config)
     findings = Findings()
-    for done, (record_id, record) in enumerate(identified, start=1):
+    identified = []
+    for position, original in enumerate(records):
+        record_id, record = RecordId(document.path, position, original.key), original
         for step in record_steps:
-            _keep(step.check(record_id, record), record, config, findings)
-        if progress is not None and done % 1000 == 0:
+            record = _keep(step.check(record_id, record), record, original, config, findings)
+        identified.append((record_id, record))
+        if progress is not None and position % 1000 == 999:
             progress(1000)
     if progress is not None:
         progress(len(identified) % 1000)
     by_id = dict(identified)
     for step in pipeline.steps:
         if isinstance(step, DocumentStep):
-            for change in step.check_all(identified):
-                _keep([change], by_id[change.record], config, findings)
+            for change in step.check_all(list(by_id.items())):
+                original = records[change.record.position]
+                by_id[change.record] = _keep([change], by_id[change.record], original, config, findings)
     return findings
 
 
-def _keep(proposed: Iterable[Change | Problem], record: Record, config: NormalizeConfig,
-          findings: Findings) -> None:
+def _keep(proposed: Iterable[Change | Problem], record: Record, original: Record,
+          config: NormalizeConfig, findings: Findings) -> Record:
+    """Keep what a step found; make its accepted changes on a copy of the record
+    (copied at its first change, so that the document's record is never edited)."""
     for change in proposed:
         if isinstance(change, Problem):
             findings.problems.append(change)
@@ -131,7 +134,10 @@ def _keep(proposed: Iterable[Change | Problem], record: Record, config: Normaliz
             continue
         findings.changes.append(change)
         if change.confidence >= config.threshold:
+            if record is original:
+                record = _working_copy(record)
             record.set(change.field, change.new)
+    return record
 
 
 def _working_copy(record: Record) -> Record:
