@@ -27,6 +27,7 @@ from refmanager.normalize.names import (
 )
 from refmanager.normalize.pages import ExpandPageRange
 from refmanager.normalize.people import AlignNameSplits, ClusterPersonVariants
+from refmanager.normalize.venues import ClusterVenueVariants, NormalizeJournalTitle
 from refmanager.normalize.pipeline import (
     DocumentStep, Findings, Pipeline, Progress, RecordStep, Step, accepted, run_pipeline, suggested,
 )
@@ -45,7 +46,8 @@ def default_pipeline(config: NormalizeConfig | None = None) -> Pipeline:
         NormalizeDOI(), NormalizeISBN(), NormalizeISSN(), NormalizeArxivId(), NormalizeURL(),
         ExpandPageRange(), ParseDateText(), NormalizeLanguage(),
         MarkOrganisation(), FixNameCase(), SplitSuffix(), SplitParticles(), NormalizeInitials(),
-        AlignNameSplits(), ClusterPersonVariants(),
+        NormalizeJournalTitle(),
+        AlignNameSplits(), ClusterPersonVariants(), ClusterVenueVariants(),
     ]
     pipeline = Pipeline(steps)
     off_by_default = {step.name for step in steps if not getattr(step, "on_by_default", True)}
