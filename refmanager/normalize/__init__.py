@@ -27,6 +27,9 @@ from refmanager.normalize.names import (
 )
 from refmanager.normalize.pages import ExpandPageRange
 from refmanager.normalize.people import AlignNameSplits, ClusterPersonVariants
+from refmanager.normalize.titles import (
+    CleanTitleText, FixTitleCase, ProtectTitleWords, learn_protected_words, sentence_case, title_case,
+)
 from refmanager.normalize.venues import ClusterVenueVariants, NormalizeJournalTitle
 from refmanager.normalize.pipeline import (
     DocumentStep, Findings, Pipeline, Progress, RecordStep, Step, accepted, run_pipeline, suggested,
@@ -35,7 +38,7 @@ from refmanager.normalize.pipeline import (
 __all__ = [
     "DocumentStep", "Findings", "NormalizeConfig", "Pipeline", "RecordStep", "Step",
     "accepted", "default_pipeline", "find_config", "load_config", "normalize",
-    "normalize_document", "suggested",
+    "learn_protected_words", "normalize_document", "sentence_case", "suggested", "title_case",
 ]
 
 
@@ -46,7 +49,7 @@ def default_pipeline(config: NormalizeConfig | None = None) -> Pipeline:
         NormalizeDOI(), NormalizeISBN(), NormalizeISSN(), NormalizeArxivId(), NormalizeURL(),
         ExpandPageRange(), ParseDateText(), NormalizeLanguage(),
         MarkOrganisation(), FixNameCase(), SplitSuffix(), SplitParticles(), NormalizeInitials(),
-        NormalizeJournalTitle(),
+        CleanTitleText(), FixTitleCase(), ProtectTitleWords(), NormalizeJournalTitle(),
         AlignNameSplits(), ClusterPersonVariants(), ClusterVenueVariants(),
     ]
     pipeline = Pipeline(steps)
