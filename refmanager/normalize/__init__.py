@@ -21,6 +21,7 @@ from refmanager.normalize.dates import ParseDateText
 from refmanager.normalize.identifiers import (
     NormalizeArxivId, NormalizeDOI, NormalizeISBN, NormalizeISSN, NormalizeURL,
 )
+from refmanager.normalize.keys import RecordKeys, comparison_keys
 from refmanager.normalize.languages import NormalizeLanguage
 from refmanager.normalize.names import (
     FixNameCase, MarkOrganisation, NormalizeInitials, SplitParticles, SplitSuffix,
@@ -36,8 +37,8 @@ from refmanager.normalize.pipeline import (
 )
 
 __all__ = [
-    "DocumentStep", "Findings", "NormalizeConfig", "Pipeline", "RecordStep", "Step",
-    "accepted", "default_pipeline", "find_config", "load_config", "normalize",
+    "DocumentStep", "Findings", "NormalizeConfig", "Pipeline", "RecordKeys", "RecordStep", "Step",
+    "accepted", "comparison_keys", "default_pipeline", "find_config", "load_config", "normalize",
     "learn_protected_words", "normalize_document", "sentence_case", "suggested", "title_case",
 ]
 
