@@ -38,7 +38,7 @@ class FileReport:
     records: int
     applied: list[Change] = field(default_factory=list)  # made (or, in a plan, to be made)
     suggested: list[Change] = field(default_factory=list)  # below the threshold: only proposed
-    problems: list[Problem] = field(default_factory=list)  # found, not fixable by a rule
+    problems: list[Problem] = field(default_factory=list)  # read problems, and what no rule can fix
     written: str = ""  # where the result was written; "" in a plan
     diff: str = ""
 
@@ -57,6 +57,10 @@ class CleanReport:
     files: list[FileReport]
     applied: bool  # False: a plan only
     threshold: float
+
+    @property
+    def has_errors(self) -> bool:
+        return any(problem.severity == "error" for report in self.files for problem in report.problems)
 
     def counts(self) -> Counter:
         """(rule, "fix" or "suggestion") -> how many, over every file."""
@@ -99,13 +103,14 @@ def _clean_file(path: str, config: NormalizeConfig, apply: bool, target: str, in
     findings = normalize_document(document, config, progress=progress)
     fixes = accepted(findings.changes, config.threshold)
     report = FileReport(path, document.format, len(document.records), fixes,
-                        suggested(findings.changes, config.threshold), findings.problems)
+                        suggested(findings.changes, config.threshold),
+                        document.all_problems() + findings.problems)
     report.problems += apply_changes(document, fixes)
     if diff:
         after = api.dumps(document, format).text
         report.diff = "".join(difflib.unified_diff(
             before.splitlines(keepends=True), after.splitlines(keepends=True), path, target))
-    if apply and fixes:
+    if apply and (fixes or not in_place):  # a file named with -o is written even if unchanged
         report.problems += api.save(document, target, format, backup=in_place)
         report.written = target
     return report

@@ -215,9 +215,9 @@ def clean(
 
       refman clean library/soft-power.bib --diff
 
-      refman clean library/soft-power.bib --apply -o clean.bib --report report.json
+      refman clean library/soft-power.bib --apply -o out.bib --report r.json
 
-      refman revert report.json
+      refman revert r.json
     """
     from pathlib import Path
 
@@ -246,6 +246,8 @@ def clean(
     else:
         _print_problems([problem for file_report in report.files for problem in file_report.problems])
         errors.print(_clean_summary(report))
+    if report.has_errors:
+        raise typer.Exit(EXIT_PROBLEMS)
 
 
 def _clean_progress(quiet: bool):

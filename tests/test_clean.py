@@ -5,6 +5,13 @@ cleaned file is clean. Real data: ../shared/bench/bigbib/personal-library-17k.bi
 from __future__ import annotations
 
 import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
 
 from typer.testing import CliRunner
 
@@ -82,7 +89,7 @@ def test_a_suggestion_is_only_made_when_accepted(tmp_path):
     path.write_text("@misc{a,\n  title = {T},\n  url = {https://arxiv.org/abs/1706.03762},\n}\n")
     report = cleaning.clean([str(path)], apply=True, output=str(tmp_path / "out.bib"))
     assert [change.rule for change in report.files[0].suggested] == ["NormalizeArxivId"]
-    assert not (tmp_path / "out.bib").exists()  # nothing sure enough to write
+    assert refmanager.load(str(tmp_path / "out.bib")).records[0].number == ""  # written unchanged
     cleaning.clean([str(path)], NormalizeConfig(threshold=0.0), apply=True, output=str(tmp_path / "out.bib"))
     assert refmanager.load(str(tmp_path / "out.bib")).records[0].number == "1706.03762"
 
@@ -111,3 +118,40 @@ def _nth_entry_start(text: str, count: int) -> int:
     for _ in range(count):
         position = text.find("\n@", position + 1)
     return position + 1
+
+
+def test_a_file_with_read_errors_exits_1_and_says_where(tmp_path):
+    path = tmp_path / "refs.bib"
+    path.write_text("@article{ok,\n  title = {Fine},\n}\n\n@article{broken,\n  title = {Never closed,\n}\n")
+    result = CliRunner().invoke(app, ["clean", str(path)])
+    assert result.exit_code == 1 and f"{path}:5:" in result.output
+
+
+# ---------------------------------------------------------------- help examples
+
+REPOSITORY = Path(__file__).resolve().parents[1]
+SCRIPTS = Path(sys.executable).parent
+
+
+def example_lines(command: str, columns: int = 80) -> list[str]:
+    result = CliRunner().invoke(app, [command, "--help"], env={"COLUMNS": str(columns)})
+    lines = (re.sub(r"\x1b\[[0-9;]*m", "", line).strip().strip("│").strip() for line in result.output.splitlines())
+    return [line for line in lines if line.startswith("refman ")]
+
+
+@pytest.mark.parametrize("command", ["clean", "revert"])
+def test_help_has_examples_that_show_whole_on_80_columns(command):
+    assert example_lines(command, 80) == example_lines(command, 200) != []
+
+
+def test_the_clean_examples_run_in_order_on_the_sample_library(tmp_path):
+    (tmp_path / "library").mkdir()
+    (tmp_path / "library" / "soft-power.bib").write_bytes((REPOSITORY / "library" / "soft-power.bib").read_bytes())
+    env = {**os.environ, "PATH": f"{SCRIPTS}{os.pathsep}{os.environ.get('PATH', '')}"}
+    for line in example_lines("clean", 200):
+        done = subprocess.run(["bash", "-c", line], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0, (line, done.stderr)
+        assert "Traceback" not in done.stderr
+    assert (tmp_path / "out.bib").stat().st_size > 0
+    report = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    assert report["files"][0]["written"] == "out.bib"
