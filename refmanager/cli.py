@@ -219,11 +219,15 @@ def clean(
 
       refman revert r.json
     """
+    import gc
     from pathlib import Path
 
     from refmanager import clean as cleaning
     from refmanager.normalize import find_config, load_config
 
+    # A large file is millions of small objects that live until the end: the cyclic
+    # collector would walk them all again and again for nothing (records hold no cycles).
+    gc.disable()
     try:
         config = load_config(Path(config_path) if config_path else find_config(Path.cwd()))
         config = config.with_options(

@@ -41,13 +41,11 @@ class NameStep(RecordStep):
     """A step that rewrites names one at a time; one change per role that changed.
 
     `fix` depends on the name alone, so its answers are remembered: a file names
-    the same people over and over, and readers share one `Name` object between
-    the records that spell a name alike, so the memory is keyed by identity
-    (the entry keeps the name alive, so its id cannot be reused).
+    the same people over and over.
     """
 
     def __init__(self) -> None:
-        self._fixes: dict[int, tuple[Name, Fix | None]] = {}
+        self._fixes: dict[Name, Fix | None] = {}
 
     def fix(self, name: Name) -> Fix | None:
         """The fixed name, the evidence and the confidence; None to leave it."""
@@ -58,13 +56,13 @@ class NameStep(RecordStep):
         return confidence
 
     def _fixes_of(self, names: list[Name]) -> list[Fix | None]:
-        found = []
+        fixes, found = self._fixes, []
         for name in names:
-            entry = self._fixes.get(id(name))
-            if entry is None or entry[0] is not name:
-                entry = (name, None if name.literal else self.fix(name))
-                self._fixes[id(name)] = entry
-            found.append(entry[1])
+            try:
+                found.append(fixes[name])
+            except KeyError:
+                fixes[name] = None if name.literal else self.fix(name)
+                found.append(fixes[name])
         return found
 
     def check(self, record_id: RecordId, record: Record) -> Iterable[Change]:
@@ -83,6 +81,9 @@ class FixNameCase(NameStep):
     keeping McDonald, O'Neil, MacArthur, d'Alembert, al-, bin and lower-case particles."""
 
     def fix(self, name: Name) -> Fix | None:
+        if not any(_one_case(part) for part in (name.family, name.given, name.non_dropping_particle,
+                                                 name.dropping_particle)):
+            return None  # the usual case, decided by str methods alone
         if not name.given and is_all_capitals(name.family) and len(name.family) <= _ACRONYM_LENGTH:
             return None
         parts = {}
@@ -103,6 +104,12 @@ class FixNameCase(NameStep):
         return fixed, f"{name.display()!r} is in one case", confidence
 
 
+def _one_case(text: str) -> bool:
+    """A cheap first test for `needs_case_repair`: particles in lower case pass it too."""
+    return bool(text) and (text.islower() or text.isupper()) and needs_case_repair(text) and (
+        text.isupper() or text.lower() not in PARTICLES)
+
+
 class SplitParticles(NameStep):
     """Lower-case particles moved out of the family name (`van der Vlist`: `van der` +
     `Vlist`) and out of the end of the given name (`Alexander von`: dropping `von`).
@@ -113,6 +120,9 @@ class SplitParticles(NameStep):
             return dataclasses.replace(name, family=name.family[1:-1]), "family in quotes: kept whole", 1.0
         if name.non_dropping_particle or name.dropping_particle:
             return None
+        if not name.family[:1].islower() and not name.family.startswith("'") and not (
+                name.given and name.given.rsplit(" ", 1)[-1][:1].islower()):
+            return None  # no lower-case word where a particle could be
         particle, family = _leading_particle(name.family)
         given, dropping = _trailing_particle(name.given)
         if not particle and not dropping:
@@ -186,7 +196,7 @@ class MarkOrganisation(NameStep):
     organisation, kept whole (`{World Health Organization}`)."""
 
     def fix(self, name: Name) -> Fix | None:
-        words = {word.lower().strip(",") for word in name.display().split()}
+        words = {word.lower().strip(",") for word in f"{name.given} {name.family}".split()}
         if not words & ORGANISATION_WORDS or name.family.lower() in PARTICLES:
             return None
         shown = " ".join(filter(None, (name.given, name.dropping_particle, name.non_dropping_particle, name.family)))

@@ -127,11 +127,14 @@ class AlignNameSplits(DocumentStep):
 
     def check_all(self, identified: list[tuple[RecordId, Record]]) -> Iterable[Change]:
         splits: dict[tuple[str, ...], dict[Name, list[tuple[RecordId, str]]]] = defaultdict(dict)
+        words_of: dict[Name, tuple[str, ...]] = {}
         for record_id, record in identified:
             for role, names in record.creators.items():
                 for name in names:
                     if not name.literal and name.family and name.given and not name.suffix:
-                        words = tuple(fold(name.display()).split())
+                        words = words_of.get(name)
+                        if words is None:
+                            words = words_of[name] = tuple(fold(name.display()).split())
                         splits[words].setdefault(name, []).append((record_id, role))
         replacements: Replacements = defaultdict(dict)
         for spellings in splits.values():
