@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from refmanager.changes import Change
 from refmanager.model import Document
+from refmanager.normalize.authority import ApplyNameAuthority
 from refmanager.normalize.config import NormalizeConfig, find_config, load_config
 from refmanager.normalize.dates import ParseDateText
 from refmanager.normalize.identifiers import (
@@ -49,7 +50,7 @@ def default_pipeline(config: NormalizeConfig | None = None) -> Pipeline:
     steps = [
         NormalizeDOI(), NormalizeISBN(), NormalizeISSN(), NormalizeArxivId(), NormalizeURL(),
         ExpandPageRange(), ParseDateText(), NormalizeLanguage(),
-        MarkOrganisation(), FixNameCase(), SplitSuffix(), SplitParticles(), NormalizeInitials(),
+        ApplyNameAuthority(), MarkOrganisation(), FixNameCase(), SplitSuffix(), SplitParticles(), NormalizeInitials(),
         CleanTitleText(), FixTitleCase(), ProtectTitleWords(), NormalizeJournalTitle(),
         AlignNameSplits(), ClusterPersonVariants(), ClusterVenueVariants(),
     ]
