@@ -149,7 +149,8 @@ def _is_sentence_case(words: list[str]) -> bool:
 _HTML_TAGS = {"<em>": richtext.ITALIC_OPEN, "</em>": richtext.ITALIC_CLOSE,
               "<strong>": richtext.BOLD_OPEN, "</strong>": richtext.BOLD_CLOSE}
 _BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
-_SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,;:.!?])(?=\s|$)")
+# Only before a comma or full stop: French puts a space before : ; ! and ? on purpose.
+_SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,.])(?=\s|$)")
 _SPACE_ON_THE_WRONG_SIDE = re.compile(r"\s+([,;])(?=\w)")  # `word ,next`: `word, next`
 _DOUBLED_PUNCTUATION = re.compile(r"([,;:!?])\1+|(?<!\.)\.\.(?!\.)")
 
@@ -158,7 +159,7 @@ def clean_title_text(title: str) -> str:
     """The title without stray whitespace, doubled punctuation, HTML entities, HTML
     tags outside the rich-text vocabulary, or LaTeX left undecoded."""
     text = title
-    if "\\" in text or "{" in text:
+    if "\\" in text and "<" not in text:  # LaTeX never decoded (a decoded title has tags, not braces)
         text = decode(text, protect=True)
     if "&" in text and ";" in text:
         text = html.unescape(text)
@@ -185,8 +186,8 @@ class CleanTitleText(RecordStep):
 
 def _might_need_cleaning(text: str) -> bool:
     return ("  " in text or text != text.strip() or "\\" in text or "&" in text or "<" in text
-            or ".." in text or " ," in text or " ." in text or " :" in text or " ;" in text
-            or ",," in text or "::" in text or ";;" in text or "\n" in text or "\t" in text)
+            or ".." in text or " ," in text or " ." in text or ",," in text or "::" in text
+            or ";;" in text or "??" in text or "!!" in text or "\n" in text or "\t" in text)
 
 
 class FixTitleCase(RecordStep):

@@ -60,9 +60,12 @@ def test_title_case_titles_teach_nothing():
     ("Hype ,identity", "Hype, identity"), ("Really?? Yes", "Really? Yes"), ("Wait.. what", "Wait. what"),
     ("To be continued...", "To be continued..."), ("Cats &amp; dogs", "Cats & dogs"),
     ("An <em>emphatic</em> title", "An <i>emphatic</i> title"), ("M{\\\"u}ller's law", "Müller's law"),
+    ("Actes de TALN, volume 1 : articles longs", "Actes de TALN, volume 1 : articles longs"),
+    ('<span class="nocase">LIP}-{RTVE}</span>', '<span class="nocase">LIP}-{RTVE}</span>'),
 ], ids=["stray whitespace", "space before a comma", "a comma on the wrong side", "doubled question marks",
         "a doubled full stop", "an ellipsis is kept", "an HTML entity", "an HTML tag becomes rich text",
-        "LaTeX left in a title"])
+        "LaTeX left in a title", "French spacing before a colon is kept",
+        "braces inside decoded rich text are not decoded again"])
 def test_clean_title_text(title, expected):
     assert clean_title_text(title) == expected
 
