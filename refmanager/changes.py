@@ -59,9 +59,12 @@ def revert_changes(document: Document, changes: list[Change]) -> list[Problem]:
 
 def _replay(document: Document, changes: list[Change], forward: bool) -> list[Problem]:
     problems = []
+    records = document.records  # once: Document.find lists them at each call
     for change in changes:
         expected, wanted = (change.old, change.new) if forward else (change.new, change.old)
-        record = document.find(change.record)
+        position = change.record.position
+        record = records[position] if 0 <= position < len(records) else None
+        record = record if record is not None and record.key == change.record.key else None
         if record is None:
             problems.append(Problem(document.path, 0, f"{change.record}: no such record here; "
                                     f"{change.field} left as it is"))

@@ -1,0 +1,121 @@
+"""`refman clean` end to end on the largest real BibTeX file, against its peers.
+
+    python benchmarks/bench_clean.py [--runs 3] [--file PATH] [--tidy PATH/TO/bibtex-tidy]
+
+Each job runs in its own Python process, so its CPU time and peak memory are
+its own; the figures are medians over the runs. Jobs:
+
+* bibtexparser: `parse_file` + `write_string` with its defaults (the peer the
+  target is set against: `refman clean` should take no more wall time);
+* refman clean: the command itself (`clean FILE --apply -o OUT --report R`):
+  read, every rule of the default pipeline plus ProtectTitleWords, write the
+  file and the report;
+* refman clean (plan): the same without --apply: read, every rule, the report;
+* bibtex-tidy (npm package), when its script is found (`--tidy`, or
+  node_modules/.bin/bibtex-tidy in /tmp/bt): run on a copy of the file, since
+  it rewrites its input; its figures are those of the node process.
+
+The default input is ../shared/bench/bigbib/acl-anthology-88k.bib; entries per
+second divide its number of `@` blocks by wall seconds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+from pathlib import Path
+
+DEFAULT_FILE = Path(__file__).resolve().parents[1].parent / "shared/bench/bigbib/acl-anthology-88k.bib"
+DEFAULT_TIDY = Path("/tmp/bt/node_modules/.bin/bibtex-tidy")
+
+_MEASURE = """
+import json, resource, sys, tempfile, time
+from pathlib import Path
+work = Path(tempfile.mkdtemp())
+start = time.perf_counter()
+{job}
+wall = time.perf_counter() - start
+usage = resource.getrusage(resource.RUSAGE_SELF)
+children = resource.getrusage(resource.RUSAGE_CHILDREN)
+cpu = usage.ru_utime + usage.ru_stime + children.ru_utime + children.ru_stime
+peak = max(usage.ru_maxrss, children.ru_maxrss) / 1024
+print(json.dumps({{"cpu": cpu, "wall": wall, "peak_mb": peak, "check": check}}))
+"""
+
+JOBS = {
+    "bibtexparser parse+write": """
+import logging, bibtexparser
+logging.getLogger("bibtexparser").setLevel(logging.CRITICAL)
+library = bibtexparser.parse_file(sys.argv[1])
+text = bibtexparser.write_string(library)
+check = len(library.blocks)
+""",
+    "refman clean --apply -o OUT --report R": """
+from refmanager.cli import app
+(work / "refman.toml").write_text('enable = ["ProtectTitleWords"]\\n')
+import os; os.chdir(work)
+try:
+    app(["clean", sys.argv[1], "--apply", "-o", str(work / "out.bib"), "--report", str(work / "r.json")],
+        standalone_mode=False)
+except SystemExit:
+    pass
+report = json.loads((work / "r.json").read_text())
+check = f"{len(report['files'][0]['applied'])} fixes, {len(report['files'][0]['suggested'])} suggestions"
+""",
+    "refman clean (plan) --report R": """
+from refmanager.cli import app
+(work / "refman.toml").write_text('enable = ["ProtectTitleWords"]\\n')
+import os; os.chdir(work)
+try:
+    app(["clean", sys.argv[1], "--report", str(work / "r.json")], standalone_mode=False)
+except SystemExit:
+    pass
+check = (work / "r.json").stat().st_size > 0
+""",
+    "bibtex-tidy (node)": """
+import shutil, subprocess
+copy = work / "copy.bib"
+shutil.copy(sys.argv[1], copy)
+start = time.perf_counter()  # the copy is not part of the job
+subprocess.run([sys.argv[2], str(copy), "--output", str(work / "tidy.bib")], check=True,
+               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+check = (work / "tidy.bib").stat().st_size
+""",
+}
+
+
+def run_job(job: str, path: Path, tidy: Path) -> dict:
+    code = _MEASURE.format(job=job)
+    result = subprocess.run([sys.executable, "-c", code, str(path), str(tidy)], capture_output=True,
+                            text=True, check=True)
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--file", type=Path, default=DEFAULT_FILE)
+    parser.add_argument("--tidy", type=Path, default=DEFAULT_TIDY)
+    parser.add_argument("--jobs", nargs="*", default=list(JOBS))
+    options = parser.parse_args()
+    jobs = [name for name in options.jobs if "tidy" not in name or options.tidy.exists()]
+    blocks = options.file.read_text(encoding="utf-8").count("\n@") + 1
+    print(f"{options.file.name}: {blocks} blocks, {options.runs} runs each (medians)\n")
+    print("| job | wall s | CPU s | entries/s (wall) | peak MB | wall vs bibtexparser | check |")
+    print("|---|---|---|---|---|---|---|")
+    baseline = None
+    for name in jobs:
+        runs = [run_job(JOBS[name], options.file, options.tidy) for _ in range(options.runs)]
+        cpu = statistics.median(run["cpu"] for run in runs)
+        wall = statistics.median(run["wall"] for run in runs)
+        peak = statistics.median(run["peak_mb"] for run in runs)
+        baseline = baseline or wall
+        print(f"| {name} | {wall:.1f} | {cpu:.1f} | {blocks / wall:,.0f} | {peak:.0f} | "
+              f"{wall / baseline:.2f}× | {runs[0]['check']} |", flush=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,154 @@
+"""Batch cleaning of whole files: plan, apply, report and revert normalization.
+
+This is the library behind `refman clean` and `refman revert`; it joins the
+file layer (`refmanager.api`: load and save) to the normalization stage
+(`refmanager.normalize`: which knows nothing of files). Nothing here prints.
+
+    >>> report = clean(["refs.bib"])                       # a plan: nothing written
+    >>> report = clean(["refs.bib"], apply=True, in_place=True)
+    >>> write_report(report, "report.json"); revert("report.json")
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from refmanager import api
+from refmanager.changes import Change, apply_changes, revert_changes
+from refmanager.errors import InputError, Problem
+from refmanager.normalize import NormalizeConfig, accepted, normalize_document, suggested
+from refmanager.normalize.pipeline import Progress
+
+REPORT_VERSION = 1
+#: `progress_for(path, records)`: a callback that is told how many records were done.
+ProgressFactory = Callable[[str, int], Progress]
+
+
+@dataclass(slots=True)
+class FileReport:
+    """What cleaning one file found and did."""
+
+    source: str
+    format: str
+    records: int
+    applied: list[Change] = field(default_factory=list)  # made (or, in a plan, to be made)
+    suggested: list[Change] = field(default_factory=list)  # below the threshold: only proposed
+    problems: list[Problem] = field(default_factory=list)  # read problems, and what no rule can fix
+    written: str = ""  # where the result was written; "" in a plan
+    diff: str = ""
+
+    def to_json(self) -> dict:
+        return {"source": self.source, "format": self.format, "records": self.records,
+                "written": self.written or None,
+                "applied": [change.to_json() for change in self.applied],
+                "suggested": [change.to_json() for change in self.suggested],
+                "problems": [problem.as_dict() for problem in self.problems]}
+
+
+@dataclass(slots=True)
+class CleanReport:
+    """What a `clean` run found and did, file by file."""
+
+    files: list[FileReport]
+    applied: bool  # False: a plan only
+    threshold: float
+
+    @property
+    def has_errors(self) -> bool:
+        return any(problem.severity == "error" for report in self.files for problem in report.problems)
+
+    def counts(self) -> Counter:
+        """(rule, "fix" or "suggestion") -> how many, over every file."""
+        found: Counter = Counter()
+        for report in self.files:
+            found.update((change.rule, "fix") for change in report.applied)
+            found.update((change.rule, "suggestion") for change in report.suggested)
+        return found
+
+    def to_json(self) -> dict:
+        return {"version": REPORT_VERSION, "applied": self.applied, "threshold": self.threshold,
+                "files": [report.to_json() for report in self.files]}
+
+
+def clean(paths: list[str], config: NormalizeConfig | None = None, apply: bool = False,
+          output: str | None = None, in_place: bool = False, diff: bool = False,
+          progress_for: ProgressFactory | None = None) -> CleanReport:
+    """Normalize each file; with `apply`, write the result to `output` or over the input.
+
+    Without `apply` nothing is written: the report says what would change. With
+    `in_place` the input is first copied to `FILE.bak`.
+    """
+    config = config or NormalizeConfig()
+    paths = api.bibliography_files(paths)
+    if apply and not (output or in_place):
+        raise InputError("--apply needs somewhere to write: -o OUT or --in-place")
+    if output and len(paths) > 1:
+        raise InputError(f"-o names one file, but {len(paths)} files are cleaned; use --in-place")
+    reports = [_clean_file(path, config, apply, output or path, in_place, diff, progress_for)
+               for path in paths]
+    return CleanReport(reports, apply, config.threshold)
+
+
+def _clean_file(path: str, config: NormalizeConfig, apply: bool, target: str, in_place: bool,
+                diff: bool, progress_for: ProgressFactory | None) -> FileReport:
+    document = api.load(path)
+    format = api.target_format(target, None, document) if apply else document.format
+    before = api.dumps(document, format).text if diff else ""
+    progress = progress_for(path, len(document.records)) if progress_for else None
+    findings = normalize_document(document, config, progress=progress)
+    fixes = accepted(findings.changes, config.threshold)
+    report = FileReport(path, document.format, len(document.records), fixes,
+                        suggested(findings.changes, config.threshold),
+                        document.all_problems() + findings.problems)
+    report.problems += apply_changes(document, fixes)
+    if diff:
+        after = api.dumps(document, format).text
+        report.diff = "".join(difflib.unified_diff(
+            before.splitlines(keepends=True), after.splitlines(keepends=True), path, target))
+    if apply and (fixes or not in_place):  # a file named with -o is written even if unchanged
+        report.problems += api.save(document, target, format, backup=in_place)
+        report.written = target
+    return report
+
+
+def write_report(report: CleanReport, path: str) -> None:
+    """The report as JSON: every change with its record, field, values, rule and evidence."""
+    text = json.dumps(report.to_json(), ensure_ascii=False, indent=1) + "\n"
+    Path(path).write_text(text, encoding="utf-8")
+
+
+@dataclass(slots=True)
+class RevertReport:
+    """What `revert` undid, file by file, and what it had to leave."""
+
+    reverted: dict[str, int] = field(default_factory=dict)  # file -> changes undone
+    problems: list[Problem] = field(default_factory=list)
+
+
+def revert(report_path: str) -> RevertReport:
+    """Undo exactly the changes a `clean --apply` report records, in the files it wrote.
+
+    A field edited since is left as it is and reported.
+    """
+    try:
+        data = json.loads(Path(report_path).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise InputError(f"{report_path}: cannot read the report ({error})") from None
+    if data.get("version") != REPORT_VERSION or "files" not in data:
+        raise InputError(f"{report_path}: not a report written by refman clean --report")
+    result = RevertReport()
+    for entry in data["files"]:
+        if not entry.get("written"):
+            continue  # a plan, or nothing was changed: nothing to undo
+        document = api.load(entry["written"])
+        changes = [Change.from_json(change) for change in entry["applied"]]
+        problems = revert_changes(document, changes)
+        api.save(document, entry["written"], api.target_format(entry["written"], None, document))
+        result.reverted[entry["written"]] = len(changes) - len(problems)
+        result.problems += problems
+    return result

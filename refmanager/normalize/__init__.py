@@ -1,0 +1,72 @@
+"""Normalization: names, venues, titles, identifiers, pages, dates and languages
+put into one clean form each, as a pipeline of small named steps.
+
+    >>> from refmanager.normalize import normalize, NormalizeConfig
+    >>> changes = normalize(document, NormalizeConfig())   # nothing is edited yet
+    >>> from refmanager.changes import apply_changes
+    >>> apply_changes(document, accepted(changes, 0.9))
+
+Each step is a class named after its rule (`ExpandPageRange`, `FixNameCase`);
+`default_pipeline()` lists them in the order they run, and a rule is switched
+off by its name (`NormalizeConfig(disabled={"FixNameCase"})`, or `disable` in
+the configuration file).
+"""
+
+from __future__ import annotations
+
+from refmanager.changes import Change
+from refmanager.model import Document
+from refmanager.normalize.authority import ApplyNameAuthority
+from refmanager.normalize.config import NormalizeConfig, find_config, load_config
+from refmanager.normalize.dates import ParseDateText
+from refmanager.normalize.identifiers import (
+    NormalizeArxivId, NormalizeDOI, NormalizeISBN, NormalizeISSN, NormalizeURL,
+)
+from refmanager.normalize.keys import RecordKeys, comparison_keys
+from refmanager.normalize.languages import NormalizeLanguage
+from refmanager.normalize.names import (
+    FixNameCase, MarkOrganisation, NormalizeInitials, SplitParticles, SplitSuffix,
+)
+from refmanager.normalize.pages import ExpandPageRange
+from refmanager.normalize.people import AlignNameSplits, ClusterPersonVariants
+from refmanager.normalize.titles import (
+    CleanTitleText, FixTitleCase, ProtectTitleWords, learn_protected_words, sentence_case, title_case,
+)
+from refmanager.normalize.venues import ClusterVenueVariants, NormalizeJournalTitle
+from refmanager.normalize.pipeline import (
+    DocumentStep, Findings, Pipeline, Progress, RecordStep, Step, accepted, run_pipeline, suggested,
+)
+
+__all__ = [
+    "DocumentStep", "Findings", "NormalizeConfig", "Pipeline", "RecordKeys", "RecordStep", "Step",
+    "accepted", "comparison_keys", "default_pipeline", "find_config", "load_config", "normalize",
+    "learn_protected_words", "normalize_document", "sentence_case", "suggested", "title_case",
+]
+
+
+def default_pipeline(config: NormalizeConfig | None = None) -> Pipeline:
+    """Every built-in step, in the order it runs, with the rules `config` switches off removed."""
+    config = config or NormalizeConfig()
+    steps = [
+        NormalizeDOI(), NormalizeISBN(), NormalizeISSN(), NormalizeArxivId(), NormalizeURL(),
+        ExpandPageRange(), ParseDateText(), NormalizeLanguage(),
+        ApplyNameAuthority(), MarkOrganisation(), FixNameCase(), SplitSuffix(), SplitParticles(), NormalizeInitials(),
+        CleanTitleText(), FixTitleCase(), ProtectTitleWords(), NormalizeJournalTitle(),
+        AlignNameSplits(), ClusterPersonVariants(), ClusterVenueVariants(),
+    ]
+    pipeline = Pipeline(steps)
+    off_by_default = {step.name for step in steps if not getattr(step, "on_by_default", True)}
+    return pipeline.without((config.disabled | off_by_default) - config.enabled)
+
+
+def normalize_document(document: Document, config: NormalizeConfig | None = None,
+                       pipeline: Pipeline | None = None, progress: Progress | None = None) -> Findings:
+    """The changes the pipeline proposes for a document, and the problems it cannot fix."""
+    config = config or NormalizeConfig()
+    return run_pipeline(pipeline or default_pipeline(config), document, config, progress)
+
+
+def normalize(document: Document, config: NormalizeConfig | None = None) -> list[Change]:
+    """The changes the default pipeline proposes for a document (nothing is edited):
+    those at or above `config.threshold` are fixes, the others suggestions."""
+    return normalize_document(document, config).changes

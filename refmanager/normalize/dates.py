@@ -1,0 +1,55 @@
+"""Dates: a date kept as free text (`March 2004`, `12 Mar. 2004`, `2004-03-12`,
+`Spring 2004`) read into date parts, so that styles and sorting can use it.
+
+Text that is not a date (`forthcoming`, `n.d.`, `2004a`) is left as it is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from refmanager.changes import Change
+from refmanager.dates import parse_iso_date, parse_month, season_of
+from refmanager.model import DateValue, Record, RecordId
+from refmanager.normalize.pipeline import RecordStep
+
+_MONTH_YEAR = re.compile(r"^(?:(\d{1,2})\s+)?([A-Za-z]+)\.?\s+(\d{4})$")
+_MONTH_DAY_YEAR = re.compile(r"^([A-Za-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})$")
+
+
+def parse_date_text(text: str) -> DateValue | None:
+    """Date parts for a date written in words or ISO form; None when it is no date."""
+    text = " ".join(text.split())
+    iso = parse_iso_date(text)
+    if iso is not None:
+        return iso
+    match = _MONTH_YEAR.match(text)
+    if match:
+        day, word, year = match.groups()
+        return _from_words(word, int(year), int(day) if day else None)
+    match = _MONTH_DAY_YEAR.match(text)
+    if match:
+        word, day, year = match.groups()
+        return _from_words(word, int(year), int(day))
+    return None
+
+
+def _from_words(word: str, year: int, day: int | None) -> DateValue | None:
+    month = parse_month(word)
+    if month is not None:
+        parts = (year, month, day) if day and 1 <= day <= 31 else (year, month)
+        return DateValue(parts=(parts,))
+    season = season_of(word)
+    return DateValue(parts=((year,),), season=season) if season and day is None else None
+
+
+class ParseDateText(RecordStep):
+    """Dates written as text (`March 2004`) read into date parts."""
+
+    def check(self, record_id: RecordId, record: Record) -> Iterable[Change]:
+        for name, date in record.dates.items():
+            if date.literal and not date.parts:
+                parsed = parse_date_text(date.literal)
+                if parsed is not None:
+                    yield self.change(record_id, record, name, parsed, f"date as written: {date.literal}")

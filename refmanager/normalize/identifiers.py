@@ -1,0 +1,148 @@
+"""Identifiers: DOIs, ISBNs, ISSNs, arXiv ids and URLs in one clean form each.
+
+A DOI is stored bare (`10.1000/xyz`, no `https://doi.org/` or `doi:`); its case is
+kept, since DOIs compare case-insensitively anyway (`doi_key` gives the form to
+compare on). ISBNs and ISSNs are hyphenated by their agencies' ranges (python-stdnum
+ships them) and those whose check digit is wrong are reported, not changed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+from stdnum import isbn as isbn_numbers
+from stdnum import issn as issn_numbers
+
+from refmanager.changes import Change
+from refmanager.errors import Problem
+from refmanager.model import Record, RecordId
+from refmanager.normalize.pipeline import RecordStep
+
+DOI_SYNTAX = re.compile(r"10\.\d{4,9}/\S+")
+_DOI_PREFIX = re.compile(
+    r"^\s*(?:doi\s*[:/]\s*|(?:https?://)?(?:dx\.)?doi\.org/|https?://(?:www\.)?doi\.org/)", re.IGNORECASE)
+_DOI_URL = re.compile(r"^https?://(?:dx\.)?doi\.org/(10\.\S+)$", re.IGNORECASE)
+_ARXIV_ID = re.compile(r"(?:arxiv:\s*)?(\d{4}\.\d{4,5}(?:v\d+)?|[a-z-]+(?:\.[A-Z]{2})?/\d{7}(?:v\d+)?)",
+                       re.IGNORECASE)
+_ARXIV_URL = re.compile(r"^https?://(?:www\.)?arxiv\.org/(?:abs|pdf)/(.+?)(?:\.pdf)?$", re.IGNORECASE)
+_LIST_SEPARATOR = re.compile(r"\s*[,;]\s*|(?<=\))\s+|\s+(?=(?:ISBN|ISSN))", re.IGNORECASE)
+# "(Print)", "(online)", "(pbk.)": what the number is the number of, kept after it
+_QUALIFIER = re.compile(r"\s*(\([^()]*\))$")
+_LABEL = re.compile(r"^(?:ISBN|ISSN)(?:-1[03])?\s*:?\s*", re.IGNORECASE)
+
+
+def bare_doi(text: str) -> str:
+    """The DOI without a resolver URL or `doi:` label, and without surrounding space."""
+    return _DOI_PREFIX.sub("", text.strip()).strip().rstrip(".")
+
+
+def doi_key(text: str) -> str:
+    """The form two DOIs are compared on: bare and case-folded."""
+    return bare_doi(text).casefold()
+
+
+def arxiv_id(text: str) -> str:
+    """The arXiv identifier in an id, `arXiv:` label or arxiv.org URL; "" if there is none."""
+    url = _ARXIV_URL.match(text.strip())
+    match = _ARXIV_ID.fullmatch(url.group(1) if url else text.strip())
+    return match.group(1) if match else ""
+
+
+class NormalizeDOI(RecordStep):
+    """A bare DOI: resolver URLs and `doi:` labels removed; a DOI taken from a doi.org URL."""
+
+    def check(self, record_id: RecordId, record: Record) -> Iterable[Change | Problem]:
+        doi = record.doi
+        if not doi:
+            found = _DOI_URL.match(record.url.strip()) if record.url else None
+            if found:
+                yield self.change(record_id, record, "DOI", found.group(1),
+                                  f"URL: {record.url}", confidence=0.95)
+            return
+        bare = bare_doi(doi)
+        if not DOI_SYNTAX.fullmatch(bare):
+            yield self.problem(record, f"DOI {doi!r} is not a DOI (10.NNNN/suffix)")
+        elif bare != doi:
+            yield self.change(record_id, record, "DOI", bare, f"DOI as written: {doi}")
+
+
+class NormalizeISBN(RecordStep):
+    """ISBNs hyphenated by the ISBN agency's ranges; a wrong check digit is reported."""
+
+    def check(self, record_id: RecordId, record: Record) -> Iterable[Change | Problem]:
+        if record.isbn:
+            yield from _standard_numbers(self, record_id, record, "ISBN", record.isbn,
+                                         isbn_numbers)
+
+
+class NormalizeISSN(RecordStep):
+    """ISSNs as NNNN-NNNC; a wrong check digit is reported."""
+
+    def check(self, record_id: RecordId, record: Record) -> Iterable[Change | Problem]:
+        if record.issn:
+            yield from _standard_numbers(self, record_id, record, "ISSN", record.issn,
+                                         issn_numbers)
+
+
+def _standard_numbers(step: RecordStep, record_id: RecordId, record: Record, field_name: str,
+                      value: str, numbers) -> Iterable[Change | Problem]:
+    parts = [part for part in _LIST_SEPARATOR.split(value.strip()) if part]
+    formatted = []
+    for part in parts:
+        qualifier = _QUALIFIER.search(part)
+        number = _LABEL.sub("", _QUALIFIER.sub("", part))
+        if _is_valid(numbers, number):
+            formatted.append(_format(numbers, number) + (f" {qualifier.group(1)}" if qualifier else ""))
+        else:
+            if any(char.isdigit() for char in number):
+                yield step.problem(record, f"{field_name} {number!r} is not valid (check digit or length)")
+            formatted.append(part)
+    new = ", ".join(formatted)
+    if new != value:
+        yield step.change(record_id, record, field_name, new, f"{field_name} as written: {value}")
+
+
+# python-stdnum looks each number up in its range tables: worth remembering, since
+# a library repeats the ISBNs and ISSNs of its series and journals.
+@lru_cache(maxsize=50_000)
+def _is_valid(numbers, number: str) -> bool:
+    return numbers.is_valid(number)
+
+
+@lru_cache(maxsize=50_000)
+def _format(numbers, number: str) -> str:
+    return numbers.format(number)
+
+
+class NormalizeArxivId(RecordStep):
+    """The arXiv id of an e-print held as a URL or `arXiv:` label, in the `number` field
+    of a record that has no number (CSL keeps an e-print id there)."""
+
+    def check(self, record_id: RecordId, record: Record) -> Iterable[Change]:
+        if record.number and record.number.lower().startswith("arxiv:"):
+            found = arxiv_id(record.number)
+            if found:
+                yield self.change(record_id, record, "number", found, f"number: {record.number}")
+        elif not record.number and record.url and "arxiv.org/" in record.url.lower():
+            found = arxiv_id(record.url)
+            if found:
+                yield self.change(record_id, record, "number", found, f"URL: {record.url}",
+                                  confidence=0.6)
+
+
+class NormalizeURL(RecordStep):
+    """URLs without surrounding space, `<...>` wrappers or a `\\url{}` left from LaTeX."""
+
+    _WRAPPED = re.compile(r"^\s*(?:\\url\{(.*)\}|<(.*)>)\s*$")
+
+    def check(self, record_id: RecordId, record: Record) -> Iterable[Change]:
+        url = record.url
+        if not url:
+            return
+        wrapped = self._WRAPPED.match(url)
+        new = (wrapped.group(1) or wrapped.group(2)) if wrapped else url
+        new = new.strip().replace(" ", "%20")
+        if new != url:
+            yield self.change(record_id, record, "URL", new, f"URL as written: {url!r}")

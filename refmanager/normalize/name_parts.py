@@ -1,0 +1,126 @@
+"""The words of a person's name: particles, initials, suffixes and letter case.
+
+Shared by the name steps (`names.py`) and the cross-record clustering
+(`people.py`). The particle list is the common European and Arabic name
+particles, as the CSL specification's "Name particles" and the biblatex manual
+describe them; which of them a given person drops is not decided here.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+#: Words that start a family name's particle, or end a given name as one, when lower case.
+PARTICLES = frozenset({
+    "a", "af", "al", "auf", "av", "aus", "bin", "bint", "da", "dal", "dalla", "das", "de", "dei",
+    "degli", "del", "dela", "della", "delle", "dello", "dem", "den", "der", "des", "di", "do",
+    "dos", "du", "el", "het", "ibn", "il", "in", "la", "las", "le", "les", "lo", "los", "op",
+    "st", "te", "ten", "ter", "uit", "und", "v", "v.", "v.d.", "van", "vande", "vander", "vd",
+    "ver", "vom", "von", "zu", "zum", "zur", "'s", "'t",
+})
+#: Particles written joined to the next word: `d'Alembert`, `al-Hakim`.
+JOINED_PARTICLE = re.compile(r"^(d'|l'|dell'|al-|el-|ul-|'s-)(?=\w)", re.IGNORECASE)
+SUFFIXES = {"jr": "Jr.", "jr.": "Jr.", "sr": "Sr.", "sr.": "Sr.", "ii": "II", "iii": "III",
+            "iv": "IV", "v": "V", "2nd": "2nd", "3rd": "3rd"}
+# Scottish and Irish `Mac` names: `Mac` + capital only for these, since Macy,
+# Mackey, Machado and Macedo are spelt with a lower-case third letter.
+MAC_NAMES = frozenset({
+    "macarthur", "macaulay", "macdonald", "macdougall", "macfarlane", "macgregor", "macinnes",
+    "macintosh", "macintyre", "mackay", "mackenzie", "mackinnon", "maclean", "maclennan",
+    "macleod", "macmillan", "macnamara", "macneil", "macpherson", "macqueen", "macrae",
+})
+_INITIAL = re.compile(r"^(\w)\.?$")
+_DOTTED_INITIALS = re.compile(r"^\w(?:\.\w)+\.?$")  # `J.R.`, `C.D.C`
+_HAS_LONE_CAPITAL = re.compile(r"(?:^|\s)\w(?:\s|$)")
+_LETTERS = re.compile(r"[^\W\d_]")
+
+
+def is_all_capitals(text: str) -> bool:
+    letters = _LETTERS.findall(text)
+    return len(letters) > 1 and all(letter.isupper() for letter in letters) and text.upper() != text.lower()
+
+
+def is_all_lower_case(text: str) -> bool:
+    letters = _LETTERS.findall(text)
+    return bool(letters) and all(letter.islower() for letter in letters)
+
+
+def needs_case_repair(text: str) -> bool:
+    """A name part in all capitals or all lower case: typed that way, not deliberately cased."""
+    return is_all_capitals(text) or is_all_lower_case(text)
+
+
+def capitalise_name_word(word: str) -> str:
+    """One word of a name as names are written: `o'brien` O'Brien, `mcdonald` McDonald,
+    `jean-paul` Jean-Paul, `d'alembert` d'Alembert, `al-hakim` al-Hakim."""
+    joined = JOINED_PARTICLE.match(word)
+    if joined:
+        return joined.group(1).lower() + capitalise_name_word(word[joined.end():])
+    if "-" in word:
+        return "-".join(capitalise_name_word(part) for part in word.split("-"))
+    if "'" in word[1:-1]:
+        head, _, tail = word.partition("'")
+        return capitalise_name_word(head) + "'" + capitalise_name_word(tail)
+    lower = word.lower()
+    if lower.startswith("mc") and len(lower) > 3:
+        return "Mc" + lower[2:].capitalize()
+    if lower in MAC_NAMES:
+        return "Mac" + lower[3:].capitalize()
+    return lower[:1].upper() + lower[1:]
+
+
+def repair_family_case(family: str) -> tuple[str, str]:
+    """(particle, family) for a family name in one case: known particles before the last
+    word are lower-cased and returned apart (`DE LA FUENTE`: `de la`, `Fuente`)."""
+    words = family.split()
+    particle = []
+    while len(words) > 1 and words[0].lower() in PARTICLES:
+        particle.append(words.pop(0).lower())
+    return " ".join(particle), " ".join(capitalise_name_word(word) for word in words)
+
+
+def repair_given_case(given: str) -> str:
+    """A given name in one case, word by word; initials (`J.`, `JP`) stay capitals."""
+    words = []
+    for word in given.split():
+        bare = word.replace(".", "").replace("-", "")
+        if (len(bare) <= 2 or _DOTTED_INITIALS.match(word)) and word.isupper():
+            words.append(word)  # initials: `J.`, `JP`, `J.-P.`
+        elif word.lower() in PARTICLES and words:
+            words.append(word.lower())
+        else:
+            words.append(capitalise_name_word(word))
+    return " ".join(words)
+
+
+def is_initials(given: str) -> bool:
+    """Whether a given name is initials only: `A. G.`, `A.G.`, `AG`? no: `A G`, `J.-P.`."""
+    return all(_INITIAL.match(part) for part in re.split(r"[\s.\-]+", given.strip(" .-")) if part)
+
+
+def format_initials(given: str) -> str:
+    """Initials in one form: a full stop after each, a space between, hyphens kept:
+    `A.G.` A. G., `A G` A. G., `J-P` J.-P., and `John A` John A."""
+    if "." not in given and not _HAS_LONE_CAPITAL.search(given) and "-" not in given:
+        return given  # the usual case, quickly: `John`, `Mary Ann`
+    words = []
+    for word in given.split():
+        if "-" in word and all(_INITIAL.match(part) for part in word.split("-") if part):
+            words.append("-".join(part.rstrip(".") + "." for part in word.split("-") if part))
+        elif _DOTTED_INITIALS.match(word) and word.isupper():
+            words.extend(letter + "." for letter in word.replace(".", ""))
+        elif len(word) == 1 and word.isupper():
+            words.append(word + ".")
+        else:
+            words.append(word)
+    return " ".join(words)
+
+
+@lru_cache(maxsize=100_000)
+def fold(text: str) -> str:
+    """Text without accents, case or punctuation: what two spellings of one name share."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return re.sub(r"[^\w\s]", "", stripped.casefold()).replace("ß", "ss").strip()

@@ -1,0 +1,203 @@
+"""Person names, one record at a time: letter case, particles, initials, suffixes
+and organisations taken for people.
+
+Names arrive split (the BibTeX reader applies BibTeX's rules; CSL-JSON and RIS
+carry parts); these steps never split a name again from its string, they only
+move words between parts where the parts themselves show it (a lower-case
+`van der` leading a family name is a particle) and repair case where a part is
+all capitals or all lower case. Mixed case is deliberate and left alone
+(`DeGette`, `McPherson`, `van der Berg`). Names of organisations (`literal`)
+are never touched.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+
+from refmanager.changes import Change
+from refmanager.model import Name, Record, RecordId
+from refmanager.normalize.name_parts import (
+    JOINED_PARTICLE, PARTICLES, SUFFIXES, format_initials, is_all_capitals, needs_case_repair,
+    repair_family_case, repair_given_case,
+)
+from refmanager.normalize.pipeline import RecordStep
+
+# Words that make a "person" an organisation: `World Health Organization` read
+# by BibTeX as given `World Health`, family `Organization`.
+ORGANISATION_WORDS = frozenset({
+    "agency", "association", "bureau", "center", "centre", "commission", "committee", "company",
+    "consortium", "corporation", "council", "department", "foundation", "group", "inc", "inc.",
+    "institute", "ltd", "ltd.", "ministry", "office", "organisation", "organization", "project",
+    "society", "team", "university", "working",
+})
+_ACRONYM_LENGTH = 5  # a lone all-capitals "family" this short is an acronym (IEEE, NASA)
+
+
+Fix = tuple[Name, str, float]  # the fixed name, the evidence, the confidence
+
+
+class NameStep(RecordStep):
+    """A step that rewrites names one at a time; one change per role that changed.
+
+    `fix` depends on the name alone, so its answers are remembered: a file names
+    the same people over and over.
+    """
+
+    def __init__(self) -> None:
+        self._fixes: dict[Name, Fix | None] = {}
+
+    def fix(self, name: Name) -> Fix | None:
+        """The fixed name, the evidence and the confidence; None to leave it."""
+        raise NotImplementedError
+
+    def adjust(self, confidence: float, record: Record) -> float:
+        """The confidence of a fix in this record (some depend on the source format)."""
+        return confidence
+
+    def _fixes_of(self, names: list[Name]) -> list[Fix | None]:
+        fixes, found = self._fixes, []
+        for name in names:
+            try:
+                found.append(fixes[name])
+            except KeyError:
+                fixes[name] = None if name.literal else self.fix(name)
+                found.append(fixes[name])
+        return found
+
+    def check(self, record_id: RecordId, record: Record) -> Iterable[Change]:
+        for role, names in record.creators.items():
+            fixes = self._fixes_of(names)
+            if not any(fixes):
+                continue
+            fixed = [name if fix is None else fix[0] for name, fix in zip(names, fixes)]
+            evidence = "; ".join(fix[1] for fix in fixes if fix)
+            confidence = self.adjust(min(fix[2] for fix in fixes if fix), record)
+            yield self.change(record_id, record, role, fixed, evidence, confidence)
+
+
+class FixNameCase(NameStep):
+    """Names typed in capitals or lower case (`SMITH, J.`, `mahmood`) in name case,
+    keeping McDonald, O'Neil, MacArthur, d'Alembert, al-, bin and lower-case particles."""
+
+    def fix(self, name: Name) -> Fix | None:
+        if not any(_one_case(part) for part in (name.family, name.given, name.non_dropping_particle,
+                                                 name.dropping_particle)):
+            return None  # the usual case, decided by str methods alone
+        if not name.given and is_all_capitals(name.family) and len(name.family) <= _ACRONYM_LENGTH:
+            return None
+        parts = {}
+        confidence = 0.95
+        if needs_case_repair(name.family):
+            particle, parts["family"] = repair_family_case(name.family)
+            if particle:
+                parts["non_dropping_particle"] = " ".join(filter(None, (name.non_dropping_particle.lower(), particle)))
+                confidence = 0.8  # a capitalised `Van` or `La` may be part of the family
+        if name.given and needs_case_repair(name.given):
+            parts["given"] = repair_given_case(name.given)
+        for particle_part in ("non_dropping_particle", "dropping_particle"):
+            if getattr(name, particle_part) and is_all_capitals(getattr(name, particle_part)):
+                parts.setdefault(particle_part, getattr(name, particle_part).lower())
+        fixed = dataclasses.replace(name, **parts)
+        if fixed == name:
+            return None
+        return fixed, f"{name.display()!r} is in one case", confidence
+
+
+def _one_case(text: str) -> bool:
+    """A cheap first test for `needs_case_repair`: particles in lower case pass it too."""
+    return bool(text) and (text.islower() or text.isupper()) and needs_case_repair(text) and (
+        text.isupper() or text.lower() not in PARTICLES)
+
+
+class SplitParticles(NameStep):
+    """Lower-case particles moved out of the family name (`van der Vlist`: `van der` +
+    `Vlist`) and out of the end of the given name (`Alexander von`: dropping `von`).
+    A family name in double quotes is kept whole, its quotes removed (CSL's rule)."""
+
+    def fix(self, name: Name) -> Fix | None:
+        if name.family.startswith('"') and name.family.endswith('"') and len(name.family) > 1:
+            return dataclasses.replace(name, family=name.family[1:-1]), "family in quotes: kept whole", 1.0
+        if name.non_dropping_particle or name.dropping_particle:
+            return None
+        if not name.family[:1].islower() and not name.family.startswith("'") and not (
+                name.given and name.given.rsplit(" ", 1)[-1][:1].islower()):
+            return None  # no lower-case word where a particle could be
+        particle, family = _leading_particle(name.family)
+        given, dropping = _trailing_particle(name.given)
+        if not particle and not dropping:
+            return None
+        fixed = dataclasses.replace(name, family=family, non_dropping_particle=particle,
+                                    given=given, dropping_particle=dropping)
+        return fixed, f"particle in {name.display()!r}", 0.9
+
+    def adjust(self, confidence: float, record: Record) -> float:
+        # In BibTeX, braces (`{van Gogh}`) are the only way to keep a particle in the
+        # family, so a particle still in it there was kept on purpose.
+        return 0.5 if record.origin is not None and record.origin.format == "bibtex" else confidence
+
+
+def _leading_particle(family: str) -> tuple[str, str]:
+    """(particle, family) for a family name that starts with lower-case particles."""
+    words = family.split()
+    particle = []
+    while len(words) > 1 and words[0] in PARTICLES:
+        particle.append(words.pop(0))
+    joined = JOINED_PARTICLE.match(words[0]) if words else None
+    if joined and joined.group(1).islower():
+        particle.append(joined.group(1))
+        words[0] = words[0][joined.end():]
+    return (" ".join(particle), " ".join(words)) if particle else ("", family)
+
+
+def _trailing_particle(given: str) -> tuple[str, str]:
+    words = given.split()
+    particle = []
+    while len(words) > 1 and (words[-1] in PARTICLES or words[-1] in ("d'", "l'")):
+        particle.insert(0, words.pop())
+    return " ".join(words), " ".join(particle)
+
+
+class NormalizeInitials(NameStep):
+    """Initials in one form: `A.G.` and `A G` as `A. G.`, `J-P` as `J.-P.`, `John A` as `John A.`."""
+
+    def fix(self, name: Name) -> Fix | None:
+        given = format_initials(name.given) if name.given else ""
+        if given == name.given:
+            return None
+        return dataclasses.replace(name, given=given), f"initials in {name.display()!r}", 0.95
+
+
+class SplitSuffix(NameStep):
+    """A `Jr.` or `III` written into the given or family name moved to the suffix
+    (`Martin Luther King, Jr.` as BibTeX reads it: family `Martin Luther King`, given `Jr.`)."""
+
+    def fix(self, name: Name) -> Fix | None:
+        if name.suffix:
+            canonical = SUFFIXES.get(name.suffix.lower(), name.suffix)
+            if canonical == name.suffix:
+                return None
+            return dataclasses.replace(name, suffix=canonical), f"suffix written {name.suffix!r}", 1.0
+        given_words, family_words = name.given.split(), name.family.split()
+        if len(given_words) == 1 and given_words[0].lower() in SUFFIXES and len(family_words) > 1:
+            fixed = dataclasses.replace(name, family=family_words[-1], given=" ".join(family_words[:-1]),
+                                        suffix=SUFFIXES[given_words[0].lower()])
+            return fixed, f"suffix read as a given name in {name.display()!r}", 0.9
+        for part, words in (("given", given_words), ("family", family_words)):
+            if len(words) > 1 and words[-1].rstrip(",").lower() in set(SUFFIXES) - {"v"}:
+                rest = " ".join(words[:-1]).rstrip(",")
+                fixed = dataclasses.replace(name, suffix=SUFFIXES[words[-1].rstrip(",").lower()], **{part: rest})
+                return fixed, f"suffix at the end of the {part} name in {name.display()!r}", 0.9
+        return None
+
+
+class MarkOrganisation(NameStep):
+    """A "person" whose name has a word like Organization or Committee suggested as an
+    organisation, kept whole (`{World Health Organization}`)."""
+
+    def fix(self, name: Name) -> Fix | None:
+        words = {word.lower().strip(",") for word in f"{name.given} {name.family}".split()}
+        if not words & ORGANISATION_WORDS or name.family.lower() in PARTICLES:
+            return None
+        shown = " ".join(filter(None, (name.given, name.dropping_particle, name.non_dropping_particle, name.family)))
+        return Name(literal=shown), f"{shown!r} reads as an organisation", 0.6

@@ -1,0 +1,162 @@
+"""People across records: the spellings of one person in a file, brought together.
+
+`Smith, J.`, `John Smith` and `Smith, John A.` in three records are likely one
+person; so are `Müller` and `M{\\"u}ller` (one spelling once LaTeX is decoded)
+and `Muller`. These steps propose one canonical form for each such group, with
+the records that show it as evidence. They are suggestions (low confidence):
+two people may share a family name and an initial, and only the user knows.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+
+from refmanager.changes import Change
+from refmanager.model import Name, Record, RecordId
+from refmanager.normalize.name_parts import fold
+from refmanager.normalize.pipeline import DocumentStep
+
+SUGGESTION = 0.5
+EVIDENCE_KEYS = 3  # records named in the evidence
+_GIVEN_SEPARATORS = re.compile(r"[\s.\-]+")
+
+
+def given_tokens(given: str) -> tuple[str, ...]:
+    """The folded words and initials of a given name: `John A.` (john, a), `J.-P.` (j, p)."""
+    return tuple(filter(None, (fold(token) for token in _GIVEN_SEPARATORS.split(given))))
+
+
+def compatible(shorter: tuple[str, ...], fuller: tuple[str, ...]) -> bool:
+    """Whether a given name can be an abbreviation of another: (j,) of (john, a)."""
+    if len(shorter) > len(fuller):
+        return False
+    return all(short == full or (len(short) == 1 and full.startswith(short))
+               for short, full in zip(shorter, fuller))
+
+
+def family_key(name: Name) -> str:
+    """The family name with its particles, folded: what the spellings of one person share."""
+    return fold(" ".join(filter(None, (name.non_dropping_particle, name.family))))
+
+
+@dataclass(slots=True)
+class Variant:
+    """One spelling of a name, and where it occurs."""
+
+    name: Name
+    tokens: tuple[str, ...]
+    places: list[tuple[RecordId, str]] = field(default_factory=list)  # (record, role)
+
+    def fullness(self) -> tuple:
+        full_words = sum(len(token) > 1 for token in self.tokens)
+        accented = sum(not char.isascii() for char in self.name.display())
+        return (full_words, len(self.tokens), accented, len(self.places))
+
+
+class ClusterPersonVariants(DocumentStep):
+    """The spellings of one person in a file (`Smith, J.`, `John Smith`, `Smith, John A.`)
+    given the fullest one, as suggestions with the records that spell it so."""
+
+    def check_all(self, identified: list[tuple[RecordId, Record]]) -> Iterable[Change]:
+        blocks = _variants_by_block(identified)
+        replacements: dict[tuple[RecordId, str], dict[Name, tuple[Name, str]]] = defaultdict(dict)
+        for variants in blocks.values():
+            if len(variants) < 2:
+                continue
+            canonical = max(variants, key=Variant.fullness)
+            if not all(compatible(variant.tokens, canonical.tokens) for variant in variants):
+                continue  # two different people share the initial: leave them
+            evidence = _evidence(canonical)
+            for variant in variants:
+                if variant is canonical:
+                    continue
+                for place in variant.places:
+                    replacements[place][variant.name] = (replace(canonical.name, suffix=variant.name.suffix
+                                                                 or canonical.name.suffix), evidence)
+        yield from _replacing(self, identified, replacements)
+
+
+Replacements = dict  # (record id, role) -> {name: (replacement, evidence)}
+
+
+def _replacing(step: DocumentStep, identified, replacements: Replacements) -> Iterable[Change]:
+    """One change per record and role, replacing every name that has a replacement."""
+    records = dict(identified)
+    for (record_id, role), names in replacements.items():
+        record = records[record_id]
+        old = record.creators[role]
+        new = [names.get(name, (name, ""))[0] for name in old]
+        reasons = sorted({names[name][1] for name in old if name in names})
+        yield step.change(record_id, record, role, new, "; ".join(reasons), SUGGESTION)
+
+
+def _variants_by_block(identified) -> dict[tuple[str, str], list[Variant]]:
+    by_spelling: dict[Name, Variant] = {}
+    blocks: dict[tuple[str, str], list[Variant]] = defaultdict(list)
+    for record_id, record in identified:
+        for role, names in record.creators.items():
+            for name in names:
+                if name.literal or not name.family or not name.given:
+                    continue
+                variant = by_spelling.get(name)
+                if variant is None:
+                    tokens = given_tokens(name.given)
+                    if not tokens:
+                        continue
+                    variant = by_spelling[name] = Variant(name, tokens)
+                    blocks[family_key(name), tokens[0][0]].append(variant)
+                if not variant.places or variant.places[-1] != (record_id, role):
+                    variant.places.append((record_id, role))
+    return blocks
+
+
+def _evidence(canonical: Variant) -> str:
+    keys = ", ".join(sorted({record_id.key for record_id, _ in canonical.places})[:EVIDENCE_KEYS])
+    count = len({record_id for record_id, _ in canonical.places})
+    return f"{count} record(s) write {canonical.name.display()!r} ({keys})"
+
+
+class AlignNameSplits(DocumentStep):
+    """One person's name split the same way in every record: where one record says
+    `Alipour Gorji, Mahmood` and another `Mahmood Alipour Gorji` (read as given
+    `Mahmood Alipour`), the longer family name, which only an explicit split
+    gives, is suggested for both."""
+
+    def check_all(self, identified: list[tuple[RecordId, Record]]) -> Iterable[Change]:
+        splits: dict[tuple[str, ...], dict[Name, list[tuple[RecordId, str]]]] = defaultdict(dict)
+        words_of: dict[Name, tuple[str, ...]] = {}
+        for record_id, record in identified:
+            for role, names in record.creators.items():
+                for name in names:
+                    if not name.literal and name.family and name.given and not name.suffix:
+                        words = words_of.get(name)
+                        if words is None:
+                            words = words_of[name] = tuple(fold(name.display()).split())
+                        splits[words].setdefault(name, []).append((record_id, role))
+        replacements: Replacements = defaultdict(dict)
+        for spellings in splits.values():
+            if len(spellings) < 2:
+                continue
+            best = max(spellings, key=lambda name: (_family_words(name), len(spellings[name])))
+            if len({_family_words(name) for name in spellings}) < 2:
+                continue  # only accents, case or particles differ: not a different split
+            evidence = (f"{_places(spellings[best])} split it as family {best.family!r}, "
+                        f"given {best.given!r}")
+            for name, places in spellings.items():
+                if name is best or _family_words(name) == _family_words(best):
+                    continue
+                for place in places:
+                    replacements[place][name] = (best, evidence)
+        yield from _replacing(self, identified, replacements)
+
+
+def _family_words(name: Name) -> int:
+    return len(family_key(name).split())
+
+
+def _places(places: list[tuple[RecordId, str]]) -> str:
+    keys = sorted({record_id.key for record_id, _ in places})
+    return f"{len(keys)} record(s) ({', '.join(keys[:EVIDENCE_KEYS])})"

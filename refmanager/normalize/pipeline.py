@@ -1,0 +1,160 @@
+"""The normalization pipeline: small named steps, run in order over a document.
+
+A step looks at one record (a `RecordStep`) or at the whole file (a
+`DocumentStep`, for what only shows across records: the spellings of one
+person, the variants of one venue) and returns `Change`s; it never edits the
+record itself. The pipeline makes each accepted change on a working copy of
+the record, so the next step sees it, and returns every change in order, so
+that `apply_changes` can replay exactly them on the document.
+
+A change whose confidence is below the configured threshold is a suggestion:
+returned, but not made on the working copy (later steps do not build on it).
+A step may also find what it cannot fix (an ISBN whose check digit is wrong):
+it yields a `Problem` for that, located at the record.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from refmanager.changes import Change
+from refmanager.errors import Problem
+from refmanager.model import Document, FieldValue, Record, RecordId
+from refmanager.normalize.config import NormalizeConfig
+
+
+class Step:
+    """A named normalization rule; its class name is its rule name in reports and config."""
+
+    #: What the step does, in a few words, for `refman clean --list-rules`-like summaries.
+    summary = ""
+
+    @property
+    def name(self) -> str:
+        return type(self).__name__
+
+    def problem(self, record: Record, message: str) -> Problem:
+        """A finding about the record that the step cannot fix by itself."""
+        line = record.origin.line if record.origin else 0
+        path = record.origin.path if record.origin else ""
+        return Problem(path, line, f"record {record.key!r}: {message} ({self.name})", "warning")
+
+    def change(self, record_id: RecordId, record: Record, field_name: str, new: FieldValue,
+               evidence: str = "", confidence: float = 1.0) -> Change:
+        """A change of one field of `record` from its current value to `new`."""
+        return Change(record_id, field_name, record.get(field_name), new, self.name,
+                      evidence, confidence)
+
+
+class RecordStep(Step):
+    """A step that needs only the record in front of it."""
+
+    def prepare(self, records: list[Record], config: NormalizeConfig) -> None:
+        """Learn what the step needs from the whole file before the first record (optional)."""
+
+    def check(self, record_id: RecordId, record: Record) -> Iterable[Change | Problem]:
+        raise NotImplementedError
+
+
+class DocumentStep(Step):
+    """A step that compares records with each other; it runs after every record step."""
+
+    def check_all(self, identified: list[tuple[RecordId, Record]]) -> Iterable[Change]:
+        raise NotImplementedError
+
+
+@dataclass(slots=True)
+class Pipeline:
+    """Steps in the order they run."""
+
+    steps: list[Step] = field(default_factory=list)
+
+    def names(self) -> list[str]:
+        return [step.name for step in self.steps]
+
+    def without(self, names: Iterable[str]) -> "Pipeline":
+        """The same pipeline with the named steps switched off."""
+        off = set(names)
+        return Pipeline([step for step in self.steps if step.name not in off])
+
+
+Progress = Callable[[int], None]
+
+
+@dataclass(slots=True)
+class Findings:
+    """What a run found: changes in the order they apply, and problems it could not fix."""
+
+    changes: list[Change] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def run_pipeline(pipeline: Pipeline, document: Document, config: NormalizeConfig,
+                 progress: Progress | None = None) -> Findings:
+    """Every change the pipeline proposes for the document, and every problem it found.
+
+    The document is not modified; `progress`, if given, is called with the
+    number of records done since its last call.
+    """
+    records = document.records
+    record_steps = [step for step in pipeline.steps if isinstance(step, RecordStep)]
+    for step in record_steps:
+        step.prepare(records, config)
+    findings = Findings()
+    identified = []
+    for position, original in enumerate(records):
+        record_id, record = RecordId(document.path, position, original.key), original
+        for step in record_steps:
+            record = _keep(step.check(record_id, record), record, original, config, findings)
+        identified.append((record_id, record))
+        if progress is not None and position % 1000 == 999:
+            progress(1000)
+    if progress is not None:
+        progress(len(identified) % 1000)
+    by_id = dict(identified)
+    for step in pipeline.steps:
+        if isinstance(step, DocumentStep):
+            for change in step.check_all(list(by_id.items())):
+                original = records[change.record.position]
+                by_id[change.record] = _keep([change], by_id[change.record], original, config, findings)
+    return findings
+
+
+def _keep(proposed: Iterable[Change | Problem], record: Record, original: Record,
+          config: NormalizeConfig, findings: Findings) -> Record:
+    """Keep what a step found; make its accepted changes on a copy of the record
+    (copied at its first change, so that the document's record is never edited)."""
+    for change in proposed:
+        if isinstance(change, Problem):
+            findings.problems.append(change)
+            continue
+        if change.old == change.new:
+            continue
+        findings.changes.append(change)
+        if change.confidence >= config.threshold:
+            if record is original:
+                record = _working_copy(record)
+            record.set(change.field, change.new)
+    return record
+
+
+def _working_copy(record: Record) -> Record:
+    """A copy whose fields can be set without touching the original record."""
+    duplicate = copy.copy(record)
+    duplicate.creators = dict(record.creators)
+    duplicate.dates = dict(record.dates)
+    duplicate.variables = dict(record.variables)
+    duplicate.keywords = list(record.keywords)
+    return duplicate
+
+
+def accepted(changes: list[Change], threshold: float) -> list[Change]:
+    """The changes sure enough to make without asking."""
+    return [change for change in changes if change.confidence >= threshold]
+
+
+def suggested(changes: list[Change], threshold: float) -> list[Change]:
+    """The changes only proposed: below the threshold."""
+    return [change for change in changes if change.confidence < threshold]

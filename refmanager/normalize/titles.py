@@ -1,0 +1,234 @@
+"""Titles: sentence case and title case with protected words, and clean title text.
+
+`sentence_case` (APA) and `title_case` (Chicago's headline style) work on the
+model's rich text: tags are kept, and nocase spans (a BibTeX `{DNA}`) are never
+changed. A word keeps its case when it is protected (the shipped list in
+data/protected_words.txt, the configuration's `protected-words`, or words learned
+from the file: capitalised in the middle of sentence-case titles across records),
+or when its case is deliberate: an acronym (`NATO`), inner capitals or digits
+(`iPhone`, `McDonald`, `COVID-19`).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections import Counter
+from collections.abc import Iterable
+from functools import lru_cache
+from importlib import resources
+
+from refmanager import richtext
+from refmanager.changes import Change
+from refmanager.latex.decode import decode
+from refmanager.model import Record, RecordId
+from refmanager.normalize.config import NormalizeConfig
+from refmanager.normalize.pipeline import RecordStep
+
+#: Chicago 8.159: articles, coordinating conjunctions and prepositions stay lower case in headlines.
+MINOR_WORDS = frozenset({
+    "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of", "on",
+    "or", "over", "per", "so", "than", "the", "to", "up", "upon", "via", "vs", "vs.", "with", "yet",
+})
+LEARNED_FROM_RECORDS = 3  # a word capitalised mid-title in this many records is a proper noun
+_WORD = re.compile(r"[^\W_][\w'’\-.]*", re.UNICODE)
+_SENTENCE_START = re.compile(r"[:?!.]\s*$|^\s*$")
+
+
+@lru_cache(maxsize=1)
+def shipped_protected_words() -> frozenset[str]:
+    text = resources.files("refmanager.normalize").joinpath("data/protected_words.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def _deliberate(word: str, all_capitals: bool) -> bool:
+    """A word whose case says something: an acronym, inner capitals, digits."""
+    if any(char.isdigit() for char in word):
+        return True
+    inner = word[1:]
+    if not all_capitals and any(char.isupper() for char in inner):
+        return True  # NATO, iPhone, McDonald
+    return False
+
+
+def _recase(title: str, protected: Iterable[str], word_case) -> str:
+    by_fold = {word.casefold(): word for word in protected}
+    pieces = richtext.split(title)
+    all_capitals = richtext.plain(title).isupper()
+    depth_nocase, at_start, out = 0, True, []
+    last_words = max((index for index in range(0, len(pieces), 2) if _WORD.search(pieces[index])), default=0)
+    for index, piece in enumerate(pieces):
+        if index % 2:  # a tag
+            if piece.startswith("<span"):
+                depth_nocase += 1 if piece == richtext.NOCASE_OPEN or depth_nocase else 0
+            elif piece == richtext.SPAN_CLOSE and depth_nocase:
+                depth_nocase -= 1
+            out.append(piece)
+            continue
+        if depth_nocase:
+            out.append(piece)
+            at_start = at_start and not piece.strip()
+            continue
+        out.append(_recase_text(piece, by_fold, all_capitals, word_case, at_start, index == last_words))
+        if piece.strip():
+            at_start = bool(_SENTENCE_START.search(piece))
+    return "".join(out)
+
+
+def _recase_text(text: str, by_fold: dict, all_capitals: bool, word_case, at_start: bool,
+                 holds_last_word: bool) -> str:
+    out, last = [], 0
+    matches = list(_WORD.finditer(text))
+    for number, match in enumerate(matches):
+        word = match.group()
+        before = text[last:match.start()]
+        first = (number == 0 and at_start) or bool(_SENTENCE_START.search(text[:match.start()]) and number)
+        is_last = holds_last_word and number == len(matches) - 1
+        out.append(before)
+        if word.casefold() in by_fold:
+            out.append(by_fold[word.casefold()])
+        elif _deliberate(word, all_capitals) or (word.isupper() and len(word) > 1 and not all_capitals):
+            out.append(word)
+        else:
+            out.append(word_case(word, first, is_last))
+        last = match.end()
+    out.append(text[last:])
+    return "".join(out)
+
+
+def _sentence_word(word: str, first: bool, last: bool) -> str:
+    lower = word.lower()
+    return lower[:1].upper() + lower[1:] if first else lower
+
+
+def _title_word(word: str, first: bool, last: bool) -> str:
+    lower = word.lower()
+    if lower in MINOR_WORDS and not first and not last:
+        return lower
+    return "-".join(part[:1].upper() + part[1:] for part in lower.split("-"))
+
+
+def sentence_case(title: str, protected_words: Iterable[str] = ()) -> str:
+    """The title in sentence case: the first word (and the first after a colon)
+    capitalised, the rest lower case, protected and deliberately cased words kept."""
+    return _recase(title, set(protected_words) | shipped_protected_words(), _sentence_word)
+
+
+def title_case(title: str, protected_words: Iterable[str] = ()) -> str:
+    """The title in headline case (Chicago 8.159): every word capitalised but articles,
+    conjunctions and prepositions inside the title; protected words kept."""
+    return _recase(title, set(protected_words) | shipped_protected_words(), _title_word)
+
+
+def learn_protected_words(titles: Iterable[str], minimum: int = LEARNED_FROM_RECORDS) -> set[str]:
+    """Words written capitalised in the middle of sentence-case titles in at least
+    `minimum` titles, and never in lower case there: proper nouns and adjectives."""
+    capitalised: Counter = Counter()
+    lowered: set[str] = set()
+    for title in titles:
+        # a word that starts a title or a subtitle is capitalised whatever it is
+        words = [word for part in re.split(r"[:?!]\s|\.\s", richtext.plain(title))
+                 for word in _WORD.findall(part)[1:]]
+        if len(words) < 3 or not _is_sentence_case(words):
+            continue
+        for word in set(words):
+            if word[:1].isupper() and not word.isupper():
+                capitalised[word] += 1
+            elif word.islower():
+                lowered.add(word)
+    return {word for word, count in capitalised.items() if count >= minimum and word.lower() not in lowered}
+
+
+def _is_sentence_case(words: list[str]) -> bool:
+    content = [word for word in words if word.lower() not in MINOR_WORDS]
+    return bool(content) and sum(word[:1].isupper() for word in content) <= len(content) / 2
+
+
+# ---------------------------------------------------------------- steps
+
+_HTML_TAGS = {"<em>": richtext.ITALIC_OPEN, "</em>": richtext.ITALIC_CLOSE,
+              "<strong>": richtext.BOLD_OPEN, "</strong>": richtext.BOLD_CLOSE}
+_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+# Only before a comma or full stop: French puts a space before : ; ! and ? on purpose.
+_SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,.])(?=\s|$)")
+_SPACE_ON_THE_WRONG_SIDE = re.compile(r"\s+([,;])(?=\w)")  # `word ,next`: `word, next`
+_DOUBLED_PUNCTUATION = re.compile(r"([,;:!?])\1+|(?<!\.)\.\.(?!\.)")
+
+
+def clean_title_text(title: str) -> str:
+    """The title without stray whitespace, doubled punctuation, HTML entities, HTML
+    tags outside the rich-text vocabulary, or LaTeX left undecoded."""
+    text = title
+    if "\\" in text and "<" not in text:  # LaTeX never decoded (a decoded title has tags, not braces)
+        text = decode(text, protect=True)
+    if "&" in text and ";" in text:
+        text = html.unescape(text)
+    for tag, rich in _HTML_TAGS.items():
+        text = text.replace(tag, rich)
+    text = _BREAK.sub(" ", text)
+    text = _DOUBLED_PUNCTUATION.sub(lambda match: match.group()[0], text)
+    text = _SPACE_BEFORE_PUNCTUATION.sub(r"\1", text)
+    text = _SPACE_ON_THE_WRONG_SIDE.sub(r"\1 ", text)
+    return " ".join(text.split())
+
+
+class CleanTitleText(RecordStep):
+    """Titles without stray whitespace, doubled punctuation, HTML or leftover LaTeX."""
+
+    def check(self, record_id: RecordId, record: Record) -> Iterable[Change]:
+        for name in ("title", "container-title"):
+            value = record.get(name)
+            if value and _might_need_cleaning(value):
+                new = clean_title_text(value)
+                if new != value:
+                    yield self.change(record_id, record, name, new, f"{name} as written: {value!r}")
+
+
+def _might_need_cleaning(text: str) -> bool:
+    return ("  " in text or text != text.strip() or "\\" in text or "&" in text or "<" in text
+            or ".." in text or " ," in text or " ." in text or ",," in text or "::" in text
+            or ";;" in text or "??" in text or "!!" in text or "\n" in text or "\t" in text)
+
+
+class FixTitleCase(RecordStep):
+    """A title typed in capitals suggested in title case, keeping protected words
+    (the acronyms of an all-capitals title cannot be told apart, hence a suggestion)."""
+
+    def prepare(self, records: list[Record], config: NormalizeConfig) -> None:
+        self.protected = set(config.protected_words) | learn_protected_words(
+            record.title for record in records if record.title)
+
+    def check(self, record_id: RecordId, record: Record) -> Iterable[Change]:
+        plain = record.plain("title")
+        if len(plain) > 12 and plain.isupper():
+            new = title_case(record.title, self.protected)
+            yield self.change(record_id, record, "title", new, "title in capitals", 0.8)
+
+
+class ProtectTitleWords(RecordStep):
+    """Protected words in titles put in nocase spans (BibTeX braces), so that styles
+    that lower-case titles keep them. Off unless enabled: it rewrites many titles."""
+
+    on_by_default = False
+
+    def prepare(self, records: list[Record], config: NormalizeConfig) -> None:
+        words = set(config.protected_words) | shipped_protected_words() | learn_protected_words(
+            record.title for record in records if record.title)
+        self.pattern = re.compile(r"(?<![\w>])(" + "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+                                  + r")(?![\w<])") if words else None
+
+    def check(self, record_id: RecordId, record: Record) -> Iterable[Change]:
+        if not record.title or self.pattern is None:
+            return
+        pieces = richtext.split(record.title)
+        depth, out = 0, []
+        for index, piece in enumerate(pieces):
+            if index % 2:
+                depth += (piece == richtext.NOCASE_OPEN or (depth and piece.startswith("<span"))) - (
+                    piece == richtext.SPAN_CLOSE and depth > 0)
+                out.append(piece)
+            else:
+                out.append(piece if depth else self.pattern.sub(lambda m: richtext.protect(m.group(1)), piece))
+        new = "".join(out)
+        if new != record.title:
+            yield self.change(record_id, record, "title", new, "protected words", 0.9)

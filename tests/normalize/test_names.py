@@ -1,0 +1,160 @@
+"""Tests for refmanager/normalize/names.py: case repair, particles, initials, suffixes
+and organisations, step by step, and two conformance suites from ../shared/bench/names/:
+
+* `proposed_refmanager_cases.jsonl` (27 cases written for this project: casing,
+  compound family names, particles, Arabic, East-Asian, suffixes, LaTeX accents),
+  read with the BibTeX name splitter and then every record-level name step;
+* `csl_particle_parsing.jsonl` (76 CSL test-suite fixtures): particles split out of
+  CSL family and given names by SplitParticles.
+
+Cases that still fail are listed, with the reason, in tests/known_failures.txt
+under [normalize-names-proposed] and [normalize-names-csl-particles].
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from refmanager.io.bibtex.names import parse_names
+from refmanager.model import Name, Origin, Record, RecordId
+from refmanager.normalize import NormalizeConfig
+from refmanager.normalize.names import (
+    FixNameCase, MarkOrganisation, NormalizeInitials, SplitParticles, SplitSuffix,
+)
+from refmanager.normalize.pipeline import Pipeline, run_pipeline
+from refmanager.model import Document
+
+RECORD_ID = RecordId("t.bib", 0, "key")
+NAME_STEPS = [MarkOrganisation, FixNameCase, SplitSuffix, SplitParticles, NormalizeInitials]
+PARTS = ("family", "given", "non-dropping-particle", "dropping-particle", "suffix", "literal")
+
+
+def fixed(step_class, name: Name, source_format: str = "csljson") -> Name:
+    record = Record("key", creators={"author": [name]})
+    record.seal(Origin("t", 1, source_format))
+    changes = list(step_class().check(RECORD_ID, record))
+    return changes[0].new[0] if changes else name
+
+
+@pytest.mark.parametrize("name, expected", [
+    (Name("SMITH", "J."), Name("Smith", "J.")),
+    (Name("mahmood"), Name("Mahmood")),
+    (Name("MCDONALD", "Ronald"), Name("McDonald", "Ronald")),
+    (Name("o'brien", "sean"), Name("O'Brien", "Sean")),
+    (Name("O'NEIL", "TIP"), Name("O'Neil", "Tip")),
+    (Name("MACARTHUR", "DOUGLAS"), Name("MacArthur", "Douglas")),
+    (Name("MACHADO", "ANTONIO"), Name("Machado", "Antonio")),
+    (Name("D'ALEMBERT", "JEAN"), Name("d'Alembert", "Jean")),
+    (Name("AL-HAKIM", "TAWFIQ"), Name("al-Hakim", "Tawfiq")),
+    (Name("DE LA FUENTE", "J."), Name("Fuente", "J.", non_dropping_particle="de la")),
+    (Name("SMITH", "JP"), Name("Smith", "JP")),
+    (Name("GARCÍA MÁRQUEZ", "GABRIEL"), Name("García Márquez", "Gabriel")),
+], ids=["capitals with an initial", "a lower-case single name", "Mc keeps its capital",
+        "O' in lower case", "O' in capitals", "a known Mac name", "not every Mac is a Mac name",
+        "d' stays a lower-case particle", "al- stays a lower-case particle",
+        "capitalised particles become lower case", "initials in capitals are kept",
+        "accented capitals"])
+def test_case_repair(name, expected):
+    assert fixed(FixNameCase, name) == expected
+
+
+@pytest.mark.parametrize("name", [
+    Name("DeGette", "Diana"), Name("McPherson", "James"), Name("Berg", "Anna", non_dropping_particle="van der"),
+    Name("毛", "泽东"), Name("IEEE"), Name(literal="WORLD HEALTH ORGANIZATION"),
+], ids=["a capital inside is deliberate", "Mc as written", "a lower-case particle as written",
+        "a name in a script without case", "a short acronym alone", "an organisation"])
+def test_deliberate_case_is_left_alone(name):
+    assert fixed(FixNameCase, name) == name
+
+
+@pytest.mark.parametrize("given, expected", [
+    ("A.G.", "A. G."), ("A G", "A. G."), ("J-P", "J.-P."), ("J.-P.", "J.-P."), ("John A", "John A."),
+    ("C.D.C", "C. D. C."), ("Jean-Paul", "Jean-Paul"),
+], ids=["run-together initials get a space", "bare initials get full stops", "a hyphenated pair",
+        "a hyphenated pair already clean", "a middle initial gets its full stop",
+        "a dotted run without the last stop", "a hyphenated given name is no initials"])
+def test_initials_in_one_form(given, expected):
+    assert fixed(NormalizeInitials, Name("Smith", given)).given == expected
+
+
+@pytest.mark.parametrize("name, expected", [
+    (Name("Martin Luther King", "Jr."), Name("King", "Martin Luther", suffix="Jr.")),
+    (Name("King Jr.", "Martin Luther"), Name("King", "Martin Luther", suffix="Jr.")),
+    (Name("Epps", "Charles H.", suffix="Jr"), Name("Epps", "Charles H.", suffix="Jr.")),
+    (Name("Doe", "John", suffix="III"), Name("Doe", "John", suffix="III")),
+], ids=["BibTeX's reading of King, Jr. without the suffix comma", "Jr. in the family name",
+        "a suffix without its full stop", "a roman numeral is clean"])
+def test_suffixes(name, expected):
+    assert fixed(SplitSuffix, name) == expected
+
+
+def test_a_particle_in_a_bibtex_family_is_only_suggested():
+    record = Record("key", creators={"author": [Name("van Gogh", "Vincent")]})
+    record.seal(Origin("t", 1, "bibtex"))  # {van Gogh}: braced on purpose
+    [change] = SplitParticles().check(RECORD_ID, record)
+    assert change.confidence < NormalizeConfig().threshold
+
+
+@pytest.mark.parametrize("name, organisation", [
+    (Name("Organization", "World Health"), True), (Name("Committee", "Nobel"), True),
+    (Name("Smith", "John"), False),
+], ids=["World Health Organization read as a person", "a committee", "a person"])
+def test_organisations_are_suggested_whole(name, organisation):
+    assert (fixed(MarkOrganisation, name).literal != "") is organisation
+
+
+# ---------------------------------------------------------------- conformance
+
+def _read_jsonl(path):
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def _name_from_csl(data: dict) -> Name:
+    return Name(**{part.replace("-", "_"): data[part] for part in PARTS if data.get(part)})
+
+
+def _clean_name(name: Name) -> Name:
+    document = Document("t.bib", "bibtex", [Record("key", creators={"author": [name]})])
+    findings = run_pipeline(Pipeline([step() for step in NAME_STEPS]), document, NormalizeConfig(threshold=0.0))
+    changes = [change for change in findings.changes if change.field == "author"]
+    return changes[-1].new[0] if changes else name
+
+
+def _conformance(cases, section, known_failures, outcome):
+    listed = known_failures(section)
+    unexpected_failures, unexpected_passes = [], []
+    for case_id, passed in outcome(cases):
+        if passed and case_id in listed:
+            unexpected_passes.append(case_id)
+        elif not passed and case_id not in listed:
+            unexpected_failures.append(case_id)
+    assert unexpected_failures == [], "new failures (regressions)"
+    assert unexpected_passes == [], f"now passing: remove from [{section}] in tests/known_failures.txt"
+
+
+def test_proposed_refmanager_cases(shared, known_failures):
+    cases = _read_jsonl(shared / "bench" / "names" / "proposed_refmanager_cases.jsonl")
+
+    def outcome(cases):
+        for case in cases:
+            expected = {part: value for part, value in case["expected_csl"].items() if part in PARTS and value}
+            [name] = parse_names(case["input"])
+            got = _clean_name(name)
+            got_parts = {part: getattr(got, part.replace("-", "_")) for part in PARTS}
+            yield f"{case['category']}: {case['input']}", {k: v for k, v in got_parts.items() if v} == expected
+
+    _conformance(cases, "normalize-names-proposed", known_failures, outcome)
+
+
+def test_csl_particle_cases(shared, known_failures):
+    cases = _read_jsonl(shared / "bench" / "names" / "csl_particle_parsing.jsonl")
+
+    def outcome(cases):
+        for case in cases:
+            got = fixed(SplitParticles, _name_from_csl(case["input"]))
+            yield (f"{case['group'].split(':')[-1]}: {json.dumps(case['input'], ensure_ascii=False)}",
+                   got == _name_from_csl(case["expected"]))
+
+    _conformance(cases, "normalize-names-csl-particles", known_failures, outcome)

@@ -1,0 +1,53 @@
+"""Tests for refmanager/normalize/people.py: one person's spellings across a file."""
+
+from __future__ import annotations
+
+import pytest
+
+from refmanager.model import Document, Name, Record
+from refmanager.normalize import NormalizeConfig
+from refmanager.normalize.people import AlignNameSplits, ClusterPersonVariants, compatible, given_tokens
+from refmanager.normalize.pipeline import Pipeline, run_pipeline
+
+
+def run(step, *author_lists):
+    records = [Record(f"r{index}", creators={"author": names}) for index, names in enumerate(author_lists)]
+    return run_pipeline(Pipeline([step]), Document("t.bib", "bibtex", records), NormalizeConfig()).changes
+
+
+@pytest.mark.parametrize("shorter, fuller, expected", [
+    ("J.", "John A.", True), ("John", "John A.", True), ("J.-P.", "Jean-Paul", True),
+    ("Jane", "John", False), ("John A. B.", "John A.", False),
+], ids=["an initial abbreviates a name", "a name without its middle initial",
+        "hyphenated initials abbreviate a hyphenated name", "two different names", "a longer name is no abbreviation"])
+def test_compatible_given_names(shorter, fuller, expected):
+    assert compatible(given_tokens(shorter), given_tokens(fuller)) is expected
+
+
+def test_spellings_of_one_person_are_given_the_fullest_as_suggestions():
+    changes = run(ClusterPersonVariants(), [Name("Smith", "J.")], [Name("Smith", "John")],
+                  [Name("Smith", "John A.")], [Name("Smith", "John A.")])
+    assert [change.record.key for change in changes] == ["r0", "r1"]
+    assert all(change.new == [Name("Smith", "John A.")] for change in changes)
+    assert all(change.confidence < NormalizeConfig().threshold for change in changes)
+    assert "2 record(s) write 'John A. Smith' (r2, r3)" in changes[0].evidence
+
+
+def test_an_accented_spelling_wins_over_the_plain_one():
+    changes = run(ClusterPersonVariants(), [Name("Muller", "Anna")], [Name("Müller", "Anna")])
+    assert [change.new for change in changes] == [[Name("Müller", "Anna")]]
+
+
+def test_two_people_sharing_an_initial_are_left_apart():
+    assert run(ClusterPersonVariants(), [Name("Smith", "J.")], [Name("Smith", "John")], [Name("Smith", "Jane")]) == []
+
+
+def test_a_compound_family_name_split_in_one_record_is_suggested_for_the_others():
+    changes = run(AlignNameSplits(), [Name("Alipour Gorji", "Mahmood")], [Name("Gorji", "Mahmood Alipour")])
+    assert [(change.record.key, change.new) for change in changes] == [("r1", [Name("Alipour Gorji", "Mahmood")])]
+    assert "split it as family 'Alipour Gorji'" in changes[0].evidence
+
+
+def test_particles_written_differently_are_not_a_different_split():
+    assert run(AlignNameSplits(), [Name("Torre", "Leendert", non_dropping_particle="van der")],
+               [Name("Van Der Torre", "Leendert")]) == []

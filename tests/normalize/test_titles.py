@@ -1,0 +1,99 @@
+"""Tests for refmanager/normalize/titles.py: sentence case (APA), title case (Chicago
+8.159), protected words shipped and learned, and clean title text. Titles come from
+the brief's examples and from ../shared/bench/bigbib/personal-library-17k.bib."""
+
+from __future__ import annotations
+
+import pytest
+
+from refmanager.model import Record, RecordId
+from refmanager.normalize import NormalizeConfig
+from refmanager.normalize.titles import (
+    CleanTitleText, FixTitleCase, ProtectTitleWords, clean_title_text, learn_protected_words,
+    sentence_case, title_case,
+)
+
+NOCASE = '<span class="nocase">'
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("The Russian Invasion of the Caucasus and NATO: A New Era", "The Russian invasion of the Caucasus and NATO: A new era"),
+    ("COVID-19 and the iPhone: Lessons Learned", "COVID-19 and the iPhone: Lessons learned"),
+    (f"A {NOCASE}DNA</span> Study of <i>Homo Sapiens</i>", f"A {NOCASE}DNA</span> study of <i>homo sapiens</i>"),
+    ("THE WAR IN THE CAUCASUS AND THE ROLE OF NATO", "The war in the Caucasus and the role of NATO"),
+    ("Working With McDonald's Data", "Working with McDonald's data"),
+], ids=["proper adjectives, places and acronyms are kept", "digits and inner capitals are kept",
+        "a nocase span is kept and tags survive", "an all-capitals title keeps only protected words",
+        "a name with an inner capital is kept"])
+def test_sentence_case(title, expected):
+    assert sentence_case(title) == expected
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("the war in the caucasus and the role of nato", "The War in the Caucasus and the Role of NATO"),
+    (f"a {NOCASE}DNA</span> study of <i>homo sapiens</i>", f"A {NOCASE}DNA</span> Study of <i>Homo Sapiens</i>"),
+    ("what the war was for", "What the War Was For"),
+    ("multi-agent systems: an introduction", "Multi-Agent Systems: An Introduction"),
+], ids=["minor words stay lower case", "a minor word before a tag is not the last word",
+        "the last word is capitalised even if minor", "after a colon and inside hyphenated words"])
+def test_title_case(title, expected):
+    assert title_case(title) == expected
+
+
+def test_protected_words_given_by_the_caller_are_kept():
+    assert sentence_case("The Lisbon Treaty and Brexit", ["Lisbon", "Brexit"]) == "The Lisbon treaty and Brexit"
+
+
+def test_words_capitalised_mid_title_across_records_are_learned():
+    titles = ["Notes on the Gaza strip", "A history of Gaza", "Water in Gaza today", "Gaza: a study",
+              "The Quick test", "a quick guide to things"]
+    learned = learn_protected_words(titles)
+    assert "Gaza" in learned and "Quick" not in learned  # Quick is also seen lower case
+
+
+def test_title_case_titles_teach_nothing():
+    assert learn_protected_words(["The Art of War", "The Art of Peace", "The Art of Love"]) == set()
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("A  title  with   spaces ", "A title with spaces"), ("Biometrics , Surveillance", "Biometrics, Surveillance"),
+    ("Hype ,identity", "Hype, identity"), ("Really?? Yes", "Really? Yes"), ("Wait.. what", "Wait. what"),
+    ("To be continued...", "To be continued..."), ("Cats &amp; dogs", "Cats & dogs"),
+    ("An <em>emphatic</em> title", "An <i>emphatic</i> title"), ("M{\\\"u}ller's law", "Müller's law"),
+    ("Actes de TALN, volume 1 : articles longs", "Actes de TALN, volume 1 : articles longs"),
+    ('<span class="nocase">LIP}-{RTVE}</span>', '<span class="nocase">LIP}-{RTVE}</span>'),
+], ids=["stray whitespace", "space before a comma", "a comma on the wrong side", "doubled question marks",
+        "a doubled full stop", "an ellipsis is kept", "an HTML entity", "an HTML tag becomes rich text",
+        "LaTeX left in a title", "French spacing before a colon is kept",
+        "braces inside decoded rich text are not decoded again"])
+def test_clean_title_text(title, expected):
+    assert clean_title_text(title) == expected
+
+
+def test_clean_title_step_reports_the_old_title():
+    [change] = CleanTitleText().check(RecordId("t", 0, "k"), Record("k", title="A  title"))
+    assert (change.field, change.new) == ("title", "A title")
+
+
+def test_a_title_in_capitals_is_only_a_suggestion():
+    record = Record("k", title="PHILOSOPHY OF ANTIFASCISM")
+    step = FixTitleCase()
+    step.prepare([record], NormalizeConfig())
+    [change] = step.check(RecordId("t", 0, "k"), record)
+    assert change.new == "Philosophy of Antifascism" and change.confidence < NormalizeConfig().threshold
+
+
+def test_protecting_words_wraps_them_once():
+    record = Record("k", title=f"The Russian Army and {NOCASE}NATO</span>")
+    step = ProtectTitleWords()
+    step.prepare([record], NormalizeConfig())
+    [change] = step.check(RecordId("t", 0, "k"), record)
+    assert change.new == f"The {NOCASE}Russian</span> Army and {NOCASE}NATO</span>"
+    again = Record("k", title=change.new)
+    assert list(step.check(RecordId("t", 0, "k"), again)) == []
+
+
+def test_protecting_words_is_off_unless_enabled():
+    from refmanager.normalize import default_pipeline
+    assert "ProtectTitleWords" not in default_pipeline().names()
+    assert "ProtectTitleWords" in default_pipeline(NormalizeConfig(enabled=frozenset({"ProtectTitleWords"}))).names()

@@ -1,0 +1,157 @@
+"""Tests for refmanager/clean.py and the `refman clean` / `refman revert` commands:
+a plan writes nothing, --apply writes, the report replays, revert undoes, and a
+cleaned file is clean. Real data: ../shared/bench/bigbib/personal-library-17k.bib."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from typer.testing import CliRunner
+
+import refmanager
+from refmanager import clean as cleaning
+from refmanager.cli import app
+from refmanager.normalize import NormalizeConfig
+
+MESSY = """\
+@article{smith2020,
+  author = {Smith, John},
+  title = {A Title},
+  journal = {Journal of Things},
+  year = {2020},
+  pages = {201-19},
+  issn = {14678705},
+  doi = {https://doi.org/10.1000/xyz},
+}
+"""
+
+
+def messy_file(tmp_path):
+    path = tmp_path / "refs.bib"
+    path.write_text(MESSY, encoding="utf-8")
+    return path
+
+
+def test_a_plan_writes_nothing_but_says_what_it_would_do(tmp_path):
+    path = messy_file(tmp_path)
+    result = CliRunner().invoke(app, ["clean", str(path), "--report", str(tmp_path / "r.json")])
+    assert result.exit_code == 0, result.output
+    assert path.read_text(encoding="utf-8") == MESSY
+    assert "ExpandPageRange" in result.output and "NormalizeDOI" in result.output
+    report = json.loads((tmp_path / "r.json").read_text())
+    assert report["applied"] is False and report["files"][0]["written"] is None
+    assert {change["rule"] for change in report["files"][0]["applied"]} >= {"ExpandPageRange", "NormalizeISSN"}
+
+
+def test_diff_shows_the_changed_lines(tmp_path):
+    result = CliRunner().invoke(app, ["clean", str(messy_file(tmp_path)), "--diff"])
+    assert "-  pages = {201-19}," in result.output and "+  pages = {201--219}," in result.output
+
+
+def test_apply_in_place_keeps_a_backup_and_revert_undoes_exactly_the_changes(tmp_path):
+    path = messy_file(tmp_path)
+    runner = CliRunner()
+    result = runner.invoke(app, ["clean", str(path), "--apply", "--in-place", "--report", str(tmp_path / "r.json")])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "refs.bib.bak").read_text(encoding="utf-8") == MESSY
+    record = refmanager.load(str(path)).records[0]
+    assert (record.page, record.issn, record.doi) == ("201–219", "1467-8705", "10.1000/xyz")
+    result = runner.invoke(app, ["revert", str(tmp_path / "r.json")])
+    assert result.exit_code == 0, result.output
+    record = refmanager.load(str(path)).records[0]
+    assert (record.page, record.issn, record.doi) == ("201-19", "14678705", "https://doi.org/10.1000/xyz")
+
+
+def test_revert_leaves_a_field_edited_since_and_says_so(tmp_path):
+    path = messy_file(tmp_path)
+    report = cleaning.clean([str(path)], apply=True, in_place=True)
+    cleaning.write_report(report, str(tmp_path / "r.json"))
+    path.write_text(path.read_text(encoding="utf-8").replace("201--219", "1-2"), encoding="utf-8")
+    result = cleaning.revert(str(tmp_path / "r.json"))
+    assert any("page was changed since" in problem.message for problem in result.problems)
+    assert refmanager.load(str(path)).records[0].page == "1-2"
+
+
+def test_apply_without_a_destination_is_a_usage_error(tmp_path):
+    result = CliRunner().invoke(app, ["clean", str(messy_file(tmp_path)), "--apply"])
+    assert result.exit_code == 2 and "-o OUT or --in-place" in result.output
+
+
+def test_a_suggestion_is_only_made_when_accepted(tmp_path):
+    path = tmp_path / "refs.bib"
+    path.write_text("@misc{a,\n  title = {T},\n  url = {https://arxiv.org/abs/1706.03762},\n}\n")
+    report = cleaning.clean([str(path)], apply=True, output=str(tmp_path / "out.bib"))
+    assert [change.rule for change in report.files[0].suggested] == ["NormalizeArxivId"]
+    assert refmanager.load(str(tmp_path / "out.bib")).records[0].number == ""  # written unchanged
+    cleaning.clean([str(path)], NormalizeConfig(threshold=0.0), apply=True, output=str(tmp_path / "out.bib"))
+    assert refmanager.load(str(tmp_path / "out.bib")).records[0].number == "1706.03762"
+
+
+def test_json_output_is_the_report(tmp_path):
+    result = CliRunner().invoke(app, ["clean", str(messy_file(tmp_path)), "--json"])
+    assert json.loads(result.stdout)["files"][0]["records"] == 1
+
+
+REAL_ENTRIES = 5000  # the first entries of the real library: enough variety, a few seconds
+
+
+def test_cleaning_a_real_library_twice_changes_nothing_the_second_time(bigbib, tmp_path):
+    source = tmp_path / "library.bib"
+    text = (bigbib / "personal-library-17k.bib").read_text(encoding="utf-8")
+    source.write_text(text[:_nth_entry_start(text, REAL_ENTRIES)], encoding="utf-8")
+    config = NormalizeConfig(threshold=0.0)  # suggestions too: nothing may be left to do
+    first = cleaning.clean([str(source)], config, apply=True, in_place=True)
+    assert first.files[0].applied
+    second = cleaning.clean([str(source)], config)
+    assert second.files[0].applied == [] and second.files[0].suggested == []
+
+
+def _nth_entry_start(text: str, count: int) -> int:
+    position = 0
+    for _ in range(count):
+        position = text.find("\n@", position + 1)
+    return position + 1
+
+
+def test_a_file_with_read_errors_exits_1_and_says_where(tmp_path):
+    path = tmp_path / "refs.bib"
+    path.write_text("@article{ok,\n  title = {Fine},\n}\n\n@article{broken,\n  title = {Never closed,\n}\n")
+    result = CliRunner().invoke(app, ["clean", str(path)])
+    assert result.exit_code == 1 and f"{path}:5:" in result.output
+
+
+# ---------------------------------------------------------------- help examples
+
+REPOSITORY = Path(__file__).resolve().parents[1]
+SCRIPTS = Path(sys.executable).parent
+
+
+def example_lines(command: str, columns: int = 80) -> list[str]:
+    result = CliRunner().invoke(app, [command, "--help"], env={"COLUMNS": str(columns)})
+    lines = (re.sub(r"\x1b\[[0-9;]*m", "", line).strip().strip("│").strip() for line in result.output.splitlines())
+    return [line for line in lines if line.startswith("refman ")]
+
+
+@pytest.mark.parametrize("command", ["clean", "revert"])
+def test_help_has_examples_that_show_whole_on_80_columns(command):
+    assert example_lines(command, 80) == example_lines(command, 200) != []
+
+
+def test_the_clean_examples_run_in_order_on_the_sample_library(tmp_path):
+    (tmp_path / "library").mkdir()
+    (tmp_path / "library" / "soft-power.bib").write_bytes((REPOSITORY / "library" / "soft-power.bib").read_bytes())
+    env = {**os.environ, "PATH": f"{SCRIPTS}{os.pathsep}{os.environ.get('PATH', '')}"}
+    for line in example_lines("clean", 200):
+        done = subprocess.run(["bash", "-c", line], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0, (line, done.stderr)
+        assert "Traceback" not in done.stderr
+    assert (tmp_path / "out.bib").stat().st_size > 0
+    report = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    assert report["files"][0]["written"] == "out.bib"
