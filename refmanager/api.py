@@ -263,6 +263,14 @@ def merge_duplicates(report: DedupeReport, output: str, format: str | None = Non
     return merges, problems
 
 
+def is_merge_report(report_path: str) -> bool:
+    """Whether a report file is one that `merge_duplicates` wrote."""
+    try:
+        return "merges" in json.loads(files.read_text(report_path).text)
+    except ValueError as error:
+        raise InputError(f"{report_path}: not a report (broken JSON: {error})") from None
+
+
 def unmerge(report_path: str) -> tuple[str, int]:
     """Undo a `merge_duplicates` report: each merged record in its output file is
     replaced by the records it was made from. Returns the file and how many merges."""

@@ -503,9 +503,10 @@ def _clean_summary(report) -> Table:
 
 @app.command()
 def revert(
-    report_path: str = typer.Argument(..., help="A report written by `refman clean --apply --report`."),
+    report_path: str = typer.Argument(..., help="A report written by `refman clean --apply --report` or `refman dedupe --merge --report`."),
 ) -> None:
-    """Undo exactly the changes a `refman clean --apply` report lists.
+    """Undo exactly the changes a `refman clean --apply` report lists, or the merges
+    of a `refman dedupe --merge` report.
 
     A field edited since the clean is left as it is, and said so.
 
@@ -516,6 +517,10 @@ def revert(
     from refmanager import clean as cleaning
 
     try:
+        if api.is_merge_report(report_path):
+            written, undone = api.unmerge(report_path)
+            errors.print(f"{written}: {undone:,} merge{'s' if undone != 1 else ''} undone", soft_wrap=True)
+            return
         result = cleaning.revert(report_path)
     except RefmanagerError as error:
         _fail(error)

@@ -50,3 +50,14 @@ def test_a_merge_report_undoes_the_merge(tmp_path):
     assert sorted(r.key for r in restored) == ["lukes2005", "nye1990a", "nye1990b"]
     by_key = {r.key: r for r in restored}
     assert by_key["nye1990b"].doi == "10.2307/1148580" and not by_key["nye1990a"].doi
+
+
+def test_refman_revert_undoes_a_dedupe_merge(tmp_path, library):
+    merged, report = tmp_path / "merged.json", tmp_path / "merges.json"
+    run = [sys.executable, "-m", "refmanager"]
+    subprocess.run(run + ["dedupe", str(library), "--merge", "-o", str(merged), "--report", str(report)],
+                   check=True, capture_output=True)
+    works = len(refmanager.load(str(merged)).records)
+    result = subprocess.run(run + ["revert", str(report)], capture_output=True, text=True, check=True)
+    assert "28 merges undone" in result.stderr
+    assert len(refmanager.load(str(merged)).records) == works + 56
