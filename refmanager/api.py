@@ -165,13 +165,14 @@ class ConversionReport:
 
 
 def convert(source: str, target: str, to: str | None = None, source_format: str | None = None,
-            **options) -> ConversionReport:
-    """Read `source` and write it to `target` (`-` for the standard streams).
+            backup: bool = False, **options) -> ConversionReport:
+    """Read `source` and write it to `target` (`-` for the standard streams);
+    with `backup`, an existing target is kept as `TARGET.bak`.
 
     `options` go to the writer, as for `dumps`.
     """
     document = load(source, source_format)
     to = target_format(target, to, document)
-    write_problems = save(document, target, to, **options)
+    write_problems = save(document, target, to, backup=backup, **options)
     return ConversionReport(source, target, document.format, to, len(document.records),
                             document.all_problems(), write_problems)

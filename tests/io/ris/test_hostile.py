@@ -50,7 +50,8 @@ def test_a_million_lines_without_er_are_read_in_bounded_time():
     text = "TY  - JOUR\n" + "AB  - x\n" * 1_000_000
     started = time.perf_counter()
     [record] = read_ris(text).records
-    assert time.perf_counter() - started < 30
+    # ~10 s on a loaded two-core machine; square time would be hours.
+    assert time.perf_counter() - started < 120
     assert "no 'ER' line" in record.problems[-1].message
 
 
