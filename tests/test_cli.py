@@ -16,6 +16,7 @@ import os
 import re
 import subprocess
 import sys
+import time
 import traceback
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,7 +25,8 @@ import pytest
 from typer.testing import CliRunner
 
 import refmanager
-from refmanager.cli import app
+from refmanager.cli import app, write_json
+from refmanager.errors import Problem
 
 REPOSITORY = Path(__file__).resolve().parents[1]
 SAMPLE = REPOSITORY / "library" / "soft-power.bib"
@@ -427,3 +429,113 @@ def test_check_goes_on_past_a_file_it_cannot_read(tmp_path):
     missing, sample = json.loads(result.stdout)
     assert missing["unreadable"] and "no such file" in missing["problems"][0]["message"]
     assert sample["records"] == 28 and not sample["unreadable"]
+
+
+# ---------------------------------------------------------------- rough edges (issue 5) and exit codes (issue 12)
+
+def test_refman_version_prints_the_package_version():
+    result = in_process("--version")
+    assert result.code == 0
+    assert result.text.strip() == f"refman {refmanager.__version__}"
+
+
+def test_shell_completion_is_offered():
+    assert "--install-completion" in in_process("--help").text
+
+
+@pytest.mark.parametrize("command", ["convert", "check", "formats"])
+def test_option_help_shows_no_python_type_labels(command):
+    help_text = ANSI_ESCAPE.sub("", in_process(command, "--help").text)
+    assert not re.search(r"<(bool|str|int|list\[str\])>", help_text), help_text
+
+
+def test_option_help_names_what_an_option_takes():
+    help_text = ANSI_ESCAPE.sub("", in_process("convert", "--help").text)
+    assert re.search(r"--output\s+-o\s+FILE", help_text) and re.search(r"--to\s+-t\s+FORMAT", help_text)
+
+
+@pytest.mark.parametrize("text, summary", [
+    pytest.param("@book{a, title = {A}}\n", "1 record: ", id="one record, not 1 records"),
+    pytest.param("@book{a, title = {A}}\n@book{b, title = {B}}\n", "2 records: ", id="two records"),
+    pytest.param("@book{a, title = {A}}\n@book{a, title = {B}}\n", "1 input problem, 0 notes",
+                 id="one problem (a duplicate key), not problem(s)"),
+])
+def test_the_summary_is_grammatical(tmp_path, text, summary):
+    source = tmp_path / "refs.bib"
+    source.write_text(text, encoding="utf-8")
+    result = in_process("convert", str(source), "--to", "ris")
+    assert summary in result.stderr
+    assert "(s)" not in result.stderr
+
+
+@pytest.mark.parametrize("run", ALL_RUNNERS)
+def test_empty_standard_input_says_so(run):
+    result = run("convert", "-", "--to", "ris", input=b"")
+    assert result.code == 2
+    assert result.stderr.strip() == "refman: error: standard input is empty"
+
+
+def refman_with_a_bug(*arguments: str, bug: str = "raise ValueError('a bug\\nwith two lines')"):
+    """The refman command with the library function `api.convert` replaced by one that fails."""
+    script = ("import sys\nimport refmanager.api as api\n"
+              f"def broken(*arguments, **options):\n    {bug}\n"
+              "api.convert = broken\nfrom refmanager.cli import main\n"
+              f"sys.argv = ['refman', *{list(arguments)!r}]\nmain()\n")
+    return _subprocess([sys.executable, "-c", script], None)
+
+
+def test_an_unexpected_error_exits_2_with_one_line():
+    result = refman_with_a_bug("convert", str(SAMPLE), "--to", "ris")
+    assert result.code == 2
+    assert result.stderr.strip() == ("refman: internal error: ValueError: a bug (run with --debug for "
+                                     "the traceback, and please report it)")
+
+
+def test_debug_shows_the_traceback_of_an_unexpected_error():
+    result = refman_with_a_bug("--debug", "convert", str(SAMPLE), "--to", "ris")
+    assert result.code == 2
+    assert "Traceback (most recent call last)" in result.stderr and "in broken" in result.stderr
+
+
+@pytest.mark.parametrize("bug", [
+    pytest.param("raise MemoryError", id="out of memory"),
+    pytest.param("raise RecursionError('too deep')", id="a recursion error"),
+    pytest.param("raise UnicodeEncodeError('utf-8', 'x', 0, 1, 'surrogates not allowed')", id="an encoding error"),
+])
+def test_no_unexpected_error_exits_1(bug):
+    result = refman_with_a_bug("convert", str(SAMPLE), "--to", "ris", bug=bug)
+    assert result.code == 2
+    assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_in_place_rewrites_the_file_and_keeps_a_backup(tmp_path):
+    source = tmp_path / "refs.bib"
+    source.write_text("@book{a, title = {Caf\u00e9}}\n", encoding="utf-8")
+    result = in_process("convert", "--in-place", "--ascii", str(source))
+    assert result.code == 0, result.stderr
+    assert "Caf{\\'e}" in source.read_text(encoding="utf-8")
+    assert (tmp_path / "refs.bib.bak").read_text(encoding="utf-8") == "@book{a, title = {Caf\u00e9}}\n"
+
+
+def test_in_place_refuses_standard_input_and_an_output_file(tmp_path):
+    assert in_process("convert", "--in-place", "-").code == 2
+    assert in_process("convert", "--in-place", str(SAMPLE), "-o", str(tmp_path / "x.bib")).code == 2
+
+
+def test_json_reports_of_many_problems_are_written_quickly_and_parse(tmp_path):
+    # 200,000 problems took 72 s and 3.9 GB through rich's print_json.
+    problems = [Problem("refs.bib", line, f"problem {line}", "warning").as_dict() for line in range(200_000)]
+    chunks: list[str] = []
+    started = time.perf_counter()
+    write_json({"records": 3, "read_problems": problems, "write_problems": []}, chunks.append)
+    assert time.perf_counter() - started < 15
+    parsed = json.loads("".join(chunks))
+    assert parsed["read_problems"][-1] == problems[-1] and parsed["write_problems"] == []
+
+
+def test_a_json_report_of_many_problems_from_the_command_parses(tmp_path):
+    source = tmp_path / "many.ris"
+    source.write_text("TY  - XXXX\nER  - \n\n" * 20_000, encoding="utf-8")  # unknown type each
+    result = in_process("convert", str(source), "--to", "csljson", "--json", "-o", str(tmp_path / "x.json"))
+    assert result.code == 1
+    assert len(json.loads(result.stderr)["read_problems"]) == 20_000
