@@ -68,6 +68,7 @@ class Scanner:
             try:
                 value, end = self._decode(position)
             except json.JSONDecodeError as error:
+                self._remember_indent(position)  # a broken first item shows it as well as any
                 position = self._recover(error, position, search_from=position + 1)
                 if position is None:
                     return None
