@@ -17,7 +17,7 @@ from refmanager.errors import Problem
 from refmanager.io.base import report_duplicate_keys
 from refmanager.io.ris.tags import (
     DOI_OR_FOREIGN, GENRE_OR_DOI, JOURNAL, KEYWORDS, PAGE_END, PAGE_START, RIS_TO_CSL, SERIAL,
-    bare_doi, family, is_doi, parse_date, parse_name, read_table, serial_target,
+    bare_doi, date_problem, family, is_doi, parse_date, parse_name, read_table, serial_target,
 )
 from refmanager.model import DateValue, Document, Origin, Record, Verbatim
 
@@ -143,7 +143,8 @@ class _RecordReader:
         self.family = family(self.record.type)
         self.table = read_table(self.family)
         self.kept: dict[str, list[str]] = {}
-        self.dates: dict[str, list[tuple[str, str]]] = {}
+        self.dates: dict[str, list[tuple[str, str, int]]] = {}  # role -> (tag, value, line)
+        self.line_now = self.line  # the line of the field being added
         self.pages: dict[str, str] = {}
         self.journal_named: bool | None = None  # whether a tag other than JO names the journal
         self.special = {KEYWORDS: self.add_keywords, SERIAL: self.add_serial,
@@ -159,6 +160,7 @@ class _RecordReader:
                 if value:
                     self.problem(line, f"text after 'ER' ignored: {value[:60]!r}")
             elif value:
+                self.line_now = line
                 self.add(tag, value)
         self.finish_pages()
         self.finish_dates()
@@ -174,7 +176,7 @@ class _RecordReader:
         elif target.startswith("role:"):
             self.record.creators.setdefault(target[5:], []).append(parse_name(value))
         elif target.startswith("date:"):
-            self.dates.setdefault(target[5:], []).append((tag, value))
+            self.dates.setdefault(target[5:], []).append((tag, value, self.line_now))
         elif target in self.special:
             self.special[target](tag, value)
         elif target == "doi":
@@ -244,8 +246,11 @@ class _RecordReader:
     def finish_dates(self) -> None:
         for role, candidates in self.dates.items():
             ordered = sorted(candidates, key=lambda pair: _DATE_TAG_RANK.get(pair[0], 9))
+            for tag, value, line in ordered:
+                if problem := date_problem(value):
+                    self.problem(line, f"{tag} {value!r}: {problem}; kept as written")
             primary = self.record.dates[role] = parse_date(ordered[0][1])
-            for tag, value in ordered[1:]:
+            for tag, value, _ in ordered[1:]:
                 if not _agrees(parse_date(value), primary):
                     self.keep(tag, value)
 

@@ -110,3 +110,34 @@ def test_a_value_never_breaks_out_of_its_field(value, field):
 
 def lines_of(text: str) -> list[str]:
     return [line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").strip().split("\n")]
+
+
+@pytest.mark.parametrize("date, said", [
+    pytest.param("PY  - 0000", "year 0000 is no year", id="year 0000, once an empty date that crashed the BibTeX writer"),
+    pytest.param("DA  - 2004/13/01/", "month 13 is not 1 to 12", id="month 13"),
+    pytest.param("DA  - 2004/02/45/", "day 45 is not 1 to 31", id="day 45"),
+    pytest.param("DA  - 2004//12/", "a day without a month", id="a day without a month"),
+])
+def test_an_impossible_date_is_reported_on_its_line_and_kept_as_written(date, said):
+    from refmanager.io.bibtex import write_biblatex, write_bibtex
+    document = read_ris(f"TY  - JOUR\nTI  - T\n{date}\nER  - \n", "refs.ris")
+    [record] = document.records
+    assert [(problem.line, said in problem.message) for problem in record.problems] == [(3, True)]
+    assert record.issued.literal == date[6:]
+    for write in (write_bibtex, write_biblatex, write_ris):
+        assert "T" in write(document).text
+
+
+@pytest.mark.parametrize("line", [
+    pytest.param("M3  - 10.1234/" + "x" * 100_000, id="a DOI in M3 of 100,000 characters"),
+    pytest.param("UR  - " + "https://doi.org/" * 10_000, id="10,000 DOI prefixes"),
+    pytest.param("SN  - " + "1-" * 50_000, id="an ISSN-like value of 100,000 characters"),
+    pytest.param("DA  - 2004/01/01/" + "x" * 100_000, id="a date with 100,000 characters of other"),
+    pytest.param("AU  - " + "\u00df" * 100_000, id="a name of 100,000 letters that become two each"),
+    pytest.param("SP  - " + "1-" * 50_000, id="a page range of 50,000 dashes"),
+])
+def test_more_worst_case_values_take_bounded_time(line):
+    started = time.perf_counter()
+    document = read_ris(f"TY  - JOUR\n{line}\nER  - \n")
+    write_ris(document)
+    assert time.perf_counter() - started < 10
