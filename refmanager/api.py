@@ -125,7 +125,9 @@ class CheckResult:
 def check(paths: list[str]) -> list[CheckResult]:
     """Read each file (a folder: the bibliography files below it) and say what was found.
 
-    A file that cannot be read at all is reported and the others are still read.
+    A file that cannot be read at all is reported and the others are still read;
+    so is one that a reader fails on (a bug, said as one: a folder of a hundred
+    files is still checked when one of them finds a bug).
     """
     results = []
     for path in bibliography_files(paths):
@@ -133,6 +135,11 @@ def check(paths: list[str]) -> list[CheckResult]:
             document = load(path)
         except InputError as error:
             results.append(CheckResult(path, "", 0, [Problem(path, 0, str(error))], True))
+            continue
+        except (RecursionError, MemoryError, ValueError, TypeError, LookupError) as error:
+            message = (f"{path}: refman failed reading this file ({type(error).__name__}: "
+                       f"{str(error)[:100]}); please report it")
+            results.append(CheckResult(path, "", 0, [Problem(path, 0, message)], True))
             continue
         results.append(CheckResult(path, document.format, len(document.records),
                                    document.all_problems()))
