@@ -528,7 +528,7 @@ def test_json_reports_of_many_problems_are_written_quickly_and_parse(tmp_path):
     chunks: list[str] = []
     started = time.perf_counter()
     write_json({"records": 3, "read_problems": problems, "write_problems": []}, chunks.append)
-    assert time.perf_counter() - started < 15
+    assert time.perf_counter() - started < 60  # 1-10 s; print_json took 72 s unloaded
     parsed = json.loads("".join(chunks))
     assert parsed["read_problems"][-1] == problems[-1] and parsed["write_problems"] == []
 

@@ -70,4 +70,4 @@ def test_text_of_no_known_format_asks_for_one():
 def test_worst_case_text_is_told_in_bounded_time(text):
     started = time.perf_counter()
     signs(text)
-    assert time.perf_counter() - started < 2
+    assert time.perf_counter() - started < 10  # milliseconds alone; square time was 15 s

@@ -102,7 +102,7 @@ def test_many_broken_items_are_read_in_linear_time(count):
     text = "[\n  " + ",\n  ".join(items) + "\n]\n"
     started = time.perf_counter()
     document = read_csljson(text, "broken.json")
-    assert time.perf_counter() - started < count / 4_000  # ~1 s per 10k items on a busy machine
+    assert time.perf_counter() - started < count / 2_000  # ~1 s per 10k items alone, 5 s on a loaded machine
     assert len(document.records) == count // 2
     assert document.problems[-1].line == count + 1  # the last item, broken, on its own line
 
@@ -127,7 +127,7 @@ def test_worst_case_text_for_the_scanner_takes_bounded_time(text):
     document = read_csljson(text, "worst.json")
     for write in WRITERS:
         write.values[0](document)
-    assert time.perf_counter() - started < 20
+    assert time.perf_counter() - started < 60  # milliseconds to seconds; square time is hours
 
 
 def test_a_json_error_still_names_its_line_and_column():

@@ -40,7 +40,7 @@ def test_records_without_id_that_share_a_key_stem_get_keys_in_linear_time():
     text = "TY  - JOUR\nAU  - Smith, John\nPY  - 2000\nER  - \n\n" * 20_000
     started = time.perf_counter()
     records = read_ris(text).records
-    assert time.perf_counter() - started < 20
+    assert time.perf_counter() - started < 60  # ~2 s alone, ~12 s on a loaded machine
     keys = [record.key for record in records]
     assert len(set(keys)) == 20_000
     assert keys[:3] == ["smith2000", "smith2000a", "smith2000b"]
@@ -72,7 +72,7 @@ def test_worst_case_values_take_bounded_time(line):
     started = time.perf_counter()
     document = read_ris(text)
     write_ris(document)
-    assert time.perf_counter() - started < 10
+    assert time.perf_counter() - started < 30  # milliseconds alone; square time is hours
     assert len(document.records) == 1
 
 
@@ -81,7 +81,7 @@ def test_many_journal_lines_in_one_record_take_linear_time():
     text = "TY  - JOUR\n" + "JO  - x\n" * 100_000 + "ER  - \n"
     started = time.perf_counter()
     read_ris(text)
-    assert time.perf_counter() - started < 10
+    assert time.perf_counter() - started < 30  # milliseconds alone; square time is hours
 
 
 # Values that would end their record or start a tag of their own if written as they are.
@@ -140,4 +140,4 @@ def test_more_worst_case_values_take_bounded_time(line):
     started = time.perf_counter()
     document = read_ris(f"TY  - JOUR\n{line}\nER  - \n")
     write_ris(document)
-    assert time.perf_counter() - started < 10
+    assert time.perf_counter() - started < 30  # milliseconds alone; square time is hours
