@@ -22,6 +22,8 @@ _NEWLINE = re.compile("\n")
 #: Longest integer read as a number; a longer one is kept as its text (Python
 #: will not convert more than 4,300 digits, and no bibliography needs them).
 LONGEST_INTEGER = 1000
+#: Longest indentation taken as the items' layout, to find the next item after a broken one.
+LONGEST_INDENT = 64
 #: Deepest nesting of a value inside an item (CSL needs four); anything deeper is left out.
 DEEPEST_FIELD = 32
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
@@ -130,7 +132,9 @@ class Scanner:
         if self._item_indent is None:
             line_start = self.text.rfind("\n", 0, position) + 1
             indent = self.text[line_start:position]
-            self._item_indent = indent if not indent.strip() else ""
+            # More space than any layout uses is no layout: it would make a pattern as long.
+            usable = not indent.strip() and len(indent) <= LONGEST_INDENT
+            self._item_indent = indent if usable else ""
 
     def _recover(self, error: json.JSONDecodeError, position: int, search_from: int | None) -> int | None:
         """Report broken JSON; where reading goes on, or None if it cannot."""
