@@ -4,24 +4,30 @@ Each command parses its options, calls one library function and prints what
 it returned: rich on a terminal, plain text when piped, JSON with `--json`.
 
 Exit codes: 0 success; 1 the input had problems, which were reported;
-2 a usage error or an input that cannot be read at all.
+2 a usage error, an input that cannot be read at all, or an unexpected error
+(one line; `--debug` shows the traceback); 128 + the signal's number when
+interrupted (130 for Ctrl-C, 143 for SIGTERM).
 """
 
 from __future__ import annotations
 
 import json
 import re
+import signal
 import sys
+import traceback
 from collections import Counter
-from typing import NoReturn, Optional
+from typing import Callable, NoReturn, Optional
 
 import typer
+import typer.core
 from rich.console import Console
 from rich.table import Table
 
-from refmanager import api
+from refmanager import __version__, api
 from refmanager.errors import Problem, RefmanagerError
 from refmanager.io import formats
+from refmanager.io.files import Interrupted
 
 NOTES_SHOWN_ONE_BY_ONE = 20
 EXIT_PROBLEMS = 1
@@ -31,12 +37,56 @@ app = typer.Typer(
     name="refman",
     help="Read, convert and clean bibliographies: BibTeX, BibLaTeX, RIS and CSL-JSON.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     rich_markup_mode="rich",
     pretty_exceptions_enable=False,
 )
 errors = Console(stderr=True, highlight=False)
 output = Console(highlight=False)
+_debug = False  # --debug: an unexpected error shows its traceback
+
+
+def _without_type_labels() -> None:
+    """typer labels each option with its Python type (`--json <bool>`, `-o <str>`),
+    which tells a user nothing: a flag gets no label, any other parameter its
+    metavar, or for an option its name in capitals (`--output OUTPUT`)."""
+    def label(parameter, ctx) -> str | None:
+        if parameter.metavar is not None:
+            return parameter.metavar
+        is_option = isinstance(parameter, typer.core.TyperOption)
+        return None if not is_option or parameter.is_flag else parameter.name.upper()
+    typer.core.TyperOption.display_type_rich = label
+    typer.core.TyperArgument.display_type_rich = label
+
+
+_without_type_labels()
+
+
+def _show_version(asked: bool) -> None:
+    if asked:
+        output.print(f"refman {__version__}", highlight=False)
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: bool = typer.Option(False, "--version", callback=_show_version, is_eager=True,
+                                 help="Show the version and exit."),
+    debug: bool = typer.Option(False, "--debug", help="On an unexpected error, show the traceback."),
+) -> None:
+    """Read, convert and clean bibliographies: BibTeX, BibLaTeX, RIS and CSL-JSON.
+
+    [bold]Example[/bold]
+
+      refman convert library/soft-power.bib --to csljson -o soft-power.json
+    """
+    global _debug
+    _debug = debug
+
+
+def plural(count: int, word: str, plural_form: str = "") -> str:
+    """`1 record`, `2 records`, `1,024 problems`."""
+    return f"{count:,} {word if count == 1 else plural_form or word + 's'}"
 
 
 def _fail(error: RefmanagerError) -> NoReturn:
@@ -45,6 +95,10 @@ def _fail(error: RefmanagerError) -> NoReturn:
 
 
 def _print_problems(problems: list[Problem]) -> None:
+    if not errors.is_terminal:  # piped or redirected: plain lines, fast for 200,000 problems
+        sys.stderr.writelines(f"{problem}\n" for problem in problems)
+        sys.stderr.flush()
+        return
     colours = {"error": "red", "warning": "yellow"}
     for problem in problems:
         colour = colours.get(problem.severity, "white")
@@ -56,11 +110,12 @@ def _print_problems(problems: list[Problem]) -> None:
 @app.command()
 def convert(
     source: str = typer.Argument(..., help="File to read; - for standard input."),
-    output_path: str = typer.Option("-", "--output", "-o", help="File to write; - (the default) for standard output."),
-    to: Optional[str] = typer.Option(None, "--to", "-t", help="Format to write: bibtex, biblatex, ris, csljson. Default: from the output file's extension."),
-    source_format: Optional[str] = typer.Option(None, "--from", "-f", help="Format of the input, when it cannot be told from the file."),
+    output_path: str = typer.Option("-", "--output", "-o", metavar="FILE", help="File to write; - (the default) for standard output."),
+    to: Optional[str] = typer.Option(None, "--to", "-t", metavar="FORMAT", help="Format to write: bibtex, biblatex, ris, csljson. Default: from the output file's extension."),
+    source_format: Optional[str] = typer.Option(None, "--from", "-f", metavar="FORMAT", help="Format of the input, when it cannot be told from the file."),
     ascii: bool = typer.Option(False, "--ascii", help="BibTeX output in ASCII: non-ASCII characters as LaTeX commands ({\\\"u})."),
     as_json: bool = typer.Option(False, "--json", help="Print the report (counts and problems) as JSON on standard error."),
+    in_place: bool = typer.Option(False, "--in-place", "-i", help="Write over the file read, keeping the old one as FILE.bak."),
 ) -> None:
     """Convert a bibliography from one format to another.
 
@@ -76,21 +131,48 @@ def convert(
 
       cat library/soft-power.bib | refman convert - --to ris
     """
+    if in_place:
+        if source == "-" or output_path != "-":
+            raise typer.BadParameter("give a file to read and no --output", param_hint="--in-place")
+        output_path = source
     try:
         options = {"ascii": True} if ascii else {}
         if ascii and api.target_format(output_path, to) not in ("bibtex", "biblatex"):
             raise typer.BadParameter("only BibTeX output (--to bibtex or biblatex) can be made ASCII", param_hint="--ascii")
-        report = api.convert(source, output_path, to=to, source_format=source_format, **options)
+        report = api.convert(source, output_path, to=to, source_format=source_format,
+                             backup=in_place, **options)
     except RefmanagerError as error:
         _fail(error)
     if as_json:
-        errors.print_json(json.dumps(report.as_dict()))
+        write_json(report.as_dict(), sys.stderr.write)
     else:
         _print_problems(report.read_problems)
         _print_write_notes(report.write_problems)
         _summarise(report)
     if report.read_problems:
         raise typer.Exit(EXIT_PROBLEMS)
+
+
+def write_json(value, write: Callable[[str], object], depth: int = 0) -> None:
+    """Write JSON piece by piece, one problem a line: 200,000 problems through
+    rich's print_json took 72 s and 3.9 GB."""
+    inner, outer = "\n" + "  " * (depth + 1), "\n" + "  " * depth
+    if isinstance(value, dict) and any(isinstance(item, (list, dict)) for item in value.values()):
+        write("{")
+        for index, (key, item) in enumerate(value.items()):
+            write(("," if index else "") + inner + json.dumps(key) + ": ")
+            write_json(item, write, depth + 1)
+        write(outer + "}")
+    elif isinstance(value, list) and value and isinstance(value[0], (list, dict)):
+        write("[")
+        for index, item in enumerate(value):
+            write(("," if index else "") + inner)
+            write_json(item, write, depth + 1)
+        write(outer + "]")
+    else:
+        write(json.dumps(value, ensure_ascii=False))
+    if depth == 0:
+        write("\n")
 
 
 def _print_write_notes(notes: list[Problem]) -> None:
@@ -104,7 +186,7 @@ def _print_write_notes(notes: list[Problem]) -> None:
         errors.print(f"{count:>8,} × {kind}", markup=False, soft_wrap=True, highlight=False)
     hidden = len(kinds) - NOTES_SHOWN_ONE_BY_ONE
     more = f" and {hidden:,} other kinds" if hidden > 0 else ""
-    errors.print(f"{len(notes):,} notes{more}; --json lists each with its record and line",
+    errors.print(f"{plural(len(notes), 'note')}{more}; --json lists each with its record and line",
                  markup=False, soft_wrap=True)
 
 
@@ -112,9 +194,9 @@ def _summarise(report: api.ConversionReport) -> None:
     read = len(report.read_problems)
     unheld = len(report.write_problems)
     target = "standard output" if report.target == "-" else report.target
-    errors.print(f"{report.records} records: {report.source} ({report.source_format}) → "
-                 f"{target} ({report.target_format}); {read} input problem(s), "
-                 f"{unheld} note(s) on what {report.target_format} cannot hold",
+    errors.print(f"{plural(report.records, 'record')}: {report.source} ({report.source_format}) → "
+                 f"{target} ({report.target_format}); {plural(read, 'input problem')}, "
+                 f"{plural(unheld, 'note')} on what {report.target_format} cannot hold",
                  soft_wrap=True)
 
 
@@ -136,7 +218,7 @@ def check(
     except RefmanagerError as error:
         _fail(error)
     if as_json:
-        output.print_json(json.dumps([result.as_dict() for result in results]))
+        write_json([result.as_dict() for result in results], sys.stdout.write)
     else:
         for result in results:
             if result.unreadable:  # the message names the file already
@@ -389,15 +471,6 @@ def _parsed_reference_table(reference) -> Table:
     return table
 
 
-def main() -> None:
-    """Entry point of the `refman` script."""
-    try:
-        app()
-    except KeyboardInterrupt:
-        errors.print("refman: interrupted")
-        sys.exit(130)
-
-
 # ---------------------------------------------------------------- clean and revert
 
 PROGRESS_FROM_RECORDS = 2000  # smaller files are done before a bar would be read
@@ -531,3 +604,28 @@ def revert(
         errors.print("nothing to undo: the report records no file written by --apply")
     if result.problems:
         raise typer.Exit(EXIT_PROBLEMS)
+
+
+def main() -> None:
+    """Entry point of the `refman` script."""
+    for name in ("SIGINT", "SIGTERM", "SIGHUP"):
+        # Raised as Interrupted, which typer does not turn into "Aborted!" and exit 1.
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), _interrupted)
+    try:
+        app()
+    except Interrupted as interruption:
+        errors.print("refman: interrupted", highlight=False)
+        sys.exit(interruption.exit_code)
+    except Exception as error:  # a bug: one line, not a traceback, and never exit 1
+        if _debug:
+            traceback.print_exc()
+        message = str(error).splitlines()[0] if str(error) else ""
+        errors.print(f"refman: internal error: {type(error).__name__}: {message} (run with --debug "
+                     "for the traceback, and please report it)", markup=False, highlight=False,
+                     soft_wrap=True)
+        sys.exit(EXIT_UNUSABLE)
+
+
+def _interrupted(number: int, frame) -> None:
+    raise Interrupted(number)

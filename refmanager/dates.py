@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from refmanager.model import DateValue
+# The module, not the class: refmanager.model imports this module while it loads.
+from refmanager import model
 
 MONTH_ABBREVIATIONS = {name: number for number, name in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
@@ -21,15 +22,22 @@ _SEASONS = {"spring": 1, "summer": 2, "autumn": 3, "fall": 3, "winter": 4}
 _ISO_DATE = re.compile(r"(-?\d{1,4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
 
 
+#: The largest number a date part may be: any year a bibliography holds, and far
+#: below Python's limit on turning an integer into text (4,300 digits).
+LARGEST_DATE_NUMBER = 999_999_999
+
+
 def parse_month(text: str) -> int | None:
     """A month number from `3`, `03`, `mar`, `March`, `Mar.`; None if it is not one."""
     text = text.strip().rstrip(".").lower()
-    if text.isdigit() and 1 <= int(text) <= 12:
-        return int(text)
+    # Two ASCII digits at most: "²" is a digit to isdigit() but not to int(), and a
+    # 5,000-digit number is more than int() will read.
+    if text.isascii() and text.isdigit() and len(text) <= 2:
+        return int(text) if 1 <= int(text) <= 12 else None
     return MONTH_ABBREVIATIONS.get(text) or _MONTH_NAMES.get(text)
 
 
-def parse_iso_date(text: str) -> DateValue | None:
+def parse_iso_date(text: str) -> model.DateValue | None:
     """A DateValue from an ISO 8601 / EDTF date or range (`2004-03/2004-05`); None if not one."""
     text = text.strip()
     circa = text.endswith(("~", "?", "%"))
@@ -47,14 +55,48 @@ def parse_iso_date(text: str) -> DateValue | None:
             season = numbers[1] - 20 if 21 <= numbers[1] <= 24 and len(numbers) == 2 else None
             if season is None or len(ends) > 1:
                 return None
-            return DateValue(parts=((numbers[0],),), season=str(season), circa=circa)
+            return model.DateValue(parts=((numbers[0],),), season=str(season), circa=circa)
         if len(numbers) > 2 and not 1 <= numbers[2] <= 31:
             return None
         parts.append(numbers)
-    return DateValue(parts=tuple(parts), circa=circa)
+    return model.DateValue(parts=tuple(parts), circa=circa)
 
 
-def format_iso_date(date: DateValue) -> str | None:
+def date_parts_problem(parts: object) -> str | None:
+    """What is wrong with CSL date parts (one or two ends of year[, month[, day]]
+    integers, months 1-12, days 1-31), or None if nothing is."""
+    if type(parts) is not tuple or len(parts) > 2:
+        return "a date has one or two ends (a range)"
+    for end in parts:
+        if type(end) is not tuple or not 1 <= len(end) <= 3:
+            return "a date end is year, month and day (one to three numbers)"
+        for number in end:  # a loop, not all(): this runs for every date of every file
+            if type(number) is not int:
+                return "date parts are whole numbers"
+            if not -LARGEST_DATE_NUMBER <= number <= LARGEST_DATE_NUMBER:
+                return f"a date part is larger than {LARGEST_DATE_NUMBER:,}"
+        if len(end) > 1 and not 1 <= end[1] <= 12:
+            return f"month {end[1]} is not 1 to 12"
+        if len(end) > 2 and not 1 <= end[2] <= 31:
+            return f"day {end[2]} is not 1 to 31"
+    return None
+
+
+def parts_as_text(parts: tuple) -> str:
+    """Date parts as they were given, for a literal: `2004-13`, `2004/2005`.
+
+    A number too long to print (Python will not turn more than 4,300 digits into
+    text) is written as its digit count."""
+    def number_text(number: object) -> str:
+        if isinstance(number, int) and abs(number) > LARGEST_DATE_NUMBER ** 4:
+            return f"<{number.bit_length() * 30103 // 100000 + 1}-digit number>"
+        return str(number)
+    ends = parts if isinstance(parts, (tuple, list)) else (parts,)
+    return "/".join("-".join(map(number_text, end)) if isinstance(end, (tuple, list))
+                    else number_text(end) for end in ends)
+
+
+def format_iso_date(date: model.DateValue) -> str | None:
     """The ISO 8601 / EDTF form of a date, for biblatex; None for a literal date."""
     if not date.parts:
         return None

@@ -22,6 +22,7 @@ import dataclasses
 from dataclasses import dataclass, field
 from typing import Union
 
+from refmanager import dates as _dates  # refmanager.dates imports this module: use it late
 from refmanager import richtext
 from refmanager.errors import Problem
 
@@ -102,6 +103,14 @@ class DateValue:
     season: str = ""
     circa: bool = False
     literal: str = ""
+
+    def __post_init__(self) -> None:
+        # Every writer formats parts without asking: parts no calendar has (month 13,
+        # day 0, a 5,000-digit year), built by hand or by a stage, are kept as literal
+        # text instead, which every writer can hold. The readers report them first.
+        if self.parts and _dates.date_parts_problem(self.parts) is not None:
+            object.__setattr__(self, "literal", self.literal or _dates.parts_as_text(self.parts))
+            object.__setattr__(self, "parts", ())
 
     @property
     def year(self) -> int | None:

@@ -119,3 +119,21 @@ def test_no_front_door_name_is_shadowed_by_a_stage_package():
 
     stages = {module.name for module in pkgutil.iter_modules(refmanager.__path__)}
     assert not stages & set(refmanager.__all__)
+
+
+def test_check_goes_on_past_a_file_a_reader_fails_on(tmp_path, monkeypatch):
+    # A reader's bug (here a RecursionError, as deep BibTeX braces once raised) is
+    # reported for its file, and the files after it are still checked.
+    (tmp_path / "a.ris").write_text("TY  - JOUR\nTI  - x\nER  - \n", encoding="utf-8")
+    (tmp_path / "b.bib").write_text("@book{b, title = {B}}\n", encoding="utf-8")
+    real_load = refmanager.api.load
+
+    def failing_on_ris(path, format=None):
+        if path.endswith(".ris"):
+            raise RecursionError("maximum recursion depth exceeded")
+        return real_load(path, format)
+
+    monkeypatch.setattr(refmanager.api, "load", failing_on_ris)
+    first, second = refmanager.check([str(tmp_path)])
+    assert first.unreadable and "RecursionError" in first.problems[0].message
+    assert (second.records, second.unreadable) == (1, False)

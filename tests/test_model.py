@@ -60,3 +60,25 @@ def test_a_document_gives_its_problems_and_its_records_in_line_order():
 def test_a_problem_is_always_one_line():
     problem = Problem("refs.json", 4, "property 'give\nn' is unknown")
     assert str(problem) == "refs.json:4: error: property 'give\\nn' is unknown"
+
+
+# Dates another stage could build that no writer could write (issue 12): kept as text.
+IMPOSSIBLE_DATES = [
+    pytest.param(((1990, 1, 2, 3),), "1990-1-2-3", id="a date with four parts"),
+    pytest.param(((2000, 13),), "2000-13", id="month 13"),
+    pytest.param(((2000, 0),), "2000-0", id="month 0, which once was written as December"),
+    pytest.param(((2000, 2, 0),), "2000-2-0", id="day 0"),
+    pytest.param(((10 ** 5000,),), "<5001-digit number>", id="a year of 5,001 digits"),
+    pytest.param(((2000,), (2001,), (2002,)), "2000/2001/2002", id="a range of three ends"),
+    pytest.param(((),), "", id="an end with no year"),
+]
+
+
+@pytest.mark.parametrize("parts, literal", IMPOSSIBLE_DATES)
+def test_a_date_no_calendar_has_is_kept_as_literal_text(parts, literal):
+    date = DateValue(parts=parts)
+    assert (date.parts, date.literal) == ((), literal)
+
+
+def test_a_possible_date_keeps_its_parts():
+    assert DateValue(parts=((2000, 2, 29), (2000, 3, 1))).parts == ((2000, 2, 29), (2000, 3, 1))

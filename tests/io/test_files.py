@@ -11,13 +11,19 @@ from __future__ import annotations
 import codecs
 import io
 import os
+import signal
 import stat
+import subprocess
 import sys
+import threading
+import time
+from pathlib import Path
 
 import pytest
 
 from refmanager.errors import InputError, OutputError, Problem
-from refmanager.io.files import encode_text, read_text, write_bytes
+from refmanager.io import files
+from refmanager.io.files import Interrupted, encode_text, read_text, write_bytes
 
 ENTRY = "@book{a,\n  title = {Caf\u00e9 Soci\u00e9t\u00e9},\n}\n"
 
@@ -197,3 +203,148 @@ def test_writing_through_a_symbolic_link_updates_the_file_it_points_to(tmp_path)
 
 def test_problems_print_as_file_line_severity_message():
     assert str(Problem("refs.bib", 3, "not valid UTF-8", "warning")) == "refs.bib:3: warning: not valid UTF-8"
+
+
+# ---------------------------------------------------------------- hostile conditions (issue 12)
+
+def temporaries(folder) -> list[str]:
+    return sorted(name for name in os.listdir(folder) if name.endswith(".tmp"))
+
+
+def test_a_lone_surrogate_is_written_as_a_replacement_character_with_a_warning():
+    # Half a UTF-16 pair (a stage could make one by slicing): it once raised UnicodeEncodeError.
+    data, problems = encode_text("a\ud800b", "utf-8", False, "refs.json")
+    assert data == "a\ufffdb".encode("utf-8")
+    assert ["lone surrogate" in problem.message for problem in problems] == [True]
+
+
+@pytest.mark.parametrize("interruption", [
+    pytest.param(KeyboardInterrupt, id="Ctrl-C"),
+    pytest.param("SIGTERM", id="SIGTERM, whose default would end the process on the spot"),
+])
+def test_an_interrupted_write_leaves_the_old_file_and_no_temporary_file(tmp_path, monkeypatch, interruption):
+    path = tmp_path / "refs.bib"
+    path.write_bytes(b"precious\n")
+    real_fsync = os.fsync
+
+    def interrupt(handle):
+        real_fsync(handle)
+        if interruption is KeyboardInterrupt:
+            raise KeyboardInterrupt
+        os.kill(os.getpid(), signal.SIGTERM)
+
+    monkeypatch.setattr(os, "fsync", interrupt)
+    with pytest.raises((KeyboardInterrupt, Interrupted)):
+        write_bytes(str(path), b"x" * 1_000_000)
+    assert path.read_bytes() == b"precious\n"
+    assert os.listdir(tmp_path) == ["refs.bib"]
+    assert signal.getsignal(signal.SIGTERM) == signal.SIG_DFL  # put back as it was
+
+
+def test_the_temporary_files_of_dead_processes_are_removed_by_the_next_write(tmp_path):
+    finished = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                              capture_output=True, text=True, check=True)
+    dead_pid = int(finished.stdout)
+    stale = tmp_path / f".refs.bib.refman-{dead_pid}-abc123.tmp"  # what a SIGKILL leaves
+    stale.write_bytes(b"half a file")
+    running = tmp_path / f".refs.bib.refman-{os.getppid()}-def456.tmp"  # a live writer's
+    running.write_bytes(b"being written")
+    write_bytes(str(tmp_path / "refs.bib"), b"new\n")
+    assert temporaries(tmp_path) == [running.name]
+
+
+def test_a_second_writer_fails_with_a_clear_message_when_the_first_takes_too_long(tmp_path, monkeypatch):
+    path = tmp_path / "refs.bib"
+    path.write_bytes(b"old\n")
+    fcntl = pytest.importorskip("fcntl")  # the lock is POSIX's; Windows has the rename only
+    monkeypatch.setattr(files, "LOCK_WAIT", 0.2)
+    lock = os.open(tmp_path / ".refs.bib.refman-lock", os.O_RDWR | os.O_CREAT)
+    fcntl.flock(lock, fcntl.LOCK_EX)  # another refman process, in the middle of writing
+    try:
+        with pytest.raises(OutputError, match="another refman process is writing this file"):
+            write_bytes(str(path), b"new\n")
+    finally:
+        os.close(lock)
+    assert path.read_bytes() == b"old\n"
+
+
+def test_a_second_writer_waits_for_the_first(tmp_path):
+    path = tmp_path / "refs.bib"
+    fcntl = pytest.importorskip("fcntl")
+    lock_path = tmp_path / ".refs.bib.refman-lock"
+    lock = os.open(lock_path, os.O_RDWR | os.O_CREAT)
+    fcntl.flock(lock, fcntl.LOCK_EX)
+
+    def finish_first_writer():
+        time.sleep(0.3)
+        path.write_bytes(b"first\n")
+        os.unlink(lock_path)  # as write_bytes does, while it still holds the lock
+        os.close(lock)
+
+    first = threading.Thread(target=finish_first_writer)
+    first.start()
+    write_bytes(str(path), b"second\n")
+    first.join()
+    assert path.read_bytes() == b"second\n"
+    assert os.listdir(tmp_path) == ["refs.bib"]
+
+
+def test_the_backup_is_written_safely_too(tmp_path, monkeypatch):
+    path = tmp_path / "refs.bib"
+    path.write_bytes(b"version 1\n")
+    (tmp_path / "refs.bib.bak").write_bytes(b"version 0\n")
+    calls = []
+    real_replace = os.replace
+    monkeypatch.setattr(os, "replace", lambda source, target: (calls.append(Path(target).name),
+                                                               real_replace(source, target)))
+    write_bytes(str(path), b"version 2\n", backup=True)
+    assert calls == ["refs.bib.bak", "refs.bib"]  # each renamed into place, never half-written
+    assert (tmp_path / "refs.bib.bak").read_bytes() == b"version 1\n"
+
+
+def test_a_refman_killed_while_writing_the_88k_file_leaves_the_old_file_or_the_new_one(bigbib, tmp_path):
+    # SIGKILL at the moment the temporary file appears, the worst moment there is:
+    # the old file stays whole; the temporary file cannot be removed by the dead
+    # process, and the next write removes it.
+    source = bigbib / "acl-anthology-88k.bib"
+    target = tmp_path / "out.bib"
+    target.write_bytes(b"@misc{old, title = {The old file}}\n")
+    command = [sys.executable, "-m", "refmanager", "convert", str(source), "-o", str(target)]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 600
+    while not temporaries(tmp_path) and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.001)
+    process.kill()
+    process.wait()
+    assert target.read_bytes() in (b"@misc{old, title = {The old file}}\n", source.read_bytes())
+    assert temporaries(tmp_path), "the kill came too late to test anything"
+    write_bytes(str(target), b"next\n")
+    assert os.listdir(tmp_path) == ["out.bib"]
+
+
+@pytest.mark.parametrize("signal_number, exit_code", [
+    pytest.param(signal.SIGINT, 130, id="Ctrl-C exits 130"),
+    pytest.param(signal.SIGTERM, 143, id="SIGTERM exits 143"),
+])
+def test_refman_interrupted_while_writing_exits_with_the_signal_and_leaves_no_temporary_file(
+        tmp_path, signal_number, exit_code):
+    target = tmp_path / "out.ris"
+    target.write_bytes(b"old\n")
+    source = tmp_path / "in.bib"
+    source.write_text("@book{a, title = {A}}\n", encoding="utf-8")
+    # The refman command, with a disk so slow that syncing takes a minute.
+    script = ("import os, sys, time\n"
+              "os.fsync = lambda handle: time.sleep(60)\n"
+              "from refmanager.cli import main\n"
+              f"sys.argv = ['refman', 'convert', {str(source)!r}, '-o', {str(target)!r}]\n"
+              "main()\n")
+    process = subprocess.Popen([sys.executable, "-c", script], stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while not temporaries(tmp_path) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    process.send_signal(signal_number)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == exit_code
+    assert stderr.decode().strip() == "refman: interrupted"
+    assert target.read_bytes() == b"old\n"
+    assert sorted(os.listdir(tmp_path)) == ["in.bib", "out.ris"]

@@ -14,10 +14,10 @@ import json
 import re
 from typing import Any
 
-from refmanager.dates import parse_iso_date
+from refmanager.dates import date_parts_problem, parse_iso_date
 from refmanager.errors import Problem
 from refmanager.io.base import report_duplicate_keys
-from refmanager.io.csljson.scan import Scanner
+from refmanager.io.csljson.scan import Scanner, safe_item
 from refmanager.io.csljson.schema import item_types, property_kinds, schema_errors, shorten
 from refmanager.model import SCALAR_VARIABLES, DateValue, Document, Name, Origin, Record, Verbatim
 
@@ -40,7 +40,7 @@ def read_csljson(text: str, path: str = "<string>") -> Document:
     document = Document(path, FORMAT)
     for line, value, raw in Scanner(text, document).values():
         if isinstance(value, dict):
-            record = _read_item(value, path, line, len(document.blocks) + 1)
+            record = _read_item(value, raw, path, line, len(document.blocks) + 1)
             document.blocks.append(record)
         else:
             message = f"{shorten(raw, 40)} is not a CSL item (a JSON object); left out"
@@ -52,9 +52,10 @@ def read_csljson(text: str, path: str = "<string>") -> Document:
     return document
 
 
-def _read_item(item: dict, path: str, line: int, index: int) -> Record:
+def _read_item(item: dict, raw: str, path: str, line: int, index: int) -> Record:
     """One item as a Record, with its schema violations and what the reader did."""
     notes: list[str] = []
+    item = safe_item(item, raw, notes)
     key = _item_key(item.get("id"), index, notes)
     written_type = item.get("type")
     record = Record(key=key, type=_item_type(written_type, notes))
@@ -166,8 +167,15 @@ def _date(value: Any, variable: str, notes: list[str]) -> DateValue | None:
     if not isinstance(value, dict):
         return None
     parts = _date_parts(value.get("date-parts"))
-    if parts is None:
-        return None  # not guessed at: kept verbatim, and the schema error says why
+    if parts is None:  # not guessed at
+        notes.append(f"{_json_path(variable, 'date-parts')} is not one or two lists of "
+                     "year, month and day; the date is kept as written")
+        return None
+    parts, season = _season_in_parts(parts, value.get("season"))
+    if (problem := date_parts_problem(parts)) is not None:
+        notes.append(f"{_json_path(variable, 'date-parts')}: {problem}; the date is kept "
+                     "as written")
+        return None
     literal = value.get("literal") if isinstance(value.get("literal"), str) else ""
     if "raw" in value:
         where = _json_path(variable, "raw")
@@ -175,11 +183,21 @@ def _date(value: Any, variable: str, notes: list[str]) -> DateValue | None:
     # DateValue has no place for other members (EDTF's, an exporter's own): said, not hidden.
     notes.extend(f"{_json_path(variable, member)} is not a CSL date member; left out"
                  for member in value if member not in _DATE_MEMBERS)
-    season = _text(value.get("season")) or ""
+    season = season or _text(value.get("season")) or ""
     circa = value.get("circa")  # the schema allows a string, a number or a boolean
     if isinstance(circa, str):
         circa = circa.strip().lower() not in ("", "0", "false")
+    if not parts and not literal:  # a season alone is no date either
+        notes.append(f"{_json_path(variable)} has no date-parts, literal or raw date; left out")
+        return None  # an empty date, which no writer could write
     return DateValue(parts, season, bool(circa), literal)
+
+
+def _season_in_parts(parts: tuple, season: Any) -> tuple[tuple, str]:
+    """citeproc-js reads months 21-24 as the four seasons: `[[2001, 21]]` is spring 2001."""
+    if len(parts) == 1 and len(parts[0]) == 2 and 21 <= parts[0][1] <= 24 and not season:
+        return ((parts[0][0],),), str(parts[0][1] - 20)
+    return parts, ""
 
 
 def _read_raw_date(raw: Any, parts: tuple, literal: str, where: str,
@@ -219,7 +237,9 @@ def _date_parts(value: Any) -> tuple[tuple[int, ...], ...] | None:
 
 
 def _integer(value: Any) -> int | None:
-    if isinstance(value, str) and _INTEGER.fullmatch(value.strip()):
+    # A date part of more than 18 characters is no date, and int() of more than
+    # 4,300 digits raises: such text is not read.
+    if isinstance(value, str) and len(value) <= 18 and _INTEGER.fullmatch(value.strip()):
         return int(value)
     if _is_number(value) and float(value).is_integer():
         return int(value)

@@ -254,12 +254,30 @@ def parse_date(text: str) -> DateValue:
     match = _RIS_DATE.fullmatch(text)
     if not match:
         return parse_iso_date(text) or DateValue(literal=text)
+    if date_problem(text):
+        return DateValue(literal=text)
     groups = [*match.groups(), None]
     year, month, day = (int(group) if group else 0 for group in groups[:3])
-    if month > 12 or day > 31 or (day and not month):
-        return DateValue(literal=text)
     parts = tuple(part for part in (year, month, day) if part)
     return DateValue(parts=(parts,), season=(groups[3] or "").strip())
+
+
+def date_problem(text: str) -> str | None:
+    """What makes a RIS date (`YYYY/MM/DD/other`) no date, or None; None too for
+    text that is no RIS date at all (read as ISO, or kept as a literal)."""
+    match = _RIS_DATE.fullmatch(text)
+    if not match:
+        return None
+    year, month, day = (int(group) if group else 0 for group in match.groups()[:3])
+    if year == 0:
+        return "year 0000 is no year"
+    if month > 12:
+        return f"month {month} is not 1 to 12"
+    if day > 31:
+        return f"day {day} is not 1 to 31"
+    if day and not month:
+        return "a day without a month"
+    return None
 
 
 def format_date(date: DateValue) -> str:
