@@ -16,11 +16,12 @@ from refmanager.io.bibtex.tables import FOREIGN
 from refmanager.latex.decode import decode
 from refmanager.model import Record
 
-# What a child may inherit: the parent's attribute, and the child's that receives it.
+# What a child may inherit: the parent's variable, and the child's that receives it.
 _INHERITED = [
-    ("title", "container_title"), ("container_title", "container_title"),
-    ("volume", "volume"), ("publisher", "publisher"), ("publisher_place", "publisher_place"),
-    ("edition", "edition"), ("isbn", "isbn"), ("issn", "issn"), ("language", "language"),
+    ("title", "container-title"), ("container-title", "container-title"), ("volume", "volume"),
+    ("publisher", "publisher"), ("publisher-place", "publisher-place"), ("edition", "edition"),
+    ("ISBN", "ISBN"), ("ISSN", "ISSN"), ("language", "language"),
+    ("editor", "editor"), ("container-author", "container-author"),
 ]
 
 
@@ -56,16 +57,16 @@ def dangling_crossrefs(records: list[Record]) -> list[Problem]:
 def inherit(child: Record, parent: Record) -> Record:
     """A copy of `child` with what it lacks taken from `parent`."""
     result = copy.deepcopy(child)
-    for parent_attribute, child_attribute in _INHERITED:
-        value = getattr(parent, parent_attribute)
-        if value and not getattr(result, child_attribute):
-            setattr(result, child_attribute, value)
-    for role in ("editor", "container-author"):
-        if role in parent.creators and role not in result.creators:
-            result.creators[role] = list(parent.creators[role])
-    if "author" in parent.creators and "container-author" not in result.creators \
-            and result.type == "chapter":
-        result.creators["container-author"] = list(parent.creators["author"])
-    for variable, date in parent.dates.items():
-        result.dates.setdefault(variable, date)
+    for parent_variable, child_variable in _INHERITED:
+        _fill(result, child_variable, parent.get(parent_variable))
+    if result.type == "chapter":  # the book's author is the chapter's container-author
+        _fill(result, "container-author", parent.get("author"))
+    for variable in parent.fields():
+        if parent.kind(variable) == "date":
+            _fill(result, variable, parent.get(variable))
     return result
+
+
+def _fill(record: Record, variable: str, value) -> None:
+    if value and not record.get(variable):
+        record.set(variable, value)
