@@ -4,17 +4,20 @@ An `@inproceedings` with `crossref = {conf2020}` takes the proceedings' title
 as its book title, and its editors, publisher, place and date when it has none
 of its own. The file keeps the `crossref` field (in `foreign`), so resolving
 never changes what is written back unless the caller saves the resolved copies.
+A format with no crossref (RIS, CSL-JSON) is written from resolved copies
+(`without_crossrefs`), or its children would lose what they inherit.
 """
 
 from __future__ import annotations
 
 import copy
+import dataclasses
 
 from refmanager.errors import Problem
 from refmanager.io.base import record_problem
 from refmanager.io.bibtex.tables import FOREIGN
 from refmanager.latex.decode import decode
-from refmanager.model import Record
+from refmanager.model import Document, Record
 
 # What a child may inherit: the parent's variable, and the child's that receives it.
 _INHERITED = [
@@ -41,6 +44,24 @@ def resolve_crossrefs(records: list[Record]) -> list[Record]:
         parent = by_key.get(crossref_key(record))
         resolved.append(inherit(record, parent) if parent is not None else record)
     return resolved
+
+
+def without_crossrefs(document: Document, target: str) -> tuple[Document, list[Problem]]:
+    """A copy of the document for a format with no crossref: each child with what it
+    inherits filled in, and a note on each child saying what it took from its parent."""
+    records = document.records
+    resolved = resolve_crossrefs(records)
+    replaced = {id(old): new for old, new in zip(records, resolved) if new is not old}
+    if not replaced:
+        return document, []
+    notes = []
+    for old, new in zip(records, resolved):
+        taken = [name for name in new.fields() if name not in old.fields()]
+        if taken:
+            notes.append(record_problem(old, f"takes {', '.join(taken)} from its crossref "
+                                        f"{crossref_key(old)!r}, as {target} has no crossref"))
+    blocks = [replaced.get(id(block), block) for block in document.blocks]
+    return dataclasses.replace(document, blocks=blocks), notes
 
 
 def dangling_crossrefs(records: list[Record]) -> list[Problem]:
