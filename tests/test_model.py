@@ -60,3 +60,15 @@ def test_a_document_gives_its_problems_and_its_records_in_line_order():
 def test_a_problem_is_always_one_line():
     problem = Problem("refs.json", 4, "property 'give\nn' is unknown")
     assert str(problem) == "refs.json:4: error: property 'give\\nn' is unknown"
+
+
+def test_items_say_what_get_and_kind_say_of_every_field():
+    record = Record(key="k", title="Soft power", doi="10.2307/1148580", keywords=["power"],
+                    creators={"author": [Name(family="Nye")]},
+                    dates={"issued": DateValue(parts=((1990,),))},
+                    variables={"genre": "essay", "editor": "a text under a role's name"})
+    items = record.items()
+    assert [name for name, _, _ in items] == record.fields() == [
+        "title", "DOI", "author", "issued", "keyword", "genre", "editor"]
+    for name, kind, value in items:
+        assert (record.kind(name), record.get(name)) == (kind, value), name
