@@ -78,13 +78,26 @@ def load(path: str, format: str | None = None) -> Document:
     return document
 
 
+# Formats that can say "this entry inherits from that one"; the others are written
+# with each child's inherited fields filled in.
+_HAVE_CROSSREF = {"bibtex", "biblatex"}
+
+
 def dumps(document: Document, format: str, **options) -> Written:
     """The text of a Document in a named format, and what that format could not hold.
 
     `options` go to the writer: `ascii=True` makes the BibTeX writers spell
-    non-ASCII characters in LaTeX.
+    non-ASCII characters in LaTeX. For a format with no crossref, a BibTeX child
+    is written with what it inherits from its parent, with a note saying so.
     """
-    return formats.writer(format)(document, **options)
+    notes: list[Problem] = []
+    if format not in _HAVE_CROSSREF:
+        from refmanager.io.bibtex.crossref import without_crossrefs
+
+        document, notes = without_crossrefs(document, format)
+    written = formats.writer(format)(document, **options)
+    written.problems.extend(notes)
+    return written
 
 
 def target_format(path: str, format: str | None, document: Document | None = None) -> str:

@@ -19,6 +19,7 @@ CSL processors understand (`<i>`, `<b>`, `<sup>`, `<sub>`, and
 from __future__ import annotations
 
 import dataclasses
+import operator
 from dataclasses import dataclass, field
 from typing import Union
 
@@ -52,6 +53,8 @@ SCALAR_VARIABLES: dict[str, str] = {
 }
 
 _ATTRIBUTE_OF = {csl_name: attribute for attribute, csl_name in SCALAR_VARIABLES.items()}
+_SCALAR_NAMES = tuple(SCALAR_VARIABLES.values())
+_scalar_values = operator.attrgetter(*SCALAR_VARIABLES)  # all at once: writers call it per record
 
 #: CSL 1.0.2's name variables (roles), and its date variables.
 NAME_VARIABLES = frozenset({
@@ -64,6 +67,9 @@ NAME_VARIABLES = frozenset({
 DATE_VARIABLES = frozenset({
     "accessed", "available-date", "event-date", "issued", "original-date", "submitted",
 })
+
+#: What a field can hold (`Record.kind`): names for a role, a date, the keywords, text.
+FIELD_KINDS = ("names", "date", "keywords", "text")
 
 #: A field's value, by kind: text for most variables, names for a role, a date.
 FieldValue = Union[str, "list[Name]", "DateValue", "list[str]", None]
@@ -171,16 +177,22 @@ class Record:
 
     def get(self, name: str) -> FieldValue:
         """A field by its CSL name ("title", "container-title", "DOI", "author", "issued",
-        "keyword"), wherever the model keeps it; empty ("", [] or None) when absent."""
+        "keyword"), wherever the model keeps it; empty ("", [] or None) when absent.
+
+        A value kept where its name does not belong (a text in `variables` under a
+        role's name, as another stage may leave it) is still found, so that writers
+        see it and can say what is wrong with it.
+        """
         if name in _ATTRIBUTE_OF:
             return getattr(self, _ATTRIBUTE_OF[name])
         if name == "type":
             return self.type
         if name == "keyword":
             return list(self.keywords)
-        if name in NAME_VARIABLES or name in self.creators:
+        kind = self.kind(name)
+        if kind == "names":
             return list(self.creators.get(name, []))
-        if name in DATE_VARIABLES or name in self.dates:
+        if kind == "date":
             return self.dates.get(name)
         return self.variables.get(name, "")
 
@@ -199,6 +211,23 @@ class Record:
         else:
             _put(self.variables, name, value)
 
+    def kind(self, name: str) -> str:
+        """What a field holds, by its CSL name: "names" (a role), "date", "keywords"
+        (the one list of keywords) or "text" (every other variable)."""
+        if name in _ATTRIBUTE_OF:
+            return "text"
+        if name == "keyword":
+            return "keywords"
+        if name in self.creators:
+            return "names"
+        if name in self.dates:
+            return "date"
+        if name in self.variables:
+            return "text"
+        if name in NAME_VARIABLES:
+            return "names"
+        return "date" if name in DATE_VARIABLES else "text"
+
     def plain(self, name: str) -> str:
         """A text field without its rich-text markup: `record.plain("title")`."""
         value = self.get(name)
@@ -206,9 +235,19 @@ class Record:
 
     def fields(self) -> list[str]:
         """The CSL names of every field that holds a value, in the model's order."""
-        names = [csl for attribute, csl in SCALAR_VARIABLES.items() if getattr(self, attribute)]
-        names += list(self.creators) + list(self.dates) + (["keyword"] if self.keywords else [])
-        return names + list(self.variables)
+        return [name for name, _, _ in self.items()]
+
+    def items(self) -> list[tuple[str, str, FieldValue]]:
+        """(CSL name, kind, value) for every field that holds a value, in the model's
+        order: what `get` and `kind` say of each, for a writer going through them all."""
+        found: list[tuple[str, str, FieldValue]] = [
+            (name, "text", value) for name, value in zip(_SCALAR_NAMES, _scalar_values(self)) if value]
+        found += [(role, "names", list(names)) for role, names in self.creators.items()]
+        found += [(name, "date", date) for name, date in self.dates.items()]
+        if self.keywords:
+            found.append(("keyword", "keywords", list(self.keywords)))
+        found += [(name, "text", value) for name, value in self.variables.items()]
+        return found
 
     def state(self) -> tuple:
         """Everything the record says, as a hashable value (origin and problems aside).

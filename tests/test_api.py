@@ -137,3 +137,46 @@ def test_check_goes_on_past_a_file_a_reader_fails_on(tmp_path, monkeypatch):
     first, second = refmanager.check([str(tmp_path)])
     assert first.unreadable and "RecursionError" in first.problems[0].message
     assert (second.records, second.unreadable) == (1, False)
+
+
+# A conference paper that takes its book title, editor, publisher and year from its
+# proceedings by crossref, as the ACL Anthology and DBLP write them.
+CROSSREF = """@inproceedings{nye2004, title = {Soft Power and Leadership}, author = {Nye, Joseph},
+  pages = {1--10}, crossref = {conf2004}}
+
+@proceedings{conf2004, title = {Proceedings of the Leadership Conference},
+  editor = {Doe, Jane}, publisher = {ACL}, year = 2004}
+"""
+
+
+@pytest.mark.parametrize("target", ["ris", "csljson"], ids=lambda target: f"to {target}")
+def test_a_crossref_child_keeps_what_it_inherits_in_a_format_without_crossref(target, tmp_path):
+    source = tmp_path / "conf.bib"
+    source.write_text(CROSSREF, encoding="utf-8")
+    output = tmp_path / f"conf.{'json' if target == 'csljson' else 'ris'}"
+    report = refmanager.convert(str(source), str(output), to=target)
+    child, parent = refmanager.load(str(output)).records
+    assert child.container_title == "Proceedings of the Leadership Conference"
+    assert (child.publisher, child.issued.year) == ("ACL", 2004)
+    assert child.creators["editor"] == parent.creators["editor"]
+    [note] = [p for p in report.write_problems if "crossref" in p.message and "takes" in p.message]
+    assert note.message.startswith("nye2004: takes container-title, publisher, editor, issued")
+    assert note.line == 1
+
+
+@pytest.mark.parametrize("target", ["bibtex", "biblatex"])
+def test_a_crossref_child_is_left_to_inherit_in_bibtex(target):
+    document = refmanager.loads(CROSSREF, "bibtex")
+    for record in document.records:  # written anew, not copied from the source text
+        record.origin = None
+    written = refmanager.dumps(document, target)
+    child_text = written.text.split("@proceedings")[0]
+    assert "crossref = {conf2004}" in child_text and "booktitle" not in child_text
+    assert not any("crossref" in problem.message for problem in written.problems)
+
+
+def test_resolving_crossrefs_for_a_writer_leaves_the_document_as_it_was():
+    document = refmanager.loads(CROSSREF, "bibtex")
+    refmanager.dumps(document, "csljson")
+    assert document.records[0].container_title == ""
+    assert document.records[0].is_untouched()

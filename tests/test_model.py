@@ -82,3 +82,15 @@ def test_a_date_no_calendar_has_is_kept_as_literal_text(parts, literal):
 
 def test_a_possible_date_keeps_its_parts():
     assert DateValue(parts=((2000, 2, 29), (2000, 3, 1))).parts == ((2000, 2, 29), (2000, 3, 1))
+
+
+def test_items_say_what_get_and_kind_say_of_every_field():
+    record = Record(key="k", title="Soft power", doi="10.2307/1148580", keywords=["power"],
+                    creators={"author": [Name(family="Nye")]},
+                    dates={"issued": DateValue(parts=((1990,),))},
+                    variables={"genre": "essay", "editor": "a text under a role's name"})
+    items = record.items()
+    assert [name for name, _, _ in items] == record.fields() == [
+        "title", "DOI", "author", "issued", "keyword", "genre", "editor"]
+    for name, kind, value in items:
+        assert (record.kind(name), record.get(name)) == (kind, value), name

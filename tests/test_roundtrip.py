@@ -26,4 +26,10 @@ def test_every_difference_after_a_round_trip_is_reported(bigbib, target):
                if after.state() != before.state()]
     assert set(changed) <= reported
     if target == "csljson":
-        assert changed == []  # CSL-JSON carries other formats' fields in `custom`
+        # CSL-JSON carries other formats' fields in `custom`: all that changes is that a
+        # crossref child, written with what it inherits, comes back holding it too.
+        inheriting = {problem.message.split(": ", 1)[0] for problem in there.problems
+                      if "from its crossref" in problem.message}
+        assert set(changed) <= inheriting
+        for before, after in zip(source.records, back.records):
+            assert all(after.get(name) == before.get(name) for name in before.fields())

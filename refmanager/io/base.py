@@ -1,12 +1,13 @@
-"""What every reader and writer shares: a writer's result, and how writers
-treat records and blocks that came from a file of their own or another format."""
+"""What every reader and writer shares: a writer's result, the order a writer
+puts a record's fields in, and how writers treat records and blocks that came
+from a file of their own or another format."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 from refmanager.errors import Problem
-from refmanager.model import Record, Verbatim
+from refmanager.model import FIELD_KINDS, FieldValue, Record, Verbatim
 
 
 @dataclass(slots=True)
@@ -15,6 +16,27 @@ class Written:
 
     text: str
     problems: list[Problem] = field(default_factory=list)
+
+
+class FieldOrder:
+    """The order in which a writer puts a record's fields, by CSL name.
+
+    Its places are CSL names and kinds of field (`model.FIELD_KINDS`): a kind
+    stands for every field of that kind not named on its own, in the record's
+    order. Every field a record holds has a place, so a writer that goes through
+    `items_of` sees each one, including those added to the model later.
+    """
+
+    def __init__(self, *places: str):
+        missing = set(FIELD_KINDS) - set(places)
+        if missing:
+            raise ValueError(f"a field order needs a place for every kind; {sorted(missing)} have none")
+        self.places = {place: rank for rank, place in enumerate(places)}
+
+    def items_of(self, record: Record) -> list[tuple[str, str, FieldValue]]:
+        """The record's fields as `Record.items` gives them, in this order."""
+        places = self.places
+        return sorted(record.items(), key=lambda item: places.get(item[0], places[item[1]]))
 
 
 def record_problem(record: Record, message: str, severity: str = "warning") -> Problem:

@@ -4,23 +4,27 @@ An `@inproceedings` with `crossref = {conf2020}` takes the proceedings' title
 as its book title, and its editors, publisher, place and date when it has none
 of its own. The file keeps the `crossref` field (in `foreign`), so resolving
 never changes what is written back unless the caller saves the resolved copies.
+A format with no crossref (RIS, CSL-JSON) is written from resolved copies
+(`without_crossrefs`), or its children would lose what they inherit.
 """
 
 from __future__ import annotations
 
 import copy
+import dataclasses
 
 from refmanager.errors import Problem
 from refmanager.io.base import record_problem
 from refmanager.io.bibtex.tables import FOREIGN
 from refmanager.latex.decode import decode
-from refmanager.model import Record
+from refmanager.model import Document, Record
 
-# What a child may inherit: the parent's attribute, and the child's that receives it.
+# What a child may inherit: the parent's variable, and the child's that receives it.
 _INHERITED = [
-    ("title", "container_title"), ("container_title", "container_title"),
-    ("volume", "volume"), ("publisher", "publisher"), ("publisher_place", "publisher_place"),
-    ("edition", "edition"), ("isbn", "isbn"), ("issn", "issn"), ("language", "language"),
+    ("title", "container-title"), ("container-title", "container-title"), ("volume", "volume"),
+    ("publisher", "publisher"), ("publisher-place", "publisher-place"), ("edition", "edition"),
+    ("ISBN", "ISBN"), ("ISSN", "ISSN"), ("language", "language"),
+    ("editor", "editor"), ("container-author", "container-author"),
 ]
 
 
@@ -42,6 +46,24 @@ def resolve_crossrefs(records: list[Record]) -> list[Record]:
     return resolved
 
 
+def without_crossrefs(document: Document, target: str) -> tuple[Document, list[Problem]]:
+    """A copy of the document for a format with no crossref: each child with what it
+    inherits filled in, and a note on each child saying what it took from its parent."""
+    records = document.records
+    resolved = resolve_crossrefs(records)
+    replaced = {id(old): new for old, new in zip(records, resolved) if new is not old}
+    if not replaced:
+        return document, []
+    notes = []
+    for old, new in zip(records, resolved):
+        taken = [name for name in new.fields() if name not in old.fields()]
+        if taken:
+            notes.append(record_problem(old, f"takes {', '.join(taken)} from its crossref "
+                                        f"{crossref_key(old)!r}, as {target} has no crossref"))
+    blocks = [replaced.get(id(block), block) for block in document.blocks]
+    return dataclasses.replace(document, blocks=blocks), notes
+
+
 def dangling_crossrefs(records: list[Record]) -> list[Problem]:
     """A warning for each record whose `crossref` names no record."""
     keys = {record.key for record in records}
@@ -56,16 +78,16 @@ def dangling_crossrefs(records: list[Record]) -> list[Problem]:
 def inherit(child: Record, parent: Record) -> Record:
     """A copy of `child` with what it lacks taken from `parent`."""
     result = copy.deepcopy(child)
-    for parent_attribute, child_attribute in _INHERITED:
-        value = getattr(parent, parent_attribute)
-        if value and not getattr(result, child_attribute):
-            setattr(result, child_attribute, value)
-    for role in ("editor", "container-author"):
-        if role in parent.creators and role not in result.creators:
-            result.creators[role] = list(parent.creators[role])
-    if "author" in parent.creators and "container-author" not in result.creators \
-            and result.type == "chapter":
-        result.creators["container-author"] = list(parent.creators["author"])
-    for variable, date in parent.dates.items():
-        result.dates.setdefault(variable, date)
+    for parent_variable, child_variable in _INHERITED:
+        _fill(result, child_variable, parent.get(parent_variable))
+    if result.type == "chapter":  # the book's author is the chapter's container-author
+        _fill(result, "container-author", parent.get("author"))
+    for variable in parent.fields():
+        if parent.kind(variable) == "date":
+            _fill(result, variable, parent.get(variable))
     return result
+
+
+def _fill(record: Record, variable: str, value) -> None:
+    if value and not record.get(variable):
+        record.set(variable, value)

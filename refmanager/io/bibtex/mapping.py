@@ -1,4 +1,4 @@
-"""BibTeX/BibLaTeX entries to and from the model, by the tables in `bibtex_tables`.
+"""BibTeX/BibLaTeX entries to and from the model, by the tables in `tables`.
 
 The two directions: `entry_to_record` (fields of one entry,
 already evaluated to LaTeX text, into a Record) and `record_to_fields` (a Record
@@ -13,17 +13,17 @@ from dataclasses import dataclass
 
 from refmanager.io.bibtex.names import format_names, parse_names
 from refmanager.io.bibtex.values import date_from_year_month
+from refmanager.io.base import FieldOrder
 from refmanager.io.bibtex.tables import (
     ARTICLE_SUBTYPES, BIBLATEX_ONLY_FIELDS, CLASSIC_TYPES, CSL_TYPES, DATE_FIELDS, ENTRY_TYPES,
-    FOREIGN, NAME_FIELDS, RAW_TEXT_FIELDS, SCALAR_FIELDS, SEASON_NAMES, THESIS_GENRES,
-    TITLE_FIELDS, VARIABLE_FIELDS,
+    FOREIGN, NAME_FIELDS, RAW_TEXT_FIELDS, SEASON_NAMES, TEXT_FIELDS, THESIS_GENRES, TITLE_FIELDS,
 )
 from refmanager.dates import (
     MONTH_ABBREVIATIONS, format_iso_date, parse_iso_date, parse_month, season_of,
 )
 from refmanager.latex.decode import decode
 from refmanager.latex.encode import encode
-from refmanager.model import SOURCE_TYPE, DateValue, Record
+from refmanager.model import SOURCE_TYPE, DateValue, FieldValue, Record
 
 @dataclass(slots=True)
 class SourceField:
@@ -77,30 +77,29 @@ def _read_field(record: Record, kind: str, source: SourceField, dates: dict) -> 
     if not source.text.strip():
         return False  # an empty field: kept verbatim, so that writing it back is exact
     if name in NAME_FIELDS:
-        return _set_once(record.creators, NAME_FIELDS[name], parse_names(source.text))
+        return _set_once(record, NAME_FIELDS[name], parse_names(source.text))
     if name in ("year", "month", "day"):
-        return _set_once(dates, name, source.month or source.text)
+        if name in dates:
+            return False
+        dates[name] = source.month or source.text
+        return True
     if name in DATE_FIELDS:  # ISO text, not LaTeX: `~` means circa here
-        date = parse_iso_date(source.text)
-        return date is not None and _set_once(record.dates, DATE_FIELDS[name], date)
+        return _set_once(record, DATE_FIELDS[name], parse_iso_date(source.text))
     if name == "keywords":
         return _set_keywords(record, decode(source.text))
-    attribute = _attribute_for(name, kind)
-    if attribute:
-        return _set_attribute(record, attribute, _decode_field(name, source.text))
-    if name in VARIABLE_FIELDS:
-        return _set_once(record.variables, VARIABLE_FIELDS[name], _decode_field(name, source.text))
-    return False
+    variable = _variable_for(name, kind)
+    return bool(variable) and _set_once(record, variable, _decode_field(name, source.text))
 
 
-def _attribute_for(name: str, kind: str) -> str | None:
+def _variable_for(name: str, kind: str) -> str | None:
+    """The CSL variable a field holds in an entry of this type, if any."""
     if name == "number":
         return "issue" if kind in ("article", "periodical") else "number"
     if name == "eid":
         return "number"
     if name == "journal" and kind not in ("article", "periodical", "review"):
-        return None if kind != "misc" else "container_title"
-    return SCALAR_FIELDS.get(name)
+        return None if kind != "misc" else "container-title"
+    return TEXT_FIELDS.get(name)
 
 
 def _decode_field(name: str, text: str) -> str:
@@ -109,26 +108,17 @@ def _decode_field(name: str, text: str) -> str:
     return decode(text, protect=name in TITLE_FIELDS)
 
 
-def _set_attribute(record: Record, attribute: str, value: str) -> bool:
-    if getattr(record, attribute) or not value:
+def _set_once(record: Record, variable: str, value) -> bool:
+    """Set a variable the record does not hold yet; False if it does, or if there is no value."""
+    if not value or record.get(variable):
         return False
-    setattr(record, attribute, value)
-    return True
-
-
-def _set_once(mapping: dict, key: str, value) -> bool:
-    if key in mapping or not value:
-        return False
-    mapping[key] = value
+    record.set(variable, value)
     return True
 
 
 def _set_keywords(record: Record, text: str) -> bool:
-    if record.keywords:
-        return False
     separator = ";" if ";" in text else ","
-    record.keywords = [word.strip() for word in text.split(separator) if word.strip()]
-    return bool(record.keywords)
+    return _set_once(record, "keyword", [word.strip() for word in text.split(separator) if word.strip()])
 
 
 def _read_year_month(record: Record, dates: dict, foreign: dict[str, str]) -> None:
@@ -137,7 +127,7 @@ def _read_year_month(record: Record, dates: dict, foreign: dict[str, str]) -> No
     season = season_of(month) if isinstance(month, str) and not month_number else ""
     if month and not month_number and not season:
         foreign["month"] = "{" + month + "}"  # not a month we can read: kept as written
-    if "issued" in record.dates or not year:
+    if record.get("issued") or not year:
         for name, value in (("year", year), ("month", month), ("day", day)):
             if value is not None and name not in foreign:
                 foreign[name] = f"{{{value}}}" if isinstance(value, str) else _month_macro(value)
@@ -149,7 +139,7 @@ def _read_year_month(record: Record, dates: dict, foreign: dict[str, str]) -> No
         foreign.setdefault("month", _month_raw(month))  # with a range or odd year: kept as written
     if day and not (date.parts and len(date.parts[0]) == 3):
         foreign["day"] = "{" + day + "}"  # a day without a readable month: kept as written
-    record.dates["issued"] = date
+    record.set("issued", date)
 
 
 def _month_raw(month: str | int) -> str:
@@ -165,8 +155,8 @@ def _read_article_subtype(record: Record, kind: str, foreign: dict[str, str]) ->
 
 
 def _read_thesis_genre(record: Record, kind: str) -> None:
-    if kind in THESIS_GENRES and "genre" not in record.variables:
-        record.variables["genre"] = THESIS_GENRES[kind]
+    if kind in THESIS_GENRES and not record.get("genre"):
+        record.set("genre", THESIS_GENRES[kind])
 
 
 def _month_macro(number: int) -> str:
@@ -178,7 +168,7 @@ def _month_macro(number: int) -> str:
 def _type_name(record: Record, dialect: str) -> str:
     classic, biblatex = CSL_TYPES.get(record.type, ("misc", "misc"))
     if record.type == "thesis" and dialect == "bibtex" and \
-            record.variables.get("genre", "").lower().startswith("master"):
+            record.get("genre").lower().startswith("master"):
         return "mastersthesis"
     return biblatex if dialect == "biblatex" else classic
 
@@ -193,36 +183,84 @@ def entry_type_for(record: Record, dialect: str) -> str:
 
 def record_to_fields(record: Record, dialect: str, ascii: bool = False) -> tuple[list[tuple[str, str]], list[str]]:
     """The BibTeX fields (name, raw expression) for a record, and what could not be written."""
-    kind = entry_type_for(record, dialect).lower()
-    fields: list[tuple[str, str]] = []
-    notes: list[str] = []
-    for role, names in record.creators.items():
-        field_name = next((f for f, r in NAME_FIELDS.items() if r == role), None)
-        if field_name is None:
-            notes.append(f"creators with role {role!r} cannot be held in BibTeX; left out")
-            continue
-        value, name_notes = format_names(names, ascii)
-        fields.append((field_name, "{" + value + "}"))
-        notes.extend(name_notes)
-    taken = {name.lower() for name in record.foreign.get(FOREIGN, {})}
-    for attribute, value in _scalar_attributes(record):
-        name = _field_for_attribute(attribute, kind, dialect, taken)
-        fields.append((name, _braced(attribute, value, ascii)))
-    fields.extend(_date_fields(record, dialect, notes))
-    fields.extend(_keyword_fields(record, ascii, notes))
-    fields.extend(_variable_fields(record, ascii, notes))
-    fields.extend(_type_fields(record, kind, notes))
+    entry = _EntryFields(record, dialect, ascii)
+    for name, kind, value in _FIELD_ORDER.items_of(record):
+        entry.add(name, kind, value)
+    fields, notes = entry.fields, entry.notes
+    fields.extend(_type_fields(record, entry.kind, notes))
     fields.extend(_foreign_fields(record, notes))
-    return _drop_genre_of_thesis_type(fields, kind, record), notes
+    return _drop_genre_of_thesis_type(fields, entry.kind, record), notes
 
 
-def _keyword_fields(record: Record, ascii: bool, notes: list[str]) -> list[tuple[str, str]]:
-    for keyword in record.keywords:
-        if "," in keyword or ";" in keyword:
-            notes.append(f"keyword {keyword!r} reads back as several: BibTeX separates "
-                         "keywords with commas")
-    return [("keywords", "{" + encode(", ".join(record.keywords), ascii) + "}")] \
-        if record.keywords else []
+# The writer's order: names, the common variables, dates, keywords, other variables;
+# then `record_to_fields` adds the type's fields and the fields kept verbatim.
+_FIELD_ORDER = FieldOrder(
+    "names", "title", "container-title", "volume", "issue", "number", "page", "edition",
+    "publisher", "publisher-place", "DOI", "ISBN", "ISSN", "URL", "PMID", "language", "abstract",
+    "note", "date", "keywords", "text")
+
+_FIELD_OF_ROLE = {role: field_name for field_name, role in NAME_FIELDS.items()}
+_FIELD_OF_DATE = {variable: field_name for field_name, variable in DATE_FIELDS.items()}
+_FIELD_OF_VARIABLE: dict[str, str] = {}  # the first field that TEXT_FIELDS names for it
+for _field_name, _variable in TEXT_FIELDS.items():
+    _FIELD_OF_VARIABLE.setdefault(_variable, _field_name)
+
+
+class _EntryFields:
+    """The fields of one entry as they are written, and notes on what BibTeX cannot hold."""
+
+    def __init__(self, record: Record, dialect: str, ascii: bool):
+        self.record, self.dialect, self.ascii = record, dialect, ascii
+        self.kind = entry_type_for(record, dialect).lower()
+        # A field kept verbatim takes its name: a variable goes under its next-best name.
+        self.taken = {name.lower() for name in record.foreign.get(FOREIGN, {})}
+        self.fields: list[tuple[str, str]] = []
+        self.notes: list[str] = []
+
+    def add(self, name: str, kind: str, value: FieldValue) -> None:
+        """Write one field of the record: its CSL name, kind and value."""
+        if kind == "names":
+            self.add_names(name, value)
+        elif kind == "date":
+            self.add_date(name, value)
+        elif kind == "keywords":
+            self.add_keywords(value)
+        else:
+            self.add_text(name, value)
+
+    def add_names(self, role: str, names: list) -> None:
+        field_name = _FIELD_OF_ROLE.get(role)
+        if field_name is None:
+            self.notes.append(f"creators with role {role!r} cannot be held in BibTeX; left out")
+            return
+        value, name_notes = format_names(names, self.ascii)
+        self.fields.append((field_name, "{" + value + "}"))
+        self.notes.extend(name_notes)
+
+    def add_text(self, variable: str, value: str) -> None:
+        candidates = _field_names(variable, self.kind, self.dialect == "biblatex")
+        if not candidates:
+            self.notes.append(f"CSL variable {variable!r} cannot be held in BibTeX; left out")
+            return
+        name = next((name for name in candidates if name not in self.taken), candidates[0])
+        self.fields.append((name, _braced(variable, value, self.ascii)))
+
+    def add_date(self, variable: str, date: DateValue) -> None:
+        if variable == "issued" and (self.dialect == "bibtex" or date.literal):
+            self.fields.extend(_year_month_fields(date, self.notes))
+        elif variable not in _FIELD_OF_DATE:
+            self.notes.append(f"date {variable!r} cannot be held in BibTeX; left out")
+        elif date.literal:
+            self.notes.append(f"date {variable!r} ({date.literal!r}) is not an ISO date; left out")
+        else:
+            self.fields.append((_FIELD_OF_DATE[variable], "{" + format_iso_date(date) + "}"))
+
+    def add_keywords(self, keywords: list[str]) -> None:
+        for keyword in keywords:
+            if "," in keyword or ";" in keyword:
+                self.notes.append(f"keyword {keyword!r} reads back as several: BibTeX separates "
+                                  "keywords with commas")
+        self.fields.append(("keywords", "{" + encode(", ".join(keywords), self.ascii) + "}"))
 
 
 def _foreign_fields(record: Record, notes: list[str]) -> list[tuple[str, str]]:
@@ -238,64 +276,33 @@ def _foreign_fields(record: Record, notes: list[str]) -> list[tuple[str, str]]:
     return fields
 
 
-def _scalar_attributes(record: Record):
-    for attribute in ("title", "container_title", "volume", "issue", "number", "page", "edition",
-                      "publisher", "publisher_place", "doi", "isbn", "issn", "url", "pmid",
-                      "language", "abstract", "note"):
-        value = getattr(record, attribute)
-        if value:
-            yield attribute, value
-
-
-def _field_for_attribute(attribute: str, kind: str, dialect: str, taken: set[str]) -> str:
-    """The field name for an attribute: the usual one for the type, unless a field
-    kept verbatim already has that name (a thesis with both `publisher` and
-    `institution`), in which case the next-best name."""
-    candidates = _field_names(attribute, kind, dialect == "biblatex")
-    return next((name for name in candidates if name not in taken), candidates[0])
-
-
-def _field_names(attribute: str, kind: str, biblatex: bool) -> list[str]:
-    if attribute == "container_title":
+def _field_names(variable: str, kind: str, biblatex: bool) -> list[str]:
+    """The fields that can hold a variable in this type of entry, best first; none if no field can."""
+    if variable == "container-title":
         if kind in ("article", "periodical", "review", "misc"):
             return ["journaltitle", "journal"] if biblatex else ["journal", "journaltitle"]
         return ["booktitle", "journal"]
-    if attribute == "issue":
+    if variable == "issue":
         return ["number", "issue"] if kind in ("article", "periodical") else ["issue", "number"]
-    if attribute == "number":
+    if variable == "number":
         return ["eid", "number"] if kind in ("article", "periodical") else ["number", "eid"]
-    if attribute == "publisher":
+    if variable == "publisher":
         if kind in ("techreport", "report"):
             return ["institution", "publisher"]
         if kind in ("phdthesis", "mastersthesis", "thesis"):
             return ["institution" if biblatex else "school", "publisher"]
         return ["publisher", "organization"]
-    if attribute == "publisher_place":
+    if variable == "publisher-place":
         return ["location", "address"] if biblatex else ["address", "location"]
-    return [{"page": "pages"}.get(attribute, attribute)]
+    return [_FIELD_OF_VARIABLE[variable]] if variable in _FIELD_OF_VARIABLE else []
 
 
-def _braced(attribute: str, value: str, ascii: bool) -> str:
-    if attribute in ("url", "doi"):
+def _braced(variable: str, value: str, ascii: bool) -> str:
+    if variable in ("URL", "DOI"):
         return "{" + value + "}"
-    if attribute == "page":  # BibTeX's page ranges use --, whatever the encoding
+    if variable == "page":  # BibTeX's page ranges use --, whatever the encoding
         return "{" + encode(value, ascii).replace("\u2013", "--") + "}"
     return "{" + encode(value, ascii) + "}"
-
-
-def _date_fields(record: Record, dialect: str, notes: list[str]) -> list[tuple[str, str]]:
-    fields = []
-    for variable, date in record.dates.items():
-        name = next((f for f, v in DATE_FIELDS.items() if v == variable), None)
-        if variable == "issued" and (dialect == "bibtex" or date.literal):
-            fields.extend(_year_month_fields(date, notes))
-        elif name is None:
-            notes.append(f"date {variable!r} cannot be held in BibTeX; left out")
-        elif date.literal:
-            notes.append(f"date {variable!r} ({date.literal!r}) is not an ISO date; left out")
-        else:
-            fields.append((name, "{" + format_iso_date(date) + "}"))
-    return fields
 
 
 def _year_month_fields(date: DateValue, notes: list[str]) -> list[tuple[str, str]]:
@@ -321,23 +328,12 @@ def _year_month_fields(date: DateValue, notes: list[str]) -> list[tuple[str, str
     return fields
 
 
-def _variable_fields(record: Record, ascii: bool, notes: list[str]) -> list[tuple[str, str]]:
-    fields = []
-    for variable, value in record.variables.items():
-        name = next((f for f, v in VARIABLE_FIELDS.items() if v == variable), None)
-        if name is None:
-            notes.append(f"CSL variable {variable!r} cannot be held in BibTeX; left out")
-        else:
-            fields.append((name, "{" + encode(value, ascii) + "}"))
-    return fields
-
-
 def _type_fields(record: Record, kind: str, notes: list[str]) -> list[tuple[str, str]]:
     """`entrysubtype` for magazine and newspaper articles; a note where the type is lost."""
     subtype = next((name for name, csl in ARTICLE_SUBTYPES.items() if csl == record.type), None)
     if subtype and kind == "article":
         return [("entrysubtype", "{" + subtype + "}")]
-    if kind in THESIS_GENRES and "genre" not in record.variables:
+    if kind in THESIS_GENRES and not record.get("genre"):
         notes.append(f"a thesis of no stated kind is written as @{kind}, as classic BibTeX has no "
                      f"plain thesis; it reads back as a {THESIS_GENRES[kind]}")
     if ENTRY_TYPES.get(kind, "document") != record.type:
@@ -348,6 +344,6 @@ def _type_fields(record: Record, kind: str, notes: list[str]) -> list[tuple[str,
 
 def _drop_genre_of_thesis_type(fields, kind: str, record: Record):
     """`@mastersthesis` already says "Master's thesis": no `type` field for it."""
-    if kind in THESIS_GENRES and record.variables.get("genre") == THESIS_GENRES[kind]:
+    if kind in THESIS_GENRES and record.get("genre") == THESIS_GENRES[kind]:
         return [(name, raw) for name, raw in fields if name != "type"]
     return fields

@@ -1,5 +1,5 @@
-"""Which BibTeX and biblatex entry types and fields mean which parts of the model:
-the tables `bibtex_mapping` reads and writes by."""
+"""Which BibTeX and biblatex entry types and fields mean which parts of the model
+(fields by the CSL variable they hold): the tables `mapping` reads and writes by."""
 
 from __future__ import annotations
 
@@ -62,19 +62,17 @@ NAME_FIELDS = {"author": "author", "editor": "editor", "translator": "translator
                "bookauthor": "container-author"}
 TITLE_FIELDS = {"title", "booktitle", "journal", "journaltitle", "series", "shorttitle",
                 "maintitle", "eventtitle", "shortjournal"}
-# BibTeX field -> Record attribute, for fields whose meaning does not depend on the type.
-SCALAR_FIELDS = {
-    "title": "title", "journal": "container_title", "journaltitle": "container_title",
-    "booktitle": "container_title", "volume": "volume", "issue": "issue", "pages": "page",
-    "doi": "doi", "isbn": "isbn", "issn": "issn", "url": "url", "pmid": "pmid",
+# BibTeX field -> the CSL variable it holds, where that does not depend on the entry
+# type (`mapping` decides `number`, `eid` and `journal` by type). Writing, a variable
+# goes into the first field named for it here, unless `mapping` chooses by type.
+TEXT_FIELDS = {
+    "title": "title", "journal": "container-title", "journaltitle": "container-title",
+    "booktitle": "container-title", "volume": "volume", "issue": "issue", "pages": "page",
+    "doi": "DOI", "isbn": "ISBN", "issn": "ISSN", "url": "URL", "pmid": "PMID",
     "publisher": "publisher", "institution": "publisher", "school": "publisher",
-    "organization": "publisher", "address": "publisher_place", "location": "publisher_place",
+    "organization": "publisher", "address": "publisher-place", "location": "publisher-place",
     "edition": "edition", "abstract": "abstract", "language": "language", "langid": "language",
-    "note": "note",
-}
-# BibTeX field -> CSL variable kept in Record.variables.
-VARIABLE_FIELDS = {
-    "series": "collection-title", "type": "genre", "shorttitle": "title-short",
+    "note": "note", "series": "collection-title", "type": "genre", "shorttitle": "title-short",
     "shortjournal": "container-title-short", "chapter": "chapter-number",
     "pagetotal": "number-of-pages", "annote": "annote", "eventtitle": "event-title",
     "venue": "event-place", "version": "version", "howpublished": "medium",

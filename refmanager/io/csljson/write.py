@@ -11,7 +11,7 @@ import json
 from typing import Any
 
 from refmanager.errors import Problem
-from refmanager.io.base import Written, verbatim_text
+from refmanager.io.base import FieldOrder, Written, verbatim_text
 from refmanager.io.csljson.read import FOREIGN_MEMBER, FORMAT, KEYWORD_SEPARATOR, NAME_PARTS
 from refmanager.io.csljson.schema import item_types, property_kinds, schema_errors
 from refmanager.model import SCALAR_VARIABLES, DateValue, Document, Name, Record
@@ -19,12 +19,14 @@ from refmanager.model import SCALAR_VARIABLES, DateValue, Document, Name, Record
 # The writer's layout: who, what and where first; then when, who published, the
 # identifiers; long free texts last. Within a group the record's own order is kept,
 # so that writing and reading back gives the same record.
-_FRONT_SCALARS = ("title", "container_title", "volume", "issue", "page", "number")
-_LONG_SCALARS = ("abstract", "note")
-_MIDDLE_SCALARS = ("publisher", "publisher_place", "edition", "doi", "isbn", "issn", "url", "pmid",
-                   "language")
-_MIDDLE_SCALARS += tuple(  # attributes added to the model later still get written
-    a for a in SCALAR_VARIABLES if a not in _FRONT_SCALARS + _MIDDLE_SCALARS + _LONG_SCALARS)
+_FRONT = ("title", "container-title", "volume", "issue", "page", "number")
+_LONG = ("abstract", "note")
+_MIDDLE = ("publisher", "publisher-place", "edition", "DOI", "ISBN", "ISSN", "URL", "PMID",
+           "language")
+_MIDDLE += tuple(  # variables given an attribute later still have a place of their own
+    name for name in SCALAR_VARIABLES.values() if name not in _FRONT + _MIDDLE + _LONG)
+_FIELD_ORDER = FieldOrder("names", *_FRONT, "date", *_MIDDLE, "keywords", "text", *_LONG)
+
 
 def write_csljson(document: Document) -> Written:
     """Write the document's records as a CSL-JSON array; report what CSL-JSON cannot hold."""
@@ -77,21 +79,16 @@ def _fits_by_construction(record: Record) -> bool:
 
 def _model_properties(record: Record, notes: list[str]) -> dict:
     item: dict[str, Any] = {"id": record.key, "type": record.type}
-    for role, names in record.creators.items():
-        item[role] = [_name_json(name) for name in names]
-    item |= _scalars_json(record, _FRONT_SCALARS)
-    item |= {variable: _date_json(date) for variable, date in record.dates.items()}
-    item |= _scalars_json(record, _MIDDLE_SCALARS)
-    if record.keywords:
-        item["keyword"] = _keyword_json(record.keywords, notes)
-    item |= {name: value for name, value in record.variables.items() if name not in item}
-    item |= _scalars_json(record, _LONG_SCALARS)
+    for name, kind, value in _FIELD_ORDER.items_of(record):
+        if kind == "names":
+            item[name] = [_name_json(one) for one in value]
+        elif kind == "date":
+            item[name] = _date_json(value)
+        elif kind == "keywords":
+            item["keyword"] = _keyword_json(value, notes)
+        elif name not in item:
+            item[name] = value
     return item
-
-
-def _scalars_json(record: Record, attributes: tuple[str, ...]) -> dict[str, str]:
-    values = ((SCALAR_VARIABLES[a], getattr(record, a)) for a in attributes)
-    return {csl_name: value for csl_name, value in values if value}
 
 
 def _name_json(name: Name) -> dict[str, Any]:

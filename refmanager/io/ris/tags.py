@@ -8,13 +8,9 @@ different things for different types (`T2` is the journal of a JOUR but the book
 of a CHAP and the conference of a CONF), so the tables are kept per *family* of
 types that share one meaning.
 
-A tag's *target* says where its value goes in the model:
-
-* a `Record` attribute (`"title"`, `"volume"`, ...);
-* `"var:NAME"`, the CSL variable NAME in `Record.variables`;
-* `"role:ROLE"`, a name in `Record.creators[ROLE]`;
-* `"date:ROLE"`, a date in `Record.dates[ROLE]`;
-* one of the special targets below, which the reader and writer treat by hand.
+A tag's *target* is the CSL name of the field its value goes into (`Record.get`
+and `Record.set`: "title", "container-title", "author", "issued", "genre"), or one
+of the special targets below, which the reader and writer treat by hand.
 """
 
 from __future__ import annotations
@@ -23,7 +19,7 @@ import re
 from functools import cache
 
 from refmanager.dates import parse_iso_date
-from refmanager.model import DateValue, Name
+from refmanager.model import DATE_VARIABLES, NAME_VARIABLES, SCALAR_VARIABLES, DateValue, Name
 
 KEY = "key"  # ID: the citation key
 KEYWORDS = "keywords"  # KW: one keyword per tag (a "; " list is split, as Zotero does)
@@ -98,20 +94,18 @@ def family(csl_type: str) -> str:
 # Tags read and written alike for every family. Order is the writer's preference
 # where two tags have one target (ED is the editor tag of last resort).
 _COMMON: dict[str, str] = {
-    "ID": KEY, "TI": "title", "AU": "role:author", "ED": "role:editor",
-    "A4": "role:translator", "KW": KEYWORDS, "UR": "url", "DO": "doi", "AB": "abstract",
-    "LA": "language", "N1": "note", "PB": "publisher", "CY": "publisher_place",
-    "ET": "edition", "VL": "volume", "IS": "issue", "PY": "date:issued",
-    "Y2": "date:accessed", "ST": "var:title-short", "J2": "var:container-title-short",
-    "DB": "var:archive", "AN": "var:archive_location", "CN": "var:call-number",
-    "DP": "var:source", "NV": "var:number-of-volumes", "SE": "var:section", "SN": SERIAL,
+    "ID": KEY, "TI": "title", "AU": "author", "ED": "editor", "A4": "translator",
+    "KW": KEYWORDS, "UR": "URL", "DO": "DOI", "AB": "abstract", "LA": "language", "N1": "note",
+    "PB": "publisher", "CY": "publisher-place", "ET": "edition", "VL": "volume", "IS": "issue",
+    "PY": "issued", "Y2": "accessed", "ST": "title-short", "J2": "container-title-short",
+    "DB": "archive", "AN": "archive_location", "CN": "call-number", "DP": "source",
+    "NV": "number-of-volumes", "SE": "section", "SN": SERIAL,
 }
 
 # Tags only read: older or EndNote spellings that Zotero's importer also accepts.
 _COMMON_READ_ONLY: dict[str, str] = {
-    "T1": "title", "CT": "title", "A1": "role:author", "N2": "abstract", "DA": "date:issued",
-    "Y1": "date:issued", "JA": "var:container-title-short", "JF": "container_title",
-    "JO": JOURNAL,
+    "T1": "title", "CT": "title", "A1": "author", "N2": "abstract", "DA": "issued",
+    "Y1": "issued", "JA": "container-title-short", "JF": "container-title", "JO": JOURNAL,
 }
 
 _PAGES = {"SP": PAGE_START, "EP": PAGE_END}
@@ -119,75 +113,71 @@ _PAGES = {"SP": PAGE_START, "EP": PAGE_END}
 # Per family: tags read and written (a None target: the tag is not understood there).
 # M1 for the number of a conference paper or thesis is ours: Zotero puts it in Extra.
 _FAMILY_TAGS: dict[str, dict[str, str | None]] = {
-    "journal": {"T2": "container_title", "T3": "var:collection-title", "A2": "role:editor",
+    "journal": {"T2": "container-title", "T3": "collection-title", "A2": "editor",
                 "C7": "number", "M3": DOI_OR_FOREIGN, **_PAGES},
-    "book": {"T2": "var:collection-title", "A2": "role:collection-editor",
-             "A3": "role:editor", "M1": "var:collection-number", "SP": "var:number-of-pages",
-             "M3": DOI_OR_FOREIGN},
-    "chapter": {"T2": "container_title", "T3": "var:collection-title", "A2": "role:editor",
-                "A3": "role:collection-editor", "C2": "role:container-author",
-                "SV": "var:collection-number", "M3": DOI_OR_FOREIGN, **_PAGES},
-    "conference": {"T2": "var:event-title", "C3": "container_title",
-                   "T3": "var:collection-title", "A2": "role:editor",
-                   "A3": "role:collection-editor", "A4": "role:contributor",
+    "book": {"T2": "collection-title", "A2": "collection-editor", "A3": "editor",
+             "M1": "collection-number", "SP": "number-of-pages", "M3": DOI_OR_FOREIGN},
+    "chapter": {"T2": "container-title", "T3": "collection-title", "A2": "editor",
+                "A3": "collection-editor", "C2": "container-author",
+                "SV": "collection-number", "M3": DOI_OR_FOREIGN, **_PAGES},
+    "conference": {"T2": "event-title", "C3": "container-title", "T3": "collection-title",
+                   "A2": "editor", "A3": "collection-editor", "A4": "contributor",
                    "M1": "number", "M3": DOI_OR_FOREIGN, **_PAGES},
-    "thesis": {"A3": "role:contributor", "M1": "number", "M3": "var:genre",
-               "SP": "var:number-of-pages"},
-    "report": {"T2": "var:collection-title", "A2": "role:collection-editor",
-               "M3": "var:genre", **_PAGES},
+    "thesis": {"A3": "contributor", "M1": "number", "M3": "genre", "SP": "number-of-pages"},
+    "report": {"T2": "collection-title", "A2": "collection-editor", "M3": "genre", **_PAGES},
     # Zotero reads VL on a web page as the access date; we keep it verbatim instead.
-    "webpage": {"T2": "container_title", "M3": "var:genre", "VL": None},
-    "generic": {"T2": "container_title", "T3": "var:collection-title", "A2": "role:editor",
-                "A3": "role:collection-editor", "M1": "number", "M3": GENRE_OR_DOI,
-                **_PAGES},
+    "webpage": {"T2": "container-title", "M3": "genre", "VL": None},
+    "generic": {"T2": "container-title", "T3": "collection-title", "A2": "editor",
+                "A3": "collection-editor", "M1": "number", "M3": GENRE_OR_DOI, **_PAGES},
 }
 
 _FAMILY_READ_ONLY: dict[str, dict[str, str]] = {
     "journal": {"M1": "issue"},  # EndNote writes the issue there
-    "book": {"T3": "var:collection-title", "BT": "title"},
-    "chapter": {"BT": "container_title", "M1": "var:number-of-volumes"},
-    "conference": {"BT": "container_title", "JO": "var:event-title",
-                   "C1": "publisher_place"},  # Zotero's own export puts the place in C1
+    "book": {"T3": "collection-title", "BT": "title"},
+    "chapter": {"BT": "container-title", "M1": "number-of-volumes"},
+    "conference": {"BT": "container-title", "JO": "event-title",
+                   "C1": "publisher-place"},  # Zotero's own export puts the place in C1
 }
 
 # What a special target needs the family to write, to be read back the same.
-_BASE_TARGET = {JOURNAL: "container_title", PAGE_END: PAGE_START,
-                DOI_OR_FOREIGN: "doi", GENRE_OR_DOI: "var:genre"}
+_BASE_TARGET = {JOURNAL: "container-title", PAGE_END: PAGE_START,
+                DOI_OR_FOREIGN: "DOI", GENRE_OR_DOI: "genre"}
 
 
 #: What SN holds when its value is neither an ISBN nor an ISSN by shape.
 SERIAL_DEFAULT: dict[str, str | None] = {
-    "journal": "issn", "book": "isbn", "chapter": "isbn", "conference": "isbn",
-    "thesis": "isbn", "report": "number", "webpage": None, "generic": None,
+    "journal": "ISSN", "book": "ISBN", "chapter": "ISBN", "conference": "ISBN",
+    "thesis": "ISBN", "report": "number", "webpage": None, "generic": None,
 }
 
-# Record attributes that a special target holds, for the writer.
-_HELD_BY = {PAGE_START: ("page",), SERIAL: ("isbn", "issn"), GENRE_OR_DOI: ("var:genre",)}
+# The variables that a special target holds, for the writer.
+_HELD_BY = {PAGE_START: ("page",), SERIAL: ("ISBN", "ISSN"), GENRE_OR_DOI: ("genre",)}
 
 
 @cache
-def write_table(family_name: str) -> dict[str, str]:
-    """Target (or attribute) -> the tag the writer uses for it in this family."""
+def tag_of_variable(family_name: str) -> dict[str, str]:
+    """CSL name (or special target) -> the tag the writer uses for it in this family."""
     table: dict[str, str] = {}
     for tag, target in {**_COMMON, **_FAMILY_TAGS[family_name]}.items():
         if target is not None:
             table[target] = tag  # a family tag comes later and wins (A2 over ED)
-    for special, attributes in _HELD_BY.items():
-        for attribute in attributes if special in table else ():
-            table.setdefault(attribute, table[special])
+    for special, variables in _HELD_BY.items():
+        for variable in variables if special in table else ():
+            table.setdefault(variable, table[special])
     if SERIAL_DEFAULT[family_name] == "number":
         table["number"] = "SN"
     return table
 
 
 @cache
-def read_table(family_name: str) -> dict[str, str | None]:
-    """Tag -> target for this family; tags missing or None are kept verbatim.
+def variable_of_tag(family_name: str) -> dict[str, str | None]:
+    """Tag -> CSL name (or special target) for this family; tags missing or None are
+    kept verbatim.
 
     A read-only tag counts only where its target can be written back, so that
     whatever is read can be written again without loss.
     """
-    writable = write_table(family_name)
+    writable = tag_of_variable(family_name)
     table: dict[str, str | None] = {}
     for tag, target in {**_COMMON_READ_ONLY, **_FAMILY_READ_ONLY.get(family_name, {})}.items():
         if _BASE_TARGET.get(target, target) in writable:
@@ -195,6 +185,45 @@ def read_table(family_name: str) -> dict[str, str | None]:
     table.update(_COMMON)
     table.update(_FAMILY_TAGS[family_name])
     return table
+
+
+def serial_variable(family_name: str, value: str) -> str | None:
+    """What an SN value is: an ISBN or ISSN by its shape, else what the type says."""
+    if is_isbn(value):
+        return "ISBN"
+    if is_issn(value):
+        return "ISSN"
+    return SERIAL_DEFAULT[family_name]
+
+
+# The reader (io/ris/read.py) still speaks the targets of before the one accessor:
+# attribute names ("container_title") and "var:"/"role:"/"date:" prefixes. These two
+# translate for it; they go once it reads through `Record.set` like the writer.
+
+@cache
+def read_table(family_name: str) -> dict[str, str | None]:
+    """`variable_of_tag`, in the reader's older spelling of targets."""
+    return {tag: _older_spelling(target) for tag, target in variable_of_tag(family_name).items()}
+
+
+def serial_target(family_name: str, value: str) -> str | None:
+    """`serial_variable`, in the reader's older spelling (an attribute name)."""
+    variable = serial_variable(family_name, value)
+    return _older_spelling(variable)
+
+
+def _older_spelling(target: str | None) -> str | None:
+    if target is None or target in _SPECIAL_TARGETS:
+        return target
+    if target in NAME_VARIABLES:
+        return "role:" + target
+    if target in DATE_VARIABLES:
+        return "date:" + target
+    return _ATTRIBUTE_OF_VARIABLE.get(target, "var:" + target)
+
+
+_SPECIAL_TARGETS = {KEY, KEYWORDS, SERIAL, PAGE_START, PAGE_END, JOURNAL, DOI_OR_FOREIGN, GENRE_OR_DOI}
+_ATTRIBUTE_OF_VARIABLE = {csl_name: attribute for attribute, csl_name in SCALAR_VARIABLES.items()}
 
 
 # ----------------------------------------------------------- shapes of values
@@ -233,15 +262,6 @@ def is_doi(value: str) -> bool:
 def bare_doi(value: str) -> str:
     """A DOI without its `https://doi.org/` or `doi:` prefix."""
     return _DOI_PREFIX.sub("", value.strip())
-
-
-def serial_target(family_name: str, value: str) -> str | None:
-    """What an SN value is: an ISBN or ISSN by its shape, else what the type says."""
-    if is_isbn(value):
-        return "isbn"
-    if is_issn(value):
-        return "issn"
-    return SERIAL_DEFAULT[family_name]
 
 
 # ------------------------------------------------------------------ dates

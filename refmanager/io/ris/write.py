@@ -1,4 +1,4 @@
-"""Write RIS with Zotero's tag meanings (`ris_tags`): the mapping Zotero imports
+"""Write RIS with Zotero's tag meanings (`tags`): the mapping Zotero imports
 with nothing lost. An untouched record read from RIS is written back as it was;
 whatever RIS cannot hold is reported, one line per field.
 """
@@ -10,17 +10,24 @@ import re
 
 from refmanager import richtext
 from refmanager.errors import Problem
-from refmanager.io.base import Written, record_problem, untouched_source, verbatim_text
+from refmanager.io.base import FieldOrder, Written, record_problem, untouched_source, verbatim_text
 from refmanager.io.ris.read import FORMAT, PROTECTED_LINE, TAG_LINE
 from refmanager.io.ris.tags import (
-    CSL_TO_RIS, NEAREST_RIS, RIS_TO_CSL, family, format_date, format_name, parse_name, read_table,
-    serial_target, write_table,
+    CSL_TO_RIS, NEAREST_RIS, RIS_TO_CSL, family, format_date, format_name, parse_name,
+    serial_variable, tag_of_variable, variable_of_tag,
 )
 from refmanager.model import (
-    SCALAR_VARIABLES, SOURCE_TYPE, DateValue, Document, Name, Record, Verbatim,
+    SCALAR_VARIABLES, SOURCE_TYPE, DateValue, Document, FieldValue, Name, Record, Verbatim,
 )
 
 _SIMPLE_RANGE = re.compile(r"([^\s\u2010-\u2015-]+)-([^\s\u2010-\u2015-]+)")
+
+# The writer's order: names, the common variables, dates, other variables, keywords,
+# and the long free texts last.
+_LONG_TEXTS = ("abstract", "note")
+_FIELD_ORDER = FieldOrder(
+    "names", *(name for name in SCALAR_VARIABLES.values() if name not in _LONG_TEXTS),
+    "date", "text", "keywords", *_LONG_TEXTS)
 
 
 def write_ris(document: Document) -> Written:
@@ -66,19 +73,14 @@ class _RecordWriter:
     def __init__(self, record: Record, problems: list[Problem]):
         self.record, self.problems = record, problems
         self.family = family(record.type)
-        self.table = write_table(self.family)
+        self.table = tag_of_variable(self.family)
         self.lines: list[tuple[str, str]] = []
 
     def text(self, eol: str, blank_line: bool = True) -> str:
         self.add("TY", self.type_code())
         self.add("ID", self.record.key)
-        self.write_creators()
-        front = [name for name in SCALAR_VARIABLES if name not in ("abstract", "note")]
-        self.write_scalars(front)
-        self.write_dates()
-        self.write_variables()
-        self.write_keywords()
-        self.write_scalars(["abstract", "note"])
+        for name, kind, value in _FIELD_ORDER.items_of(self.record):
+            self.write_field(name, kind, value)
         self.write_foreign()
         lines = "".join(_tag_lines(tag, value, eol) for tag, value in self.lines)
         return f"{lines}ER  - {eol}{eol if blank_line else ''}"
@@ -113,14 +115,24 @@ class _RecordWriter:
         self.report(f"type {csl_type!r} has no RIS type; written as {code}")
         return code
 
-    def write_creators(self) -> None:
-        for role, names in self.record.creators.items():
-            tag = self.table.get(f"role:{role}")
-            if tag is None:
-                self.lost(role)
-                continue
-            for name in names:
-                self.add(tag, self.name_text(name, role))
+    def write_field(self, name: str, kind: str, value: FieldValue) -> None:
+        """One field of the record: its CSL name, kind and value."""
+        if kind == "names":
+            self.write_names(name, value)
+        elif kind == "date":
+            self.write_date_field(name, value)
+        elif kind == "keywords":
+            self.write_keywords(value)
+        else:
+            self.write_text(name, value)
+
+    def write_names(self, role: str, names: list[Name]) -> None:
+        tag = self.table.get(role)
+        if tag is None:
+            self.lost(role)
+            return
+        for name in names:
+            self.add(tag, self.name_text(name, role))
 
     def name_text(self, name: Name, role: str) -> str:
         parts = (part.name for part in dataclasses.fields(Name) if part.name != "extra")
@@ -137,20 +149,16 @@ class _RecordWriter:
                         "back differently")
         return text
 
-    def write_scalars(self, attributes: list[str]) -> None:
-        for attribute in attributes:
-            value = getattr(self.record, attribute)
-            tag = self.table.get(attribute)
-            if not value:
-                continue
-            if tag is None:
-                self.lost(SCALAR_VARIABLES[attribute])
-            elif attribute == "page":
-                self.write_page(value)
-            elif tag == "SN":
-                self.write_serial(attribute, value)
-            else:
-                self.add(tag, value if attribute in ("url", "doi") else self.plain(value, attribute))
+    def write_text(self, variable: str, value: str) -> None:
+        tag = self.table.get(variable)
+        if tag is None:
+            self.lost(variable)
+        elif variable == "page":
+            self.write_page(value)
+        elif tag == "SN":
+            self.write_serial(variable, value)
+        else:
+            self.add(tag, value if variable in ("URL", "DOI") else self.plain(str(value), variable))
 
     def write_page(self, page: str) -> None:
         # Only a plain "153-171" is split: an en dash or a list stays whole in SP,
@@ -160,20 +168,19 @@ class _RecordWriter:
         if match:
             self.add("EP", match.group(2))
 
-    def write_serial(self, attribute: str, value: str) -> None:
-        back = serial_target(self.family, value)
-        if back != attribute:
+    def write_serial(self, variable: str, value: str) -> None:
+        back = serial_variable(self.family, value)
+        if back != variable:
             kind = repr(back) if back else "an unknown SN"
-            self.lost(SCALAR_VARIABLES[attribute], f"is written in SN but reads back as {kind}")
+            self.lost(variable, f"is written in SN but reads back as {kind}")
         self.add("SN", value)
 
-    def write_dates(self) -> None:
-        for role, date in self.record.dates.items():
-            tag = self.table.get(f"date:{role}")
-            if tag is None:
-                self.lost(role)
-            elif date.literal or (date.parts and date.parts[0]):
-                self.write_date(tag, role, date)
+    def write_date_field(self, role: str, date: DateValue) -> None:
+        tag = self.table.get(role)
+        if tag is None:
+            self.lost(role)
+        elif date.literal or (date.parts and date.parts[0]):
+            self.write_date(tag, role, date)
 
     def write_date(self, tag: str, role: str, date: DateValue) -> None:
         if len(date.parts) > 1:
@@ -189,16 +196,8 @@ class _RecordWriter:
             if len(date.parts[0]) > 1 or date.season:
                 self.add("DA", format_date(date))
 
-    def write_variables(self) -> None:
-        for name, value in self.record.variables.items():
-            tag = self.table.get(f"var:{name}")
-            if tag is None:
-                self.lost(name)
-            else:
-                self.add(tag, self.plain(str(value), name))
-
-    def write_keywords(self) -> None:
-        for keyword in self.record.keywords:
+    def write_keywords(self, keywords: list[str]) -> None:
+        for keyword in keywords:
             if re.search(r"[;\n]", keyword):
                 self.report(f"keyword {keyword!r} reads back as several (RIS readers split "
                             "a KW at ';')")
@@ -217,7 +216,7 @@ class _RecordWriter:
     def write_kept(self, tag: str, value: str) -> None:
         # A tag the reader understands was kept because its field was taken: one tag
         # with continuation lines keeps it whole. Other tags go back as repeated tags.
-        if read_table(self.family).get(tag) is not None:
+        if variable_of_tag(self.family).get(tag) is not None:
             self.add(tag, value)
         else:
             for one_value in _repeated_values(value):
