@@ -16,10 +16,10 @@ from string import ascii_lowercase
 from refmanager.errors import Problem
 from refmanager.io.base import report_duplicate_keys
 from refmanager.io.ris.tags import (
-    DOI_OR_FOREIGN, GENRE_OR_DOI, JOURNAL, KEYWORDS, PAGE_END, PAGE_START, RIS_TO_CSL, SERIAL,
-    bare_doi, date_problem, family, is_doi, parse_date, parse_name, read_table, serial_target,
+    DOI_OR_FOREIGN, GENRE_OR_DOI, JOURNAL, KEY, KEYWORDS, PAGE_END, PAGE_START, RIS_TO_CSL, SERIAL,
+    bare_doi, date_problem, family, is_doi, parse_date, parse_name, serial_variable, variable_of_tag,
 )
-from refmanager.model import DateValue, Document, Origin, Record, Verbatim
+from refmanager.model import DATE_VARIABLES, NAME_VARIABLES, DateValue, Document, Origin, Record, Verbatim
 
 FORMAT = "ris"
 
@@ -141,7 +141,7 @@ class _RecordReader:
         entry_type, self.line = fields[0][1], fields[0][2]
         self.record = Record(key="", type=RIS_TO_CSL.get(entry_type.upper(), "document"))
         self.family = family(self.record.type)
-        self.table = read_table(self.family)
+        self.table = variable_of_tag(self.family)
         self.kept: dict[str, list[str]] = {}
         self.dates: dict[str, list[tuple[str, str, int]]] = {}  # role -> (tag, value, line)
         self.line_now = self.line  # the line of the field being added
@@ -173,22 +173,25 @@ class _RecordReader:
         target = self.table.get(tag)
         if target is None:
             self.keep(tag, value)
-        elif target.startswith("role:"):
-            self.record.creators.setdefault(target[5:], []).append(parse_name(value))
-        elif target.startswith("date:"):
-            self.dates.setdefault(target[5:], []).append((tag, value, self.line_now))
         elif target in self.special:
             self.special[target](tag, value)
-        elif target == "doi":
-            self.set("doi", tag, bare_doi(value), value)
+        elif target in NAME_VARIABLES:
+            self.record.creators.setdefault(target, []).append(parse_name(value))
+        elif target in DATE_VARIABLES:
+            self.dates.setdefault(target, []).append((tag, value, self.line_now))
+        elif target == "DOI":
+            self.set("DOI", tag, bare_doi(value), value)
         else:
             self.set(target, tag, value)
 
     def set(self, target: str, tag: str, value: str, verbatim: str | None = None) -> None:
-        """Fill a single-valued target; a second, different value is kept verbatim."""
-        current = _get(self.record, target)
+        """Fill a single-valued field; a second, different value is kept verbatim."""
+        current = self.record.key if target == KEY else self.record.get(target)
         if not current:
-            _put(self.record, target, value)
+            if target == KEY:
+                self.record.key = value
+            else:
+                self.record.set(target, value)
         elif current != value:
             self.keep(tag, value if verbatim is None else verbatim)
 
@@ -205,7 +208,7 @@ class _RecordReader:
         self.record.keywords += [word for word in words if word]
 
     def add_serial(self, tag: str, value: str) -> None:
-        target = serial_target(self.family, value)
+        target = serial_variable(self.family, value)
         if target:
             self.set(target, tag, value)
         else:
@@ -220,17 +223,17 @@ class _RecordReader:
     def add_journal(self, tag: str, value: str) -> None:
         # JO is the journal itself unless another tag names it; then the abbreviation.
         if self.journal_named is None:  # once per record: a record may have 100,000 JO lines
-            self.journal_named = any(self.table.get(other) == "container_title"
+            self.journal_named = any(self.table.get(other) == "container-title"
                                      for other, _, _ in self.fields if other != tag)
-        self.set("var:container-title-short" if self.journal_named else "container_title",
+        self.set("container-title-short" if self.journal_named else "container-title",
                  tag, value)
 
     def add_doi_or_type(self, tag: str, value: str) -> None:
         # M3 is the kind of item (on the catch-all types) or, as Zotero reads it, a DOI.
         if is_doi(value):
-            self.set("doi", tag, bare_doi(value), value)
+            self.set("DOI", tag, bare_doi(value), value)
         elif self.table[tag] == GENRE_OR_DOI:
-            self.set("var:genre", tag, value)
+            self.set("genre", tag, value)
         else:
             self.keep(tag, value)
 
@@ -253,19 +256,6 @@ class _RecordReader:
             for tag, value, _ in ordered[1:]:
                 if not _agrees(parse_date(value), primary):
                     self.keep(tag, value)
-
-
-def _get(record: Record, target: str) -> str:
-    if target.startswith("var:"):
-        return record.variables.get(target[4:], "")
-    return getattr(record, target)
-
-
-def _put(record: Record, target: str, value: str) -> None:
-    if target.startswith("var:"):
-        record.variables[target[4:]] = value
-    else:
-        setattr(record, target, value)
 
 
 def _agrees(other: DateValue, primary: DateValue) -> bool:

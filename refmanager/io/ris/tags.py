@@ -196,36 +196,6 @@ def serial_variable(family_name: str, value: str) -> str | None:
     return SERIAL_DEFAULT[family_name]
 
 
-# The reader (io/ris/read.py) still speaks the targets of before the one accessor:
-# attribute names ("container_title") and "var:"/"role:"/"date:" prefixes. These two
-# translate for it; they go once it reads through `Record.set` like the writer.
-
-@cache
-def read_table(family_name: str) -> dict[str, str | None]:
-    """`variable_of_tag`, in the reader's older spelling of targets."""
-    return {tag: _older_spelling(target) for tag, target in variable_of_tag(family_name).items()}
-
-
-def serial_target(family_name: str, value: str) -> str | None:
-    """`serial_variable`, in the reader's older spelling (an attribute name)."""
-    variable = serial_variable(family_name, value)
-    return _older_spelling(variable)
-
-
-def _older_spelling(target: str | None) -> str | None:
-    if target is None or target in _SPECIAL_TARGETS:
-        return target
-    if target in NAME_VARIABLES:
-        return "role:" + target
-    if target in DATE_VARIABLES:
-        return "date:" + target
-    return _ATTRIBUTE_OF_VARIABLE.get(target, "var:" + target)
-
-
-_SPECIAL_TARGETS = {KEY, KEYWORDS, SERIAL, PAGE_START, PAGE_END, JOURNAL, DOI_OR_FOREIGN, GENRE_OR_DOI}
-_ATTRIBUTE_OF_VARIABLE = {csl_name: attribute for attribute, csl_name in SCALAR_VARIABLES.items()}
-
-
 # ----------------------------------------------------------- shapes of values
 
 _ISSN = re.compile(r"^\d{4}-?\d{3}[\dX]$")
