@@ -150,16 +150,11 @@ def train(records: list[dict], output: Path, iterations: int, c1: float, c2: flo
     for record in records:
         tokens, labels, text = token_labels(record)
         if tokens:
-            trainer.append([_as_crfsuite(item) for item in features(tokens, text)], labels)
+            trainer.append(features(tokens, text), labels)  # crfsuite takes the dicts as they are
     trainer.set_params({"c1": c1, "c2": c2, "max_iterations": iterations,
                         "feature.possible_transitions": True, "feature.minfreq": 2})
     output.parent.mkdir(parents=True, exist_ok=True)
     trainer.train(str(output))
-
-
-def _as_crfsuite(token_features: dict) -> dict:
-    # crfsuite takes string values as "name=value" attributes with weight 1.
-    return token_features
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -82,3 +82,9 @@ def test_an_unknown_output_format_is_a_usage_error():
     result = CliRunner().invoke(app, ["parse", REFERENCES[0], "--to", "docx"])
     assert result.exit_code == 2
     assert "Traceback" not in result.output
+
+
+def test_a_missing_file_is_an_error_in_one_line(tmp_path):
+    result = CliRunner().invoke(app, ["parse", str(tmp_path / "missing.txt")])
+    assert result.exit_code == 2
+    assert "missing.txt: no such file" in result.output and "Traceback" not in result.output

@@ -45,7 +45,7 @@ def label_with_model(tagger, text: str) -> list[tuple[str, str]]:
     tokens = tokenize(text)
     if not tokens:
         return []
-    labels = tagger.tag(features(tokens, text))
+    labels = _journal_abbreviations_whole(tokens, tagger.tag(features(tokens, text)))
     spans: list[tuple[str, str]] = []
     start = 0
     for index in range(1, len(tokens) + 1):
@@ -89,6 +89,30 @@ def _title_left_in_authors(spans: list[tuple[str, str]]) -> list[tuple[str, str]
         return spans
     return (spans[:position] + [("author", ", ".join(pieces[:-1])), ("title", tail)]
             + spans[position + 1:])
+
+
+_ABBREVIATED_WORD = re.compile(r"[A-Z][a-z]{0,4}")
+
+
+def _journal_abbreviations_whole(tokens: list, labels: list[str]) -> list[str]:
+    """`Ap. J.`, `Phil. Trans.`: the model often starts the journal one abbreviation late,
+    leaving `Ap.` to the title or to nothing; an abbreviation glued to its dot, just
+    before a journal that starts with one, belongs to the journal."""
+    labels = list(labels)
+    for index in range(2, len(tokens)):
+        if labels[index] != "container" or labels[index - 1] == "container":
+            continue
+        word, dot = tokens[index - 2], tokens[index - 1]
+        if (dot.text == "." and dot.start == word.end and _ABBREVIATED_WORD.fullmatch(word.text)
+                and _is_abbreviation(tokens, index)):
+            labels[index - 2] = labels[index - 1] = "container"
+    return labels
+
+
+def _is_abbreviation(tokens: list, index: int) -> bool:
+    following = tokens[index + 1] if index + 1 < len(tokens) else None
+    return (_ABBREVIATED_WORD.fullmatch(tokens[index].text) is not None and following is not None
+            and following.text == "." and following.start == tokens[index].end)
 
 
 def _end_with_its_marks(label: str, tokens: list, start: int, end: int) -> int:

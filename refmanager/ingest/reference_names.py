@@ -76,17 +76,18 @@ def _is_inverted_pair(family: str, given: str) -> bool:
     if _INITIALS.match(given):
         return not _INITIALS.match(family) and not _is_vancouver(family)
     family_words, given_words = _words(family), _words(given)
+    if len(family_words) >= 2 and len(given_words) >= 2:
+        return False  # "Louay Saleh, Philippe Chevrel": two full names in reading order
     return (len(family_words) <= 3 and len(given_words) <= 3 and not _is_vancouver(family)
             and not any(_INITIALS.match(word) for word in family_words)
             and not _looks_reading_order(given_words))
 
 
 def _looks_reading_order(words: list[str]) -> bool:
-    # "Smith, J. Doe" and "Colella, Milo R. Dorr" are two names: a given name or an
-    # initial, then a family name; "Smith, John Paul" is rare beside them.
-    if len(words) < 2 or _INITIALS.match(words[-1]):
-        return False
-    return _INITIALS.match(words[0]) is not None or any(_INITIALS.match(word) for word in words[1:-1])
+    # "Colella, Milo R. Dorr" is two names: a given name, an initial, a family name.
+    if len(words) < 3 or _INITIALS.match(words[-1]) or _INITIALS.match(words[0]):
+        return False  # "Pate, C. Marvin" is one name
+    return any(_INITIALS.match(word) for word in words[1:-1])
 
 
 def _is_vancouver(part: str) -> bool:

@@ -81,6 +81,8 @@ def _word_features(token: Token) -> dict[str, float | str]:
     }
     if word[:1].isupper():
         features["cap"] = 1.0
+    elif word.isalpha() and word.islower():
+        features["lower"] = 1.0
     if word.isupper() and len(word) > 1:
         features["caps"] = 1.0
     if word.isdigit():
@@ -165,6 +167,8 @@ def features(tokens: list[Token], text: str) -> list[dict[str, float | str]]:
             if 0 <= neighbour < len(tokens):
                 features_here[f"{offset}:w"] = own[neighbour]["w"]
                 features_here[f"{offset}:shape"] = own[neighbour]["shape"]
+        if index >= 1:
+            features_here["-1:0"] = f"{own[index - 1]['w']}|{own[index]['w']}"
         if index >= 1 and index + 1 < len(tokens):
             features_here["-1:+1"] = f"{own[index - 1]['w']}|{own[index + 1]['w']}"
     return result

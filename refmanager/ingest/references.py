@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from refmanager.errors import InputError
 from refmanager.ingest import reference_labels
 from refmanager.ingest.reference_fields import record_from_spans
 from refmanager.model import Document, Record
@@ -55,6 +56,9 @@ def read_references(source: str) -> list[ParsedReference]:
         from refmanager.io import files
 
         return parse_lines(files.read_text(source).text.splitlines())
+    if not any(character.isspace() for character in source.strip()):
+        # a reference has spaces; a word without them is a file name mistyped
+        raise InputError(f"{source}: no such file (a reference to parse must be quoted whole)")
     return parse_lines([source])
 
 

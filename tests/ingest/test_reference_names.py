@@ -26,6 +26,10 @@ CASES = {
     "reading order names with middle initials and a final and": (
         "Phillip Colella, Milo R. Dorr, and Daniel F. Martin",
         [("Colella", "Phillip"), ("Dorr", "Milo R."), ("Martin", "Daniel F.")]),
+    "full names in reading order separated by commas": (
+        "Louay Saleh, Philippe Chevrel, and Franck Mars",
+        [("Saleh", "Louay"), ("Chevrel", "Philippe"), ("Mars", "Franck")]),
+    "inverted name with an initial then a given name": ("Pate, C. Marvin", [("Pate", "C. Marvin")]),
     "editor marker and In are dropped": ("In M. Renov (Ed.),", [("Renov", "M.")]),
     "a sentence's full stop is not part of a given name": ("Nichols, Bill.", [("Nichols", "Bill")]),
     "PDF accent with a space stays in the family name": ("Andr´ e, P.", [("Andr´ e", "P.")]),
