@@ -16,7 +16,7 @@ The settings live in `refman.toml` (top level) or in `pyproject.toml` under
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 if sys.version_info >= (3, 11):

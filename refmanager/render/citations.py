@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from refmanager.render.formatting import decorate
 from refmanager.render.markup import parse_markup
-from refmanager.render.richtext import Rich, capitalize_leading_term, join, to_plain
+from refmanager.render.richtext import Rich, capitalize_leading_term, to_plain
 from refmanager.render.sorting import sort_items
 
 

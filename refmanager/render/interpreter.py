@@ -13,7 +13,7 @@ from refmanager.render.conditions import condition_holds
 from refmanager.render.markup import parse_markup
 from refmanager.render.formatting import decorate
 from refmanager.render.numbers import format_number_value, format_page, is_numeric, is_plural
-from refmanager.render.richtext import Rich, is_empty, join
+from refmanager.render.richtext import Rich, join
 
 
 # Number variables other than page: their ranges take an en dash when written as text.

@@ -12,7 +12,6 @@ Events: ("text", s), ("open", (attribute, value)), ("close", (attribute, value))
 
 from __future__ import annotations
 
-from refmanager.render.richtext import Rich
 
 _FLIPS = {"font-style": ("italic", "normal"), "font-weight": ("bold", "normal"),
           "font-variant": ("small-caps", "normal")}

@@ -19,7 +19,7 @@ import re
 from functools import cache
 
 from refmanager.dates import parse_iso_date
-from refmanager.model import DATE_VARIABLES, NAME_VARIABLES, SCALAR_VARIABLES, DateValue, Name
+from refmanager.model import DateValue, Name
 
 KEY = "key"  # ID: the citation key
 KEYWORDS = "keywords"  # KW: one keyword per tag (a "; " list is split, as Zotero does)
