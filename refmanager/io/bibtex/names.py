@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from refmanager.latex.braces import is_one_group, split_top_level, walk
 from refmanager.latex.decode import decode
 from refmanager.latex.encode import encode
 from refmanager.model import Name
@@ -59,22 +60,10 @@ def _split_top_level(text: str, separator: str) -> list[list[str]]:
 
 
 def _top_level_words(text: str) -> list[str]:
+    """Words split at spaces and ties (`~`, but not the accent `\\~`) outside groups."""
     if "{" not in text and "~" not in text:
         return text.split()
-    words, current, depth, escaped = [], [], 0, False
-    for char in text:
-        if depth == 0 and (char.isspace() or (char == "~" and not escaped)):
-            if current:
-                words.append("".join(current))
-                current = []
-            continue
-        if not escaped:
-            depth = max(depth + (char == "{") - (char == "}"), 0)
-        escaped = char == "\\" and not escaped  # `\~` is an accent, not a tie
-        current.append(char)
-    if current:
-        words.append("".join(current))
-    return words
+    return [word for word in split_top_level(text, r"[\s~]+") if word]
 
 
 def _parse_name(words: list[str]) -> Name:
@@ -112,16 +101,7 @@ def _comma_segments(words: list[str]) -> list[list[str]]:
 def _split_word_at_commas(word: str) -> list[str]:
     if "," not in word:
         return [word]
-    pieces, current, depth = [], [], 0
-    for char in word:
-        depth += 1 if char == "{" else -1 if char == "}" else 0
-        if char == "," and depth == 0:
-            pieces.append("".join(current))
-            current = []
-        else:
-            current.append(char)
-    pieces.append("".join(current))
-    return pieces
+    return split_top_level(word, ",")
 
 
 def _first_von_last(words: list[str]) -> tuple[list[str], list[str], list[str]]:
@@ -141,18 +121,18 @@ def _von_last(words: list[str]) -> tuple[list[str], list[str]]:
 
 def _is_lowercase(word: str) -> bool:
     """BibTeX's test for a von word: its first letter at depth 0 is lowercase."""
-    depth, index = 0, 0
-    while index < len(word):
-        char = word[index]
-        if char == "{":
-            if depth == 0 and word.startswith("{\\", index):
-                return _special_character_is_lowercase(word[index + 1:])
-            depth += 1
-        elif char == "}":
-            depth -= 1
-        elif depth == 0 and char.isalpha():
-            return char.islower()
-        index += 1
+    for match, depth in walk(word, 0, r"[^\W\d_]"):
+        token = match.group()
+        if depth != 0:
+            continue
+        if token == "{":
+            if word.startswith("{\\", match.start()):
+                return _special_character_is_lowercase(word[match.start() + 1:])
+        elif token[0] == "\\":
+            if token[1:].isalpha():  # BibTeX reads `\\LaTeX` outside a group as letters
+                return token[1].islower()
+        elif token != "}":
+            return token.islower()
     return False  # caseless: never a von word
 
 
@@ -171,14 +151,7 @@ def _special_character_is_lowercase(text: str) -> bool:
 
 
 def _is_one_group(word: str) -> bool:
-    if not (word.startswith("{") and word.endswith("}")) or word.startswith("{\\"):
-        return False
-    depth = 0
-    for index, char in enumerate(word):
-        depth += 1 if char == "{" else -1 if char == "}" else 0
-        if depth == 0 and index < len(word) - 1:
-            return False
-    return True
+    return not word.startswith("{\\") and is_one_group(word)
 
 
 def _decode_words(words: list[str]) -> str:

@@ -134,6 +134,8 @@ class _BibtexReader:
 
     def source_field(self, key: str, entry: ScannedEntry, field: ScannedField, line: int,
                      problems: list[Problem]) -> SourceField:
+        if field.text is not None:  # one braced or quoted piece: the scanner has its text
+            return SourceField(field.name, field.text, field.value)
         value = evaluate(field.value, self.document.strings)
         if value.undefined or value.malformed:
             line += entry.raw.count("\n", 0, field.offset)

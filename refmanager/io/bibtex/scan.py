@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from refmanager.latex.braces import group_end, walk
+
 # The start of a block, as BibTeX and bibtexparser see it: `@`, a type (or none),
 # and an opening delimiter, anywhere outside an entry, even after a `%`: BibTeX
 # has no comments outside entries.
@@ -28,9 +30,16 @@ _BARE_VALUE = re.compile(r"[A-Za-z0-9_:.+-]+")
 _AFTER_VALUE = re.compile(r"\s*([#,}])")
 _CLOSING = re.compile(r"\s*}")
 # A value may not run past a line that starts a new block (bibtexparser's rule).
-_BRACE_OR_ESCAPE = re.compile(r"\\.|[{}]|\n[ \t]*@", re.S)
-_QUOTE_BRACE_OR_ESCAPE = re.compile(r"\\.|[{}\"]|\n[ \t]*@", re.S)
-_NESTED_OR_ODD = re.compile(r"[{\\@]")
+_BLOCK_LINE = r"\n[ \t]*@"
+_BLOCK_LINE_PATTERN = re.compile(_BLOCK_LINE)
+# The common field, read by one match: `name = {text}` with groups at most one
+# deep, or `name = "text"` without braces, then `,` or the closing `}`. Written
+# as unrolled loops (a run of plain characters, then one escape or group, ...),
+# so that a failed match costs time in proportion to its length.
+_FLAT = r"[^{}\\]*(?:\\.[^{}\\]*)*"
+_ONE_DEEP = r"[^{}\\]*(?:(?:\\.|\{" + _FLAT + r"\})[^{}\\]*)*"
+_SIMPLE_FIELD = re.compile(
+    r"\s*([A-Za-z_][\w:.+-]*)\s*=\s*(\{(" + _ONE_DEEP + r")\}|\"([^\"{}\\]*)\")\s*(?:,|(?=\}))", re.S)
 _SPECIAL_TYPES = {"string", "comment", "preamble"}
 
 
@@ -39,6 +48,7 @@ class ScannedField:
     name: str
     value: str  # the raw value expression, delimiters included
     offset: int  # where the field starts, from the start of the entry
+    text: str | None = None  # the value's text, when it is one braced or quoted piece
 
 
 @dataclass(slots=True)
@@ -57,6 +67,13 @@ def scan_entry(text: str, start: int) -> ScannedEntry | None:
     fields: list[ScannedField] = []
     position = head.end()
     while True:
+        simple = _SIMPLE_FIELD.match(text, position)
+        if simple is not None and not ("\n" in simple.group(2) and _BLOCK_LINE_PATTERN.search(simple.group(2))):
+            inner = simple.group(3)
+            fields.append(ScannedField(simple.group(1), simple.group(2), simple.start(1) - start,
+                                       simple.group(4) if inner is None else inner))
+            position = simple.end()
+            continue
         closing = _CLOSING.match(text, position)
         if closing:
             return ScannedEntry(head.group(1), head.group(2), fields, text[start:closing.end()])
@@ -98,35 +115,15 @@ def _piece_end(text: str, position: int) -> int | None:
 
 
 def _braced_end(text: str, position: int) -> int | None:
-    close = text.find("}", position)
-    if close > 0 and not _NESTED_OR_ODD.search(text, position + 1, close):
-        return close + 1  # the common case: nothing nested
-    depth = 0
-    for match in _BRACE_OR_ESCAPE.finditer(text, position):
-        token = match.group()
-        if token == "{":
-            depth += 1
-        elif token == "}":
-            depth -= 1
-            if depth == 0:
-                return match.end()
-        elif token[0] == "\n":
-            return None
-    return None
+    return group_end(text, position, stop=_BLOCK_LINE)
 
 
 def _quoted_end(text: str, position: int) -> int | None:
-    depth = 0
-    for match in _QUOTE_BRACE_OR_ESCAPE.finditer(text, position + 1):
+    """The end of a `"quoted"` value: its closing quote is outside every group."""
+    for match, depth in walk(text, position + 1, '"|' + _BLOCK_LINE):
         token = match.group()
-        if token == "{":
-            depth += 1
-        elif token == "}":
-            depth -= 1
-            if depth < 0:
-                return None
-        elif token == '"' and depth == 0:
-            return match.end()
-        elif token[0] == "\n":
+        if depth < 0 or token[0] == "\n":
             return None
+        if token == '"' and depth == 0:
+            return match.end()
     return None

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from refmanager.dates import MONTH_ABBREVIATIONS
+from refmanager.latex.braces import group_end, top_level_matches
 from refmanager.model import DateValue
 
 
@@ -64,43 +65,22 @@ def _evaluate_piece(piece: str, macros: dict[str, str], result: Evaluated) -> st
     return piece  # keep the name itself rather than drop the text
 
 
-_BRACE_OR_ESCAPE = re.compile(r"\\.|[{}]", re.S)
-
-
 def _closes_at_end(expression: str) -> bool:
-    """True when the first `{` is closed by the last character.
-
-    `\\{` is a literal brace, as bibtexparser and LaTeX read it.
-    """
-    depth = 0
-    for match in _BRACE_OR_ESCAPE.finditer(expression):
-        char = match.group()
-        if len(char) == 1:
-            depth += 1 if char == "{" else -1
-            if depth == 0:
-                return match.end() == len(expression)
-    return False
+    """True when the first `{` is closed by the last character (`\\{` is a literal brace)."""
+    return group_end(expression, 0) == len(expression)
 
 
 def _split_concatenation(expression: str) -> list[str]:
-    pieces, current, depth, quoted, escaped = [], [], 0, False, False
-    for char in expression:
-        if escaped:  # `\{`, `\"`: literal, as the scanner and bibtexparser read them
-            escaped = False
-        elif char == "\\":
-            escaped = True
-        elif char == '"' and depth == 0:
+    """The pieces of `a # "b" # {c}`: a `#` inside a group or a quoted piece, or
+    escaped (`\\#`), joins nothing."""
+    pieces, last, quoted = [], 0, False
+    for match in top_level_matches(expression, '["#]'):
+        if match.group() == '"':
             quoted = not quoted
-        elif char == "{":
-            depth += 1
-        elif char == "}":
-            depth -= 1
-        if char == "#" and depth == 0 and not quoted and not escaped:
-            pieces.append("".join(current).strip())
-            current = []
-        else:
-            current.append(char)
-    pieces.append("".join(current).strip())
+        elif not quoted:
+            pieces.append(expression[last:match.start()].strip())
+            last = match.end()
+    pieces.append(expression[last:].strip())
     return [piece for piece in pieces if piece]
 
 
