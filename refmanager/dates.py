@@ -24,7 +24,7 @@ _ISO_DATE = re.compile(r"(-?\d{1,4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
 def parse_month(text: str) -> int | None:
     """A month number from `3`, `03`, `mar`, `March`, `Mar.`; None if it is not one."""
     text = text.strip().rstrip(".").lower()
-    if text.isdigit() and 1 <= int(text) <= 12:
+    if text.isdigit() and len(text) <= 2 and 1 <= int(text) <= 12:  # no int() of 5,000 digits
         return int(text)
     return MONTH_ABBREVIATIONS.get(text) or _MONTH_NAMES.get(text)
 

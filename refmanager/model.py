@@ -235,12 +235,8 @@ def _put(mapping: dict, name: str, value) -> None:
 
 
 def _in_key_order(mapping: dict) -> tuple:
-    items = tuple(mapping.items())
-    return items if len(items) < 2 else tuple(sorted(items, key=_first))
-
-
-def _first(pair: tuple):
-    return pair[0]
+    # The keys are distinct, so sorting the pairs compares keys only (and runs in C).
+    return tuple(mapping.items()) if len(mapping) < 2 else tuple(sorted(mapping.items()))
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,6 +26,7 @@ from functools import lru_cache
 
 from refmanager import richtext
 from refmanager.latex.braces import group_end
+from refmanager.latex.quotes import decode_quote
 from refmanager.richtext import SMALL_CAPS_OPEN
 
 
@@ -52,11 +53,11 @@ _KEPT_AS_WRITTEN = {"url", "href", "cite", "citep", "citet", "ref", "eqref", "la
 _ESCAPED = set("&%$#_{} ,;:!/")  # `\&` is a literal "&"; `\,` and friends are spaces
 _LIGATURES = {"--": "\u2013", "---": "\u2014", "``": "\u201c", "''": "\u201d", "~": "\u00a0"}
 
+_STRUCTURE = set("{}$\\'`")  # the first characters of tokens that are not text or space
 _TOKEN = re.compile(r"\\(?:[A-Za-z]+|.)|---?|``|''|[{}$~]|\s+|[^\\{}$~`'\-\s]+|.", re.S)
-# After reading: spaces around a line or paragraph break go; other runs become one.
-_AROUND_BREAK = re.compile(r"[ \t]*(\n+)[ \t]*")
+# After reading, runs of spaces become one.
 _SPACE_RUN = re.compile(r"[ \t]{2,}")
-_NEEDS_WORK = re.compile(r"[\\{}$~]|--|``|''|\s\s|[\t\n\r]")
+_NEEDS_WORK = re.compile(r"[\\{}$~`]|--|''|\s\s|[\t\n\r]|(?<![^\W_])'|'(?![^\W_])")
 
 
 def decode(value: str, protect: bool = False) -> str:
@@ -102,11 +103,26 @@ class _LatexReader:
         self.stack = [_Frame("value", 0)]
 
     def read_all(self) -> str:
-        while self.pos < len(self.text):
-            self.read_token(self.next_token())
+        text, stack, match_token = self.text, self.stack, _TOKEN.match
+        while self.pos < len(text):
+            token = match_token(text, self.pos)
+            self.pos = token.end()
+            token = token.group()
+            # Text and spaces, the common tokens, are taken here (the innermost frame
+            # is never a one-token argument between tokens).
+            if token[0] in _STRUCTURE:
+                self.read_token(token)
+            elif token[0].isspace():  # as in TeX: a blank line is a paragraph break
+                stack[-1].out.append("\n\n" if token.count("\n") > 1 else " ")
+            else:
+                stack[-1].out.append(_LIGATURES.get(token, token))
         while len(self.stack) > 1:
             self.close_frame()
-        text = _AROUND_BREAK.sub(r"\1", "".join(self.stack[0].out))
+        text = "".join(self.stack[0].out)
+        if "\n" in text:  # spaces around a line or paragraph break go
+            lines = text.split("\n")
+            lines[0], lines[-1] = lines[0].rstrip(" \t"), lines[-1].lstrip(" \t")
+            text = "\n".join([lines[0]] + [line.strip(" \t") for line in lines[1:-1]] + [lines[-1]])
         return _SPACE_RUN.sub(" ", text).strip(" \n")
 
     def next_token(self) -> str:
@@ -123,6 +139,8 @@ class _LatexReader:
             self.stack.append(_Frame("group", depth + 1, starts_with_command=starts_with_command))
         elif token == "$":
             self.emit(self.read_math())
+        elif token == "'" or token == "`":
+            self.emit(decode_quote(self.text, self.pos - 1))
         elif token[0] == "\\" and token[1:] in _DECLARATIONS and depth > 0:
             opening, closing = _FORMATTING[_DECLARATIONS[token[1:]]]
             self.stack.append(_Frame("declaration", depth, opening, closing))
@@ -146,18 +164,23 @@ class _LatexReader:
         self.close_frame()
 
     def close_frame(self) -> None:
-        frame = self.stack.pop()
+        """End the innermost frame, and the one-token arguments it completes (a loop,
+        not recursion: `\\textit\\textit...x` may chain 100,000 of them)."""
+        while True:
+            frame = self.stack.pop()
+            self.stack[-1].out.append(self.finished(frame))
+            if self.stack[-1].kind != "single":
+                return
+
+    def finished(self, frame: _Frame) -> str:
         inner = "".join(frame.out)
         if frame.kind == "group":
             # BibTeX: a top-level group that starts with a command is a "special
             # character" such as {\\"u}; any other top-level group locks its case.
             protected = self.protect and frame.depth == 1 and not frame.starts_with_command
-            self.stack[-1].out.append(richtext.protect(inner) if protected and inner.strip() else inner)
-        else:
-            inner = inner.strip() if frame.kind == "declaration" else inner
-            self.stack[-1].out.append(frame.opening + inner + frame.closing)
-        while self.stack[-1].kind == "single":
-            self.close_frame()
+            return richtext.protect(inner) if protected and inner.strip() else inner
+        inner = inner.strip() if frame.kind == "declaration" else inner
+        return frame.opening + inner + frame.closing
 
     def read_math(self) -> str:
         end = self.text.find("$", self.pos)

@@ -51,8 +51,8 @@ def test_every_reader_takes_an_escaped_brace_as_a_literal_brace():
 @pytest.mark.parametrize("depth", [500, 100_000])
 def test_deep_nesting_is_read_without_recursion(depth):
     text = "{" * depth + "x" + "}" * depth
-    started = time.perf_counter()
+    started = time.process_time()
     assert group_end(text, 0) == len(text)
     assert decode(text) == "x"
     assert decode("{" * depth + "x") == "x"  # never closed
-    assert time.perf_counter() - started < 10
+    assert time.process_time() - started < 10

@@ -10,6 +10,7 @@ map is kept (reading: in `record.foreign["bibtex"]`, verbatim) or reported
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from refmanager.io.bibtex.names import format_names, parse_names
 from refmanager.io.bibtex.values import date_from_year_month
@@ -42,7 +43,7 @@ def dialect_of(entry_type: str, field_names: list[str]) -> str:
     kind = entry_type.lower()
     if kind in ENTRY_TYPES and kind not in CLASSIC_TYPES:
         return "biblatex"
-    return "biblatex" if any(name.lower() in BIBLATEX_ONLY_FIELDS for name in field_names) else "bibtex"
+    return "bibtex" if BIBLATEX_ONLY_FIELDS.isdisjoint(map(str.lower, field_names)) else "biblatex"
 
 
 def entry_to_record(entry_type: str, key: str, source_fields: list[SourceField]) -> tuple[Record, list[str]]:
@@ -61,7 +62,7 @@ def entry_to_record(entry_type: str, key: str, source_fields: list[SourceField])
         elif not _read_field(record, kind, source, dates):
             foreign[source.name] = source.raw
         seen.add(name)
-    _read_year_month(record, dates, foreign)
+    notes.extend(_read_year_month(record, dates, foreign))
     _read_thesis_genre(record, kind)
     _read_article_subtype(record, kind, foreign)
     if _type_name(record, "bibtex") != kind and _type_name(record, "biblatex") != kind:
@@ -74,23 +75,44 @@ def entry_to_record(entry_type: str, key: str, source_fields: list[SourceField])
 def _read_field(record: Record, kind: str, source: SourceField, dates: dict) -> bool:
     """Put one field into the record; False when the model has no free place for it."""
     name = source.name.lower()
-    if not source.text.strip():
+    slot = field_slot(kind, name)
+    if slot is None or not source.text.strip():
         return False  # an empty field: kept verbatim, so that writing it back is exact
-    if name in NAME_FIELDS:
-        return _set_once(record.creators, NAME_FIELDS[name], parse_names(source.text))
-    if name in ("year", "month", "day"):
+    where = slot[0]
+    if where == "attribute":
+        return _set_attribute(record, slot[1], _decode_field(name, source.text))
+    if where == "creators":
+        return _set_once(record.creators, slot[1], parse_names(source.text))
+    if where == "date-part":
         return _set_once(dates, name, source.month or source.text)
-    if name in DATE_FIELDS:  # ISO text, not LaTeX: `~` means circa here
+    if where == "dates":  # ISO text, not LaTeX: `~` means circa here
         date = parse_iso_date(source.text)
-        return date is not None and _set_once(record.dates, DATE_FIELDS[name], date)
-    if name == "keywords":
+        return date is not None and _set_once(record.dates, slot[1], date)
+    if where == "keywords":
         return _set_keywords(record, decode(source.text))
+    return _set_once(record.variables, slot[1], _decode_field(name, source.text))
+
+
+@lru_cache(maxsize=None)
+def field_slot(kind: str, name: str) -> tuple[str, str] | None:
+    """Where a field (lowercased) of an entry of a kind goes in the record:
+    ("attribute", name), ("creators", role), ("date-part", "issued") for year,
+    month and day, ("dates", variable), ("keywords", ""), ("variables", variable);
+    None when it has no place (it is kept verbatim)."""
+    if name in NAME_FIELDS:
+        return "creators", NAME_FIELDS[name]
+    if name in ("year", "month", "day"):
+        return "date-part", "issued"
+    if name in DATE_FIELDS:
+        return "dates", DATE_FIELDS[name]
+    if name == "keywords":
+        return "keywords", ""
     attribute = _attribute_for(name, kind)
     if attribute:
-        return _set_attribute(record, attribute, _decode_field(name, source.text))
+        return "attribute", attribute
     if name in VARIABLE_FIELDS:
-        return _set_once(record.variables, VARIABLE_FIELDS[name], _decode_field(name, source.text))
-    return False
+        return "variables", VARIABLE_FIELDS[name]
+    return None
 
 
 def _attribute_for(name: str, kind: str) -> str | None:
@@ -131,17 +153,21 @@ def _set_keywords(record: Record, text: str) -> bool:
     return bool(record.keywords)
 
 
-def _read_year_month(record: Record, dates: dict, foreign: dict[str, str]) -> None:
+def _read_year_month(record: Record, dates: dict, foreign: dict[str, str]) -> list[str]:
+    """The issued date from year, month and day; notes on a month that is none."""
     year, month, day = dates.get("year"), dates.get("month"), dates.get("day")
     month_number = month if isinstance(month, int) else parse_month(month) if month else None
     season = season_of(month) if isinstance(month, str) and not month_number else ""
+    notes = []
     if month and not month_number and not season:
         foreign["month"] = "{" + month + "}"  # not a month we can read: kept as written
+        shown = month if len(month) <= 20 else month[:20] + "..."
+        notes.append(f"month {shown!r} is not a month; kept as written")
     if "issued" in record.dates or not year:
         for name, value in (("year", year), ("month", month), ("day", day)):
             if value is not None and name not in foreign:
                 foreign[name] = f"{{{value}}}" if isinstance(value, str) else _month_macro(value)
-        return
+        return notes
     date = date_from_year_month(decode(year), month_number, day or "")
     if season:
         date = DateValue(parts=date.parts, season=season, literal=date.literal)
@@ -150,6 +176,7 @@ def _read_year_month(record: Record, dates: dict, foreign: dict[str, str]) -> No
     if day and not (date.parts and len(date.parts[0]) == 3):
         foreign["day"] = "{" + day + "}"  # a day without a readable month: kept as written
     record.dates["issued"] = date
+    return notes
 
 
 def _month_raw(month: str | int) -> str:
@@ -170,7 +197,8 @@ def _read_thesis_genre(record: Record, kind: str) -> None:
 
 
 def _month_macro(number: int) -> str:
-    return list(MONTH_ABBREVIATIONS)[number - 1]
+    """`mar` for 3; a number that is no month (0, 13) is written as it is, braced."""
+    return list(MONTH_ABBREVIATIONS)[number - 1] if 1 <= number <= 12 else "{" + str(number) + "}"
 
 
 # ---------------------------------------------------------------- writing
@@ -314,6 +342,8 @@ def _year_month_fields(date: DateValue, notes: list[str]) -> list[tuple[str, str
     fields = [("year", "{" + str(first[0]) + "}")]
     if len(first) > 1:
         fields.append(("month", _month_macro(first[1])))
+        if not 1 <= first[1] <= 12:
+            notes.append(f"month {first[1]} is not a month; written as it is")
     elif date.season:  # BibTeX users write the season in `month`; it reads back as one
         fields.append(("month", "{" + SEASON_NAMES.get(date.season, date.season) + "}"))
     if len(first) > 2:

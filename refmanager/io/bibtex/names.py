@@ -24,6 +24,7 @@ from refmanager.model import Name
 OTHERS = Name(literal="others")  # BibTeX's "and others": the list is truncated
 
 _WORD_SEPARATOR = re.compile(r"[\s~]+")
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def parse_names(value: str) -> list[Name]:
@@ -37,10 +38,18 @@ def _parse_names_cached(value: str) -> tuple[Name, ...]:
         return tuple(_parse_name(words) for words in _split_top_level(value, separator="and") if words)
     # No braces: a plain split is exact, and each name is cached on its own,
     # since the same author recurs across a file far more than the same list.
-    return tuple(_parse_plain_name(name) for name in _AND.split(value.strip()) if name)
+    return tuple(_parse_plain_name(name) for name in _plain_names(value) if name)
 
 
-_AND = re.compile(r"\s+and\s+", re.IGNORECASE)
+def _plain_names(value: str) -> list[str]:
+    """The names of a list without braces. The spaces are made single first, as
+    a pattern like `\\s+and\\s+` takes quadratic time on a long run of spaces."""
+    if "  " in value or "\t" in value or "\n" in value or "\r" in value:
+        value = " ".join(value.split())
+    return _AND.split(value.strip())
+
+
+_AND = re.compile(" and ", re.IGNORECASE)
 
 
 @lru_cache(maxsize=200_000)
@@ -121,7 +130,10 @@ def _von_last(words: list[str]) -> tuple[list[str], list[str]]:
 
 def _is_lowercase(word: str) -> bool:
     """BibTeX's test for a von word: its first letter at depth 0 is lowercase."""
-    for match, depth in walk(word, 0, r"[^\W\d_]"):
+    if "{" not in word and "\\" not in word:
+        letter = _LETTER.search(word)
+        return letter is not None and letter.group().islower()
+    for match, depth in walk(word, 0, _LETTER.pattern):
         token = match.group()
         if depth != 0:
             continue
@@ -168,9 +180,16 @@ def format_names(names: list[Name], ascii: bool = False) -> tuple[str, list[str]
         if name == OTHERS:
             parts.append("others")
             continue
-        notes.extend(_particle_notes(name))
-        parts.append(_format_name(name, ascii))
+        text, name_notes = _formatted_name(name, ascii)
+        notes.extend(name_notes)
+        parts.append(text)
     return " and ".join(parts), notes
+
+
+@lru_cache(maxsize=200_000)
+def _formatted_name(name: Name, ascii: bool) -> tuple[str, tuple[str, ...]]:
+    """One name's BibTeX text and notes; cached, as the same people recur across a file."""
+    return _format_name(name, ascii), tuple(_particle_notes(name))
 
 
 def _particle_notes(name: Name) -> list[str]:

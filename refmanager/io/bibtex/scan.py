@@ -32,14 +32,17 @@ _CLOSING = re.compile(r"\s*}")
 # A value may not run past a line that starts a new block (bibtexparser's rule).
 _BLOCK_LINE = r"\n[ \t]*@"
 _BLOCK_LINE_PATTERN = re.compile(_BLOCK_LINE)
-# The common field, read by one match: `name = {text}` with groups at most one
-# deep, or `name = "text"` without braces, then `,` or the closing `}`. Written
-# as unrolled loops (a run of plain characters, then one escape or group, ...),
-# so that a failed match costs time in proportion to its length.
+# The common entry, read by one match: every field `name = {text}` with groups
+# at most one deep, `name = "text"` without braces, or `name = 1999`. Written as
+# unrolled loops (a run of plain characters, then one escape or group, ...), so
+# that a failed match costs time in proportion to its length.
 _FLAT = r"[^{}\\]*(?:\\.[^{}\\]*)*"
 _ONE_DEEP = r"[^{}\\]*(?:(?:\\.|\{" + _FLAT + r"\})[^{}\\]*)*"
-_SIMPLE_FIELD = re.compile(
-    r"\s*([A-Za-z_][\w:.+-]*)\s*=\s*(\{(" + _ONE_DEEP + r")\}|\"([^\"{}\\]*)\")\s*(?:,|(?=\}))", re.S)
+_SIMPLE_FIELD_TEMPLATE = (r"(N[A-Za-z_][\w:.+-]*)\s*=\s*(V\{(B" + _ONE_DEEP + r")\}|\"(Q[^\"{}\\]*)\"|[0-9]+)"
+                          r"\s*(?:,\s*|(?=\}))")
+_SIMPLE_FIELD = re.compile(re.sub(r"\((?=[NVBQ])[NVBQ]", "(", _SIMPLE_FIELD_TEMPLATE), re.S)
+_SIMPLE_ENTRY = re.compile(_ENTRY_HEAD.pattern + r"\s*(?:" + re.sub(r"\((?=[NVBQ])[NVBQ]", "(?:", _SIMPLE_FIELD_TEMPLATE)
+                           + r")*\}", re.S)
 _SPECIAL_TYPES = {"string", "comment", "preamble"}
 
 
@@ -48,7 +51,8 @@ class ScannedField:
     name: str
     value: str  # the raw value expression, delimiters included
     offset: int  # where the field starts, from the start of the entry
-    text: str | None = None  # the value's text, when it is one braced or quoted piece
+    text: str | None = None  # the value's text, when it is one braced or quoted piece or a number
+    value_offset: int = -1  # where the value starts, from the start of the entry; -1 if not known
 
 
 @dataclass(slots=True)
@@ -61,19 +65,32 @@ class ScannedEntry:
 
 def scan_entry(text: str, start: int) -> ScannedEntry | None:
     """The entry whose `@` is at `start`, or None if it is not plainly well formed."""
+    simple = _SIMPLE_ENTRY.match(text, start)
+    if simple is not None and simple.group(1).lower() not in _SPECIAL_TYPES \
+            and not _BLOCK_LINE_PATTERN.search(text, start, simple.end()):
+        return ScannedEntry(simple.group(1), simple.group(2),
+                            _simple_fields(text, start, simple.end()), text[start:simple.end()])
+    return _scan_irregular_entry(text, start)
+
+
+def _simple_fields(text: str, start: int, end: int) -> list[ScannedField]:
+    """The fields of an entry `_SIMPLE_ENTRY` matched: each is one simple piece."""
+    fields = []
+    for field in _SIMPLE_FIELD.finditer(text, _ENTRY_HEAD.match(text, start).end(), end):
+        name, value, braced, quoted = field.groups()
+        inner = braced if value[0] == "{" else quoted if value[0] == '"' else value
+        fields.append(ScannedField(name, value, field.start() - start, inner, field.start(2) - start))
+    return fields
+
+
+def _scan_irregular_entry(text: str, start: int) -> ScannedEntry | None:
+    """An entry with concatenations, macros or deeper groups, one field at a time."""
     head = _ENTRY_HEAD.match(text, start)
     if head is None or head.group(1).lower() in _SPECIAL_TYPES:
         return None
     fields: list[ScannedField] = []
     position = head.end()
     while True:
-        simple = _SIMPLE_FIELD.match(text, position)
-        if simple is not None and not ("\n" in simple.group(2) and _BLOCK_LINE_PATTERN.search(simple.group(2))):
-            inner = simple.group(3)
-            fields.append(ScannedField(simple.group(1), simple.group(2), simple.start(1) - start,
-                                       simple.group(4) if inner is None else inner))
-            position = simple.end()
-            continue
         closing = _CLOSING.match(text, position)
         if closing:
             return ScannedEntry(head.group(1), head.group(2), fields, text[start:closing.end()])
@@ -83,7 +100,8 @@ def scan_entry(text: str, start: int) -> ScannedEntry | None:
         value_end = _value_end(text, name.end())
         if value_end is None:
             return None
-        fields.append(ScannedField(name.group(1), text[name.end():value_end], name.start(1) - start))
+        fields.append(ScannedField(name.group(1), text[name.end():value_end], name.start(1) - start,
+                                   value_offset=name.end() - start))
         after = _AFTER_VALUE.match(text, value_end)
         if after is None:
             return None

@@ -24,9 +24,16 @@ class Evaluated:
     undefined: list[str] = field(default_factory=list)
     malformed: bool = False  # not a valid expression: a missing comma or brace, most likely
     month: int | None = None  # set when the whole value is a month macro such as `mar`
+    used: list[str] = field(default_factory=list)  # the macros it expanded (lowercased)
+    oversized: bool = False  # the expansion would pass MAX_EXPANSION; the text is then ""
 
 
-def evaluate(expression: str, macros: dict[str, str]) -> Evaluated:
+# Characters a value may expand to: far beyond any real field, far below what a
+# macro bomb (`@string{s30 = s29 # s29}`) would build.
+MAX_EXPANSION = 1_000_000
+
+
+def evaluate(expression: str, macros: dict[str, str], limit: int = MAX_EXPANSION) -> Evaluated:
     """The LaTeX text of a value expression; `macros` maps lowercased names to text."""
     expression = expression.strip()
     if expression[:1] == "{" and expression[-1:] == "}":  # the common case: one braced value
@@ -37,6 +44,9 @@ def evaluate(expression: str, macros: dict[str, str]) -> Evaluated:
     pieces = []
     for piece in _split_concatenation(expression):
         pieces.append(_evaluate_piece(piece, macros, result))
+    if sum(map(len, pieces)) > limit:  # measured before joining: a bomb is never built
+        result.oversized = True
+        return result
     result.text = "".join(pieces)
     if len(pieces) == 1 and expression.lower() in MONTH_ABBREVIATIONS and expression.lower() not in macros:
         result.month = MONTH_ABBREVIATIONS[expression.lower()]
@@ -58,6 +68,7 @@ def _evaluate_piece(piece: str, macros: dict[str, str], result: Evaluated) -> st
         return piece
     name = piece.lower()
     if name in macros:
+        result.used.append(name)
         return macros[name]
     if name in MONTH_ABBREVIATIONS:
         return piece
@@ -97,6 +108,7 @@ def date_from_year_month(year: str, month: int | None, day: str = "") -> DateVal
     parts: tuple[int, ...] = (int(year),)
     if month:
         parts += (month,)
-        if day.strip().isdigit() and 1 <= int(day) <= 31:
+        day = day.strip()
+        if day.isdigit() and len(day) <= 2 and 1 <= int(day) <= 31:
             parts += (int(day),)
     return DateValue(parts=(parts,))

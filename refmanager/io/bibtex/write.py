@@ -14,8 +14,9 @@ from functools import partial
 from refmanager.errors import Problem
 from refmanager.io.base import Written, record_problem, untouched_source, verbatim_text
 from refmanager.io.bibtex.mapping import SourceField, entry_to_record, entry_type_for, record_to_fields
-from refmanager.io.bibtex.read import FORMAT, parse_entry_text
+from refmanager.io.bibtex.read import FORMAT, value_bounds, parse_entry_text
 from refmanager.io.bibtex.scan import KEY, KEY_UNUSABLE
+from refmanager.io.bibtex.source import BibtexOrigin, source_fields, source_origin, unchanged_fields
 from refmanager.io.bibtex.values import evaluate
 from refmanager.model import Document, Record, Verbatim
 
@@ -59,7 +60,7 @@ def format_entry(record: Record, dialect: str = "bibtex", ascii: bool = False,
     entry_type = entry_type_for(record, dialect)
     origin = record.origin
     if origin is not None and origin.format == FORMAT and origin.raw:
-        fields = _reuse_source_fields(origin.raw, fields, dialect, ascii, strings or {})
+        fields = _reuse_source_fields(record, fields, ascii, strings or {})
         entry_type = origin.entry_type if origin.entry_type.lower() == entry_type.lower() else entry_type
     body = "".join(f"  {name} = {value},\n" for name, value in fields)
     return f"@{entry_type}{{{_bibtex_key(record.key, notes)},\n{body}}}", notes
@@ -74,29 +75,45 @@ def _bibtex_key(key: str, notes: list[str]) -> str:
     return usable
 
 
-def _reuse_source_fields(raw: str, fields: list[tuple[str, str]], dialect: str, ascii: bool,
+def _reuse_source_fields(record: Record, fields: list[tuple[str, str]], ascii: bool,
                          strings: dict[str, str]) -> list[tuple[str, str]]:
     """Keep the source's spelling, order and text for every field whose value is unchanged."""
-    entry = parse_entry_text(raw)
-    if entry is None:
+    origin = _origin_with_fields(record, strings)
+    if origin is None:
         return fields
-    source = [SourceField(f.name, *_evaluated(f.value, strings)) for f in entry.fields]
-    before, _ = entry_to_record(entry.entry_type, entry.key, source)
-    unchanged = record_to_fields(before, dialect, ascii)[0]
-    source_names = {field.name.lower() for field in source}
+    source = source_fields(origin)
+    source_names = {name.lower() for name, _ in source}
+    generated: dict[str, tuple[str, str]] = {}
+    for new in fields:
+        generated.setdefault(new[0].lower(), new)
     renamed = [new for new in fields if new[0].lower() not in source_names]
     merged = []
-    for field in source:  # the source's order and spelling first
-        match = next((new for new in fields if new[0].lower() == field.name.lower()), None)
+    for (name, raw), unchanged in zip(source, unchanged_fields(record, origin)):  # the source's order first
+        match = generated.get(name.lower())
         if match is not None:
-            reuse = match in unchanged and (not ascii or field.raw.isascii())
-            merged.append((field.name, field.raw if reuse else match[1]))
+            reuse = unchanged and (not ascii or raw.isascii())
+            merged.append((name, raw if reuse else match[1]))
         elif renamed:
             # A field written under another name now (booktitle -> journaltitle) takes the
             # place of the one it replaces: ahead of a kept rival, as the reader takes the first.
             merged.extend(renamed)
             renamed = []
     return merged + renamed
+
+
+def _origin_with_fields(record: Record, strings: dict[str, str]) -> BibtexOrigin | None:
+    """The record's origin with its fields as read; an origin made elsewhere (a copy
+    with only the entry's text) is completed by reading that text again."""
+    origin = record.origin
+    if isinstance(origin, BibtexOrigin) and origin.value_bounds is not None and origin.state is not None:
+        return origin
+    entry = parse_entry_text(origin.raw)
+    if entry is None:
+        return None
+    source = [SourceField(field.name, *_evaluated(field.value, strings)) for field in entry.fields]
+    before, _ = entry_to_record(entry.entry_type, entry.key, source)
+    names = tuple(field.name for field in entry.fields)
+    return source_origin(origin, before, names, value_bounds(entry))
 
 
 def _evaluated(expression: str, strings: dict[str, str]) -> tuple[str, str, int | None]:
