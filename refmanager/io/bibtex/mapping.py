@@ -28,7 +28,8 @@ from refmanager.model import SOURCE_TYPE, DateValue, Record
 
 @dataclass(slots=True)
 class SourceField:
-    """One field of an entry: its name as written, its LaTeX text, its raw expression."""
+    """One field of an entry: its name as written, its LaTeX text, its raw expression.
+    (The reader passes the scanner's fields, which have the same attributes.)"""
 
     name: str
     text: str
@@ -59,7 +60,7 @@ def entry_to_record(entry_type: str, key: str, source_fields: list[SourceField])
         if name in seen:
             notes.append(f"field {source.name!r} appears twice; the second is kept verbatim")
             foreign[f"{source.name}@{len(foreign)}"] = source.raw
-        elif not _read_field(record, kind, source, dates):
+        elif not _read_field(record, kind, name, source, dates):
             foreign[source.name] = source.raw
         seen.add(name)
     notes.extend(_read_year_month(record, dates, foreign))
@@ -72,9 +73,8 @@ def entry_to_record(entry_type: str, key: str, source_fields: list[SourceField])
     return record, notes
 
 
-def _read_field(record: Record, kind: str, source: SourceField, dates: dict) -> bool:
-    """Put one field into the record; False when the model has no free place for it."""
-    name = source.name.lower()
+def _read_field(record: Record, kind: str, name: str, source: SourceField, dates: dict) -> bool:
+    """Put one field (`name` lowercased) into the record; False when the model has no free place for it."""
     slot = field_slot(kind, name)
     if slot is None or not source.text.strip():
         return False  # an empty field: kept verbatim, so that writing it back is exact

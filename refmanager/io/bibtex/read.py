@@ -17,7 +17,7 @@ from array import array
 from refmanager.errors import Problem
 from refmanager.io.base import report_duplicate_keys
 from refmanager.io.bibtex.crossref import dangling_crossrefs
-from refmanager.io.bibtex.mapping import SourceField, dialect_of, entry_to_record
+from refmanager.io.bibtex.mapping import dialect_of, entry_to_record
 from refmanager.io.bibtex.scan import BLOCK_START, ScannedEntry, ScannedField, scan_entry
 from refmanager.io.bibtex.source import source_origin
 from refmanager.io.bibtex.values import MAX_EXPANSION, evaluate
@@ -142,11 +142,12 @@ class _BibtexReader:
         problems: list[Problem] = []
         key = entry.key or f"line-{line}"
         lines = _LineCounter(entry.raw, line)
-        source_fields = [SourceField(field.name, field.text, field.value) if field.text is not None
-                         else self.source_field(key, field, lines, problems) for field in entry.fields]
+        for field in entry.fields:
+            if field.text is None:  # the scanner gives the text of a plain braced or quoted value
+                self.evaluate_field(key, field, lines, problems)
         if not entry.key:
             problems.append(Problem(self.path, line, f"entry has no key; it is called {key!r} here"))
-        record, notes = entry_to_record(entry.entry_type, key, source_fields)
+        record, notes = entry_to_record(entry.entry_type, key, entry.fields)  # scanned fields serve as SourceFields
         problems.extend(Problem(self.path, line, f"{key}: {note}", "warning") for note in notes)
         record.problems = problems
         names = tuple(field.name for field in entry.fields)
@@ -155,9 +156,11 @@ class _BibtexReader:
         record.origin = source_origin(origin, record, names, value_bounds(entry))
         self.document.blocks.append(record)
 
-    def source_field(self, key: str, field: ScannedField, lines: "_LineCounter",
-                     problems: list[Problem]) -> SourceField:
+    def evaluate_field(self, key: str, field: ScannedField, lines: "_LineCounter",
+                       problems: list[Problem]) -> None:
+        """Set a field's text (macros expanded), reporting what went wrong."""
         value = evaluate(field.value, self.document.strings)
+        field.text, field.month = value.text, value.month
         line = lines.at(field.offset) if value.undefined or value.malformed or value.oversized else 0
         for name in value.undefined:
             refused_at = self.refused_macros.get(name.lower())
@@ -170,7 +173,6 @@ class _BibtexReader:
         if value.malformed:
             problems.append(Problem(self.path, line, f"{key}: field {field.name!r} is not a valid "
                                     "BibTeX value (a missing comma or brace?); kept as written"))
-        return SourceField(field.name, value.text, field.value, value.month)
 
 
 class _LineCounter:

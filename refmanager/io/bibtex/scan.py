@@ -53,6 +53,12 @@ class ScannedField:
     offset: int  # where the field starts, from the start of the entry
     text: str | None = None  # the value's text, when it is one braced or quoted piece or a number
     value_offset: int = -1  # where the value starts, from the start of the entry; -1 if not known
+    month: int | None = None  # set by the reader when the value is a month macro such as `mar`
+
+    @property
+    def raw(self) -> str:
+        """The raw value expression: the name `mapping.SourceField` gives it."""
+        return self.value
 
 
 @dataclass(slots=True)
