@@ -14,7 +14,7 @@ from functools import partial
 from refmanager.errors import Problem
 from refmanager.io.base import Written, record_problem, untouched_source, verbatim_text
 from refmanager.io.bibtex.mapping import SourceField, entry_to_record, entry_type_for, record_to_fields
-from refmanager.io.bibtex.read import FORMAT, value_bounds, parse_entry_text
+from refmanager.io.bibtex.read import FORMAT, collector_paused, parse_entry_text, value_bounds
 from refmanager.io.bibtex.scan import KEY, KEY_UNUSABLE
 from refmanager.io.bibtex.source import BibtexOrigin, source_fields, source_origin, unchanged_fields
 from refmanager.io.bibtex.values import evaluate
@@ -26,6 +26,13 @@ def write_bibtex(document: Document, dialect: str = "bibtex", ascii: bool = Fals
     out: list[str] = []
     problems: list[Problem] = []
     from_bibtex = document.format == FORMAT
+    with collector_paused():
+        _write_blocks(document, dialect, ascii, from_bibtex, out, problems)
+    return Written("".join(out), problems)
+
+
+def _write_blocks(document: Document, dialect: str, ascii: bool, from_bibtex: bool,
+                  out: list[str], problems: list[Problem]) -> None:
     for block in document.blocks:
         if isinstance(block, Verbatim):
             out.append(verbatim_text(block, from_bibtex, "BibTeX", document.path, problems))
@@ -35,7 +42,6 @@ def write_bibtex(document: Document, dialect: str = "bibtex", ascii: bool = Fals
             text, notes = format_entry(block, dialect, ascii, document.strings)
             out.append(text if from_bibtex else ("\n" if out else "") + text + "\n")
             problems.extend(record_problem(block, note) for note in notes)
-    return Written("".join(out), problems)
 
 
 write_biblatex = partial(write_bibtex, dialect="biblatex")
