@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from array import array
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from refmanager.io.bibtex.mapping import field_slot
 from refmanager.model import SCALAR_VARIABLES, Origin, Record
@@ -48,13 +49,21 @@ def source_fields(origin: BibtexOrigin) -> list[tuple[str, str]]:
 
 def unchanged_fields(record: Record, origin: BibtexOrigin) -> list[bool]:
     """For each field of the entry, whether the record still says what the field said."""
-    kind = origin.entry_type.lower()
     before = _StateView(origin.state)
-    answers = []
-    for name in origin.field_names:
-        slot = field_slot(kind, name.lower())
-        answers.append(slot is not None and _part(record, *slot) == before.part(*slot))
-    return answers
+    return [slot is not None and _part(record, *slot) == before.part(*slot)
+            for slot in _slots(origin.entry_type, origin.field_names)]
+
+
+@lru_cache(maxsize=10_000)
+def _slots(entry_type: str, field_names: tuple[str, ...]) -> tuple:
+    """The model's place for each field; cached, as a file's entries share a few layouts."""
+    kind = entry_type.lower()
+    return tuple(field_slot(kind, name.lower()) for name in field_names)
+
+
+@lru_cache(maxsize=10_000)
+def lowercased(field_names: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(name.lower() for name in field_names)
 
 
 def _part(record: Record, where: str, name: str):

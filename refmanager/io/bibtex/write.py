@@ -16,7 +16,7 @@ from refmanager.io.base import Written, record_problem, untouched_source, verbat
 from refmanager.io.bibtex.mapping import SourceField, entry_to_record, entry_type_for, record_to_fields
 from refmanager.io.bibtex.read import FORMAT, collector_paused, parse_entry_text, value_bounds
 from refmanager.io.bibtex.scan import KEY, KEY_UNUSABLE
-from refmanager.io.bibtex.source import BibtexOrigin, source_fields, source_origin, unchanged_fields
+from refmanager.io.bibtex.source import BibtexOrigin, lowercased, source_fields, source_origin, unchanged_fields
 from refmanager.io.bibtex.values import evaluate
 from refmanager.model import Document, Record, Verbatim
 
@@ -88,14 +88,15 @@ def _reuse_source_fields(record: Record, fields: list[tuple[str, str]], ascii: b
     if origin is None:
         return fields
     source = source_fields(origin)
-    source_names = {name.lower() for name, _ in source}
+    source_names = lowercased(origin.field_names)
     generated: dict[str, tuple[str, str]] = {}
     for new in fields:
         generated.setdefault(new[0].lower(), new)
     renamed = [new for new in fields if new[0].lower() not in source_names]
     merged = []
-    for (name, raw), unchanged in zip(source, unchanged_fields(record, origin)):  # the source's order first
-        match = generated.get(name.lower())
+    # The source's order first.
+    for (name, raw), lower, unchanged in zip(source, source_names, unchanged_fields(record, origin)):
+        match = generated.get(lower)
         if match is not None:
             reuse = unchanged and (not ascii or raw.isascii())
             merged.append((name, raw if reuse else match[1]))
