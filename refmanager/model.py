@@ -52,7 +52,8 @@ SCALAR_VARIABLES: dict[str, str] = {
     "note": "note",
 }
 
-_ATTRIBUTE_OF = {csl_name: attribute for attribute, csl_name in SCALAR_VARIABLES.items()}
+#: CSL variable name -> the Record attribute that holds it.
+ATTRIBUTE_OF = {csl_name: attribute for attribute, csl_name in SCALAR_VARIABLES.items()}
 _SCALAR_NAMES = tuple(SCALAR_VARIABLES.values())
 _scalar_values = operator.attrgetter(*SCALAR_VARIABLES)  # all at once: writers call it per record
 
@@ -183,8 +184,8 @@ class Record:
         role's name, as another stage may leave it) is still found, so that writers
         see it and can say what is wrong with it.
         """
-        if name in _ATTRIBUTE_OF:
-            return getattr(self, _ATTRIBUTE_OF[name])
+        if name in ATTRIBUTE_OF:
+            return getattr(self, ATTRIBUTE_OF[name])
         if name == "type":
             return self.type
         if name == "keyword":
@@ -198,8 +199,8 @@ class Record:
 
     def set(self, name: str, value: FieldValue) -> None:
         """Set a field by its CSL name; an empty value removes it."""
-        if name in _ATTRIBUTE_OF:
-            setattr(self, _ATTRIBUTE_OF[name], value or "")
+        if name in ATTRIBUTE_OF:
+            setattr(self, ATTRIBUTE_OF[name], value or "")
         elif name == "type":
             self.type = value
         elif name == "keyword":
@@ -214,7 +215,7 @@ class Record:
     def kind(self, name: str) -> str:
         """What a field holds, by its CSL name: "names" (a role), "date", "keywords"
         (the one list of keywords) or "text" (every other variable)."""
-        if name in _ATTRIBUTE_OF:
+        if name in ATTRIBUTE_OF:
             return "text"
         if name == "keyword":
             return "keywords"
@@ -283,12 +284,8 @@ def _put(mapping: dict, name: str, value) -> None:
 
 
 def _in_key_order(mapping: dict) -> tuple:
-    items = tuple(mapping.items())
-    return items if len(items) < 2 else tuple(sorted(items, key=_first))
-
-
-def _first(pair: tuple):
-    return pair[0]
+    # The keys are distinct, so sorting the pairs compares keys only (and runs in C).
+    return tuple(mapping.items()) if len(mapping) < 2 else tuple(sorted(mapping.items()))
 
 
 @dataclass(frozen=True, slots=True)

@@ -37,6 +37,18 @@ def bigbib(shared: Path) -> Path:
     return folder
 
 
+@pytest.fixture(scope="session")
+def acl_anthology():
+    """The largest real file (88,536 blocks) and its Document, read once per session:
+    reading it takes seconds, and several tests check it. Tests must not change it."""
+    path = SHARED / "bench" / "bigbib" / "acl-anthology-88k.bib"
+    if not path.is_file():
+        pytest.skip("../shared/bench/bigbib/acl-anthology-88k.bib is missing")
+    import refmanager
+
+    return path, refmanager.load(str(path))
+
+
 KNOWN_FAILURES = Path(__file__).with_name("known_failures.txt")
 
 

@@ -21,9 +21,12 @@ LaTeX take a fast path, and every command and whole value is cached.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from refmanager import richtext
+from refmanager.latex.braces import group_end
+from refmanager.latex.quotes import decode_quote
 from refmanager.richtext import SMALL_CAPS_OPEN
 
 
@@ -50,11 +53,11 @@ _KEPT_AS_WRITTEN = {"url", "href", "cite", "citep", "citet", "ref", "eqref", "la
 _ESCAPED = set("&%$#_{} ,;:!/")  # `\&` is a literal "&"; `\,` and friends are spaces
 _LIGATURES = {"--": "\u2013", "---": "\u2014", "``": "\u201c", "''": "\u201d", "~": "\u00a0"}
 
+_STRUCTURE = set("{}$\\'`")  # the first characters of tokens that are not text or space
 _TOKEN = re.compile(r"\\(?:[A-Za-z]+|.)|---?|``|''|[{}$~]|\s+|[^\\{}$~`'\-\s]+|.", re.S)
-# After reading: spaces around a line or paragraph break go; other runs become one.
-_AROUND_BREAK = re.compile(r"[ \t]*(\n+)[ \t]*")
+# After reading, runs of spaces become one.
 _SPACE_RUN = re.compile(r"[ \t]{2,}")
-_NEEDS_WORK = re.compile(r"[\\{}$~]|--|``|''|\s\s|[\t\n\r]")
+_NEEDS_WORK = re.compile(r"[\\{}$~`]|--|''|\s\s|[\t\n\r]|(?<![^\W_])'|'(?![^\W_])")
 
 
 def decode(value: str, protect: bool = False) -> str:
@@ -73,16 +76,53 @@ def _decode_cached(value: str, protect: bool) -> str:
     return _LatexReader(value, protect).read_all()
 
 
+@dataclass(slots=True)
+class _Frame:
+    """A part of the value being read: the whole value, a brace group, a formatting
+    command's argument, or an old-style declaration's rest of group."""
+
+    kind: str  # "value", "group", "argument" (`\\textit{..}`), "single" (`\\textit x`), "declaration"
+    depth: int  # brace depth inside it
+    opening: str = ""  # rich-text tags around what it holds
+    closing: str = ""
+    starts_with_command: bool = False  # `{\\"u}`: a special character, not protected
+    out: list[str] = field(default_factory=list)
+
+
 class _LatexReader:
-    """Walks one value's tokens, building rich text."""
+    """Walks one value's tokens, building rich text.
+
+    Groups are kept on an explicit stack, not Python's: a value nested 100,000
+    deep reads like any other.
+    """
 
     def __init__(self, text: str, protect: bool):
         self.text = text
         self.protect = protect
         self.pos = 0
+        self.stack = [_Frame("value", 0)]
 
     def read_all(self) -> str:
-        text = _AROUND_BREAK.sub(r"\1", self.read_sequence(0))
+        text, stack, match_token = self.text, self.stack, _TOKEN.match
+        while self.pos < len(text):
+            token = match_token(text, self.pos)
+            self.pos = token.end()
+            token = token.group()
+            # Text and spaces, the common tokens, are taken here (the innermost frame
+            # is never a one-token argument between tokens).
+            if token[0] in _STRUCTURE:
+                self.read_token(token)
+            elif token[0].isspace():  # as in TeX: a blank line is a paragraph break
+                stack[-1].out.append("\n\n" if token.count("\n") > 1 else " ")
+            else:
+                stack[-1].out.append(_LIGATURES.get(token, token))
+        while len(self.stack) > 1:
+            self.close_frame()
+        text = "".join(self.stack[0].out)
+        if "\n" in text:  # spaces around a line or paragraph break go
+            lines = text.split("\n")
+            lines[0], lines[-1] = lines[0].rstrip(" \t"), lines[-1].lstrip(" \t")
+            text = "\n".join([lines[0]] + [line.strip(" \t") for line in lines[1:-1]] + [lines[-1]])
         return _SPACE_RUN.sub(" ", text).strip(" \n")
 
     def next_token(self) -> str:
@@ -90,39 +130,57 @@ class _LatexReader:
         self.pos = match.end()
         return match.group()
 
-    def read_sequence(self, depth: int) -> str:
-        """Read up to the `}` closing this depth (consumed), or to the end."""
-        out: list[str] = []
-        while self.pos < len(self.text):
-            token = self.next_token()
-            if token == "}":
-                if depth > 0:
-                    break
-                out.append("}")  # a stray closing brace: keep it rather than lose it
-            elif token == "{":
-                out.append(self.read_group(depth))
-            elif token == "$":
-                out.append(self.read_math())
-            elif token[0] == "\\" and token[1:] in _DECLARATIONS and depth > 0:
-                opening, closing = _FORMATTING[_DECLARATIONS[token[1:]]]
-                out.append(opening + self.read_sequence(depth).strip() + closing)
-                break  # the declaration's group is now closed
-            elif token[0] == "\\":
-                out.append(self.read_command(token, depth))
-            elif token[0].isspace():  # as in TeX: a blank line is a paragraph break
-                out.append("\n\n" if token.count("\n") > 1 else " ")
-            else:
-                out.append(_LIGATURES.get(token, token))
-        return "".join(out)
+    def read_token(self, token: str) -> None:
+        depth = self.stack[-1].depth
+        if token == "}":
+            self.close_group() if depth > 0 else self.emit("}")  # a stray brace is kept
+        elif token == "{":
+            starts_with_command = self.text.startswith("\\", self.pos)
+            self.stack.append(_Frame("group", depth + 1, starts_with_command=starts_with_command))
+        elif token == "$":
+            self.emit(self.read_math())
+        elif token == "'" or token == "`":
+            self.emit(decode_quote(self.text, self.pos - 1))
+        elif token[0] == "\\" and token[1:] in _DECLARATIONS and depth > 0:
+            opening, closing = _FORMATTING[_DECLARATIONS[token[1:]]]
+            self.stack.append(_Frame("declaration", depth, opening, closing))
+        elif token[0] == "\\":
+            self.read_command(token)
+        elif token[0].isspace():  # as in TeX: a blank line is a paragraph break
+            self.emit("\n\n" if token.count("\n") > 1 else " ")
+        else:
+            self.emit(_LIGATURES.get(token, token))
 
-    def read_group(self, depth: int) -> str:
-        starts_with_command = self.text.startswith("\\", self.pos)
-        inner = self.read_sequence(depth + 1)
-        # BibTeX: a top-level group that starts with a command is a "special
-        # character" such as {\"u}; any other top-level group locks its case.
-        if self.protect and depth == 0 and not starts_with_command and inner.strip():
-            return richtext.protect(inner)
-        return inner
+    def emit(self, text: str) -> None:
+        """Add text to the innermost frame; a one-token argument is then complete."""
+        self.stack[-1].out.append(text)
+        while self.stack[-1].kind == "single":
+            self.close_frame()
+
+    def close_group(self) -> None:
+        """A `}`: it ends the declarations open in its group, then the group."""
+        while self.stack[-1].kind in ("declaration", "single"):
+            self.close_frame()
+        self.close_frame()
+
+    def close_frame(self) -> None:
+        """End the innermost frame, and the one-token arguments it completes (a loop,
+        not recursion: `\\textit\\textit...x` may chain 100,000 of them)."""
+        while True:
+            frame = self.stack.pop()
+            self.stack[-1].out.append(self.finished(frame))
+            if self.stack[-1].kind != "single":
+                return
+
+    def finished(self, frame: _Frame) -> str:
+        inner = "".join(frame.out)
+        if frame.kind == "group":
+            # BibTeX: a top-level group that starts with a command is a "special
+            # character" such as {\\"u}; any other top-level group locks its case.
+            protected = self.protect and frame.depth == 1 and not frame.starts_with_command
+            return richtext.protect(inner) if protected and inner.strip() else inner
+        inner = inner.strip() if frame.kind == "declaration" else inner
+        return frame.opening + inner + frame.closing
 
     def read_math(self) -> str:
         end = self.text.find("$", self.pos)
@@ -131,16 +189,21 @@ class _LatexReader:
         self.pos = end
         return math
 
-    def read_command(self, token: str, depth: int) -> str:
+    def read_command(self, token: str) -> None:
+        name = token[1:]
+        if name in _FORMATTING:
+            self.open_argument(*_FORMATTING[name])
+        else:
+            self.emit(self.command_text(token))
+
+    def command_text(self, token: str) -> str:
+        """The text of a command that is not a formatting one."""
         name = token[1:]
         if len(name) == 1 and name in _ESCAPED:
             return name if name not in " ,;:!/" else " "
         if name == "\\":  # a line break
             self.skip_spaces()
             return "\n"
-        if name in _FORMATTING:
-            opening, closing = _FORMATTING[name]
-            return opening + self.read_argument(depth) + closing
         if name in _TEXT_SYMBOLS:
             self.skip_spaces()
             return _TEXT_SYMBOLS[name]
@@ -150,6 +213,25 @@ class _LatexReader:
         if name.isalpha() and not arguments:
             self.skip_spaces()  # TeX eats the spaces after a control word
         return _command_to_text(token + arguments, name)
+
+    def open_argument(self, opening: str, closing: str) -> None:
+        """A formatting command's argument: a group, or else the one token after it
+        (which may be another formatting command: `\\textbf\\textit{x}`)."""
+        while True:
+            self.skip_spaces()
+            if self.text.startswith("{", self.pos):
+                self.pos += 1
+                self.stack.append(_Frame("argument", self.stack[-1].depth + 1, opening, closing))
+                return
+            token = self.next_token() if self.pos < len(self.text) else ""
+            if not token.startswith("\\"):
+                self.emit(opening + token + closing)
+                return
+            self.stack.append(_Frame("single", self.stack[-1].depth, opening, closing))
+            if token[1:] not in _FORMATTING:
+                self.emit(self.command_text(token))
+                return
+            opening, closing = _FORMATTING[token[1:]]
 
     def keep_command(self, token: str) -> str:
         """A command kept as written, with the brace groups right after it; a
@@ -161,14 +243,6 @@ class _LatexReader:
             return token + "".join(groups)
         self.skip_spaces()
         return token + "{}"
-
-    def read_argument(self, depth: int) -> str:
-        self.skip_spaces()
-        if self.text.startswith("{", self.pos):
-            self.pos += 1
-            return self.read_sequence(depth + 1)
-        token = self.next_token() if self.pos < len(self.text) else ""
-        return self.read_command(token, depth) if token.startswith("\\") else token
 
     def raw_arguments(self, spec: str):
         """The source text of a command's arguments, as its spec asks."""
@@ -186,13 +260,9 @@ class _LatexReader:
                 yield "*"
 
     def raw_group(self) -> str:
-        start, depth = self.pos, 0
-        while self.pos < len(self.text):
-            char = self.text[self.pos]
-            self.pos += 2 if char == "\\" else 1
-            depth += {"{": 1, "}": -1}.get(char, 0)
-            if depth == 0:
-                break
+        start = self.pos
+        end = group_end(self.text, start)
+        self.pos = len(self.text) if end is None else end
         return self.text[start:self.pos]
 
     def raw_single(self) -> str:

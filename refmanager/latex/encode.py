@@ -22,6 +22,7 @@ from functools import lru_cache
 
 from refmanager import richtext
 from refmanager.latex.decode import decode
+from refmanager.latex.quotes import encode_quotes
 from refmanager.richtext import NOCASE_OPEN, SMALL_CAPS_OPEN
 
 # Split points: rich-text tags, math, and commands kept verbatim (`\foo{}`, `\href{u}{t}`).
@@ -42,7 +43,9 @@ _SPECIALS = {
 _SPECIAL_CHARACTER = re.compile(r"[\\{}&%#_$~^\u00a0]")
 # `--`, ``` `` ``` and `''` are ligatures in LaTeX: a literal pair is kept apart.
 _LIGATURE_PAIR = re.compile(r"-(?=-)|`(?=`)|'(?=')")
-_NEEDS_WORK = re.compile(r"[\\{}&%#_$~^\u00a0<\n]|--|``|''")
+_NEEDS_WORK = re.compile(r"[\\{}&%#_$~^\u00a0<\n`\u2018\u2019]|--|''|(?<![^\W_])'|'(?![^\W_])")
+_QUOTE = re.compile("['`\u2018\u2019\u201c\u201d]")
+_UNICODE_QUOTES = ("\u2018", "\u2019", "\u201c", "\u201d")
 _LINE_BREAK = re.compile(r"(?<!\n)\n(?!\n)")
 _TYPOGRAPHY = {"\u2013": "--", "\u2014": "---", "\u201c": "``", "\u201d": "''"}
 # LaTeX's accent commands (a fixed part of the language); which combining mark
@@ -62,13 +65,17 @@ def encode(text: str, ascii: bool = False) -> str:
 def _encode_cached(text: str, ascii: bool) -> str:
     pieces = _SPLIT.split(text)  # odd indexes hold the split points
     paired = _paired_tags(pieces)
-    out = []
+    out, text_ranges, length = [], [], 0
     for index, piece in enumerate(pieces):
         if index % 2 == 0 or (piece in _TAG_TO_LATEX and index not in paired):
             out.append(_encode_text(piece, ascii))  # text, or a lone tag that is just text
+            text_ranges.append((length, length + len(out[-1])))
         else:
             out.append(_TAG_TO_LATEX.get(piece, piece))
-    return "".join(out)
+        length += len(out[-1])
+    latex = "".join(out)
+    # Quotes last: whether a quote is an apostrophe depends on what is around it.
+    return encode_quotes(latex, ascii, text_ranges) if _QUOTE.search(text) else latex
 
 
 def _paired_tags(pieces: list[str]) -> set[int]:
@@ -88,9 +95,9 @@ def _encode_text(text: str, ascii: bool) -> str:
     escaped = _LIGATURE_PAIR.sub(lambda match: match.group() + "{}", escaped)
     # A line break is LaTeX's \\ (a blank line, a paragraph break, stays as it is).
     escaped = _LINE_BREAK.sub(lambda match: "\\\\\n", escaped)
-    if ascii and not escaped.isascii():
-        escaped = "".join(_encode_cluster(cluster) if not cluster.isascii() else cluster
-                          for cluster in _CLUSTER.findall(escaped))
+    if ascii and not escaped.isascii():  # quotes are left to `encode_quotes`
+        escaped = "".join(_encode_cluster(cluster) if not cluster.isascii() and cluster not in _UNICODE_QUOTES
+                          else cluster for cluster in _CLUSTER.findall(escaped))
     return escaped
 
 

@@ -9,6 +9,7 @@ map is kept (reading: in `record.foreign["bibtex"]`, verbatim) or reported
 
 from __future__ import annotations
 
+from functools import lru_cache
 from dataclasses import dataclass
 
 from refmanager.io.bibtex.names import format_names, parse_names
@@ -23,11 +24,12 @@ from refmanager.dates import (
 )
 from refmanager.latex.decode import decode
 from refmanager.latex.encode import encode
-from refmanager.model import SOURCE_TYPE, DateValue, FieldValue, Record
+from refmanager.model import ATTRIBUTE_OF, SOURCE_TYPE, DateValue, FieldValue, Record
 
 @dataclass(slots=True)
 class SourceField:
-    """One field of an entry: its name as written, its LaTeX text, its raw expression."""
+    """One field of an entry: its name as written, its LaTeX text, its raw expression.
+    (The reader passes the scanner's fields, which have the same attributes.)"""
 
     name: str
     text: str
@@ -42,7 +44,7 @@ def dialect_of(entry_type: str, field_names: list[str]) -> str:
     kind = entry_type.lower()
     if kind in ENTRY_TYPES and kind not in CLASSIC_TYPES:
         return "biblatex"
-    return "biblatex" if any(name.lower() in BIBLATEX_ONLY_FIELDS for name in field_names) else "bibtex"
+    return "bibtex" if BIBLATEX_ONLY_FIELDS.isdisjoint(map(str.lower, field_names)) else "biblatex"
 
 
 def entry_to_record(entry_type: str, key: str, source_fields: list[SourceField]) -> tuple[Record, list[str]]:
@@ -58,10 +60,10 @@ def entry_to_record(entry_type: str, key: str, source_fields: list[SourceField])
         if name in seen:
             notes.append(f"field {source.name!r} appears twice; the second is kept verbatim")
             foreign[f"{source.name}@{len(foreign)}"] = source.raw
-        elif not _read_field(record, kind, source, dates):
+        elif not _read_field(record, kind, name, source, dates):
             foreign[source.name] = source.raw
         seen.add(name)
-    _read_year_month(record, dates, foreign)
+    notes.extend(_read_year_month(record, dates, foreign))
     _read_thesis_genre(record, kind)
     _read_article_subtype(record, kind, foreign)
     if _type_name(record, "bibtex") != kind and _type_name(record, "biblatex") != kind:
@@ -71,24 +73,45 @@ def entry_to_record(entry_type: str, key: str, source_fields: list[SourceField])
     return record, notes
 
 
-def _read_field(record: Record, kind: str, source: SourceField, dates: dict) -> bool:
-    """Put one field into the record; False when the model has no free place for it."""
-    name = source.name.lower()
-    if not source.text.strip():
-        return False  # an empty field: kept verbatim, so that writing it back is exact
-    if name in NAME_FIELDS:
-        return _set_once(record, NAME_FIELDS[name], parse_names(source.text))
-    if name in ("year", "month", "day"):
+def _read_field(record: Record, kind: str, name: str, source: SourceField, dates: dict) -> bool:
+    """Put one field (`name` lowercased) into the record; False when the model has no free place for it."""
+    slot = field_slot(kind, name)
+    if slot is None or not source.text.strip():
+        return False  # no place, or an empty field: kept verbatim, so that writing it back is exact
+    where, variable = slot
+    if where == "creators":
+        return _set_once(record, variable, parse_names(source.text))
+    if where == "date-part":
         if name in dates:
             return False
         dates[name] = source.month or source.text
         return True
-    if name in DATE_FIELDS:  # ISO text, not LaTeX: `~` means circa here
-        return _set_once(record, DATE_FIELDS[name], parse_iso_date(source.text))
-    if name == "keywords":
+    if where == "dates":  # ISO text, not LaTeX: `~` means circa here
+        return _set_once(record, variable, parse_iso_date(source.text))
+    if where == "keywords":
         return _set_keywords(record, decode(source.text))
+    return _set_once(record, _variable_for(name, kind), _decode_field(name, source.text))
+
+
+@lru_cache(maxsize=None)
+def field_slot(kind: str, name: str) -> tuple[str, str] | None:
+    """Where a field (lowercased) of an entry of a kind goes in the record, in the terms of
+    `Record.state()`: ("attribute", attribute), ("creators", role), ("date-part", "issued")
+    for year, month and day, ("dates", variable), ("keywords", ""), ("variables", variable);
+    None when it has no place (it is kept verbatim)."""
+    if name in NAME_FIELDS:
+        return "creators", NAME_FIELDS[name]
+    if name in ("year", "month", "day"):
+        return "date-part", "issued"
+    if name in DATE_FIELDS:
+        return "dates", DATE_FIELDS[name]
+    if name == "keywords":
+        return "keywords", ""
     variable = _variable_for(name, kind)
-    return bool(variable) and _set_once(record, variable, _decode_field(name, source.text))
+    if variable is None:
+        return None
+    attribute = ATTRIBUTE_OF.get(variable)
+    return ("attribute", attribute) if attribute else ("variables", variable)
 
 
 def _variable_for(name: str, kind: str) -> str | None:
@@ -121,17 +144,21 @@ def _set_keywords(record: Record, text: str) -> bool:
     return _set_once(record, "keyword", [word.strip() for word in text.split(separator) if word.strip()])
 
 
-def _read_year_month(record: Record, dates: dict, foreign: dict[str, str]) -> None:
+def _read_year_month(record: Record, dates: dict, foreign: dict[str, str]) -> list[str]:
+    """The issued date from year, month and day; notes on a month that is none."""
     year, month, day = dates.get("year"), dates.get("month"), dates.get("day")
     month_number = month if isinstance(month, int) else parse_month(month) if month else None
     season = season_of(month) if isinstance(month, str) and not month_number else ""
+    notes = []
     if month and not month_number and not season:
         foreign["month"] = "{" + month + "}"  # not a month we can read: kept as written
+        shown = month if len(month) <= 20 else month[:20] + "..."
+        notes.append(f"month {shown!r} is not a month; kept as written")
     if record.get("issued") or not year:
         for name, value in (("year", year), ("month", month), ("day", day)):
             if value is not None and name not in foreign:
                 foreign[name] = f"{{{value}}}" if isinstance(value, str) else _month_macro(value)
-        return
+        return notes
     date = date_from_year_month(decode(year), month_number, day or "")
     if season:
         date = DateValue(parts=date.parts, season=season, literal=date.literal)
@@ -140,6 +167,7 @@ def _read_year_month(record: Record, dates: dict, foreign: dict[str, str]) -> No
     if day and not (date.parts and len(date.parts[0]) == 3):
         foreign["day"] = "{" + day + "}"  # a day without a readable month: kept as written
     record.set("issued", date)
+    return notes
 
 
 def _month_raw(month: str | int) -> str:
@@ -160,7 +188,8 @@ def _read_thesis_genre(record: Record, kind: str) -> None:
 
 
 def _month_macro(number: int) -> str:
-    return list(MONTH_ABBREVIATIONS)[number - 1]
+    """`mar` for 3; a number that is no month (0, 13) is written as it is, braced."""
+    return list(MONTH_ABBREVIATIONS)[number - 1] if 1 <= number <= 12 else "{" + str(number) + "}"
 
 
 # ---------------------------------------------------------------- writing
@@ -246,7 +275,9 @@ class _EntryFields:
         self.fields.append((name, _braced(variable, value, self.ascii)))
 
     def add_date(self, variable: str, date: DateValue) -> None:
-        if variable == "issued" and (self.dialect == "bibtex" or date.literal):
+        if not (date.parts or date.literal):  # an empty date (built by hand): nothing to write
+            self.notes.append(f"date {variable!r} is empty; left out")
+        elif variable == "issued" and (self.dialect == "bibtex" or date.literal):
             self.fields.extend(_year_month_fields(date, self.notes))
         elif variable not in _FIELD_OF_DATE:
             self.notes.append(f"date {variable!r} cannot be held in BibTeX; left out")

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from refmanager.latex.braces import is_one_group, split_top_level, walk
 from refmanager.latex.decode import decode
 from refmanager.latex.encode import encode
 from refmanager.model import Name
@@ -23,6 +24,7 @@ from refmanager.model import Name
 OTHERS = Name(literal="others")  # BibTeX's "and others": the list is truncated
 
 _WORD_SEPARATOR = re.compile(r"[\s~]+")
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def parse_names(value: str) -> list[Name]:
@@ -36,10 +38,18 @@ def _parse_names_cached(value: str) -> tuple[Name, ...]:
         return tuple(_parse_name(words) for words in _split_top_level(value, separator="and") if words)
     # No braces: a plain split is exact, and each name is cached on its own,
     # since the same author recurs across a file far more than the same list.
-    return tuple(_parse_plain_name(name) for name in _AND.split(value.strip()) if name)
+    return tuple(_parse_plain_name(name) for name in _plain_names(value) if name)
 
 
-_AND = re.compile(r"\s+and\s+", re.IGNORECASE)
+def _plain_names(value: str) -> list[str]:
+    """The names of a list without braces. The spaces are made single first, as
+    a pattern like `\\s+and\\s+` takes quadratic time on a long run of spaces."""
+    if "  " in value or "\t" in value or "\n" in value or "\r" in value:
+        value = " ".join(value.split())
+    return _AND.split(value.strip())
+
+
+_AND = re.compile(" and ", re.IGNORECASE)
 
 
 @lru_cache(maxsize=200_000)
@@ -59,22 +69,10 @@ def _split_top_level(text: str, separator: str) -> list[list[str]]:
 
 
 def _top_level_words(text: str) -> list[str]:
+    """Words split at spaces and ties (`~`, but not the accent `\\~`) outside groups."""
     if "{" not in text and "~" not in text:
         return text.split()
-    words, current, depth, escaped = [], [], 0, False
-    for char in text:
-        if depth == 0 and (char.isspace() or (char == "~" and not escaped)):
-            if current:
-                words.append("".join(current))
-                current = []
-            continue
-        if not escaped:
-            depth = max(depth + (char == "{") - (char == "}"), 0)
-        escaped = char == "\\" and not escaped  # `\~` is an accent, not a tie
-        current.append(char)
-    if current:
-        words.append("".join(current))
-    return words
+    return [word for word in split_top_level(text, r"[\s~]+") if word]
 
 
 def _parse_name(words: list[str]) -> Name:
@@ -112,16 +110,7 @@ def _comma_segments(words: list[str]) -> list[list[str]]:
 def _split_word_at_commas(word: str) -> list[str]:
     if "," not in word:
         return [word]
-    pieces, current, depth = [], [], 0
-    for char in word:
-        depth += 1 if char == "{" else -1 if char == "}" else 0
-        if char == "," and depth == 0:
-            pieces.append("".join(current))
-            current = []
-        else:
-            current.append(char)
-    pieces.append("".join(current))
-    return pieces
+    return split_top_level(word, ",")
 
 
 def _first_von_last(words: list[str]) -> tuple[list[str], list[str], list[str]]:
@@ -141,18 +130,21 @@ def _von_last(words: list[str]) -> tuple[list[str], list[str]]:
 
 def _is_lowercase(word: str) -> bool:
     """BibTeX's test for a von word: its first letter at depth 0 is lowercase."""
-    depth, index = 0, 0
-    while index < len(word):
-        char = word[index]
-        if char == "{":
-            if depth == 0 and word.startswith("{\\", index):
-                return _special_character_is_lowercase(word[index + 1:])
-            depth += 1
-        elif char == "}":
-            depth -= 1
-        elif depth == 0 and char.isalpha():
-            return char.islower()
-        index += 1
+    if "{" not in word and "\\" not in word:
+        letter = _LETTER.search(word)
+        return letter is not None and letter.group().islower()
+    for match, depth in walk(word, 0, _LETTER.pattern):
+        token = match.group()
+        if depth != 0:
+            continue
+        if token == "{":
+            if word.startswith("{\\", match.start()):
+                return _special_character_is_lowercase(word[match.start() + 1:])
+        elif token[0] == "\\":
+            if token[1:].isalpha():  # BibTeX reads `\\LaTeX` outside a group as letters
+                return token[1].islower()
+        elif token != "}":
+            return token.islower()
     return False  # caseless: never a von word
 
 
@@ -171,14 +163,7 @@ def _special_character_is_lowercase(text: str) -> bool:
 
 
 def _is_one_group(word: str) -> bool:
-    if not (word.startswith("{") and word.endswith("}")) or word.startswith("{\\"):
-        return False
-    depth = 0
-    for index, char in enumerate(word):
-        depth += 1 if char == "{" else -1 if char == "}" else 0
-        if depth == 0 and index < len(word) - 1:
-            return False
-    return True
+    return not word.startswith("{\\") and is_one_group(word)
 
 
 def _decode_words(words: list[str]) -> str:
@@ -195,9 +180,16 @@ def format_names(names: list[Name], ascii: bool = False) -> tuple[str, list[str]
         if name == OTHERS:
             parts.append("others")
             continue
-        notes.extend(_particle_notes(name))
-        parts.append(_format_name(name, ascii))
+        text, name_notes = _formatted_name(name, ascii)
+        notes.extend(name_notes)
+        parts.append(text)
     return " and ".join(parts), notes
+
+
+@lru_cache(maxsize=200_000)
+def _formatted_name(name: Name, ascii: bool) -> tuple[str, tuple[str, ...]]:
+    """One name's BibTeX text and notes; cached, as the same people recur across a file."""
+    return _format_name(name, ascii), tuple(_particle_notes(name))
 
 
 def _particle_notes(name: Name) -> list[str]:

@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from refmanager.latex.braces import group_end, walk
+
 # The start of a block, as BibTeX and bibtexparser see it: `@`, a type (or none),
 # and an opening delimiter, anywhere outside an entry, even after a `%`: BibTeX
 # has no comments outside entries.
@@ -28,9 +30,19 @@ _BARE_VALUE = re.compile(r"[A-Za-z0-9_:.+-]+")
 _AFTER_VALUE = re.compile(r"\s*([#,}])")
 _CLOSING = re.compile(r"\s*}")
 # A value may not run past a line that starts a new block (bibtexparser's rule).
-_BRACE_OR_ESCAPE = re.compile(r"\\.|[{}]|\n[ \t]*@", re.S)
-_QUOTE_BRACE_OR_ESCAPE = re.compile(r"\\.|[{}\"]|\n[ \t]*@", re.S)
-_NESTED_OR_ODD = re.compile(r"[{\\@]")
+_BLOCK_LINE = r"\n[ \t]*@"
+_BLOCK_LINE_PATTERN = re.compile(_BLOCK_LINE)
+# The common entry, read by one match: every field `name = {text}` with groups
+# at most one deep, `name = "text"` without braces, or `name = 1999`. Written as
+# unrolled loops (a run of plain characters, then one escape or group, ...), so
+# that a failed match costs time in proportion to its length.
+_FLAT = r"[^{}\\]*(?:\\.[^{}\\]*)*"
+_ONE_DEEP = r"[^{}\\]*(?:(?:\\.|\{" + _FLAT + r"\})[^{}\\]*)*"
+_SIMPLE_FIELD_TEMPLATE = (r"(N[A-Za-z_][\w:.+-]*)\s*=\s*(V\{(B" + _ONE_DEEP + r")\}|\"(Q[^\"{}\\]*)\"|[0-9]+)"
+                          r"\s*(?:,\s*|(?=\}))")
+_SIMPLE_FIELD = re.compile(re.sub(r"\((?=[NVBQ])[NVBQ]", "(", _SIMPLE_FIELD_TEMPLATE), re.S)
+_SIMPLE_ENTRY = re.compile(_ENTRY_HEAD.pattern + r"\s*(?:" + re.sub(r"\((?=[NVBQ])[NVBQ]", "(?:", _SIMPLE_FIELD_TEMPLATE)
+                           + r")*\}", re.S)
 _SPECIAL_TYPES = {"string", "comment", "preamble"}
 
 
@@ -39,6 +51,14 @@ class ScannedField:
     name: str
     value: str  # the raw value expression, delimiters included
     offset: int  # where the field starts, from the start of the entry
+    text: str | None = None  # the value's text, when it is one braced or quoted piece or a number
+    value_offset: int = -1  # where the value starts, from the start of the entry; -1 if not known
+    month: int | None = None  # set by the reader when the value is a month macro such as `mar`
+
+    @property
+    def raw(self) -> str:
+        """The raw value expression: the name `mapping.SourceField` gives it."""
+        return self.value
 
 
 @dataclass(slots=True)
@@ -51,6 +71,26 @@ class ScannedEntry:
 
 def scan_entry(text: str, start: int) -> ScannedEntry | None:
     """The entry whose `@` is at `start`, or None if it is not plainly well formed."""
+    simple = _SIMPLE_ENTRY.match(text, start)
+    if simple is not None and simple.group(1).lower() not in _SPECIAL_TYPES \
+            and not _BLOCK_LINE_PATTERN.search(text, start, simple.end()):
+        return ScannedEntry(simple.group(1), simple.group(2),
+                            _simple_fields(text, start, simple.end()), text[start:simple.end()])
+    return _scan_irregular_entry(text, start)
+
+
+def _simple_fields(text: str, start: int, end: int) -> list[ScannedField]:
+    """The fields of an entry `_SIMPLE_ENTRY` matched: each is one simple piece."""
+    fields = []
+    for field in _SIMPLE_FIELD.finditer(text, _ENTRY_HEAD.match(text, start).end(), end):
+        name, value, braced, quoted = field.groups()
+        inner = braced if value[0] == "{" else quoted if value[0] == '"' else value
+        fields.append(ScannedField(name, value, field.start() - start, inner, field.start(2) - start))
+    return fields
+
+
+def _scan_irregular_entry(text: str, start: int) -> ScannedEntry | None:
+    """An entry with concatenations, macros or deeper groups, one field at a time."""
     head = _ENTRY_HEAD.match(text, start)
     if head is None or head.group(1).lower() in _SPECIAL_TYPES:
         return None
@@ -66,7 +106,8 @@ def scan_entry(text: str, start: int) -> ScannedEntry | None:
         value_end = _value_end(text, name.end())
         if value_end is None:
             return None
-        fields.append(ScannedField(name.group(1), text[name.end():value_end], name.start(1) - start))
+        fields.append(ScannedField(name.group(1), text[name.end():value_end], name.start(1) - start,
+                                   value_offset=name.end() - start))
         after = _AFTER_VALUE.match(text, value_end)
         if after is None:
             return None
@@ -98,35 +139,15 @@ def _piece_end(text: str, position: int) -> int | None:
 
 
 def _braced_end(text: str, position: int) -> int | None:
-    close = text.find("}", position)
-    if close > 0 and not _NESTED_OR_ODD.search(text, position + 1, close):
-        return close + 1  # the common case: nothing nested
-    depth = 0
-    for match in _BRACE_OR_ESCAPE.finditer(text, position):
-        token = match.group()
-        if token == "{":
-            depth += 1
-        elif token == "}":
-            depth -= 1
-            if depth == 0:
-                return match.end()
-        elif token[0] == "\n":
-            return None
-    return None
+    return group_end(text, position, stop=_BLOCK_LINE)
 
 
 def _quoted_end(text: str, position: int) -> int | None:
-    depth = 0
-    for match in _QUOTE_BRACE_OR_ESCAPE.finditer(text, position + 1):
+    """The end of a `"quoted"` value: its closing quote is outside every group."""
+    for match, depth in walk(text, position + 1, '"|' + _BLOCK_LINE):
         token = match.group()
-        if token == "{":
-            depth += 1
-        elif token == "}":
-            depth -= 1
-            if depth < 0:
-                return None
-        elif token == '"' and depth == 0:
-            return match.end()
-        elif token[0] == "\n":
+        if depth < 0 or token[0] == "\n":
             return None
+        if token == '"' and depth == 0:
+            return match.end()
     return None

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from refmanager.dates import MONTH_ABBREVIATIONS
+from refmanager.latex.braces import group_end, top_level_matches
 from refmanager.model import DateValue
 
 
@@ -23,9 +24,16 @@ class Evaluated:
     undefined: list[str] = field(default_factory=list)
     malformed: bool = False  # not a valid expression: a missing comma or brace, most likely
     month: int | None = None  # set when the whole value is a month macro such as `mar`
+    used: list[str] = field(default_factory=list)  # the macros it expanded (lowercased)
+    oversized: bool = False  # the expansion would pass MAX_EXPANSION; the text is then ""
 
 
-def evaluate(expression: str, macros: dict[str, str]) -> Evaluated:
+# Characters a value may expand to: far beyond any real field, far below what a
+# macro bomb (`@string{s30 = s29 # s29}`) would build.
+MAX_EXPANSION = 1_000_000
+
+
+def evaluate(expression: str, macros: dict[str, str], limit: int = MAX_EXPANSION) -> Evaluated:
     """The LaTeX text of a value expression; `macros` maps lowercased names to text."""
     expression = expression.strip()
     if expression[:1] == "{" and expression[-1:] == "}":  # the common case: one braced value
@@ -36,6 +44,9 @@ def evaluate(expression: str, macros: dict[str, str]) -> Evaluated:
     pieces = []
     for piece in _split_concatenation(expression):
         pieces.append(_evaluate_piece(piece, macros, result))
+    if sum(map(len, pieces)) > limit:  # measured before joining: a bomb is never built
+        result.oversized = True
+        return result
     result.text = "".join(pieces)
     if len(pieces) == 1 and expression.lower() in MONTH_ABBREVIATIONS and expression.lower() not in macros:
         result.month = MONTH_ABBREVIATIONS[expression.lower()]
@@ -57,6 +68,7 @@ def _evaluate_piece(piece: str, macros: dict[str, str], result: Evaluated) -> st
         return piece
     name = piece.lower()
     if name in macros:
+        result.used.append(name)
         return macros[name]
     if name in MONTH_ABBREVIATIONS:
         return piece
@@ -64,43 +76,22 @@ def _evaluate_piece(piece: str, macros: dict[str, str], result: Evaluated) -> st
     return piece  # keep the name itself rather than drop the text
 
 
-_BRACE_OR_ESCAPE = re.compile(r"\\.|[{}]", re.S)
-
-
 def _closes_at_end(expression: str) -> bool:
-    """True when the first `{` is closed by the last character.
-
-    `\\{` is a literal brace, as bibtexparser and LaTeX read it.
-    """
-    depth = 0
-    for match in _BRACE_OR_ESCAPE.finditer(expression):
-        char = match.group()
-        if len(char) == 1:
-            depth += 1 if char == "{" else -1
-            if depth == 0:
-                return match.end() == len(expression)
-    return False
+    """True when the first `{` is closed by the last character (`\\{` is a literal brace)."""
+    return group_end(expression, 0) == len(expression)
 
 
 def _split_concatenation(expression: str) -> list[str]:
-    pieces, current, depth, quoted, escaped = [], [], 0, False, False
-    for char in expression:
-        if escaped:  # `\{`, `\"`: literal, as the scanner and bibtexparser read them
-            escaped = False
-        elif char == "\\":
-            escaped = True
-        elif char == '"' and depth == 0:
+    """The pieces of `a # "b" # {c}`: a `#` inside a group or a quoted piece, or
+    escaped (`\\#`), joins nothing."""
+    pieces, last, quoted = [], 0, False
+    for match in top_level_matches(expression, '["#]'):
+        if match.group() == '"':
             quoted = not quoted
-        elif char == "{":
-            depth += 1
-        elif char == "}":
-            depth -= 1
-        if char == "#" and depth == 0 and not quoted and not escaped:
-            pieces.append("".join(current).strip())
-            current = []
-        else:
-            current.append(char)
-    pieces.append("".join(current).strip())
+        elif not quoted:
+            pieces.append(expression[last:match.start()].strip())
+            last = match.end()
+    pieces.append(expression[last:].strip())
     return [piece for piece in pieces if piece]
 
 
@@ -117,6 +108,7 @@ def date_from_year_month(year: str, month: int | None, day: str = "") -> DateVal
     parts: tuple[int, ...] = (int(year),)
     if month:
         parts += (month,)
-        if day.strip().isdigit() and 1 <= int(day) <= 31:
+        day = day.strip()
+        if day.isdigit() and len(day) <= 2 and 1 <= int(day) <= 31:
             parts += (int(day),)
     return DateValue(parts=(parts,))

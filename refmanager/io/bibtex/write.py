@@ -14,8 +14,9 @@ from functools import partial
 from refmanager.errors import Problem
 from refmanager.io.base import Written, record_problem, untouched_source, verbatim_text
 from refmanager.io.bibtex.mapping import SourceField, entry_to_record, entry_type_for, record_to_fields
-from refmanager.io.bibtex.read import FORMAT, parse_entry_text
+from refmanager.io.bibtex.read import FORMAT, collector_paused, parse_entry_text, value_bounds
 from refmanager.io.bibtex.scan import KEY, KEY_UNUSABLE
+from refmanager.io.bibtex.source import BibtexOrigin, lowercased, source_fields, source_origin, unchanged_fields
 from refmanager.io.bibtex.values import evaluate
 from refmanager.model import Document, Record, Verbatim
 
@@ -25,6 +26,13 @@ def write_bibtex(document: Document, dialect: str = "bibtex", ascii: bool = Fals
     out: list[str] = []
     problems: list[Problem] = []
     from_bibtex = document.format == FORMAT
+    with collector_paused():
+        _write_blocks(document, dialect, ascii, from_bibtex, out, problems)
+    return Written("".join(out), problems)
+
+
+def _write_blocks(document: Document, dialect: str, ascii: bool, from_bibtex: bool,
+                  out: list[str], problems: list[Problem]) -> None:
     for block in document.blocks:
         if isinstance(block, Verbatim):
             out.append(verbatim_text(block, from_bibtex, "BibTeX", document.path, problems))
@@ -34,7 +42,6 @@ def write_bibtex(document: Document, dialect: str = "bibtex", ascii: bool = Fals
             text, notes = format_entry(block, dialect, ascii, document.strings)
             out.append(text if from_bibtex else ("\n" if out else "") + text + "\n")
             problems.extend(record_problem(block, note) for note in notes)
-    return Written("".join(out), problems)
 
 
 write_biblatex = partial(write_bibtex, dialect="biblatex")
@@ -59,7 +66,7 @@ def format_entry(record: Record, dialect: str = "bibtex", ascii: bool = False,
     entry_type = entry_type_for(record, dialect)
     origin = record.origin
     if origin is not None and origin.format == FORMAT and origin.raw:
-        fields = _reuse_source_fields(origin.raw, fields, dialect, ascii, strings or {})
+        fields = _reuse_source_fields(record, fields, ascii, strings or {})
         entry_type = origin.entry_type if origin.entry_type.lower() == entry_type.lower() else entry_type
     body = "".join(f"  {name} = {value},\n" for name, value in fields)
     return f"@{entry_type}{{{_bibtex_key(record.key, notes)},\n{body}}}", notes
@@ -74,29 +81,46 @@ def _bibtex_key(key: str, notes: list[str]) -> str:
     return usable
 
 
-def _reuse_source_fields(raw: str, fields: list[tuple[str, str]], dialect: str, ascii: bool,
+def _reuse_source_fields(record: Record, fields: list[tuple[str, str]], ascii: bool,
                          strings: dict[str, str]) -> list[tuple[str, str]]:
     """Keep the source's spelling, order and text for every field whose value is unchanged."""
-    entry = parse_entry_text(raw)
-    if entry is None:
+    origin = _origin_with_fields(record, strings)
+    if origin is None:
         return fields
-    source = [SourceField(f.name, *_evaluated(f.value, strings)) for f in entry.fields]
-    before, _ = entry_to_record(entry.entry_type, entry.key, source)
-    unchanged = record_to_fields(before, dialect, ascii)[0]
-    source_names = {field.name.lower() for field in source}
+    source = source_fields(origin)
+    source_names = lowercased(origin.field_names)
+    generated: dict[str, tuple[str, str]] = {}
+    for new in fields:
+        generated.setdefault(new[0].lower(), new)
     renamed = [new for new in fields if new[0].lower() not in source_names]
     merged = []
-    for field in source:  # the source's order and spelling first
-        match = next((new for new in fields if new[0].lower() == field.name.lower()), None)
+    # The source's order first.
+    for (name, raw), lower, unchanged in zip(source, source_names, unchanged_fields(record, origin)):
+        match = generated.get(lower)
         if match is not None:
-            reuse = match in unchanged and (not ascii or field.raw.isascii())
-            merged.append((field.name, field.raw if reuse else match[1]))
+            reuse = unchanged and (not ascii or raw.isascii())
+            merged.append((name, raw if reuse else match[1]))
         elif renamed:
             # A field written under another name now (booktitle -> journaltitle) takes the
             # place of the one it replaces: ahead of a kept rival, as the reader takes the first.
             merged.extend(renamed)
             renamed = []
     return merged + renamed
+
+
+def _origin_with_fields(record: Record, strings: dict[str, str]) -> BibtexOrigin | None:
+    """The record's origin with its fields as read; an origin made elsewhere (a copy
+    with only the entry's text) is completed by reading that text again."""
+    origin = record.origin
+    if isinstance(origin, BibtexOrigin) and origin.value_bounds is not None and origin.state is not None:
+        return origin
+    entry = parse_entry_text(origin.raw)
+    if entry is None:
+        return None
+    source = [SourceField(field.name, *_evaluated(field.value, strings)) for field in entry.fields]
+    before, _ = entry_to_record(entry.entry_type, entry.key, source)
+    names = tuple(field.name for field in entry.fields)
+    return source_origin(origin, before, names, value_bounds(entry))
 
 
 def _evaluated(expression: str, strings: dict[str, str]) -> tuple[str, str, int | None]:

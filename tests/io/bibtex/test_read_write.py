@@ -249,9 +249,8 @@ def test_ascii_output_escapes_every_non_ascii_character():
 
 # ---------------------------------------------------------------- real files
 
-def test_the_large_real_file_reads_and_writes_back_byte_identical(bigbib):
-    path = bigbib / "acl-anthology-88k.bib"
-    document = refmanager.load(str(path))
+def test_the_large_real_file_reads_and_writes_back_byte_identical(acl_anthology):
+    path, document = acl_anthology
     # The README counts 88,132 well-formed entries and 404 malformed `@{X,}`
     # blocks; one of those (`@3{...}`) has a type and so is an entry here.
     assert len(document.records) == 88_133

@@ -1,0 +1,102 @@
+"""What a record read from BibTeX remembers of its entry, for writing it back.
+
+A changed record is written again from the model, but each field whose value
+did not change keeps its source text (its spelling, macros, braces). To tell
+which, the reader keeps, beside the entry's text (`Origin.raw`): where each
+field's value lies in that text, and the record's state as read. A field is
+unchanged when its part of the model (`mapping.field_slot`) is the same now as
+in that state, so nothing is read a second time.
+
+The memory this costs is small: two offsets a field, and the state tuple, whose
+strings and names are those of the record itself.
+"""
+
+from __future__ import annotations
+
+from array import array
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from refmanager.io.bibtex.mapping import field_slot
+from refmanager.model import SCALAR_VARIABLES, Origin, Record
+
+_SCALAR_INDEX = {attribute: index for index, attribute in enumerate(SCALAR_VARIABLES)}
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class BibtexOrigin(Origin):
+    """An Origin that also knows the entry's fields (see the module docstring)."""
+
+    field_names: tuple[str, ...] = field(default=(), repr=False)
+    value_bounds: array | None = field(default=None, repr=False)  # start, end of each value in raw
+    state: tuple | None = field(default=None, repr=False)  # Record.state() as read
+
+
+def source_origin(origin: Origin, record: Record, field_names: tuple[str, ...],
+                  value_bounds: array | None) -> BibtexOrigin:
+    """The origin to seal a record with: as `Record.seal` does, and keeping the state."""
+    state = record.state()
+    return BibtexOrigin(origin.path, origin.line, origin.format, origin.entry_type, origin.raw,
+                        hash(state), origin.dialect, field_names, value_bounds, state)
+
+
+def source_fields(origin: BibtexOrigin) -> list[tuple[str, str]]:
+    """Each field of the entry as written: its name and its raw value expression."""
+    bounds = origin.value_bounds
+    return [(name, origin.raw[bounds[2 * index]:bounds[2 * index + 1]])
+            for index, name in enumerate(origin.field_names)]
+
+
+def unchanged_fields(record: Record, origin: BibtexOrigin) -> list[bool]:
+    """For each field of the entry, whether the record still says what the field said."""
+    before = _StateView(origin.state)
+    return [slot is not None and _part(record, *slot) == before.part(*slot)
+            for slot in _slots(origin.entry_type, origin.field_names)]
+
+
+@lru_cache(maxsize=10_000)
+def _slots(entry_type: str, field_names: tuple[str, ...]) -> tuple:
+    """The model's place for each field; cached, as a file's entries share a few layouts."""
+    kind = entry_type.lower()
+    return tuple(field_slot(kind, name.lower()) for name in field_names)
+
+
+@lru_cache(maxsize=10_000)
+def lowercased(field_names: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(name.lower() for name in field_names)
+
+
+def _part(record: Record, where: str, name: str):
+    """The value of one place in the record, in the form the state holds it."""
+    if where == "attribute":
+        return getattr(record, name)
+    if where == "creators":
+        return tuple(record.creators.get(name, ()))
+    if where in ("dates", "date-part"):
+        return record.dates.get(name)
+    if where == "keywords":
+        return tuple(record.keywords)
+    return record.variables.get(name)
+
+
+class _StateView:
+    """The parts of `Record.state()`: (key, type, scalars in SCALAR_VARIABLES order,
+    creators, dates, keywords, variables, foreign), the mappings as sorted pairs."""
+
+    def __init__(self, state: tuple):
+        self.state = state
+        self.mappings: dict[int, dict] = {}
+
+    def part(self, where: str, name: str):
+        if where == "attribute":
+            return self.state[2][_SCALAR_INDEX[name]]
+        if where == "keywords":
+            return self.state[5]
+        index = _MAPPING_INDEX[where]
+        mapping = self.mappings.get(index)
+        if mapping is None:
+            mapping = self.mappings[index] = dict(self.state[index])
+        return mapping.get(name, () if where == "creators" else None)
+
+
+_MAPPING_INDEX = {"creators": 3, "dates": 4, "date-part": 4, "variables": 6}
