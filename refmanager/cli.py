@@ -20,7 +20,7 @@ from rich.console import Console
 from rich.table import Table
 
 from refmanager import api
-from refmanager.errors import Problem, RefmanagerError
+from refmanager.errors import OutputError, Problem, RefmanagerError
 from refmanager.io import formats
 
 NOTES_SHOWN_ONE_BY_ONE = 20
@@ -174,6 +174,93 @@ def list_formats() -> None:
     for name in sorted(set(readers) | set(writers)):
         table.add_row(name, "yes" if name in readers else "", "yes" if name in writers else "")
     output.print(table)
+
+
+# ---------------------------------------------------------------- citing (refmanager.render)
+
+@app.command()
+def cite(
+    arguments: list[str] = typer.Argument(..., metavar="FILE... [KEY...]", help="Bibliography files or folders, then the citation keys to cite (default: every record)."),
+    style: str = typer.Option("apa", "--style", "-s", help="An official CSL style id (refman styles lists them) or a .csl file."),
+    format: Optional[str] = typer.Option(None, "--format", "-f", help="text, html, markdown or latex. Default: from the -o extension; on a terminal, coloured text."),
+    locale: Optional[str] = typer.Option(None, "--locale", "-l", help="A CSL locale such as en-GB or de-DE, instead of the style's own."),
+    as_json: bool = typer.Option(False, "--json", help="Each record's citation and bibliography entry as JSON, in input order."),
+    in_text: bool = typer.Option(False, "--in-text", help="The in-text citation (a note style: the first note) of each record, one a line."),
+    output_path: Optional[str] = typer.Option(None, "--output", "-o", help="File to write (.html, .md, .tex, .txt picks the format); default standard output."),
+) -> None:
+    """Format a bibliography, or each record's citation, in any CSL style.
+
+    Everything cited is registered together, so the order of the list and
+    disambiguation (2020a, 2020b) hold across all the files.
+
+    [bold]Examples[/bold]
+
+      refman cite library/soft-power.bib --style apa
+
+      refman cite library/ --style chicago-notes-bibliography -o bibliography.html
+
+      refman cite library/soft-power.bib nye2004 --in-text --style ieee
+    """
+    from refmanager.render import api as render
+
+    try:
+        paths, keys = render.split_arguments(arguments)
+        chosen = render.output_format(output_path, format, output_path is None and output.is_terminal)
+        records, problems = render.load_records(paths, keys)
+        engine = render.formatter(records, style, locale)
+        text = _cite_text(render, engine, chosen, as_json, in_text)
+    except RefmanagerError as error:
+        _fail(error)
+    _print_problems(problems)
+    _write_output(text, output_path)
+    if problems:
+        raise typer.Exit(EXIT_PROBLEMS)
+
+
+def _cite_text(render, engine, format: str, as_json: bool, in_text: bool) -> str:
+    if as_json:
+        return json.dumps(render.report_rows(engine, format), ensure_ascii=False, indent=1)
+    if in_text:
+        return "\n".join(row["citation"] for row in render.report_rows(engine, format))
+    return "\n".join(entry for _id, entry in engine.processor.bibliography(format=format))
+
+
+def _write_output(text: str, output_path: Optional[str]) -> None:
+    if output_path is None or output_path == "-":
+        sys.stdout.write(text + "\n" if text else "")
+        return
+    from pathlib import Path
+
+    try:
+        Path(output_path).write_text(text + "\n", encoding="utf-8")
+    except OSError as error:
+        _fail(OutputError(f"{output_path}: cannot write ({error.strerror})"))
+
+
+@app.command()
+def styles(
+    search: Optional[str] = typer.Argument(None, help="Words that the style's id or title must contain."),
+    as_json: bool = typer.Option(False, "--json", help="Print the styles as JSON."),
+) -> None:
+    """List the official CSL styles (independent and dependent), or those that match.
+
+    [bold]Examples[/bold]
+
+      refman styles chicago
+
+      refman styles "american psychological" --json
+    """
+    from refmanager.render import repository
+
+    found = repository.list_styles(search)
+    if as_json:
+        output.print_json(json.dumps([info.as_dict() for info in found]))
+        return
+    table = Table("id", "title", "class", "fields", box=None)
+    for info in found:
+        table.add_row(info.id, info.title, info.style_class, ", ".join(info.fields))
+    output.print(table)
+    errors.print(f"{len(found):,} styles", highlight=False)
 
 
 def main() -> None:
