@@ -197,9 +197,9 @@ def cite(
 
       refman cite library/soft-power.bib --style apa
 
-      refman cite library/ --style chicago-notes-bibliography -o bibliography.html
+      refman cite library/soft-power.json --style chicago-notes-bibliography -o bibliography.html
 
-      refman cite library/soft-power.bib nye2004 --in-text --style ieee
+      refman cite library/soft-power.bib nye2004book keohane1977power --in-text --style ieee
     """
     from refmanager.render import api as render
 
@@ -248,7 +248,7 @@ def styles(
 
       refman styles chicago
 
-      refman styles "american psychological" --json
+      refman styles "chicago 18th" --json
     """
     from refmanager.render import repository
 

@@ -42,10 +42,10 @@ class Formatter:
 
 def formatter(records_or_items: Input, style: str = "apa", locale: str | None = None) -> Formatter:
     """Register every item with the style once, for the calls below to share."""
-    from refmanager.render.processor import CitationProcessor
-
     resolved = resolve_style(style)
     items = items_from_records(records_or_items)
+    from refmanager.render.processor import CitationProcessor  # the engine, once the style is known
+
     processor = CitationProcessor(resolved.xml, items, locale=locale or resolved.locale or None)
     return Formatter(resolved, processor, [item["id"] for item in items])
 
