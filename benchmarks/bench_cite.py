@@ -70,6 +70,9 @@ pybtex.errors.set_strict_mode(False)  # the file has malformed blocks; report, g
 data = parse_file(sys.argv[1], "bibtex")
 style = find_plugin("pybtex.style.formatting", "plain")()
 backend = find_plugin("pybtex.backends", "text")()
+# plain has no template for an unknown type (the file's one @tt): leave such entries out.
+for key in [key for key, entry in data.entries.items() if not hasattr(style, "format_" + entry.type)]:
+    del data.entries[key]
 formatted = style.format_bibliography(data)
 with open(sys.argv[2], "w", encoding="utf-8") as out:
     for entry in formatted:
