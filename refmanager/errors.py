@@ -13,7 +13,8 @@ Two kinds of trouble, kept apart:
        │    │                  bibliography, undecodable)
        │    ├── UnknownFormatError   no reader or writer by that name
        │    └── UnknownStyleError    no citation style by that name or path
-       └── OutputError         the output cannot be written
+       ├── OutputError         the output cannot be written
+       └── StyleError          a CSL style cannot be used (bad XML, unknown element)
 
   The command line turns each into one line that says what to do, exit code 2.
 """
@@ -64,3 +65,16 @@ class UnknownStyleError(InputError):
 
 class OutputError(RefmanagerError):
     """The output cannot be written."""
+
+
+class StyleError(RefmanagerError):
+    """A CSL style cannot be used: unparsable XML or an element CSL does not have.
+
+    The message is one line that names the file and the line: `apa.csl:12: ...`.
+    """
+
+    def __init__(self, message: str, path: str = "<style>", line: int = 0) -> None:
+        self.path = path
+        self.line = line
+        self.reason = message
+        super().__init__(f"{path}:{line}: {message}")

@@ -1,0 +1,128 @@
+"""Backends: an event stream (see `output`) written as HTML, text, Markdown,
+LaTeX or terminal markup.
+
+HTML follows citeproc-js's conventions (`<i>`, `<b>`, `<sup>`, `<sub>`,
+small caps and the rest as `<span style=...>`, display as `<div class=...>`).
+"""
+
+from __future__ import annotations
+
+_HTML_TAGS = {
+    ("font-style", "italic"): ("<i>", "</i>"),
+    ("font-weight", "bold"): ("<b>", "</b>"),
+    ("vertical-align", "sup"): ("<sup>", "</sup>"),
+    ("vertical-align", "sub"): ("<sub>", "</sub>"),
+    ("vertical-align", "baseline"): ('<span style="baseline">', "</span>"),
+}
+
+
+def _html_open(attribute: str, value: str) -> tuple[str, str]:
+    if attribute == "display":
+        return f'<div class="csl-{value}">', "</div>"
+    tags = _HTML_TAGS.get((attribute, value))
+    if tags:
+        return tags
+    return f'<span style="{attribute}:{value};">', "</span>"
+
+
+def escape_html(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def write_html(events: list) -> str:
+    out = []
+    for kind, value in events:
+        if kind == "text":
+            out.append(escape_html(value))
+        elif kind == "open":
+            out.append(_html_open(*value)[0])
+        elif kind == "close":
+            out.append(_html_open(*value)[1])
+        else:
+            out.append(value)
+    return "".join(out)
+
+
+def write_text(events: list) -> str:
+    return "".join(value for kind, value in events
+                   if kind in ("text", "quote-open", "quote-close"))
+
+
+_MARKDOWN = {("font-style", "italic"): "*", ("font-weight", "bold"): "**"}
+
+
+def _markdown_escape(text: str) -> str:
+    for char in "\\*_`[]":
+        text = text.replace(char, "\\" + char)
+    return text
+
+
+def write_markdown(events: list) -> str:
+    out = []
+    for kind, value in events:
+        if kind == "text":
+            out.append(_markdown_escape(value))
+        elif kind in ("open", "close"):
+            if value == ("vertical-align", "sup"):
+                out.append("<sup>" if kind == "open" else "</sup>")
+            elif value == ("vertical-align", "sub"):
+                out.append("<sub>" if kind == "open" else "</sub>")
+            else:
+                out.append(_MARKDOWN.get(value, ""))
+        else:
+            out.append(value)
+    return "".join(out)
+
+
+_LATEX_SPECIALS = {"&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_", "{": r"\{",
+                   "}": r"\}", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
+                   "\\": r"\textbackslash{}"}
+_LATEX_COMMANDS = {("font-style", "italic"): r"\textit{", ("font-style", "oblique"): r"\textsl{",
+                   ("font-weight", "bold"): r"\textbf{",
+                   ("font-variant", "small-caps"): r"\textsc{",
+                   ("vertical-align", "sup"): r"\textsuperscript{",
+                   ("vertical-align", "sub"): r"\textsubscript{",
+                   ("text-decoration", "underline"): r"\underline{",
+                   ("font-style", "normal"): r"\textup{", ("font-weight", "normal"): r"\textmd{",
+                   ("font-variant", "normal"): r"\textup{"}
+
+
+def escape_latex(text: str) -> str:
+    return "".join(_LATEX_SPECIALS.get(char, char) for char in text)
+
+
+def write_latex(events: list) -> str:
+    out = []
+    for kind, value in events:
+        if kind == "text":
+            out.append(escape_latex(value))
+        elif kind == "open":
+            out.append(_LATEX_COMMANDS.get(value, "{"))
+        elif kind == "close":
+            out.append("}")
+        else:
+            out.append(value)
+    return "".join(out)
+
+
+_TERMINAL = {("font-style", "italic"): "italic", ("font-weight", "bold"): "bold",
+             ("text-decoration", "underline"): "underline"}
+
+
+def write_terminal(events: list) -> str:
+    """Rich console markup: italics and bold shown, brackets escaped."""
+    out = []
+    for kind, value in events:
+        if kind == "text":
+            out.append(value.replace("[", r"\["))
+        elif kind == "open" and value in _TERMINAL:
+            out.append(f"[{_TERMINAL[value]}]")
+        elif kind == "close" and value in _TERMINAL:
+            out.append(f"[/{_TERMINAL[value]}]")
+        elif kind in ("quote-open", "quote-close"):
+            out.append(value)
+    return "".join(out)
+
+
+BACKENDS = {"html": write_html, "text": write_text, "markdown": write_markdown,
+            "latex": write_latex, "terminal": write_terminal}

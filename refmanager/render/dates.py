@@ -1,0 +1,211 @@
+"""`cs:date`: localized and style-defined dates, date ranges, seasons, literals.
+
+A localized date (`form="text"` or `"numeric"`) takes its date-parts from the
+locale, with the style's date-part attributes laid over them; otherwise the
+style's own date-parts and delimiter are used. A range renders the parts that
+differ twice, joined by the range-delimiter of the largest part that differs.
+"""
+
+from __future__ import annotations
+
+from refmanager.render.date_values import read_date
+from refmanager.render.formatting import decorate
+from refmanager.render.richtext import Rich, join
+
+_SHOWN = {"year-month-day": ("year", "month", "day"), "year-month": ("year", "month"),
+          "year": ("year",)}
+_AFFIX_FREE = ("prefix", "suffix")
+
+
+class PartSpec:
+    """One date-part to render: its name and merged attributes, and its element."""
+
+    __slots__ = ("name", "attrs", "element")
+
+    def __init__(self, name, attrs, element) -> None:
+        self.name = name
+        self.attrs = attrs
+        self.element = element
+
+
+class _Merged:
+    """An element stand-in carrying merged attributes, for `decorate`."""
+
+    __slots__ = ("attrs", "decoration")
+
+    def __init__(self, attrs) -> None:
+        self.attrs = attrs
+        self.decoration = None
+
+
+def _part_specs(element, ctx) -> tuple[list[PartSpec], str]:
+    key = (id(element), "date")
+    cached = ctx.engine.option_cache.get(key)
+    if cached is not None:
+        return cached
+    form = element.get("form")
+    shown = _SHOWN.get(element.get("date-parts", "year-month-day"), _SHOWN["year-month-day"])
+    overrides = {part.get("name"): part.attrs for part in element.find_all("date-part")}
+    specs = []
+    delimiter = element.get("delimiter", "")
+    if form:
+        localized = ctx.locale.date_format(form)
+        parts = localized.find_all("date-part") if localized is not None else []
+        delimiter = localized.get("delimiter", "") if localized is not None else ""
+        for part in parts:
+            name = part.get("name")
+            if name not in shown:
+                continue
+            attrs = dict(part.attrs)
+            attrs.update({k: v for k, v in overrides.get(name, {}).items()
+                          if k not in _AFFIX_FREE})
+            specs.append(PartSpec(name, attrs, _Merged(attrs)))
+    else:
+        for part in element.find_all("date-part"):
+            specs.append(PartSpec(part.get("name"), part.attrs, part))
+    ctx.engine.option_cache[key] = (specs, delimiter)
+    return specs, delimiter
+
+
+def _year_text(year: int, form: str, ctx) -> str:
+    if year < 0:
+        return f"{-year}{ctx.locale.term('bc') or 'BC'}"
+    if form == "short":
+        return f"{year % 100:02d}"
+    if year < 1000:
+        return f"{year}{ctx.locale.term('ad') or 'AD'}"
+    return str(year)
+
+
+def _month_text(month: int, form: str, ctx, season) -> str | None:
+    if month == 0:
+        if season:
+            return _season_text(season, ctx)
+        return None
+    if month > 12:
+        return ctx.locale.term(f"season-{(month - 13) % 4 + 1:02d}")
+    if form == "numeric":
+        return str(month)
+    if form == "numeric-leading-zeros":
+        return f"{month:02d}"
+    return ctx.locale.term(f"month-{month:02d}", "short" if form == "short" else "long")
+
+
+def _season_text(season, ctx) -> str | None:
+    try:
+        number = int(season)
+    except (TypeError, ValueError):
+        return str(season)
+    return ctx.locale.term(f"season-{(number - 1) % 4 + 1:02d}")
+
+
+def _day_text(day: int, month: int, form: str, ctx) -> str | None:
+    if day == 0:
+        return None
+    if form == "numeric-leading-zeros":
+        return f"{day:02d}"
+    if form == "ordinal" and (day == 1 or not ctx.locale.limit_ordinals):
+        gender = ctx.locale.gender(f"month-{month:02d}") if month else ""
+        return ctx.locale.ordinal(day, gender)
+    return str(day)
+
+
+def _part_text(spec: PartSpec, triple, ctx, season):
+    year, month, day = triple
+    form = spec.attrs.get("form", "")
+    if spec.name == "year":
+        text = _year_text(year, form, ctx) if year else None
+        if text and ctx.state.year_suffix and not ctx.engine.uses_year_suffix \
+                and not ctx.year_suffix_rendered and ctx.mode != "sort":
+            ctx.year_suffix_rendered = True
+            return Rich([text, ctx.state.year_suffix])
+        return text
+    if spec.name == "month":
+        return _month_text(month, form or "long", ctx, season)
+    if spec.name == "day":
+        return _day_text(day, month, form, ctx) if month and month <= 12 else None
+    return None
+
+
+def _render_parts(specs, triple, ctx, season, delimiter, drop_first_prefix=False,
+                  drop_last_suffix=False):
+    """The rendered date-parts, each with its affixes (the outer ones dropped if asked)."""
+    pieces = []
+    for spec in specs:
+        text = _part_text(spec, triple, ctx, season)
+        if text is None:
+            continue
+        node = decorate(spec.element, text, ctx.title_case, affixes=False)
+        pieces.append([spec.attrs.get("prefix", ""), node, spec.attrs.get("suffix", "")])
+    if pieces and drop_first_prefix:
+        pieces[0][0] = ""
+    if pieces and drop_last_suffix:
+        pieces[-1][2] = ""
+    return [Rich([piece for piece in triple_ if piece]) for triple_ in pieces]
+
+
+def _differing(specs, start, end) -> set[str]:
+    names = ("year", "month", "day")
+    for index, name in enumerate(names):
+        if start[index] != end[index]:
+            return set(names[index:])
+    return set()
+
+
+def _range_delimiter(specs, name: str) -> str:
+    return next((spec.attrs.get("range-delimiter", "–") for spec in specs if spec.name == name),
+                "–")
+
+
+def _render_range(specs, start, end, ctx, season, delimiter):
+    differs = _differing(specs, start, end) & {spec.name for spec in specs}
+    if not differs:
+        return join(_render_parts(specs, start, ctx, season, delimiter), delimiter)
+    largest = next(name for name in ("year", "month", "day") if name in differs)
+    range_delimiter = next((spec.attrs.get("range-delimiter", "–") for spec in specs
+                            if spec.name == largest), "–")
+    if largest == "year":
+        first = _render_parts(specs, start, ctx, season, delimiter, drop_last_suffix=True)
+        second = _render_parts(specs, end, ctx, season, delimiter)
+        return Rich([join(first, delimiter), range_delimiter, join(second, delimiter)])
+    out, index = [], 0
+    while index < len(specs):
+        spec = specs[index]
+        if spec.name not in differs:
+            out.extend(_render_parts([spec], start, ctx, season, delimiter))
+            index += 1
+            continue
+        run = []
+        while index < len(specs) and specs[index].name in differs:
+            run.append(specs[index])
+            index += 1
+        first = _render_parts(run, start, ctx, season, delimiter, drop_last_suffix=True)
+        second = _render_parts(run, end, ctx, season, delimiter, drop_first_prefix=True)
+        last_suffix = run[-1].attrs.get("suffix", "")
+        pieces = [join(first, delimiter), range_delimiter, join(second, delimiter)]
+        if last_suffix and second and not second[-1].children[-1] == last_suffix:
+            pieces.append(last_suffix)
+        out.append(Rich([piece for piece in pieces if piece is not None]))
+    return join(out, delimiter)
+
+
+def render_date(element, ctx):
+    variable = element.get("variable", "")
+    raw = ctx.variable(variable)
+    value = read_date(raw) if raw is not None else None
+    if value is None:
+        return None
+    if ctx.mode == "sort":  # dates sort by value, not by their rendered text
+        return value.sort_key() or value.literal
+    if value.literal and not value.parts:
+        return decorate(element, value.literal, ctx.title_case)
+    specs, delimiter = _part_specs(element, ctx)
+    if value.open_range:
+        start = join(_render_parts(specs, value.parts[0], ctx, value.season, delimiter,
+                                   drop_last_suffix=True), delimiter)
+        node = Rich([start, _range_delimiter(specs, "year")])
+    elif value.is_range:
+        node = _render_range(specs, value.parts[0], value.parts[1], ctx, value.season, delimiter)
+    else:
+        node = join(_render_parts(specs, value.parts[0], ctx, value.season, delimiter), delimiter)
+    return decorate(element, node, ctx.title_case)

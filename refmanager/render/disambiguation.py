@@ -1,0 +1,214 @@
+"""Disambiguation of cites that would read the same (CSL 1.0.2 "Disambiguation").
+
+Every registered item's first cite is rendered as plain text and items are
+grouped by that text with a dict, so the work grows with the number of items,
+not with its square. Each ambiguous group goes through the steps the style
+allows, in the spec's order: add names, add given names (per the
+givenname-disambiguation-rule), the `disambiguate="true"` condition, and
+finally year suffixes in bibliography order.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from refmanager.render.context import Cite
+from refmanager.render.names import item_names
+from refmanager.render.output import flatten
+from refmanager.render.backends import write_text
+
+
+class Disambiguator:
+    def __init__(self, engine) -> None:
+        self.engine = engine
+        citation = engine.style.citation
+        attrs = citation.attrs if citation is not None else {}
+        self.add_names = attrs.get("disambiguate-add-names") == "true"
+        self.add_givenname = attrs.get("disambiguate-add-givenname") == "true"
+        self.add_year_suffix = attrs.get("disambiguate-add-year-suffix") == "true"
+        self.rule = attrs.get("givenname-disambiguation-rule", "by-cite")
+        self.uses_condition = _has_disambiguate_condition(engine.style.root)
+
+    def key(self, item_id: str) -> str:
+        ctx = self.engine.context(item_id, "citation", Cite(item_id))
+        node = self.engine.render_item(item_id, "citation", ctx=ctx)
+        self.engine.last_first_names[item_id] = ctx.first_names
+        return write_text(flatten(node, self.engine.locale)) if node is not None else ""
+
+    def ambiguous_groups(self, item_ids: list[str]) -> list[list[str]]:
+        groups: dict[str, list[str]] = defaultdict(list)
+        for item_id in item_ids:
+            groups[self.key(item_id)].append(item_id)
+        return [group for group in groups.values() if len(group) > 1]
+
+    def run(self, bibliography_order: list[str]) -> None:
+        if self.engine.style.citation is None:
+            return
+        if self.add_givenname and self.rule != "by-cite":
+            self._global_givennames(bibliography_order)
+        groups = self.ambiguous_groups(bibliography_order)
+        for group in groups:
+            remaining = self._resolve(group)
+            if remaining and self.add_year_suffix:
+                self._year_suffixes(remaining, bibliography_order)
+
+    def _resolve(self, group: list[str]) -> list[list[str]]:
+        """Apply the steps to one group; the subgroups still ambiguous after them."""
+        pending = [group]
+        if self.add_names:
+            pending = self._step(pending, self._try_names)
+        if self.add_givenname and self.rule in ("by-cite", "all-names", "primary-name"):
+            pending = self._step(pending, self._try_givennames)
+            pending = self._step(pending, self._full_givennames)
+        if self.uses_condition and pending:
+            for subgroup in pending:
+                for item_id in subgroup:
+                    self.engine.states[item_id].disambiguate = True
+            pending = [self.ambiguous_groups(subgroup) for subgroup in pending]
+            pending = [g for groups in pending for g in groups]
+        return pending
+
+    def _step(self, pending, attempt):
+        out = []
+        for subgroup in pending:
+            attempt(subgroup)
+            out.extend(self.ambiguous_groups(subgroup))
+        return out
+
+    def _shown(self, item_id: str) -> tuple[list, int]:
+        """The first name list a cite of the item renders, and how many it shows."""
+        self.key(item_id)
+        first = self.engine.last_first_names.get(item_id)
+        return (first[0], first[1]) if first else ([], 0)
+
+    def _try_names(self, group: list[str]) -> None:
+        """Show more names on each item, as few as leave it the fewest look-alikes."""
+        level = 2 if self.add_givenname else 0
+        lists = {item_id: self._shown(item_id) for item_id in group}
+        for item_id, (names, shown) in lists.items():
+            best_extra, best_clashes = 0, None
+            for extra in range(0, len(names) - shown + 1):
+                mine = _identity(names, shown + extra, level)
+                clashes = sum(1 for other_id, (other, other_shown) in lists.items()
+                              if other_id != item_id
+                              and mine == _identity(other, other_shown + extra, level))
+                if best_clashes is None or clashes < best_clashes:
+                    best_extra, best_clashes = extra, clashes
+                if clashes == 0:
+                    break
+            self.engine.states[item_id].et_al_extra = best_extra
+
+    def _try_givennames(self, group: list[str]) -> None:
+        """Expand the given names that share a family name with a different person's."""
+        lists = {item_id: self._shown(item_id) for item_id in group}
+        limit = 1 if self.rule.startswith("primary-name") else None
+        for item_id, (names, shown) in lists.items():
+            state = self.engine.states[item_id]
+            for index, name in enumerate(names[:shown][:limit]):
+                others = [other[index] for other_id, (other, other_shown) in lists.items()
+                          if other_id != item_id and index < other_shown]
+                needed = _level_against(name, others)
+                if needed:
+                    state.given_levels[index] = max(state.given_levels.get(index, 0), needed)
+
+    def _full_givennames(self, group: list[str]) -> None:
+        """Initials did not tell the cites apart: write those given names out."""
+        before = sum(len(g) for g in self.ambiguous_groups(group))
+        saved = {item_id: dict(self.engine.states[item_id].given_levels) for item_id in group}
+        for item_id in group:
+            levels = self.engine.states[item_id].given_levels
+            for index, level in levels.items():
+                if level == 1:
+                    levels[index] = 2
+        if sum(len(g) for g in self.ambiguous_groups(group)) >= before:
+            for item_id in group:  # no help: keep the initials
+                self.engine.states[item_id].given_levels = saved[item_id]
+
+    def _global_givennames(self, item_ids: list[str]) -> None:
+        """all-names / primary-name rules: expand every name whose family is shared."""
+        primary = self.rule.startswith("primary-name")
+        by_family: dict[tuple, list] = defaultdict(list)
+        for item_id in item_ids:
+            for index, name in enumerate(item_names_first(self.engine, item_id)):
+                if primary and index:
+                    break
+                by_family[_person(name, 0)].append(name)
+        initials_only = self.rule.endswith("with-initials")
+        for item_id in item_ids:
+            state = self.engine.states[item_id]
+            for index, name in enumerate(item_names_first(self.engine, item_id)):
+                if primary and index:
+                    break
+                needed = _level_against(name, by_family[_person(name, 0)])
+                if initials_only:
+                    needed = 1 if needed == 1 else 0
+                if needed:
+                    state.given_levels[index] = needed
+
+    def _year_suffixes(self, groups: list[list[str]], order: list[str]) -> None:
+        position = {item_id: index for index, item_id in enumerate(order)}
+        for group in groups:
+            for number, item_id in enumerate(sorted(group, key=position.get)):
+                self.engine.states[item_id].year_suffix = suffix_letters(number)
+
+
+def _person(name: dict, level: int) -> tuple:
+    if "literal" in name:
+        return (name["literal"],)
+    family = (name.get("non-dropping-particle", ""), name.get("family", ""))
+    if level == 0:
+        return family
+    given = name.get("given", "")
+    if level == 1:
+        return family + (tuple(word[:1] for word in given.replace("-", " ").split()),)
+    given = given.replace(".", "").replace(" ", "")  # "J. J." and "J.J." are one person
+    return family + (given, name.get("dropping-particle", ""), name.get("suffix", ""))
+
+
+def _identity(names: list, count: int, level: int) -> tuple:
+    shown = names[:count]
+    return tuple(_person(name, level) for name in shown) + (count < len(names),)
+
+
+def _level_against(name: dict, others: list) -> int:
+    """The given-name detail that tells `name` from same-family others (0: none needed)."""
+    same_family = [other for other in others if _person(other, 0) == _person(name, 0)]
+    different = [other for other in same_family if _person(other, 2) != _person(name, 2)]
+    if not different:
+        return 0
+    if all(_person(other, 1) != _person(name, 1) for other in different):
+        return 1
+    return 2
+
+
+def _needed_level(name: dict, people: set, level: int) -> int:
+    if level == 1:
+        return 1
+    initial = (name.get("given", "")[:1])
+    same_initial = [given for given, _ in people if given[:1] == initial]
+    return 2 if len(same_initial) > 1 else 1
+
+
+def item_names_first(engine, item_id: str) -> list:
+    for variable in ("author", "editor", "translator", "composer", "director"):
+        ctx = engine.context(item_id, "citation")
+        names = item_names(ctx, variable)
+        if names:
+            return names
+    return []
+
+
+def suffix_letters(number: int) -> str:
+    """0 -> a, 25 -> z, 26 -> aa, as citeproc-js numbers year suffixes."""
+    letters = ""
+    number += 1
+    while number:
+        number, remainder = divmod(number - 1, 26)
+        letters = chr(ord("a") + remainder) + letters
+    return letters
+
+
+def _has_disambiguate_condition(element) -> bool:
+    if "disambiguate" in element.attrs and element.name in ("if", "else-if"):
+        return True
+    return any(_has_disambiguate_condition(child) for child in element.children)

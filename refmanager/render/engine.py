@@ -1,0 +1,50 @@
+"""The engine: a style with its locale, the registered items, and their state.
+
+`Engine` is what every context points back to. It holds the parsed style,
+the locale chain, the inherited name options for citations and for the
+bibliography, the caches (normalized names, compiled options), the per-item
+disambiguation state, and renders one item in one mode.
+"""
+
+from __future__ import annotations
+
+from refmanager.render.context import Cite, ItemState, RenderContext
+from refmanager.render.interpreter import render_children
+from refmanager.render.locale import LocaleChain
+from refmanager.render.output import QuoteMarks
+from refmanager.render.style import Style
+
+
+def _uses_variable(element, name: str) -> bool:
+    if element.get("variable") and name in element.get("variable").split():
+        return True
+    return any(_uses_variable(child, name) for child in element.children)
+
+
+class Engine:
+    def __init__(self, style: Style, items: list[dict], locale: str | None = None) -> None:
+        self.style = style
+        language = locale or style.default_locale or "en-US"
+        self.locale = LocaleChain(language, style.locales)
+        self.locale.quote_marks = QuoteMarks(self.locale)
+        self.name_options = {"citation": style.name_options(style.citation),
+                             "bibliography": style.name_options(style.bibliography)}
+        self.name_cache: dict = {}
+        self.option_cache: dict = {}
+        self.uses_year_suffix = _uses_variable(style.root, "year-suffix")
+        self.items: dict[str, dict] = {}
+        self.states: dict[str, ItemState] = {}
+        for item in items:
+            key = str(item.get("id"))
+            self.items[key] = item
+            self.states[key] = ItemState()
+
+    def context(self, item_id: str, mode: str, cite: Cite | None = None) -> RenderContext:
+        return RenderContext(self, self.items[item_id], mode, cite, self.states[item_id])
+
+    def render_item(self, item_id: str, mode: str, cite: Cite | None = None, ctx=None):
+        """The layout's content (without the layout's affixes) for one item."""
+        section = self.style.citation if mode == "citation" else self.style.bibliography
+        layout = section.find("layout")
+        ctx = ctx or self.context(item_id, mode, cite)
+        return render_children(layout.children, ctx)

@@ -1,0 +1,60 @@
+"""The attributes every rendering element may carry, compiled once per element.
+
+Affixes, formatting, quotes, text-case, strip-periods and display are read
+from an element the first time it renders and kept on it; `decorate` applies
+them to the element's output in the order CSL implies: strip-periods and
+text-case on the content, then formatting and quotes, then affixes, then display.
+"""
+
+from __future__ import annotations
+
+from refmanager.render.richtext import FORMATTING_ATTRIBUTES, Rich, is_empty, map_text
+from refmanager.render.textcase import apply_text_case
+
+
+class Decoration:
+    __slots__ = ("prefix", "suffix", "style", "quotes", "text_case", "strip_periods",
+                 "display", "empty")
+
+    def __init__(self, attrs: dict) -> None:
+        self.prefix = attrs.get("prefix", "")
+        self.suffix = attrs.get("suffix", "")
+        self.style = tuple((key, attrs[key]) for key in FORMATTING_ATTRIBUTES if key in attrs)
+        self.quotes = attrs.get("quotes") == "true"
+        self.text_case = attrs.get("text-case", "")
+        self.strip_periods = attrs.get("strip-periods") == "true"
+        self.display = attrs.get("display")
+        self.empty = not (self.prefix or self.suffix or self.style or self.quotes
+                          or self.text_case or self.strip_periods or self.display)
+
+
+def decoration_of(element) -> Decoration:
+    decoration = element.decoration
+    if decoration is None:
+        decoration = element.decoration = Decoration(element.attrs)
+    return decoration
+
+
+def strip_periods(node):
+    return map_text(node, lambda text: text.replace(".", ""), protect_nocase=False)
+
+
+def decorate(element, node, title_case_allowed: bool = True, affixes: bool = True):
+    """The element's output with its decorations; None when the output is empty."""
+    if is_empty(node):
+        return None
+    decoration = decoration_of(element)
+    if decoration.empty:
+        return node
+    if decoration.strip_periods:
+        node = strip_periods(node)
+    if decoration.text_case and (title_case_allowed or decoration.text_case != "title"):
+        node = apply_text_case(node, decoration.text_case)
+    if decoration.style or decoration.quotes:
+        node = Rich([node], decoration.style, decoration.quotes)
+    if affixes and (decoration.prefix or decoration.suffix):
+        children = [decoration.prefix, node, decoration.suffix]
+        node = Rich([child for child in children if child != ""])
+    if decoration.display:
+        node = Rich([node], display=decoration.display)
+    return node

@@ -1,0 +1,111 @@
+"""One personal name: its parts, particles, initials and display order.
+
+CSL-JSON gives a name as parts (family, given, particles, suffix) or as a
+literal. This module splits particles that arrive inside the family or given
+name, shortens given names to initials (`initialize-with`) and orders the parts
+for display and for sorting, as CSL 1.0.2 "Name-part Order" describes.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# Latin, Greek and Cyrillic letters with their marks: names in other scripts
+# (Chinese, Japanese, Korean...) are written family-then-given with no space.
+_ROMANESQUE = re.compile(r"^[\u0000-\u024F\u0370-\u03FF\u0400-\u052F\u1E00-\u1FFF"
+                         r"\u2000-\u206F\u00A0\uFB00-\uFB4F'’\s]*$")
+_INITIAL_TOKEN = re.compile(r"([^\s.\-]+)(\.?)(-|\s*)")
+
+
+def is_romanesque(text: str) -> bool:
+    return bool(_ROMANESQUE.match(text))
+
+
+def _leading_particle(family: str) -> tuple[str, str]:
+    """Split lowercase leading words ("van der Berg") off a family name."""
+    words = family.split(" ")
+    index = 0
+    while index < len(words) - 1 and words[index][:1].islower():
+        index += 1
+    if index:
+        return " ".join(words[:index]), " ".join(words[index:])
+    match = re.match(r"^([a-z]+['’\-])(\S.*)$", family)
+    if match:
+        return match.group(1), match.group(2)
+    return "", family
+
+
+def _trailing_particle(given: str) -> tuple[str, str]:
+    """Split trailing lowercase words ("Jean de") off a given name."""
+    words = given.split(" ")
+    index = len(words)
+    while index > 1 and words[index - 1][:1].islower():
+        index -= 1
+    if index < len(words):
+        return " ".join(words[:index]), " ".join(words[index:])
+    return given, ""
+
+
+def normalize_name(name: dict) -> dict:
+    """A copy of a CSL-JSON name with particles and suffixes split out."""
+    if "literal" in name or ("family" not in name and "given" not in name):
+        literal = name.get("literal", name.get("family", "") or name.get("given", ""))
+        return {"literal": str(literal)}
+    parts = {key: str(value).replace("'", "’") for key, value in name.items()
+             if isinstance(value, (str, int)) and not isinstance(value, bool)}
+    for flag in ("comma-suffix", "static-ordering", "parse-names"):
+        if flag in name:
+            parts[flag] = name[flag]
+    if not parts.get("family") and parts.get("given"):
+        return {"literal": parts["given"]}  # a mononym ("Banksy") is never initialized
+    family = parts.get("family", "")
+    given = parts.get("given", "")
+    if family.startswith('"') and family.endswith('"') and len(family) > 1:
+        parts["family"] = family[1:-1]
+    elif "non-dropping-particle" not in parts and family and name.get("parse-names", True):
+        particle, rest = _leading_particle(family)
+        if particle:
+            parts["non-dropping-particle"], parts["family"] = particle, rest
+    if "dropping-particle" not in parts and given and name.get("parse-names", True):
+        if "," in given and "suffix" not in parts:
+            given, suffix = (piece.strip() for piece in given.split(",", 1))
+            parts["suffix"] = suffix
+        given, particle = _trailing_particle(given)
+        parts["given"] = given
+        if particle:
+            parts["dropping-particle"] = particle
+    parts["romanesque"] = is_romanesque(parts.get("family", "") + parts.get("given", ""))
+    return parts
+
+
+@lru_cache(maxsize=32768)
+def initialize(given: str, initialize_with: str, initialize_words: bool = True,
+               hyphen: bool = True) -> str:
+    """The given name with words reduced to initials followed by `initialize_with`.
+
+    With `initialize_words` false only what already is an initial ("M.", "M")
+    is re-punctuated; whole words stay.
+    """
+    trimmed = initialize_with.rstrip()
+    pieces = []
+    for word, period, separator in _INITIAL_TOKEN.findall(given):
+        is_initial = bool(period) or (len(word) == 1 and word.isupper())
+        if initialize_words or is_initial:
+            text = word if (period and len(word) > 1) or not initialize_words else word[0]
+            pieces.append(text + (trimmed if separator == "-" else initialize_with))
+        else:
+            pieces.append(word + ("" if separator == "-" else " "))
+        if separator == "-" and hyphen:
+            pieces.append("-")
+    return "".join(pieces).strip()
+
+
+def _particle_join(particle: str, following: str) -> str:
+    if not particle:
+        return following
+    if not following:
+        return particle
+    if particle[-1] in "'’-":
+        return particle + following
+    return particle + " " + following

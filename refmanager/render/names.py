@@ -1,0 +1,263 @@
+"""`cs:names`: name lists with et-al, labels, substitution and `form="count"`.
+
+A names element renders each of its variables as a list of names joined by
+the name delimiter and "and", truncated by the et-al options; the editor and
+translator lists collapse into one when they hold the same people. When every
+variable is empty the `cs:substitute` children are tried in turn, and the
+variables of the first one that renders are suppressed for the rest of the cite.
+"""
+
+from __future__ import annotations
+
+from refmanager.render.formatting import decorate
+from refmanager.render.name_parts import normalize_name
+from refmanager.render.name_format import NameOptions, format_name
+from refmanager.render.richtext import Rich, is_empty, join
+
+RENDER_CHILDREN = None  # set by the interpreter (which imports this module)
+
+
+class NamesParts:
+    """The children of a names element that shape its output."""
+
+    __slots__ = ("name", "et_al", "label", "substitute", "label_first")
+
+    def __init__(self, element) -> None:
+        self.name = element.find("name")
+        self.et_al = element.find("et-al")
+        self.label = element.find("label")
+        self.substitute = element.find("substitute")
+        order = [child.name for child in element.children]
+        self.label_first = (self.label is not None and self.name is not None
+                            and order.index("label") < order.index("name"))
+
+
+def _parts_of(element) -> NamesParts:
+    if element.compiled is None:
+        element.compiled = NamesParts(element)
+    return element.compiled
+
+
+def item_names(ctx, variable: str) -> list[dict]:
+    cache = ctx.engine.name_cache
+    key = (ctx.item.get("id"), variable)
+    names = cache.get(key)
+    if names is None:
+        value = ctx.item.get(variable) or []
+        names = cache[key] = [normalize_name(name) for name in value if isinstance(name, dict)]
+    return names
+
+
+def _options(ctx, name_element) -> NameOptions:
+    key = (id(name_element), ctx.mode)
+    options = ctx.engine.option_cache.get(key)
+    if options is None:
+        attrs = dict(ctx.name_options)
+        if "name-form" in attrs:
+            attrs.setdefault("form", attrs["name-form"])
+        if "name-delimiter" in attrs:
+            attrs.setdefault("delimiter", attrs["name-delimiter"])
+        if name_element is not None:
+            attrs.update(name_element.attrs)
+        options = NameOptions(attrs, ctx.engine.style, name_element)
+        ctx.engine.option_cache[key] = options
+    return options
+
+
+def _et_al_limits(options: NameOptions, ctx) -> tuple[int, int]:
+    minimum, first = options.et_al_min, options.et_al_use_first
+    if ctx.sort_et_al is not None:
+        minimum, first = ctx.sort_et_al[0] or minimum, ctx.sort_et_al[1] or first
+    elif ctx.cite is not None and (ctx.cite.position or "first") != "first" \
+            and ctx.mode == "citation":
+        minimum = options.et_al_subsequent_min or minimum
+        first = options.et_al_subsequent_use_first or first
+    return minimum, first
+
+
+def _shown_count(names: list, options: NameOptions, ctx) -> tuple[int, bool]:
+    minimum, first = _et_al_limits(options, ctx)
+    if minimum and first and len(names) >= minimum:
+        shown = first
+        if ctx.mode == "citation":
+            shown += ctx.state.et_al_extra
+        if shown < len(names):
+            return shown, True
+    return len(names), False
+
+
+def _join_names(rendered: list, names: list, options: NameOptions, ctx, truncated: bool,
+                et_al_element, inverted_flags: list):
+    delimiter = options.delimiter
+    if truncated:
+        total = len(names)
+        if options.et_al_use_last and len(rendered) <= total - 2:
+            last = format_name(names[-1], options, inverted_flags[-1] if False else False,
+                               _level(ctx, total - 1), ctx)
+            return Rich(_interleave(rendered, delimiter) + [delimiter, "… ", last])
+        term = "et-al"
+        if et_al_element is not None:
+            term = et_al_element.get("term", "et-al")
+        text = ctx.locale.term(term) or ""
+        if not text:
+            return Rich(_interleave(rendered, delimiter))
+        et_al = decorate(et_al_element, text) if et_al_element is not None else text
+        use_delimiter = _precedes(options.delimiter_precedes_et_al, len(rendered),
+                                  inverted_flags[len(rendered) - 1], contextual_min=2)
+        return Rich(_interleave(rendered, delimiter) + [delimiter if use_delimiter else " ",
+                                                        et_al])
+    if len(rendered) == 1:
+        return rendered[0] if isinstance(rendered[0], Rich) else Rich([rendered[0]])
+    and_text = _and_term(options, ctx)
+    if and_text is None:
+        return Rich(_interleave(rendered, delimiter))
+    use_delimiter = _precedes(options.delimiter_precedes_last, len(rendered),
+                              inverted_flags[len(rendered) - 2], contextual_min=3)
+    head = _interleave(rendered[:-1], delimiter)
+    return Rich(head + [(delimiter if use_delimiter else " ") + and_text + " ", rendered[-1]])
+
+
+def _and_term(options: NameOptions, ctx):
+    if options.and_ == "text":
+        return ctx.locale.term("and")
+    if options.and_ == "symbol":
+        return "&"
+    return None
+
+
+def _precedes(rule: str, count: int, previous_inverted: bool, contextual_min: int) -> bool:
+    if rule == "always":
+        return True
+    if rule == "never":
+        return False
+    if rule == "after-inverted-name":
+        return previous_inverted
+    return count >= contextual_min
+
+
+def _interleave(parts: list, delimiter: str) -> list:
+    out = []
+    for index, part in enumerate(parts):
+        if index:
+            out.append(delimiter)
+        out.append(part)
+    return out
+
+
+def _level(ctx, index: int) -> int:
+    if ctx.mode != "citation":
+        return 0
+    return max(ctx.state.given_levels.get(index, 0), ctx.state.given_all)
+
+
+def render_name_list(names: list, name_element, et_al_element, ctx):
+    """A list of names as the `cs:name` element (and et-al) ask; also its count."""
+    options = _options(ctx, name_element)
+    shown, truncated = _shown_count(names, options, ctx)
+    if ctx.first_names is None and ctx.mode == "citation":
+        ctx.first_names = (names, shown)
+    if options.form == "count":
+        return None, shown
+    rendered, inverted_flags = [], []
+    for index in range(shown):
+        inverted = options.inverts(index, ctx)
+        inverted_flags.append(inverted and names[index].get("romanesque", True)
+                              and "literal" not in names[index])
+        rendered.append(format_name(names[index], options, inverted, _level(ctx, index), ctx))
+    node = _join_names(rendered, names, options, ctx, truncated, et_al_element, inverted_flags)
+    if name_element is not None:
+        node = decorate(name_element, node, ctx.title_case)
+    return node, shown
+
+
+def _label_node(label_element, variable: str, count: int, ctx):
+    if label_element is None:
+        return None
+    plural = {"always": True, "never": False}.get(label_element.get("plural", ""), count > 1)
+    text = ctx.locale.term(variable, label_element.get("form", "long"), plural)
+    return decorate(label_element, text or None, ctx.title_case)
+
+
+def _variable_groups(variables: list, ctx) -> list[tuple[str, list]]:
+    """(label term, names) per variable; editor and translator merge when equal."""
+    groups = []
+    for variable in variables:
+        value = ctx.variable(variable)
+        if value is None or not isinstance(value, list):
+            continue
+        groups.append((variable, item_names(ctx, variable)))
+    keys = [variable for variable, _ in groups]
+    if "editor" in keys and "translator" in keys:
+        editors = groups[keys.index("editor")][1]
+        translators = groups[keys.index("translator")][1]
+        if editors == translators:
+            groups[keys.index("editor")] = ("editortranslator", editors)
+            groups.pop(keys.index("translator"))
+    return groups
+
+
+def _render_variables(element, parts: NamesParts, ctx):
+    groups = _variable_groups(element.get("variable", "").split(), ctx)
+    if not groups:
+        return None, 0
+    rendered, total = [], 0
+    for variable, names in groups:
+        node, shown = render_name_list(names, parts.name, parts.et_al, ctx)
+        total += shown
+        if node is None:
+            continue
+        label = _label_node(parts.label, variable, len(names), ctx)
+        pieces = [label, node] if parts.label_first else [node, label]
+        rendered.append(join(pieces))
+    if parts.name is not None and _options(ctx, parts.name).form == "count":
+        return (str(total) if total else None), total
+    delimiter = element.get("delimiter", ctx.name_options.get("names-delimiter", ""))
+    return join(rendered, delimiter), total
+
+
+def _substitute(parts: NamesParts, element, ctx):
+    if parts.substitute is None:
+        return None
+    outer_parent = ctx.substitute_parent
+    ctx.substitute_parent = parts
+    try:
+        for child in parts.substitute.children:
+            ctx.counts.append([0, 0])
+            ctx.substituting, ctx.used = True, []
+            node = RENDER_CHILDREN([child], ctx)
+            ctx.substituting = False
+            called, found = ctx.counts.pop()
+            if not is_empty(node):
+                ctx.counts[-1][0] += called
+                ctx.counts[-1][1] += found
+                ctx.suppressed.update(ctx.used)
+                return node
+            ctx.counts[-1][0] += called
+    finally:
+        ctx.substitute_parent = outer_parent
+        ctx.substituting = False
+    return None
+
+
+def render_names(element, ctx):
+    parts = _parts_of(element)
+    if parts.name is None and parts.et_al is None and parts.label is None \
+            and ctx.substitute_parent is not None:
+        inherited = ctx.substitute_parent
+        parts = NamesParts.__new__(NamesParts)
+        parts.name, parts.et_al, parts.label = inherited.name, inherited.et_al, inherited.label
+        parts.substitute, parts.label_first = None, inherited.label_first
+    if ctx.suppress_names:
+        return None
+    node, _ = _render_variables(element, parts, ctx)
+    if is_empty(node):
+        node = _substitute(parts, element, ctx)
+    if is_empty(node):
+        return None
+    node = decorate(element, node, ctx.title_case)
+    ctx.names_seen += 1
+    if ctx.names_seen == 1:
+        ctx.first_names_node = node
+        if ctx.suppress_names:  # suppress-author: the first names go, and only them
+            return None
+    return node

@@ -1,0 +1,132 @@
+"""Numbers: what counts as numeric, number forms, page ranges, and plurals.
+
+Covers `cs:number` (numeric, ordinal, long-ordinal, roman), the `is-numeric`
+test, the `page-range-format` option (expanded, minimal, minimal-two, chicago,
+chicago-15, chicago-16) and how many numbers a value holds (for labels).
+"""
+
+from __future__ import annotations
+
+import re
+
+_NUMERIC = re.compile(r"^\s*[A-Za-z]*\d+[A-Za-z]*(\s*(?:[-–,&]|and)\s*[A-Za-z]*\d+[A-Za-z]*)*\s*$")
+_NUMBER_TOKEN = re.compile(r"(\d+)")
+_SEPARATORS = re.compile(r"\s*([-–,&])\s*")
+_RANGE = re.compile(r"([A-Za-z]*\d+[A-Za-z]*)\s*[-–]+\s*([A-Za-z]*\d+[A-Za-z]*)")
+
+
+def is_numeric(value) -> bool:
+    if isinstance(value, int):
+        return True
+    return bool(value) and bool(_NUMERIC.match(str(value)))
+
+
+def is_plural(value) -> bool:
+    """Whether a value holds more than one number ("2-5", "3, 7", "1 & 2")."""
+    if isinstance(value, int):
+        return False
+    text = str(value)
+    return len(_NUMBER_TOKEN.findall(text)) > 1 and bool(re.search(r"[-–,&]|\band\b", text))
+
+
+def roman(number: int) -> str:
+    if not 0 < number < 4000:
+        return str(number)
+    numerals = (("m", 1000), ("cm", 900), ("d", 500), ("cd", 400), ("c", 100), ("xc", 90),
+                ("l", 50), ("xl", 40), ("x", 10), ("ix", 9), ("v", 5), ("iv", 4), ("i", 1))
+    out = []
+    for numeral, amount in numerals:
+        while number >= amount:
+            out.append(numeral)
+            number -= amount
+    return "".join(out)
+
+
+def format_number_value(value, form: str, locale, gender: str = "") -> str:
+    """Each number in `value` in `form`; separators spaced the CSL way."""
+    text = str(value).strip()
+    pieces = _SEPARATORS.split(text)
+    out = []
+    for index, piece in enumerate(pieces):
+        if index % 2 == 1:
+            out.append({"-": "–", "–": "–", ",": ", ", "&": " & "}[piece])
+            continue
+        out.append(_format_one(piece, form, locale, gender))
+    return "".join(out)
+
+
+def _format_one(piece: str, form: str, locale, gender: str) -> str:
+    if not piece.isdigit():
+        return piece
+    number = int(piece)
+    if form == "ordinal":
+        return locale.ordinal(number, gender)
+    if form == "long-ordinal":
+        return locale.ordinal(number, gender, long=True)
+    if form == "roman":
+        return roman(number)
+    return str(number)
+
+
+def _expand(start: str, end: str) -> str:
+    if len(end) < len(start):
+        return start[:len(start) - len(end)] + end
+    return end
+
+
+def _minimal(start: str, end: str, keep: int = 1) -> str:
+    if len(start) != len(end):
+        return end
+    index = 0
+    while index < len(end) - keep and start[index] == end[index]:
+        index += 1
+    return end[index:]
+
+
+def _chicago(start: str, end: str, edition: int) -> str:
+    first = int(start)
+    if first < 100 or first % 100 == 0:
+        return end
+    if first % 100 < 10:
+        return _minimal(start, end)
+    if edition == 15 and len(start) == 4 and len(end) == 4:
+        changed = len(_minimal(start, end))
+        if changed >= 3:
+            return end
+    return _minimal(start, end, 2)
+
+
+def format_range(start: str, end: str, style: str) -> str:
+    """The end of a page range written in `style` (start and end as digits)."""
+    full = _expand(start, end)
+    if int(full) < int(start):
+        return end
+    if style == "expanded":
+        return full
+    if style == "minimal":
+        return _minimal(start, full)
+    if style == "minimal-two":
+        return _minimal(start, full, 2)
+    if style in ("chicago", "chicago-15"):
+        return _chicago(start, full, 15)
+    if style == "chicago-16":
+        return _chicago(start, full, 16)
+    return end
+
+
+def format_page(value: str, style: str | None, delimiter: str = "–") -> str:
+    """A page value with its ranges in `style`; unchanged parts kept as written."""
+    text = str(value)
+
+    def replace(match) -> str:
+        start, end = match.group(1), match.group(2)
+        if not style or not (start.isdigit() and end.isdigit()):
+            if start.isdigit() == end.isdigit() and _prefix(start) == _prefix(end):
+                return start + delimiter + end
+            return match.group(0)
+        return start + delimiter + format_range(start, end, style)
+    return _RANGE.sub(replace, text)
+
+
+def _prefix(value: str) -> str:
+    return re.sub(r"\d.*$", "", value)

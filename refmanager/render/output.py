@@ -1,0 +1,170 @@
+"""From a finished tree to a stream of events the backends write out.
+
+Flattening is where the rules that look across node borders apply: quotes
+take the locale's outer or inner marks by depth, italic inside italic flips to
+normal (likewise bold and small caps), punctuation moves inside a closing
+quote when the locale says so, and doubled punctuation or spaces at the
+joins of affixes and delimiters collapse.
+
+Events: ("text", s), ("open", (attribute, value)), ("close", (attribute, value)),
+("quote-open", mark), ("quote-close", mark).
+"""
+
+from __future__ import annotations
+
+from refmanager.render.richtext import Rich
+
+_FLIPS = {"font-style": ("italic", "normal"), "font-weight": ("bold", "normal"),
+          "font-variant": ("small-caps", "normal")}
+# Within the quotation, punctuation that moves in; and pairs that collapse.
+_MOVABLE = ".,"
+_ENDING = ".!?"
+
+
+class QuoteMarks:
+    __slots__ = ("outer_open", "outer_close", "inner_open", "inner_close", "inside")
+
+    def __init__(self, locale) -> None:
+        self.outer_open = locale.term("open-quote") or "“"
+        self.outer_close = locale.term("close-quote") or "”"
+        self.inner_open = locale.term("open-inner-quote") or "‘"
+        self.inner_close = locale.term("close-inner-quote") or "’"
+        self.inside = locale.punctuation_in_quote
+
+
+def _walk(node, events: list, active: dict, depth: list, marks: QuoteMarks) -> None:
+    if isinstance(node, str):
+        if node:
+            events.append(("text", node))
+        return
+    opened = []
+    if node.display:
+        events.append(("open", ("display", node.display)))
+        opened.append(("display", node.display))
+    style = node.style
+    if style and style[0][0] == "nodecor":  # <span class="nodecor">: undo what is active
+        style = tuple((attribute, "normal") for attribute in ("font-style", "font-variant",
+                                                              "font-weight")
+                      if active.get(attribute, "normal") != "normal")
+    for attribute, value in style:
+        flip = _FLIPS.get(attribute)
+        if flip and value == flip[0] and active.get(attribute) == flip[0]:
+            value = flip[1]
+        elif flip and value == flip[1] and active.get(attribute, flip[1]) == flip[1]:
+            continue  # normal inside normal adds nothing
+        events.append(("open", (attribute, value)))
+        opened.append((attribute, value, active.get(attribute)))
+        active[attribute] = value
+    if node.quotes:
+        inner = depth[0] % 2 == 1
+        events.append(("quote-open", marks.inner_open if inner else marks.outer_open))
+        depth[0] += 1
+    for child in node.children:
+        _walk(child, events, active, depth, marks)
+    if node.quotes:
+        depth[0] -= 1
+        inner = depth[0] % 2 == 1
+        events.append(("quote-close", marks.inner_close if inner else marks.outer_close))
+    for entry in reversed(opened):
+        if entry[0] == "display":
+            events.append(("close", entry))
+            continue
+        attribute, value, previous = entry
+        events.append(("close", (attribute, value)))
+        if previous is None:
+            active.pop(attribute, None)
+        else:
+            active[attribute] = previous
+
+
+def _next_text(events: list, index: int) -> int | None:
+    for position in range(index + 1, len(events)):
+        kind = events[position][0]
+        if kind == "text":
+            return position
+        if kind in ("quote-open", "quote-close"):
+            return None
+    return None
+
+
+def _move_punctuation_in(events: list) -> None:
+    for index, (kind, _) in enumerate(events):
+        if kind != "quote-close":
+            continue
+        following = _next_text(events, index)
+        if following is None:
+            continue
+        text = events[following][1]
+        if text[:1] in _MOVABLE:
+            events[following] = ("text", text[1:])
+            before = _previous_char(events, index)
+            if before in _ENDING:
+                continue
+            events.insert(index, ("text", text[0]))
+
+
+def _previous_char(events: list, index: int) -> str:
+    for position in range(index - 1, -1, -1):
+        kind, value = events[position]
+        if kind in ("text", "quote-close", "quote-open") and value:
+            return value[-1]
+    return ""
+
+
+def _collapse_joins(events: list) -> list:
+    """Drop a period after an ending mark, and a space after a space."""
+    out = []
+    last_char = ""
+    last_kind = ""
+    for kind, value in events:
+        if kind == "text":
+            if last_kind and value:
+                if value[0] == "." and last_char in _ENDING and not value.startswith(".."):
+                    value = value[1:]
+                elif value[0] == " " and last_char == " ":
+                    value = value[1:]
+                elif value[0] in ",;:" and last_char == value[0]:
+                    value = value[1:]
+            if not value:
+                continue
+            last_char, last_kind = value[-1], "text"
+        elif kind in ("quote-close", "quote-open"):
+            last_char, last_kind = value[-1:], "quote"
+        out.append((kind, value))
+    return out
+
+
+# Superscript letters in terms (French "1ʳᵉ") are written as <sup> runs, as citeproc-js does.
+_SUPERSCRIPTS = {"ª": "a", "º": "o", "ʳ": "r", "ᵉ": "e", "ˢ": "s", "ᵗ": "t", "ʰ": "h",
+                 "ᵈ": "d", "ⁿ": "n", "ᵃ": "a", "ᵒ": "o", "ᵐ": "m", "ˡ": "l"}
+_SUP = ("vertical-align", "sup")
+
+
+def _superscripts(events: list) -> list:
+    out = []
+    for kind, value in events:
+        if kind != "text" or not any(char in _SUPERSCRIPTS for char in value):
+            out.append((kind, value))
+            continue
+        plain = []
+        for char in value:
+            if char in _SUPERSCRIPTS:
+                if plain:
+                    out.append(("text", "".join(plain)))
+                    plain = []
+                out += [("open", _SUP), ("text", _SUPERSCRIPTS[char]), ("close", _SUP)]
+            else:
+                plain.append(char)
+        if plain:
+            out.append(("text", "".join(plain)))
+    return out
+
+
+def flatten(node, locale) -> list:
+    """The event stream of a tree, with the cross-node rules applied."""
+    marks = locale.quote_marks if hasattr(locale, "quote_marks") else QuoteMarks(locale)
+    events: list = []
+    _walk(node, events, {}, [0], marks)
+    if marks.inside:
+        _move_punctuation_in(events)
+    return _superscripts(_collapse_joins(events))

@@ -1,0 +1,53 @@
+"""Cite positions across a document: first, subsequent, ibid, ibid-with-locator,
+near-note, and the note number of an item's first reference.
+
+`PositionTracker` sees citations in document order and sets each cite's
+position from what came before it (CSL 1.0.2 "Position").
+"""
+
+from __future__ import annotations
+
+
+class PositionTracker:
+    def __init__(self, near_note_distance: int = 5) -> None:
+        self.distance = near_note_distance
+        self.first_note: dict[str, int | None] = {}
+        self.last_note: dict[str, int | None] = {}
+        self.previous_cluster: list = []
+
+    def place(self, cites: list, note_number: int | None) -> None:
+        """Set the position of each cite of one citation, then remember it."""
+        previous = None
+        for index, cite in enumerate(cites):
+            if cite.position is None:
+                cite.position = self._position(cite, previous, index)
+            seen = cite.id in self.first_note
+            cite.first_note = self.first_note.get(cite.id)
+            last = self.last_note.get(cite.id)
+            cite.near_note = bool(seen and note_number is not None and last is not None
+                                  and note_number - last <= self.distance)
+            if not seen:
+                self.first_note[cite.id] = note_number
+            previous = cite
+        for cite in cites:
+            self.last_note[cite.id] = note_number
+        self.previous_cluster = list(cites)
+
+    def _position(self, cite, previous, index: int) -> str:
+        if cite.id not in self.first_note:
+            return "first"
+        if index > 0:
+            before = previous
+        elif len(self.previous_cluster) == 1:
+            before = self.previous_cluster[0]
+        else:
+            before = None
+        if before is None or before.id != cite.id:
+            return "subsequent"
+        if not before.locator:
+            return "ibid-with-locator" if cite.locator else "ibid"
+        if not cite.locator:
+            return "subsequent"
+        if cite.locator == before.locator and cite.label == before.label:
+            return "ibid"
+        return "ibid-with-locator"

@@ -1,0 +1,103 @@
+"""The front door of the CSL engine: `CitationProcessor`.
+
+    proc = CitationProcessor("apa.csl", items)
+    proc.bibliography(format="html")          # [(id, entry), ...]
+    proc.citation([Cite(id="doe2000", locator="12")], format="text")
+
+Registering the items computes citation numbers, the bibliography order and
+disambiguation over the whole set once; citations then render in call order,
+their positions (first, subsequent, ibid...) tracked across calls unless the
+caller gives one.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from refmanager.render.backends import BACKENDS
+from refmanager.render.bibliography import render_bibliography
+from refmanager.render.citations import render_cluster
+from refmanager.render.context import Cite
+from refmanager.render.disambiguation import Disambiguator
+from refmanager.render.engine import Engine
+from refmanager.render.output import flatten
+from refmanager.render.positions import PositionTracker
+from refmanager.render.sorting import sort_items
+from refmanager.render.style import Style
+
+__all__ = ["CitationProcessor", "Cite"]
+
+
+def _has_citation_number_key(sort) -> bool:
+    return sort is not None and any(key.get("variable") == "citation-number"
+                                    for key in sort.find_all("key"))
+
+
+class CitationProcessor:
+    def __init__(self, style: str | Path | Style, items: list[dict],
+                 locale: str | None = None) -> None:
+        self.style = style if isinstance(style, Style) else Style(style)
+        self.engine = Engine(self.style, items, locale)
+        self.engine.last_first_names = {}
+        self._ids = list(self.engine.items)
+        citation = self.style.citation
+        distance = citation.get("near-note-distance", "5") if citation is not None else "5"
+        self.positions = PositionTracker(int(distance))
+        self._register()
+
+    @property
+    def is_note_style(self) -> bool:
+        return self.style.is_note
+
+    def _register(self) -> None:
+        engine, ids = self.engine, self._ids
+        for number, item_id in enumerate(ids, start=1):
+            engine.states[item_id].citation_number = number
+        bibliography = self.style.bibliography
+        sort = bibliography.find("sort") if bibliography is not None else None
+        self.order = sort_items(engine, ids, sort, "bibliography") if sort is not None else ids
+        if sort is not None and not _has_citation_number_key(sort):
+            for number, item_id in enumerate(self.order, start=1):
+                engine.states[item_id].citation_number = number
+            # keys that used the numbers before they were final sort again
+        Disambiguator(engine).run(self.order)
+        if sort is not None and engine.uses_year_suffix is False:
+            pass
+
+    def bibliography_tree(self) -> list[tuple[str, object]]:
+        if self.style.bibliography is None:
+            return []
+        return render_bibliography(self.engine, self.order)
+
+    def bibliography(self, format: str = "text") -> list[tuple[str, str]]:
+        write = BACKENDS[format]
+        return [(item_id, write(flatten(node, self.engine.locale)))
+                for item_id, node in self.bibliography_tree()]
+
+    def citation_tree(self, cites: list[Cite], position: str | None = None,
+                      note_number: int | None = None):
+        cites = [_copy(cite) for cite in cites]
+        if position is not None:
+            for cite in cites:
+                cite.position = position
+        self.positions.place(cites, note_number)
+        if self.style.citation is None:
+            return None
+        return render_cluster(self.engine, cites)
+
+    def citation(self, cites: list[Cite], format: str = "text", position: str | None = None,
+                 note_number: int | None = None) -> str:
+        node = self.citation_tree(cites, position, note_number)
+        if node is None:
+            return ""
+        return BACKENDS[format](flatten(node, self.engine.locale))
+
+    def format(self, node, format: str = "text") -> str:
+        """Any tree this processor made, written by a backend."""
+        return BACKENDS[format](flatten(node, self.engine.locale))
+
+
+def _copy(cite: Cite) -> Cite:
+    return Cite(cite.id, cite.locator, cite.label, cite.prefix, cite.suffix,
+                cite.suppress_author, cite.author_only, cite.position, cite.near_note,
+                cite.first_note, cite.note_number)

@@ -1,0 +1,119 @@
+"""Text-case transformations on a rich-text tree, leaving nocase spans alone.
+
+`text-case` works on words that may cross formatting (an italic word inside a
+title), so the tree's strings are read as one text to find the words, the case
+is decided word by word, and the result is put back string by string. Strings
+under a `nocase` node take part in finding the words but never change.
+"""
+
+from __future__ import annotations
+
+import re
+
+from refmanager.render.richtext import Rich
+
+# CSL 1.0.2 "Title Case Conversion": words kept lowercase inside a title.
+STOP_WORDS = frozenset(
+    "a an and as at but by down for from in into nor of on onto or over so the till to up "
+    "via with yet".split())
+_WORD = re.compile(r"[^\s/–—]+")
+# Field markup that citeproc-js never recases: small caps, superscript, subscript.
+_IMPLICIT_NOCASE = frozenset({("font-variant", "small-caps"), ("vertical-align", "sup"),
+                              ("vertical-align", "sub")})
+
+
+def _leaves(node, protected: bool, out: list) -> None:
+    if isinstance(node, str):
+        out.append((node, protected))
+        return
+    protected = protected or node.nocase or any(pair in _IMPLICIT_NOCASE for pair in node.style)
+    for child in node.children:
+        _leaves(child, protected, out)
+
+
+def _rebuild(node, texts: list):
+    if isinstance(node, str):
+        return texts.pop(0) if node == "" or True else node
+    return Rich([_rebuild(child, texts) for child in node.children], node.style,
+                node.quotes, node.nocase, node.display)
+
+
+def _cap(word: str) -> str:
+    """The word with its first letter capitalized (after any opening punctuation)."""
+    for index, char in enumerate(word):
+        if char.isalpha():
+            return word[:index] + char.upper() + word[index + 1:]
+        if char.isdigit():
+            return word
+    return word
+
+
+def _word_cases(text: str, mode: str) -> list[tuple[int, int, str]]:
+    """(start, end, new text) for each word whose case changes."""
+    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+    changes = []
+    all_upper = text.upper() == text and text.lower() != text
+    for position, (start, end, word) in enumerate(words):
+        new = _case_word(word, mode, position, words, text, all_upper)
+        if new != word:
+            changes.append((start, end, new))
+    return changes
+
+
+def _case_word(word, mode, position, words, text, all_upper) -> str:
+    if mode == "lowercase":
+        return word.lower()
+    if mode == "uppercase":
+        return word.upper()
+    if mode == "capitalize-all":
+        return _cap(word)
+    if mode == "capitalize-first":
+        return _cap(word) if position == 0 else word
+    if mode == "sentence":
+        return _cap(word.lower()) if position == 0 else word.lower()
+    if mode == "title":
+        return _title_word(word, position, words, text, all_upper)
+    return word
+
+
+def _title_word(word, position, words, text, all_upper) -> str:
+    bare = word.strip("“”‘’\"'([{.,:;!?").lower()
+    start = words[position][0]
+    after_colon = position > 0 and text[:start].rstrip()[-1:] in (":", "?", "!")
+    edge = position == 0 or position == len(words) - 1 or after_colon
+    if bare in STOP_WORDS and not edge:
+        return word.lower() if word.lower() == word else word
+    if "-" in word.strip("-"):  # each part of a compound: "Self-Esteem", "Out-of-Fashion"
+        parts = word.split("-")
+        return "-".join(part if index and (len(part) < 2 or part.lower() in STOP_WORDS)
+                        else (_cap(part) if part.lower() == part else part)
+                        for index, part in enumerate(parts))
+    if word.lower() == word:
+        return _cap(word)
+    return word
+
+
+def apply_text_case(node, mode: str):
+    """`node` with `mode` (a CSL text-case value) applied to its words."""
+    if not mode or node is None:
+        return node
+    leaves: list = []
+    _leaves(node, False, leaves)
+    text = "".join(piece for piece, _ in leaves)
+    if not text:
+        return node
+    changed = list(text)
+    for start, end, new in _word_cases(text, mode):
+        if len(new) == end - start:
+            changed[start:end] = list(new)
+    protected = []
+    for piece, is_protected in leaves:
+        protected.extend([is_protected] * len(piece))
+    result = "".join(old if keep else new for old, new, keep in zip(text, changed, protected))
+    pieces, offset = [], 0
+    for piece, _ in leaves:
+        pieces.append(result[offset:offset + len(piece)])
+        offset += len(piece)
+    if isinstance(node, str):
+        return pieces[0]
+    return _rebuild(node, pieces)
