@@ -66,24 +66,30 @@ PYBTEX_PLAIN = """
 import pybtex.errors
 from pybtex.database import parse_file
 from pybtex.plugin import find_plugin
+from pybtex.style.template import FieldIsMissing
 pybtex.errors.set_strict_mode(False)  # the file has malformed blocks; report, go on
 data = parse_file(sys.argv[1], "bibtex")
 style = find_plugin("pybtex.style.formatting", "plain")()
 backend = find_plugin("pybtex.backends", "text")()
-# plain has no template for an unknown type (the file's one @tt): leave such entries out.
-for key in [key for key, entry in data.entries.items() if not hasattr(style, "format_" + entry.type)]:
-    del data.entries[key]
-formatted = style.format_bibliography(data)
+# format_bibliography stops at the first entry it cannot format (a missing
+# required field, the file's one @tt): format entry by entry and count those left out.
+entries = style.sort(data.entries.values())
+check = 0
 with open(sys.argv[2], "w", encoding="utf-8") as out:
-    for entry in formatted:
-        out.write(entry.text.render(backend) + "\\n")
-check = len(formatted.entries)
+    for label, entry in zip(style.format_labels(entries), entries):
+        try:
+            out.write(style.format_entry(label, entry).text.render(backend) + "\\n")
+            check += 1
+        except (FieldIsMissing, AttributeError):
+            pass
 """
 
 CITEPROC_JS = """
 import subprocess
 result = subprocess.run(["node", sys.argv[3] + "/render.js", "--items", sys.argv[1], "--bench", "1",
-                         "--styles", "apa"], capture_output=True, text=True, check=True)
+                         "--styles", "apa"], capture_output=True, text=True)
+if result.returncode:  # most often: no vendor folder (setup.sh, CSL_ORACLE_VENDOR)
+    sys.exit("citeproc-js: " + next((line for line in result.stderr.splitlines() if "Error" in line), "failed"))
 check = json.loads(result.stdout)["styles"]["apa"]
 """
 
