@@ -212,7 +212,10 @@ def cite(
     except RefmanagerError as error:
         _fail(error)
     _print_problems(problems)
-    _write_output(text, output_path)
+    if chosen == "terminal":  # the terminal backend writes rich markup: italics shown
+        output.print(text, markup=True, highlight=False, emoji=False, soft_wrap=True)
+    else:
+        _write_output(text, output_path)
     if problems:
         raise typer.Exit(EXIT_PROBLEMS)
 
@@ -244,6 +247,9 @@ def styles(
 ) -> None:
     """List the official CSL styles (independent and dependent), or those that match.
 
+    On a terminal a table; piped, one style a line: id, title, class and
+    fields, separated by tabs.
+
     [bold]Examples[/bold]
 
       refman styles chicago
@@ -255,6 +261,10 @@ def styles(
     found = repository.list_styles(search)
     if as_json:
         output.print_json(json.dumps([info.as_dict() for info in found]))
+        return
+    if not output.is_terminal:  # piped: one style a line, tab-separated, for grep and cut
+        sys.stdout.write("".join(f"{info.id}\t{info.title}\t{info.style_class}\t"
+                                 f"{', '.join(info.fields)}\n" for info in found))
         return
     table = Table("id", "title", "class", "fields", box=None)
     for info in found:

@@ -17,6 +17,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from rich.console import Console
+
+from refmanager import cli
 from refmanager.cli import app
 
 REPOSITORY = Path(__file__).resolve().parents[1]
@@ -81,8 +84,10 @@ def test_the_output_file_extension_picks_the_format(tmp_path, name, marker):
     (["cite", "missing.bib"], "no such file"),
     (["cite", SAMPLE, "--format", "rtf"], "rtf"),
     (["cite", SAMPLE, "-o", "out.docx"], "--format"),
+    (["cite", SAMPLE, "--style", "mine.csl"], "no such style file"),
 ], ids=["an unknown style suggests close ids", "an unknown key suggests a close key",
-        "a missing file is named", "an unknown format is named", "an unknown extension asks for --format"])
+        "a missing file is named", "an unknown format is named", "an unknown extension asks for --format",
+        "a missing .csl file is named"])
 def test_usage_errors_exit_2_with_one_line(arguments, message):
     result = invoke(*arguments)
     assert result.exit_code == 2
@@ -90,10 +95,33 @@ def test_usage_errors_exit_2_with_one_line(arguments, message):
     assert len(lines) == 1 and message in lines[0] and "Traceback" not in result.output
 
 
-def test_styles_lists_matching_styles_in_a_table():
+def test_the_terminal_format_is_printed_through_rich_not_as_markup():
+    # Piped, rich drops the italics; what must not show is the markup itself.
+    result = invoke("cite", SAMPLE, "keohane1977power", "--format", "terminal")
+    assert result.exit_code == 0, result.output
+    assert "Power and Interdependence" in result.stdout and "[italic]" not in result.stdout
+
+
+def test_locale_changes_the_terms_of_the_style():
+    english = invoke("cite", SAMPLE, "keohane1977power", "--style", "chicago-author-date")
+    german = invoke("cite", SAMPLE, "keohane1977power", "--style", "chicago-author-date", "--locale", "de-DE")
+    assert " and Joseph" in english.stdout and " und Joseph" in german.stdout
+
+
+def test_styles_piped_prints_one_tab_separated_line_per_style():
+    result = invoke("styles", "chicago-notes-bibliography")
+    rows = {line.split("\t")[0]: line.split("\t") for line in result.stdout.splitlines()}
+    assert rows["chicago-notes-bibliography"][2] == "note"
+    assert all(len(row) == 4 for row in rows.values())
+
+
+def test_styles_on_a_terminal_shows_a_table(monkeypatch):
+    monkeypatch.setattr(cli, "output", Console(force_terminal=True, width=200))
     result = invoke("styles", "chicago-notes")
     assert result.exit_code == 0
-    assert "chicago-notes-bibliography" in result.stdout and "note" in result.stdout
+    shown = ANSI_ESCAPE.sub("", result.stdout)
+    assert re.search(r"chicago-notes-bibliography\s+Chicago Manual of Style 18th.*\s+note\s", shown)
+    assert "\t" not in shown
 
 
 def test_styles_json_lists_id_title_class_and_fields():

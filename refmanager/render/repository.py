@@ -89,7 +89,9 @@ def resolve_style(spec: str) -> ResolvedStyle:
     `default-locale`. An unknown id raises UnknownStyleError naming close ids.
     """
     path = Path(spec)
-    if spec.endswith(".csl") and path.is_file():
+    if spec.endswith(".csl"):
+        if not path.is_file():
+            raise UnknownStyleError(f"{spec}: no such style file")
         return _resolve_file(path, spec)
     official = _official_path(spec)
     if official is None:
