@@ -34,14 +34,15 @@ def items_from_records(records: Iterable[Record | dict] | Document) -> list[dict
     """CSL items for records (CSL-JSON dicts are taken as they are), in order.
 
     A key that comes twice gets a suffix the second time (`smith2020#2`), so
-    that every item can be told apart; the first keeps its key.
+    that every item can be told apart; the first keeps its key. An item
+    without an id is named by its place (`item-3`).
     """
     if isinstance(records, Document):
         records = records.records
     items, seen = [], {}
-    for entry in records:
+    for index, entry in enumerate(records, 1):
         item = item_from_record(entry) if isinstance(entry, Record) else dict(entry)
-        item_id = str(item.get("id", ""))
+        item_id = str(item.get("id") or f"item-{index}")  # CSL-JSON from elsewhere may lack ids
         seen[item_id] = seen.get(item_id, 0) + 1
         if seen[item_id] > 1:
             item_id = f"{item_id}#{seen[item_id]}"

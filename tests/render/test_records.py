@@ -41,3 +41,8 @@ def test_csl_json_dicts_pass_through_unchanged_and_are_not_modified():
     items = items_from_records([given, Record("y", "book")])
     assert items[0] == given and items[0] is not given
     assert items[1]["id"] == "y"
+
+
+def test_an_item_without_an_id_is_named_by_its_place():
+    items = items_from_records([{"type": "book"}, {"id": "", "type": "book"}])
+    assert [item["id"] for item in items] == ["item-1", "item-2"]
