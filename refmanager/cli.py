@@ -205,7 +205,9 @@ def cite(
 
     try:
         paths, keys = render.split_arguments(arguments)
-        chosen = render.output_format(output_path, format, output_path is None and output.is_terminal)
+        # JSON on a terminal is still data: its strings are plain text, not terminal markup.
+        on_terminal = output_path is None and output.is_terminal and not as_json
+        chosen = render.output_format(output_path, format, on_terminal)
         records, problems = render.load_records(paths, keys)
         engine = render.formatter(records, style, locale)
         text = _cite_text(render, engine, chosen, as_json, in_text)

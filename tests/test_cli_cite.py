@@ -102,6 +102,14 @@ def test_the_terminal_format_is_printed_through_rich_not_as_markup():
     assert "Power and Interdependence" in result.stdout and "[italic]" not in result.stdout
 
 
+def test_json_on_a_terminal_holds_plain_text(monkeypatch):
+    monkeypatch.setattr(cli, "output", Console(force_terminal=True, width=200))
+    result = invoke("cite", SAMPLE, "keohane1977power", "--json")
+    [row] = json.loads(result.stdout)
+    assert "[italic]" not in row["bibliography"] and "\x1b" not in row["bibliography"]
+    assert "Power and Interdependence" in row["bibliography"]
+
+
 def test_locale_changes_the_terms_of_the_style():
     english = invoke("cite", SAMPLE, "keohane1977power", "--style", "chicago-author-date")
     german = invoke("cite", SAMPLE, "keohane1977power", "--style", "chicago-author-date", "--locale", "de-DE")
