@@ -105,9 +105,10 @@ def _fill(rendered: dict, ids: list[str], format: str, text: str) -> None:
                 rendered.setdefault(item_id, {})[name] = text
 
 
-def differences(style: str) -> dict[tuple[str, str], tuple[str, str]]:
-    """(id, field) -> (expected, got) for every golden string we do not match."""
-    ours = render(style)
+def differences(style: str, ours: dict | None = None) -> dict[tuple[str, str], tuple[str, str]]:
+    """(id, field) -> (expected, got) for every golden string we do not match
+    (`ours`: what `render(style)` gave, when already rendered)."""
+    ours = render(style) if ours is None else ours
     found = {}
     for item_id, fields in golden(style).items():
         for name, expected in fields.items():

@@ -1,16 +1,18 @@
 """Rewrite golden_known_differences.txt from what the engine renders now.
 
-    python tests/render/update_known_differences.py [STYLE...]
+    python tests/render/update_known_differences.py [STYLE...] [--candidate OUT.json]
 
 Each difference is listed as `style id field  # reason`, the reason being the
 first place where our string and citeproc-js's part. Prints the exact-match
 rate per style (the issue's target: 95%, and 99% for APA and Chicago). With
-styles named, only their lines are replaced.
+styles named, only their lines are replaced. `--candidate` also writes our
+strings in the golden files' shape, for the oracle's compare.py.
 """
 
 from __future__ import annotations
 
 import importlib.util
+import json
 import sys
 from pathlib import Path
 
@@ -37,8 +39,9 @@ def reason(expected: str | None, got: str | None) -> str:
     return f"expected {cut(expected)!r} got {cut(got)!r}" if got else "we render nothing"
 
 
-def main(styles: list[str]) -> None:
+def main(styles: list[str], candidate_path: str | None = None) -> None:
     golden = _golden_module()
+    candidate: dict[str, dict] = {}
     chosen = styles or golden.STYLES
     kept = {style: entries for style, entries in golden.read_known_differences().items()
             if style not in chosen} if golden.KNOWN_DIFFERENCES.exists() else {}
@@ -48,7 +51,9 @@ def main(styles: list[str]) -> None:
         if style not in chosen:
             lines += [f"{style} {item_id} {name}  # {why}" for (item_id, name), why in kept.get(style, {}).items()]
             continue
-        found = golden.differences(style)
+        ours = golden.render(style)
+        candidate[style] = ours
+        found = golden.differences(style, ours)
         total = sum(len(fields) for fields in golden.golden(style).values())
         print(f"{style:42s} {total:8d} {100 * (total - len(found)) / total:9.1f}%", flush=True)
         lines += [f"{style} {item_id} {name}  # {reason(*pair)}".replace("\n", " ")
@@ -58,7 +63,15 @@ def main(styles: list[str]) -> None:
               "# python tests/render/update_known_differences.py\n")
     golden.KNOWN_DIFFERENCES.write_text(header + "\n".join(lines) + "\n", encoding="utf-8")
     print(f"wrote {golden.KNOWN_DIFFERENCES}: {len(lines)} differences")
+    if candidate_path:
+        Path(candidate_path).write_text(json.dumps(candidate, ensure_ascii=False, indent=1), encoding="utf-8")
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    arguments = sys.argv[1:]
+    candidate_out = None
+    if "--candidate" in arguments:
+        at = arguments.index("--candidate")
+        candidate_out = arguments[at + 1]
+        del arguments[at:at + 2]
+    main(arguments, candidate_out)
