@@ -7,6 +7,8 @@ small caps and the rest as `<span style=...>`, display as `<div class=...>`).
 
 from __future__ import annotations
 
+import unicodedata
+
 _HTML_TAGS = {
     ("font-style", "italic"): ("<i>", "</i>"),
     ("font-weight", "bold"): ("<b>", "</b>"),
@@ -29,11 +31,35 @@ def escape_html(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+def _superscript_map() -> dict[str, str]:
+    """Unicode superscript characters and the letters they raise ("ª" -> "a")."""
+    found = {}
+    for code in list(range(0x00A0, 0x0400)) + list(range(0x1D00, 0x2100)) + \
+            list(range(0x2C7C, 0x2C7E)) + list(range(0xA69C, 0xA69E)) + list(range(0xA770, 0xA771)):
+        char = chr(code)
+        decomposition = unicodedata.decomposition(char)
+        if decomposition.startswith("<super> "):
+            found[char] = chr(int(decomposition.split()[1], 16))
+    found["ª"], found["º"] = "a", "o"
+    return found
+
+
+_SUPERSCRIPTS = _superscript_map()
+
+
+def _raise_superscripts(text: str) -> str:
+    """citeproc-js writes superscript characters (French "1ʳᵉ") as <sup> runs."""
+    if not any(char in _SUPERSCRIPTS for char in text):
+        return escape_html(text)
+    return "".join(f"<sup>{escape_html(_SUPERSCRIPTS[char])}</sup>" if char in _SUPERSCRIPTS
+                   else escape_html(char) for char in text)
+
+
 def write_html(events: list) -> str:
     out = []
     for kind, value in events:
         if kind == "text":
-            out.append(escape_html(value))
+            out.append(_raise_superscripts(value))
         elif kind == "open":
             out.append(_html_open(*value)[0])
         elif kind == "close":

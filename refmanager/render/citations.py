@@ -31,11 +31,17 @@ class RenderedCite:
 _SENTENCE_END = (".", "!", "?")
 
 
-def _with_affixes(cite, node, note_style: bool = False):
+def _starts_sentence(prefix: str) -> bool:
+    """After a prefix of more than one word that ends a sentence ("Caps after.")."""
+    text = prefix.strip().rstrip("”’\"'")
+    return text.endswith(_SENTENCE_END) and " " in prefix.strip()
+
+
+def _with_affixes(cite, node, note_style: bool = False, first: bool = False):
     if node is None:
         return None
     pieces = []
-    if note_style and (not cite.prefix or cite.prefix.rstrip().endswith(_SENTENCE_END)):
+    if note_style and ((first and not cite.prefix) or _starts_sentence(cite.prefix)):
         capitalize_leading_term(node)
     if cite.prefix:
         pieces.append(parse_markup(cite.prefix))
@@ -61,9 +67,14 @@ def _render(engine, cite, suppress_names=False, bare_suffix=False):
     return node, ctx
 
 
-def render_cite(engine, cite, collapsing: bool) -> RenderedCite:
+NO_PRINTED_FORM = "[CSL STYLE ERROR: reference with no printed form.]"  # citeproc-js's words
+
+
+def render_cite(engine, cite, collapsing: bool, first: bool = False) -> RenderedCite:
     node, ctx = _render(engine, cite)
-    rendered = RenderedCite(cite, _with_affixes(cite, node, engine.style.is_note),
+    if node is None and not cite.suppress_author:
+        node = NO_PRINTED_FORM
+    rendered = RenderedCite(cite, _with_affixes(cite, node, engine.style.is_note, first),
                             number=engine.states[cite.id].citation_number)
     if collapsing and not cite.suppress_author and not cite.author_only:
         rendered.names = to_plain(ctx.first_names_node) if ctx.first_names_node else ""
@@ -121,7 +132,9 @@ class Collapser:
         if self.mode in ("year-suffix", "year-suffix-ranged"):
             return self._suffixes(run)
         for previous, entry in zip(run, run[1:]):
-            children += [self._between(previous), entry.rest if self.mode else entry.node]
+            shown = entry.rest if self.mode else entry.node
+            if shown is not None:
+                children += [self._between(previous), shown]
         return Rich(children)
 
     def _between(self, previous) -> str:
@@ -208,7 +221,8 @@ def render_cluster(engine, cites: list):
     collapse = citation.get("collapse", "")
     grouping = bool(collapse and collapse != "citation-number") or \
         "cite-group-delimiter" in citation.attrs
-    rendered = [render_cite(engine, cite, grouping) for cite in cites]
+    rendered = [render_cite(engine, cite, grouping, index == 0)
+                for index, cite in enumerate(cites)]
     rendered = [entry for entry in rendered if entry.node is not None]
     if not rendered:
         return None
@@ -226,11 +240,19 @@ def _join_cites(rendered: list, delimiter: str):
     """Cites joined by the layout delimiter, left out before a prefix that starts with
     punctuation of its own (", cited in")."""
     children = []
+    previous = None
     for entry in rendered:
         if children and not entry.cite.prefix[:1] in (",", ";", "."):
-            children.append(delimiter)
+            if previous.cite.suffix.rstrip()[-1:] in _PUNCTUATION and delimiter[:1] in _PUNCTUATION:
+                children.append(delimiter[1:])  # the suffix's own mark stands in for it
+            else:
+                children.append(delimiter)
         children.append(entry.node)
+        previous = entry
     return Rich(children)
+
+
+_PUNCTUATION = tuple(",.;:!?")
 
 
 def _decorate_layout(layout, node):

@@ -30,33 +30,54 @@ def _date_uncertain(ctx, name: str) -> bool:
     return isinstance(value, dict) and bool(value.get("circa"))
 
 
-def _one_test(attribute: str, value: str, ctx) -> bool:
-    item = ctx.item
-    if attribute == "type":
-        return item.get("type") == value
-    if attribute == "variable":
-        return ctx.raw(value) is not None
-    if attribute == "is-numeric":
-        return is_numeric(ctx.raw(value)) if ctx.raw(value) is not None else False
-    if attribute == "is-uncertain-date":
-        return _date_uncertain(ctx, value)
-    if attribute == "locator":
-        label = (ctx.cite.label or "page") if ctx.cite and ctx.cite.locator else None
-        return label == value or (value == "sub-verbo" and label == "sub verbo")
-    if attribute == "position":
-        return _position_holds(value, ctx)
-    if attribute == "disambiguate":
-        return (value == "true") == ctx.state.disambiguate
-    return False
+def _type_test(value, ctx) -> bool:
+    return ctx.item.get("type") == value
 
 
-def compile_condition(element) -> tuple[str, list[tuple[str, str]]]:
+def _variable_test(value, ctx) -> bool:
+    return ctx.raw(value) is not None
+
+
+def _numeric_test(value, ctx) -> bool:
+    found = ctx.raw(value)
+    return found is not None and is_numeric(found)
+
+
+def _locator_test(value, ctx) -> bool:
+    label = (ctx.cite.label or "page") if ctx.cite and ctx.cite.locator else None
+    return label == value or (value == "sub-verbo" and label == "sub verbo")
+
+
+def _disambiguate_test(value, ctx) -> bool:
+    return (value == "true") == ctx.state.disambiguate
+
+
+_TESTS = {"type": _type_test, "variable": _variable_test, "is-numeric": _numeric_test,
+          "is-uncertain-date": lambda value, ctx: _date_uncertain(ctx, value),
+          "locator": _locator_test, "position": lambda value, ctx: _position_holds(value, ctx),
+          "disambiguate": _disambiguate_test}
+
+
+def _types_test(types, ctx) -> bool:
+    return ctx.item.get("type") in types
+
+
+def compile_condition(element) -> tuple[str, list]:
+    """The element's match and its tests as (function, value) pairs, in attribute order.
+
+    With match="any" the type values become one set membership test."""
+    match = element.get("match", "all")
     tests = []
     for attribute in _CONDITION_ATTRIBUTES:
-        if attribute in element.attrs:
-            for value in element.attrs[attribute].split():
-                tests.append((attribute, value))
-    return element.get("match", "all" if False else "any"), tests
+        if attribute not in element.attrs:
+            continue
+        values = element.attrs[attribute].split()
+        if attribute == "type" and match in ("any", "none") and len(values) > 1:
+            tests.append((_types_test, frozenset(values)))
+            continue
+        for value in values:
+            tests.append((_TESTS[attribute], value))
+    return match, tests
 
 
 def condition_holds(element, ctx) -> bool:
@@ -64,9 +85,17 @@ def condition_holds(element, ctx) -> bool:
     if compiled is None:
         compiled = element.compiled = compile_condition(element)
     match, tests = compiled
-    results = (_one_test(attribute, value, ctx) for attribute, value in tests)
-    if match == "all":
-        return all(results)
+    if match == "any":
+        for test, value in tests:
+            if test(value, ctx):
+                return True
+        return False
     if match == "none":
-        return not any(results)
-    return any(results)
+        for test, value in tests:
+            if test(value, ctx):
+                return False
+        return True
+    for test, value in tests:
+        if not test(value, ctx):
+            return False
+    return True

@@ -16,6 +16,11 @@ SHORT_FORMS = {
     "title": ("title-short", "shortTitle"),
     "container-title": ("container-title-short", "journalAbbreviation"),
 }
+# Variables the processor computes rather than reads from the item.
+_COMPUTED = frozenset({"locator", "citation-number", "year-suffix", "first-reference-note-number",
+                       "page-first"})
+# CSL 1.0.2 variables that older CSL-JSON spells otherwise.
+_OLD_NAMES = {"container-title-short": "journalAbbreviation", "title-short": "shortTitle"}
 # Variables whose values are not parsed for markup.
 RAW_VARIABLES = frozenset({"URL", "DOI", "ISBN", "ISSN", "PMID", "PMCID"})
 
@@ -80,7 +85,8 @@ class RenderContext:
         self.suppressed: set[str] = set()
         self.sort_names = False
         language = str(item.get("language", "") or "")
-        self.title_case = not language or language.lower().startswith("en")
+        # Title case is for English: the item's language, else the style's locale.
+        self.title_case = (language or engine.locale.language).lower().startswith("en")
         self.substituting = False
         self.used: list[str] = []
         self.names_seen = 0
@@ -106,12 +112,19 @@ class RenderContext:
         """The value of a variable without bookkeeping, None when empty."""
         if name in self.suppressed:
             return None
+        if name not in _COMPUTED:
+            value = self.item.get(name)
+            if value is None and name in _OLD_NAMES:
+                value = self.item.get(_OLD_NAMES[name])
+            if value is None or value == "" or value == []:
+                return None
+            return value
         if name == "locator":
             value = self.cite.locator if self.cite else None
         elif name == "citation-number":
             value = self.state.citation_number or None
-        elif name == "year-suffix":
-            value = self.state.year_suffix or None
+        elif name == "year-suffix":  # never part of a sort key: it follows from the sort
+            value = (self.state.year_suffix or None) if self.mode != "sort" else None
         elif name == "first-reference-note-number":
             value = self.cite.first_note if self.cite else None
         elif name == "page-first":
@@ -119,6 +132,8 @@ class RenderContext:
             value = str(page).replace("–", "-").split("-")[0].split(",")[0].strip() if page else None
         else:
             value = self.item.get(name)
+            if value is None and name in _OLD_NAMES:
+                value = self.item.get(_OLD_NAMES[name])
         if value is None or value == "" or value == []:
             return None
         return value
@@ -137,6 +152,7 @@ class RenderContext:
             self.note(value is not None)
         if value is not None and self.substituting:
             self.used.append(name)
+            self.suppressed.add(name)  # used once by a substitute, it is gone for the cite
         return value
 
     def text_variable(self, name: str, form: str = "long"):

@@ -31,11 +31,13 @@ class DateValue:
     def is_range(self) -> bool:
         return len(self.parts) > 1 and self.parts[1][0] != 0 and self.parts[1] != self.parts[0]
 
-    def sort_key(self) -> str:
+    def sort_key(self, shown=("year", "month", "day")) -> str:
         if not self.parts:
             return ""
         keys = []
         for year, month, day in self.parts[:2]:
+            month = month if "month" in shown else 0
+            day = day if "day" in shown else 0
             keys.append(f"{year + 50000:06d}{month % 100:02d}{day:02d}")
         return "".join(keys)
 

@@ -181,10 +181,7 @@ def _render_range(specs, start, end, ctx, season, delimiter):
             index += 1
         first = _render_parts(run, start, ctx, season, delimiter, drop_last_suffix=True)
         second = _render_parts(run, end, ctx, season, delimiter, drop_first_prefix=True)
-        last_suffix = run[-1].attrs.get("suffix", "")
         pieces = [join(first, delimiter), range_delimiter, join(second, delimiter)]
-        if last_suffix and second and not second[-1].children[-1] == last_suffix:
-            pieces.append(last_suffix)
         out.append(Rich([piece for piece in pieces if piece is not None]))
     return join(out, delimiter)
 
@@ -195,11 +192,11 @@ def render_date(element, ctx):
     value = read_date(raw) if raw is not None else None
     if value is None:
         return None
-    if ctx.mode == "sort":  # dates sort by value, not by their rendered text
-        return value.sort_key() or value.literal
+    specs, delimiter = _part_specs(element, ctx)
+    if ctx.mode == "sort":  # dates sort by value (of the parts shown), not by their text
+        return value.sort_key({spec.name for spec in specs}) or value.literal
     if value.literal and not value.parts:
         return decorate(element, value.literal, ctx.title_case)
-    specs, delimiter = _part_specs(element, ctx)
     if value.open_range:
         start = join(_render_parts(specs, value.parts[0], ctx, value.season, delimiter,
                                    drop_last_suffix=True), delimiter)
@@ -208,4 +205,6 @@ def render_date(element, ctx):
         node = _render_range(specs, value.parts[0], value.parts[1], ctx, value.season, delimiter)
     else:
         node = join(_render_parts(specs, value.parts[0], ctx, value.season, delimiter), delimiter)
+    if node is None:
+        ctx.counts[-1][1] -= 1  # a date whose shown parts are all missing counts as empty
     return decorate(element, node, ctx.title_case)

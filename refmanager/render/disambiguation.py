@@ -10,7 +10,7 @@ finally year suffixes in bibliography order.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from refmanager.render.context import Cite
 from refmanager.render.names import item_names
@@ -28,12 +28,22 @@ class Disambiguator:
         self.add_year_suffix = attrs.get("disambiguate-add-year-suffix") == "true"
         self.rule = attrs.get("givenname-disambiguation-rule", "by-cite")
         self.uses_condition = _has_disambiguate_condition(engine.style.root)
+        self._keys: dict[str, tuple] = {}
 
     def key(self, item_id: str) -> str:
+        """The plain text of the item's first cite in its current state (cached per state)."""
+        state = self.engine.states[item_id]
+        signature = (state.et_al_extra, tuple(sorted(state.given_levels.items())),
+                     state.given_all, state.disambiguate)
+        cached = self._keys.get(item_id)
+        if cached is not None and cached[0] == signature:
+            return cached[1]
         ctx = self.engine.context(item_id, "citation", Cite(item_id))
         node = self.engine.render_item(item_id, "citation", ctx=ctx)
         self.engine.last_first_names[item_id] = ctx.first_names
-        return write_text(flatten(node, self.engine.locale)) if node is not None else ""
+        text = write_text(flatten(node, self.engine.locale)) if node is not None else ""
+        self._keys[item_id] = (signature, text)
+        return text
 
     def ambiguous_groups(self, item_ids: list[str]) -> list[list[str]]:
         groups: dict[str, list[str]] = defaultdict(list)
@@ -82,16 +92,19 @@ class Disambiguator:
         return (first[0], first[1]) if first else ([], 0)
 
     def _try_names(self, group: list[str]) -> None:
-        """Show more names on each item, as few as leave it the fewest look-alikes."""
+        """Show more names on each item, as few as leave it the fewest look-alikes.
+
+        Look-alikes are counted with one Counter per number of added names, so a
+        large group costs its size times its longest name list, not its square."""
         level = 2 if self.add_givenname else 0
         lists = {item_id: self._shown(item_id) for item_id in group}
+        longest = max((len(names) - shown for names, shown in lists.values()), default=0)
+        counters = [Counter(_identity(names, shown + extra, level)
+                            for names, shown in lists.values()) for extra in range(longest + 1)]
         for item_id, (names, shown) in lists.items():
             best_extra, best_clashes = 0, None
             for extra in range(0, len(names) - shown + 1):
-                mine = _identity(names, shown + extra, level)
-                clashes = sum(1 for other_id, (other, other_shown) in lists.items()
-                              if other_id != item_id
-                              and mine == _identity(other, other_shown + extra, level))
+                clashes = counters[extra][_identity(names, shown + extra, level)] - 1
                 if best_clashes is None or clashes < best_clashes:
                     best_extra, best_clashes = extra, clashes
                 if clashes == 0:
@@ -102,12 +115,14 @@ class Disambiguator:
         """Expand the given names that share a family name with a different person's."""
         lists = {item_id: self._shown(item_id) for item_id in group}
         limit = 1 if self.rule.startswith("primary-name") else None
+        people = PeopleIndex()  # by name position
+        for names, shown in lists.values():
+            for index, name in enumerate(names[:shown][:limit]):
+                people.add(index, name)
         for item_id, (names, shown) in lists.items():
             state = self.engine.states[item_id]
             for index, name in enumerate(names[:shown][:limit]):
-                others = [other[index] for other_id, (other, other_shown) in lists.items()
-                          if other_id != item_id and index < other_shown]
-                needed = _level_against(name, others)
+                needed = people.level_for(index, name)
                 if needed:
                     state.given_levels[index] = max(state.given_levels.get(index, 0), needed)
 
@@ -127,19 +142,19 @@ class Disambiguator:
     def _global_givennames(self, item_ids: list[str]) -> None:
         """all-names / primary-name rules: expand every name whose family is shared."""
         primary = self.rule.startswith("primary-name")
-        by_family: dict[tuple, list] = defaultdict(list)
+        people = PeopleIndex()
         for item_id in item_ids:
             for index, name in enumerate(item_names_first(self.engine, item_id)):
                 if primary and index:
                     break
-                by_family[_person(name, 0)].append(name)
+                people.add(None, name)
         initials_only = self.rule.endswith("with-initials")
         for item_id in item_ids:
             state = self.engine.states[item_id]
             for index, name in enumerate(item_names_first(self.engine, item_id)):
                 if primary and index:
                     break
-                needed = _level_against(name, by_family[_person(name, 0)])
+                needed = people.level_for(None, name)
                 if initials_only:
                     needed = 1 if needed == 1 else 0
                 if needed:
@@ -170,23 +185,26 @@ def _identity(names: list, count: int, level: int) -> tuple:
     return tuple(_person(name, level) for name in shown) + (count < len(names),)
 
 
-def _level_against(name: dict, others: list) -> int:
-    """The given-name detail that tells `name` from same-family others (0: none needed)."""
-    same_family = [other for other in others if _person(other, 0) == _person(name, 0)]
-    different = [other for other in same_family if _person(other, 2) != _person(name, 2)]
-    if not different:
-        return 0
-    if all(_person(other, 1) != _person(name, 1) for other in different):
-        return 1
-    return 2
+class PeopleIndex:
+    """Distinct people by family name, to tell how much given name tells one apart."""
 
+    def __init__(self) -> None:
+        self.people: dict[tuple, set] = defaultdict(set)
+        self.initials: dict[tuple, Counter] = defaultdict(Counter)
 
-def _needed_level(name: dict, people: set, level: int) -> int:
-    if level == 1:
-        return 1
-    initial = (name.get("given", "")[:1])
-    same_initial = [given for given, _ in people if given[:1] == initial]
-    return 2 if len(same_initial) > 1 else 1
+    def add(self, key, name: dict) -> None:
+        family = (key, _person(name, 0))
+        person = _person(name, 2)
+        if person not in self.people[family]:
+            self.people[family].add(person)
+            self.initials[family][_person(name, 1)] += 1
+
+    def level_for(self, key, name: dict) -> int:
+        """0: no other person shares the family; 1: initials suffice; 2: full given name."""
+        family = (key, _person(name, 0))
+        if len(self.people[family]) < 2:
+            return 0
+        return 1 if self.initials[family][_person(name, 1)] == 1 else 2
 
 
 def item_names_first(engine, item_id: str) -> list:

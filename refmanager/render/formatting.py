@@ -41,9 +41,11 @@ def strip_periods(node):
 
 def decorate(element, node, title_case_allowed: bool = True, affixes: bool = True):
     """The element's output with its decorations; None when the output is empty."""
-    if is_empty(node):
+    if node is None or is_empty(node):
         return None
-    decoration = decoration_of(element)
+    decoration = element.decoration
+    if decoration is None:
+        decoration = element.decoration = Decoration(element.attrs)
     if decoration.empty:
         return node
     if decoration.strip_periods:

@@ -20,13 +20,38 @@ def render(element, ctx):
     return RENDERERS[element.name](element, ctx)
 
 
+class Branch(list):
+    """The outputs of a chosen branch: they join their parent's delimiter one by one."""
+
+
 def render_children(children, ctx, delimiter: str = ""):
     parts = []
+    renderers = RENDERERS
     for child in children:
-        node = RENDERERS[child.name](child, ctx)
-        if node is not None:
+        node = renderers[child.name](child, ctx)
+        if node is None:
+            continue
+        if node.__class__ is Branch:
+            parts.extend(node)
+        else:
             parts.append(node)
+    if not parts:
+        return None
     return join(parts, delimiter)
+
+
+def _render_branch(children, ctx):
+    parts = Branch()
+    renderers = RENDERERS
+    for child in children:
+        node = renderers[child.name](child, ctx)
+        if node is None:
+            continue
+        if node.__class__ is Branch:
+            parts.extend(node)
+        else:
+            parts.append(node)
+    return parts or None
 
 
 def render_layout(layout, ctx, affixes: bool = False):
@@ -51,10 +76,10 @@ def _text_variable(element, ctx, name: str):
         if value is None:
             return None
         label = ctx.cite.label or "page"
+        delimiter = ctx.locale.term("page-range-delimiter") or "–"
         if label == "page":
-            return format_page(value, ctx.engine.style.page_range_format,
-                               ctx.locale.term("page-range-delimiter") or "–")
-        return str(value)
+            return format_page(value, ctx.engine.style.page_range_format, delimiter)
+        return parse_markup(format_page(str(value), None, delimiter))
     if name == "year-suffix":
         ctx.year_suffix_rendered = True
     if name == "citation-label":
@@ -63,40 +88,75 @@ def _text_variable(element, ctx, name: str):
     return ctx.text_variable(name, form)
 
 
-def render_text(element, ctx):
+def _text_kind(element) -> tuple[str, str]:
     attrs = element.attrs
-    if "variable" in attrs:
-        node = _text_variable(element, ctx, attrs["variable"])
-    elif "macro" in attrs:
-        node = render_macro(attrs["macro"], ctx)
-    elif "term" in attrs:
-        plural = attrs.get("plural") == "true"
-        node = ctx.locale.term(attrs["term"], attrs.get("form", "long"), plural)
+    for kind in ("variable", "macro", "term", "value"):
+        if kind in attrs:
+            return kind, attrs[kind]
+    return "", ""
+
+
+def render_text(element, ctx):
+    compiled = element.compiled
+    if compiled is None:
+        compiled = element.compiled = _text_kind(element)
+    kind, name = compiled
+    if kind == "variable":
+        node = _text_variable(element, ctx, name)
+    elif kind == "macro":
+        # citeproc-js treats a macro call as a group: a term in a macro whose
+        # variables are all empty does not show.
+        counts = ctx.counts
+        counts.append([0, 0])
+        node = render_children(ctx.engine.style.macros[name].children, ctx)
+        if not _settle_counts(counts, node):
+            return None
+    elif kind == "term":
+        attrs = element.attrs
+        node = ctx.locale.term(name, attrs.get("form", "long"), attrs.get("plural") == "true")
         if node:
             node = Rich([node], term=True)
-    elif "value" in attrs:
-        node = parse_markup(attrs["value"])
+    elif kind == "value":
+        node = parse_markup(name)
     else:
         node = None
+    if node is None:
+        return None
     return decorate(element, node, ctx.title_case)
 
 
 def render_group(element, ctx):
-    ctx.counts.append([0, 0])
-    node = render_children(element.children, ctx, element.get("delimiter", ""))
-    called, found = ctx.counts.pop()
-    parent = ctx.counts[-1]
+    """A group; nothing when it called variables and all of them were empty."""
+    counts = ctx.counts
+    counts.append([0, 0])
+    node = render_children(element.children, ctx, element.attrs.get("delimiter", ""))
+    if not _settle_counts(counts, node):
+        return None
+    return decorate(element, node, ctx.title_case)
+
+
+def _settle_counts(counts: list, node) -> bool:
+    """Close a group's (or macro's) variable count; whether its output stands.
+
+    It stands unless it called variables and found none. Output that stands
+    counts as found in the enclosing group, as in citeproc-js: a nested group
+    that renders a term keeps its parent alive."""
+    called, found = counts.pop()
+    parent = counts[-1]
     parent[0] += called
     parent[1] += found
     if called and not found:
-        return None
-    return decorate(element, node, ctx.title_case)
+        return False
+    if node is not None and not found:
+        parent[0] += 1
+        parent[1] += 1
+    return True
 
 
 def render_choose(element, ctx):
     for branch in element.children:
         if branch.name == "else" or condition_holds(branch, ctx):
-            return render_children(branch.children, ctx)
+            return _render_branch(branch.children, ctx)
     return None
 
 
@@ -104,7 +164,12 @@ def _label_term(variable: str, ctx):
     if variable == "locator":
         if not ctx.cite or not ctx.cite.locator:
             return None, None
-        return (ctx.cite.label or "page"), ctx.cite.locator
+        label = ctx.cite.label or "page"
+        if ctx.cite.locator.split(" ", 1)[0].endswith(".") and not ctx.cite.label:
+            return None, None  # "vol. 1, fol. 186" names its own parts
+        if label == "sub verbo" and not ctx.locale.has_term(label):
+            label = "sub-verbo"  # the term's name since CSL 1.0.2
+        return label, ctx.cite.locator
     value = ctx.raw(variable)
     if value is None:
         return None, None

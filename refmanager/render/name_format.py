@@ -69,6 +69,13 @@ def _given_text(parts: dict, options: NameOptions, level: int) -> str:
     return initialize(given, options.initialize_with, options.initialize, options.hyphen)
 
 
+def sorted_given(parts: dict, options: NameOptions) -> str | None:
+    """The given name as a sort key sees it: initialized when the style initializes."""
+    if "literal" in parts or options.form == "short":
+        return "" if options.form == "short" else None
+    return _given_text(parts, options, 0)
+
+
 def _part(element, text, ctx):
     if not text:
         return None

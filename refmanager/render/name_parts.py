@@ -52,7 +52,7 @@ def normalize_name(name: dict) -> dict:
     if "literal" in name or ("family" not in name and "given" not in name):
         literal = name.get("literal", name.get("family", "") or name.get("given", ""))
         return {"literal": str(literal)}
-    parts = {key: str(value).replace("'", "’") for key, value in name.items()
+    parts = {key: str(value).replace("'", "’").strip() for key, value in name.items()
              if isinstance(value, (str, int)) and not isinstance(value, bool)}
     for flag in ("comma-suffix", "static-ordering", "parse-names"):
         if flag in name:
@@ -90,6 +90,14 @@ def initialize(given: str, initialize_with: str, initialize_words: bool = True,
     trimmed = initialize_with.rstrip()
     pieces = []
     for word, period, separator in _INITIAL_TOKEN.findall(given):
+        if word[:1].islower() and initialize_words:
+            if pieces and pieces[-1] == "-":
+                pieces.pop()  # "G-p": a lowercase part after a hyphen is dropped
+                continue
+            if pieces and not pieces[-1].endswith(" "):
+                pieces.append(" ")
+            pieces.append(word + period + " ")  # "J. B. de C. M.": particles stay whole
+            continue
         is_initial = bool(period) or (len(word) == 1 and word.isupper())
         if initialize_words or is_initial:
             text = word if (period and len(word) > 1) or not initialize_words else word[0]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from refmanager.render.formatting import decorate
 from refmanager.render.name_parts import normalize_name
-from refmanager.render.name_format import NameOptions, format_name
+from refmanager.render.name_format import NameOptions, format_name, sorted_given
 from refmanager.render.richtext import Rich, is_empty, join
 
 RENDER_CHILDREN = None  # set by the interpreter (which imports this module)
@@ -92,7 +92,7 @@ def _join_names(rendered: list, names: list, options: NameOptions, ctx, truncate
     if truncated:
         total = len(names)
         if options.et_al_use_last and len(rendered) <= total - 2:
-            last = format_name(names[-1], options, inverted_flags[-1] if False else False,
+            last = format_name(names[-1], options, options.inverts(total - 1, ctx),
                                _level(ctx, total - 1), ctx)
             return Rich(_interleave(rendered, delimiter) + [delimiter, "… ", last])
         term = "et-al"
@@ -158,6 +158,11 @@ def render_name_list(names: list, name_element, et_al_element, ctx):
         ctx.first_names = (names, shown)
     if options.form == "count":
         return None, shown
+    if ctx.mode == "sort":  # each name a key of its own, so "Doe" sorts before "Doe, Roe"
+        from refmanager.render.sorting import name_sort_key
+        demote = ctx.engine.style.demote_particle
+        keys = [name_sort_key(name, demote, sorted_given(name, options)) for name in names[:shown]]
+        return "\u0001".join(keys), shown
     rendered, inverted_flags = [], []
     for index in range(shown):
         inverted = options.inverts(index, ctx)
@@ -190,7 +195,7 @@ def _variable_groups(variables: list, ctx) -> list[tuple[str, list]]:
     if "editor" in keys and "translator" in keys:
         editors = groups[keys.index("editor")][1]
         translators = groups[keys.index("translator")][1]
-        if editors == translators:
+        if editors == translators and ctx.locale.term("editortranslator"):
             groups[keys.index("editor")] = ("editortranslator", editors)
             groups.pop(keys.index("translator"))
     return groups

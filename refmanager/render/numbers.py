@@ -21,12 +21,17 @@ def is_numeric(value) -> bool:
     return bool(value) and bool(_NUMERIC.match(str(value)))
 
 
+_PLURAL = re.compile(r"(\d+|\b[ivxlcdm]+\b)\s*([-–,&]|\band\b)\s*[A-Za-z]*(\d+|[ivxlcdm]+\b)", re.I)
+
+
 def is_plural(value) -> bool:
-    """Whether a value holds more than one number ("2-5", "3, 7", "1 & 2")."""
+    """Whether a value holds more than one number ("2-5", "3, 7", "1 & 2", "i-ix")."""
     if isinstance(value, int):
         return False
     text = str(value)
-    return len(_NUMBER_TOKEN.findall(text)) > 1 and bool(re.search(r"[-–,&]|\band\b", text))
+    if "\\-" in text:
+        return False
+    return bool(_PLURAL.search(text))
 
 
 def roman(number: int) -> str:
@@ -114,19 +119,37 @@ def format_range(start: str, end: str, style: str) -> str:
     return end
 
 
+_PAGE_RANGE = re.compile(r"^(\s*)([A-Za-z]*)(\d+)\s*[-–]+\s*([A-Za-z]*)(\d+)(\s*)$")
+_ROMAN_RANGE = re.compile(r"^(\s*)([ivxlcdm]+)\s*[-–]+\s*([ivxlcdm]+)(\s*)$", re.I)
+_PIECES = re.compile(r"(\s*[,&]\s*)")
+
+
+def _format_page_piece(piece: str, style: str | None, delimiter: str) -> str:
+    match = _PAGE_RANGE.match(piece)
+    if match:
+        lead, prefix, start, end_prefix, end, trail = match.groups()
+        if prefix != end_prefix:
+            return piece  # "N110-5", "110-N6": not a range CSL can shorten
+        if not style:
+            return f"{lead}{prefix}{start}{delimiter}{end_prefix}{end}{trail}"
+        end_text = format_range(start, end, style)
+        if style == "expanded":
+            end_text = end_prefix + end_text
+        return f"{lead}{prefix}{start}{delimiter}{end_text}{trail}"
+    roman_range = _ROMAN_RANGE.match(piece)
+    if roman_range:
+        lead, start, end, trail = roman_range.groups()
+        return f"{lead}{start}{delimiter}{end}{trail}"
+    return piece
+
+
 def format_page(value: str, style: str | None, delimiter: str = "–") -> str:
-    """A page value with its ranges in `style`; unchanged parts kept as written."""
+    """A page value with its ranges in `style`; what is not a plain range stays as written.
+
+    An escaped hyphen ("327\\-30") is a hyphen, not a range."""
     text = str(value)
-
-    def replace(match) -> str:
-        start, end = match.group(1), match.group(2)
-        if not style or not (start.isdigit() and end.isdigit()):
-            if start.isdigit() == end.isdigit() and _prefix(start) == _prefix(end):
-                return start + delimiter + end
-            return match.group(0)
-        return start + delimiter + format_range(start, end, style)
-    return _RANGE.sub(replace, text)
-
-
-def _prefix(value: str) -> str:
-    return re.sub(r"\d.*$", "", value)
+    if "\\-" in text:
+        return text.replace("\\-", "-")
+    pieces = _PIECES.split(text)
+    return "".join(piece if index % 2 else _format_page_piece(piece, style, delimiter)
+                   for index, piece in enumerate(pieces))

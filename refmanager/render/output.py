@@ -17,7 +17,7 @@ from refmanager.render.richtext import Rich
 _FLIPS = {"font-style": ("italic", "normal"), "font-weight": ("bold", "normal"),
           "font-variant": ("small-caps", "normal")}
 # Within the quotation, punctuation that moves in; and pairs that collapse.
-_MOVABLE = ".,"
+_MOVABLE = ".,!?"
 _ENDING = ".!?"
 
 
@@ -88,19 +88,36 @@ def _next_text(events: list, index: int) -> int | None:
 
 
 def _move_punctuation_in(events: list) -> None:
-    for index, (kind, _) in enumerate(events):
-        if kind != "quote-close":
+    """Punctuation after a closing quote goes inside it, merged with what is there."""
+    for index in range(len(events) - 1, -1, -1):  # outer quotes first, then inner ones
+        if events[index][0] != "quote-close":
             continue
         following = _next_text(events, index)
         if following is None:
             continue
         text = events[following][1]
-        if text[:1] in _MOVABLE:
-            events[following] = ("text", text[1:])
-            before = _previous_char(events, index)
-            if before in _ENDING:
-                continue
-            events.insert(index, ("text", text[0]))
+        if not text or text[0] not in _MOVABLE:
+            continue
+        mark = text[0]
+        events[following] = ("text", text[1:])
+        before = _previous_text(events, index)
+        pair = (events[before][1][-1] if before is not None else "", mark)
+        if pair in _DROP_NEXT:
+            continue
+        if pair in _REPLACE_PREVIOUS:
+            events[before] = ("text", events[before][1][:-1] + mark)
+            continue
+        events.insert(index, ("text", mark))
+
+
+def _previous_text(events: list, index: int) -> int | None:
+    for position in range(index - 1, -1, -1):
+        kind, value = events[position]
+        if kind == "text" and value:
+            return position
+        if kind == "quote-open":
+            return None
+    return None
 
 
 def _previous_char(events: list, index: int) -> str:
@@ -111,52 +128,39 @@ def _previous_char(events: list, index: int) -> str:
     return ""
 
 
+# Where two marks of punctuation meet at a join (suffix, delimiter, prefix), one
+# goes: the table citeproc-js applies (tests punctuation_FullMonty*).
+_DROP_NEXT = {(";", ":"), ("!", ":"), ("?", ":"), (":", ":"), (":", "."), (";", "."),
+              ("!", "."), ("?", "."), (".", "."), (";", ";"), ("!", "!"), ("?", "?"),
+              (",", ",")}
+_REPLACE_PREVIOUS = {(":", "!"), (";", "!"), (":", "?"), (";", "?")}
+
+
 def _collapse_joins(events: list) -> list:
-    """Drop a period after an ending mark, and a space after a space."""
+    """Merge punctuation that meets across a join, and a space after a space."""
     out = []
-    last_char = ""
-    last_kind = ""
+    last_char, last_text, behind_quote = "", None, False
     for kind, value in events:
         if kind == "text":
-            if last_kind and value:
-                if value[0] == "." and last_char in _ENDING and not value.startswith(".."):
+            if last_text is not None and value:
+                first = value[0]
+                pair = (last_char, first)
+                if pair in _DROP_NEXT and not value.startswith(".."):
                     value = value[1:]
-                elif value[0] == " " and last_char == " ":
-                    value = value[1:]
-                elif value[0] in ",;:" and last_char == value[0]:
+                elif pair in _REPLACE_PREVIOUS and not behind_quote:
+                    previous = out[last_text][1]
+                    out[last_text] = ("text", previous[:-1])
+                elif first == " " and last_char == " " and not behind_quote:
                     value = value[1:]
             if not value:
                 continue
-            last_char, last_kind = value[-1], "text"
-        elif kind in ("quote-close", "quote-open"):
-            last_char, last_kind = value[-1:], "quote"
+            last_char, behind_quote = value[-1], False
+            last_text = len(out)
+        elif kind == "quote-close":
+            behind_quote = True  # the mark inside the quote still counts
+        elif kind == "quote-open":
+            last_char, last_text = value[-1:], None
         out.append((kind, value))
-    return out
-
-
-# Superscript letters in terms (French "1ʳᵉ") are written as <sup> runs, as citeproc-js does.
-_SUPERSCRIPTS = {"ª": "a", "º": "o", "ʳ": "r", "ᵉ": "e", "ˢ": "s", "ᵗ": "t", "ʰ": "h",
-                 "ᵈ": "d", "ⁿ": "n", "ᵃ": "a", "ᵒ": "o", "ᵐ": "m", "ˡ": "l"}
-_SUP = ("vertical-align", "sup")
-
-
-def _superscripts(events: list) -> list:
-    out = []
-    for kind, value in events:
-        if kind != "text" or not any(char in _SUPERSCRIPTS for char in value):
-            out.append((kind, value))
-            continue
-        plain = []
-        for char in value:
-            if char in _SUPERSCRIPTS:
-                if plain:
-                    out.append(("text", "".join(plain)))
-                    plain = []
-                out += [("open", _SUP), ("text", _SUPERSCRIPTS[char]), ("close", _SUP)]
-            else:
-                plain.append(char)
-        if plain:
-            out.append(("text", "".join(plain)))
     return out
 
 
@@ -167,4 +171,4 @@ def flatten(node, locale) -> list:
     _walk(node, events, {}, [0], marks)
     if marks.inside:
         _move_punctuation_in(events)
-    return _superscripts(_collapse_joins(events))
+    return _collapse_joins(events)

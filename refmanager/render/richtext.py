@@ -9,7 +9,8 @@ the finished tree into HTML, plain text, Markdown, LaTeX or terminal markup.
 
 from __future__ import annotations
 
-FORMATTING_ATTRIBUTES = ("font-style", "font-variant", "font-weight",
+# In the order they nest, outermost first (citeproc-js writes <b><i>...</i></b>).
+FORMATTING_ATTRIBUTES = ("font-weight", "font-style", "font-variant",
                          "text-decoration", "vertical-align")
 
 
@@ -57,18 +58,28 @@ def to_plain(node) -> str:
 
 
 def is_empty(node) -> bool:
+    """Whether a tree holds no text (stops at the first text it finds)."""
     if node is None:
         return True
-    if isinstance(node, str):
-        return node == ""
-    return all(is_empty(child) for child in node.children)
+    if node.__class__ is str:
+        return not node
+    for child in node.children:
+        if child.__class__ is str:
+            if child:
+                return False
+        elif not is_empty(child):
+            return False
+    return True
 
 
 def join(parts: list, delimiter: str = "") -> Rich | None:
     """The non-empty parts in one plain node, `delimiter` between them."""
-    kept = [part for part in parts if not is_empty(part)]
+    # Renderers return None rather than an empty tree, so a shallow test is enough.
+    kept = [part for part in parts if part is not None and part != ""]
     if not kept:
         return None
+    if len(kept) == 1 and kept[0].__class__ is Rich:
+        return kept[0]
     if delimiter:
         children: list = []
         for index, part in enumerate(kept):

@@ -27,7 +27,7 @@ NAME_VARIABLES = frozenset(
 DATE_VARIABLES = frozenset(
     "issued accessed event-date original-date submitted available-date".split())
 _DIGITS = re.compile(r"\d+")
-_SKIPPED = re.compile(r"[\[\]\"“”‘’'()«»]")
+_SKIPPED = re.compile(r"[^\w\s\u0001]")  # punctuation does not take part in sorting
 
 
 def text_key(text: str) -> str:
@@ -37,11 +37,18 @@ def text_key(text: str) -> str:
     return _DIGITS.sub(lambda match: match.group().zfill(10), stripped.casefold().strip())
 
 
-def _name_key(name: dict) -> str:
+def name_sort_key(name: dict, demote: str = "display-and-sort", given: str | None = None) -> str:
+    """A name as it sorts: family first; a non-dropping particle joins the family
+    only when the style never demotes it."""
     if "literal" in name:
         return text_key(name["literal"])
-    pieces = [name.get("family", ""), name.get("given", ""), name.get("dropping-particle", ""),
-              name.get("non-dropping-particle", ""), name.get("suffix", "")]
+    family = name.get("family", "")
+    particle = name.get("non-dropping-particle", "")
+    if demote == "never" and particle:
+        family, particle = particle + " " + family, ""
+    given = name.get("given", "") if given is None else given
+    pieces = [family, given, name.get("dropping-particle", ""), particle,
+              name.get("suffix", "")]
     return text_key(" ".join(piece for piece in pieces if piece))
 
 
@@ -55,7 +62,8 @@ def _variable_key(engine, item_id: str, variable: str, key_element, ctx):
         first = key_element.get("names-use-first")
         if minimum and first and len(names) >= int(minimum):
             names = names[:int(first)]
-        return "\u0001".join(_name_key(name) for name in names)
+        return "\u0001".join(name_sort_key(name, engine.style.demote_particle)
+                              for name in names)
     if variable in DATE_VARIABLES:
         value = read_date(item.get(variable))
         return value.sort_key() if value and value.parts else None
@@ -94,18 +102,28 @@ def sort_key_values(engine, item_ids: list[str], key_element, base_mode: str) ->
 
 
 def sort_items(engine, item_ids: list[str], sort_element, base_mode: str) -> list[str]:
-    """`item_ids` in the order the sort element gives (stable for ties)."""
+    """`item_ids` in the order the sort element gives (stable for ties).
+
+    Keys are computed lazily: a later key only for the items the earlier keys
+    leave tied, which spares most of the macro renderings."""
     if sort_element is None:
         return list(item_ids)
-    ordered = list(item_ids)
-    for key_element in reversed(sort_element.find_all("key")):
-        values = sort_key_values(engine, ordered, key_element, base_mode)
-        descending = key_element.get("sort") == "descending"
-        if descending:
-            ordered.sort(key=lambda item: (values[item] is not None,
-                                           _comparable(values[item])), reverse=True)
-        else:
-            ordered.sort(key=lambda item: (values[item] is None, _comparable(values[item])))
+    return _sort_by(engine, list(item_ids), sort_element.find_all("key"), base_mode)
+
+
+def _sort_by(engine, item_ids: list[str], keys: list, base_mode: str) -> list[str]:
+    if len(item_ids) < 2 or not keys:
+        return item_ids
+    key_element, rest = keys[0], keys[1:]
+    values = sort_key_values(engine, item_ids, key_element, base_mode)
+    groups: dict = {}
+    for item_id in item_ids:
+        groups.setdefault(values[item_id], []).append(item_id)
+    present = sorted((value for value in groups if value is not None), key=_comparable,
+                     reverse=key_element.get("sort") == "descending")
+    ordered = []
+    for value in present + ([None] if None in groups else []):
+        ordered.extend(_sort_by(engine, groups[value], rest, base_mode))
     return ordered
 
 

@@ -85,7 +85,7 @@ def _title_word(word, position, words, text, all_upper) -> str:
         return word.lower() if word.lower() == word else word
     if "-" in word.strip("-"):  # each part of a compound: "Self-Esteem", "Out-of-Fashion"
         parts = word.split("-")
-        return "-".join(part if index and (len(part) < 2 or part.lower() in STOP_WORDS)
+        return "-".join(part if len(part) < 2 or (index and part.lower() in STOP_WORDS)
                         else (_cap(part) if part.lower() == part else part)
                         for index, part in enumerate(parts))
     if word.lower() == word:

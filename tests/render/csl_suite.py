@@ -29,7 +29,7 @@ def normalize_expected(text: str) -> str:
 
 
 def _cite(data: dict) -> Cite:
-    return Cite(id=str(data["id"]), locator=str(data.get("locator", "") or ""),
+    return Cite(id=str(data["id"]), locator=str(data.get("locator", "") or "").strip(),
                 label=data.get("label", "") or "", prefix=data.get("prefix", "") or "",
                 suffix=data.get("suffix", "") or "",
                 suppress_author=bool(data.get("suppress-author")),
@@ -89,7 +89,8 @@ def _run_citations(style, items, citations) -> str:
 
 
 def _render_documents(style, items, documents) -> list:
-    processor = CitationProcessor(style, items)
+    clusters = [[{"id": cite.id} for cite in cites] for _, _, cites in documents]
+    processor = CitationProcessor(style, _ordered_items(items, clusters))
     rendered = []
     for citation_id, note, cites in documents:
         rendered.append((citation_id, processor.citation(cites, format="html",
