@@ -166,12 +166,12 @@ def main() -> None:
     parser.add_argument("--file", type=Path, default=DEFAULT_FILE)
     parser.add_argument("--oracle", type=Path, default=DEFAULT_ORACLE)
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results")
-    parser.add_argument("--only", help="run only the jobs whose name holds this text")
+    parser.add_argument("--only", help="run only the jobs whose name holds one of these texts (comma-separated)")
     options = parser.parse_args()
     rows = []
     with tempfile.TemporaryDirectory() as temporary:
         for name, code, arguments, _entries in jobs(options, Path(temporary)):
-            if options.only and options.only not in name:
+            if options.only and not any(text in name for text in options.only.split(",")):
                 continue
             row = median_row(name, [run_job(code, *arguments) for _ in range(options.runs)])
             row |= _entries_of(row)
