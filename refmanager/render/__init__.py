@@ -6,6 +6,7 @@ The modules follow the specification, one job each:
     xmltree.py          the element tree with line numbers
     locale.py           locale files, terms and their fallback chain
     engine.py           style + locale + registered items and their state
+    note_fields.py      variables written in an item's note field ("original-date: 1850")
     context.py          what one rendering of one item sees (variables, bookkeeping)
     interpreter.py      layout, text, group (suppression), choose, label, number
     conditions.py       the tests of if / else-if
@@ -27,4 +28,14 @@ The modules follow the specification, one job each:
     output.py           tree -> event stream (quotes, flip-flop, punctuation rules)
     backends.py         event stream -> html, text, markdown, latex, terminal
     processor.py        the front door: CitationProcessor, Cite
+
+Use:
+
+    from refmanager.render.processor import CitationProcessor, Cite
+    proc = CitationProcessor("apa.csl", items)         # items: CSL-JSON dicts
+    proc.bibliography(format="html")                  # [(id, entry), ...]
+    proc.citation([Cite(id="doe2000", locator="12")]) # "(Doe, 2000, p. 12)"
+
+The conformance suite (tests/render/test_csl_suite.py) runs the official CSL
+test fixtures against citeproc-js's expected output.
 """

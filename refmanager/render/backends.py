@@ -34,13 +34,15 @@ def escape_html(text: str) -> str:
 def _superscript_map() -> dict[str, str]:
     """Unicode superscript characters and the letters they raise ("ª" -> "a")."""
     found = {}
-    for code in list(range(0x00A0, 0x0400)) + list(range(0x1D00, 0x2100)) + \
-            list(range(0x2C7C, 0x2C7E)) + list(range(0xA69C, 0xA69E)) + list(range(0xA770, 0xA771)):
+    for code in list(range(0x00A0, 0x0400)) + list(range(0x1D00, 0x2200)) + \
+            list(range(0x2C7C, 0x2C7E)) + list(range(0x3190, 0x31A0)) + \
+            list(range(0xA69C, 0xA69E)) + list(range(0xA770, 0xA771)):
         char = chr(code)
         decomposition = unicodedata.decomposition(char)
         if decomposition.startswith("<super> "):
-            found[char] = chr(int(decomposition.split()[1], 16))
-    found["ª"], found["º"] = "a", "o"
+            found[char] = "".join(chr(int(code, 16)) for code in decomposition.split()[1:])
+    # Modifier letters without a decomposition that citeproc-js raises too.
+    found.update({"ª": "a", "º": "o", "ˀ": "ʔ", "ˁ": "ʕ", "ۥ": "و", "ۦ": "ي"})
     return found
 
 

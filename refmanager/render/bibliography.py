@@ -13,13 +13,13 @@ from refmanager.render.formatting import decorate
 from refmanager.render.richtext import Rich, is_empty, to_plain
 
 
-def _replace_node(tree, target, replacement):
-    """A copy of `tree` with the node `target` (by identity) replaced."""
-    if tree is target:
+def _replace_nodes(tree, targets: set[int], replacement):
+    """A copy of `tree` with the nodes whose ids are in `targets` replaced."""
+    if id(tree) in targets:
         return replacement
     if isinstance(tree, str):
         return tree
-    return Rich([_replace_node(child, target, replacement) for child in tree.children],
+    return Rich([_replace_nodes(child, targets, replacement) for child in tree.children],
                 tree.style, tree.quotes, tree.nocase, tree.display)
 
 
@@ -44,23 +44,57 @@ def _second_field_align(parts: list, layout, mode: str):
                  Rich([rest], display="right-inline")])
 
 
+def _first_names(ctx):
+    """The first names element's name list and its names; a substitute's output
+    (a title standing in for the author) counts as one name."""
+    if ctx.first_name_list is not None:
+        return ctx.first_name_list
+    return ctx.first_names_node, [ctx.first_names_node]
+
+
+def _names_seen(ctx):
+    """The plain text of the entry's first name list and of each of its names."""
+    if ctx.first_names_node is None:
+        return None, []
+    node, names = _first_names(ctx)
+    return to_plain(node), [to_plain(name) for name in names]
+
+
+def _substitutions(rule: str, ctx, previous) -> list:
+    """The nodes that subsequent-author-substitute replaces, per its rule."""
+    whole, names = _names_seen(ctx)
+    if not whole or previous is None:
+        return []
+    node, name_nodes = _first_names(ctx)
+    if rule == "complete-all":
+        return [node] if whole == previous[0] else []
+    if rule == "complete-each":
+        return list(name_nodes) if whole == previous[0] else []
+    matching = 0
+    while matching < min(len(names), len(previous[1])) and names[matching] == previous[1][matching]:
+        matching += 1
+    if rule == "partial-first":
+        matching = min(matching, 1)
+    return list(name_nodes[:matching])
+
+
 def render_bibliography(engine, order: list[str]) -> list[tuple[str, object]]:
     bibliography = engine.style.bibliography
     layout = bibliography.find("layout")
     substitute = bibliography.get("subsequent-author-substitute")
     rule = bibliography.get("subsequent-author-substitute-rule", "complete-all")
     align = bibliography.get("second-field-align")
-    entries, previous_names = [], None
+    entries, previous = [], None
     for item_id in order:
         parts, ctx = _render_entry(engine, item_id)
         if not parts:
             continue
-        names_node = ctx.first_names_node
-        names_text = to_plain(names_node) if names_node is not None else None
-        if substitute is not None and names_text and names_text == previous_names:
-            parts = [_replace_node(part, names_node, substitute or None) for part in parts]
+        if substitute is not None:
+            targets = {id(node) for node in _substitutions(rule, ctx, previous)}
+            if targets:
+                parts = [_replace_nodes(part, targets, substitute or None) for part in parts]
             parts = [part for part in parts if not is_empty(part)]
-        previous_names = names_text
+            previous = _names_seen(ctx) if ctx.first_names_node is not None else None
         if align and len(parts) > 1:
             node = _second_field_align(parts, layout, align)
         else:

@@ -71,7 +71,8 @@ class RenderContext:
     __slots__ = ("engine", "item", "mode", "cite", "state", "name_options", "counts",
                  "suppressed", "sort_names", "title_case", "substituting", "used",
                  "names_seen", "year_suffix_rendered", "first_names", "suppress_names",
-                 "date_seen", "substitute_parent", "sort_et_al", "first_names_node")
+                 "date_seen", "substitute_parent", "sort_et_al", "first_names_node",
+                 "first_name_list")
 
     def __init__(self, engine, item: dict, mode: str, cite: Cite | None = None,
                  state: ItemState | None = None) -> None:
@@ -97,6 +98,7 @@ class RenderContext:
         self.substitute_parent = None
         self.sort_et_al = None
         self.first_names_node = None
+        self.first_name_list = None  # (list node, [one node per name]) of the first names
 
     @property
     def locale(self):

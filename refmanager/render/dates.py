@@ -82,7 +82,9 @@ def _month_text(month: int, form: str, ctx, season) -> str | None:
         if season:
             return _season_text(season, ctx)
         return None
-    if month > 12:
+    if month > 24 or month < 0:
+        return None  # not a month, not a season
+    if month > 12:  # 13-16 and 21-24 are the seasons
         return ctx.locale.term(f"season-{(month - 13) % 4 + 1:02d}")
     if form == "numeric":
         return str(month)

@@ -57,10 +57,11 @@ class Disambiguator:
         if self.add_givenname and self.rule != "by-cite":
             self._global_givennames(bibliography_order)
         groups = self.ambiguous_groups(bibliography_order)
+        position = {item_id: index for index, item_id in enumerate(bibliography_order)}
         for group in groups:
             remaining = self._resolve(group)
             if remaining and self.add_year_suffix:
-                self._year_suffixes(remaining, bibliography_order)
+                self._year_suffixes(remaining, position)
 
     def _resolve(self, group: list[str]) -> list[list[str]]:
         """Apply the steps to one group; the subgroups still ambiguous after them."""
@@ -160,8 +161,8 @@ class Disambiguator:
                 if needed:
                     state.given_levels[index] = needed
 
-    def _year_suffixes(self, groups: list[list[str]], order: list[str]) -> None:
-        position = {item_id: index for index, item_id in enumerate(order)}
+    def _year_suffixes(self, groups: list[list[str]], position: dict[str, int]) -> None:
+        """a, b, c... in bibliography order within each group still ambiguous."""
         for group in groups:
             for number, item_id in enumerate(sorted(group, key=position.get)):
                 self.engine.states[item_id].year_suffix = suffix_letters(number)

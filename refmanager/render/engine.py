@@ -11,6 +11,7 @@ from __future__ import annotations
 from refmanager.render.context import Cite, ItemState, RenderContext
 from refmanager.render.interpreter import render_children
 from refmanager.render.locale import LocaleChain
+from refmanager.render.note_fields import with_note_variables
 from refmanager.render.output import QuoteMarks
 from refmanager.render.style import Style
 
@@ -36,7 +37,7 @@ class Engine:
         self.states: dict[str, ItemState] = {}
         for item in items:
             key = str(item.get("id"))
-            self.items[key] = item
+            self.items[key] = with_note_variables(item)
             self.states[key] = ItemState()
 
     def context(self, item_id: str, mode: str, cite: Cite | None = None) -> RenderContext:

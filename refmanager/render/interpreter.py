@@ -16,6 +16,11 @@ from refmanager.render.numbers import format_number_value, format_page, is_numer
 from refmanager.render.richtext import Rich, is_empty, join
 
 
+# Number variables other than page: their ranges take an en dash when written as text.
+_NUMBER_VARIABLES = frozenset({"issue", "volume", "number", "chapter-number", "collection-number",
+                               "number-of-volumes", "part-number", "supplement-number"})
+
+
 def render(element, ctx):
     return RENDERERS[element.name](element, ctx)
 
@@ -80,6 +85,13 @@ def _text_variable(element, ctx, name: str):
         if label == "page":
             return format_page(value, ctx.engine.style.page_range_format, delimiter)
         return parse_markup(format_page(str(value), None, delimiter))
+    if name in _NUMBER_VARIABLES:
+        value = ctx.variable(name)
+        if value is None:
+            return None
+        if is_numeric(value):  # "3-4" is a range: written with an en dash
+            return format_page(str(value), None, ctx.locale.term("page-range-delimiter") or "–")
+        return parse_markup(str(value))
     if name == "year-suffix":
         ctx.year_suffix_rendered = True
     if name == "citation-label":
@@ -176,7 +188,7 @@ def _label_term(variable: str, ctx):
     return variable, value
 
 
-def _plural_for(variable: str, value, rule: str) -> bool:
+def _plural_for(variable: str, value, rule: str, and_term: str | None = None) -> bool:
     if rule == "always":
         return True
     if rule == "never":
@@ -185,8 +197,8 @@ def _plural_for(variable: str, value, rule: str) -> bool:
         try:
             return int(str(value).strip()) > 1
         except ValueError:
-            return is_plural(value)
-    return is_plural(value)
+            return is_plural(value, and_term)
+    return is_plural(value, and_term)
 
 
 def render_label(element, ctx):
@@ -194,7 +206,8 @@ def render_label(element, ctx):
     term, value = _label_term(variable, ctx)
     if term is None:
         return None
-    plural = _plural_for(variable, value, element.get("plural", "contextual"))
+    plural = _plural_for(variable, value, element.get("plural", "contextual"),
+                         ctx.locale.term("and"))
     text = ctx.locale.term(term, element.get("form", "long"), plural)
     return decorate(element, text or None, ctx.title_case)
 

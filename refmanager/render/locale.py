@@ -62,13 +62,20 @@ class LocaleData:
             self.genders[name] = term.get("gender")
         single, multiple = term.find("single"), term.find("multiple")
         if single is not None or multiple is not None:
-            value = (single.text if single is not None else "",
-                     multiple.text if multiple is not None else "")
+            value = (_term_text(single.text) if single is not None else "",
+                     _term_text(multiple.text) if multiple is not None else "")
         else:
-            value = term.text
+            value = _term_text(term.text)
         self.terms[(name, form, gender_form)] = value
         if "match" in term.attrs:
             self.terms[(name, form, gender_form, "match")] = term.get("match")
+
+
+def _term_text(text: str) -> str:
+    """A term's text; layout whitespace around it (a line break) is not part of it."""
+    if "\n" in text:
+        return text.strip(" \t\r\n")
+    return text
 
 
 @lru_cache(maxsize=None)
@@ -169,24 +176,27 @@ class LocaleChain:
         value = self._find(name, "long", "")
         return value[0] if isinstance(value, tuple) else value
 
-    def _ordinal_suffix(self, number: int, gender: str) -> str | None:
-        has_specific = any(key[0].startswith("ordinal-") for layer in self.layers
-                           for key in layer.terms)
-        if has_specific:
-            for name in self._ordinal_candidates(number):
-                suffix = self._gendered_layered(name, gender, number)
-                if suffix is not None:
-                    return suffix
-        return self._gendered("ordinal", gender)
-
-    def _gendered_layered(self, name: str, gender: str, number: int):
+    def _ordinal_layer(self) -> LocaleData | None:
+        """The first locale that defines ordinal terms: its set is used whole."""
         for layer in self.layers:
+            if any(key[0] == "ordinal" or key[0].startswith("ordinal-") for key in layer.terms):
+                return layer
+        return None
+
+    def _ordinal_suffix(self, number: int, gender: str) -> str | None:
+        layer = self._ordinal_layer()
+        if layer is None:
+            return None
+        for name in self._ordinal_candidates(number):
             for key in ((name, "long", gender), (name, "long", "")):
-                if key in layer.terms:
-                    if not _ordinal_applies(name, number, layer.terms.get(key + ("match",))):
-                        continue
+                if key in layer.terms and _ordinal_applies(name, number,
+                                                           layer.terms.get(key + ("match",))):
                     value = layer.terms[key]
                     return value[0] if isinstance(value, tuple) else value
+        for key in (("ordinal", "long", gender), ("ordinal", "long", "")):
+            if key in layer.terms:
+                value = layer.terms[key]
+                return value[0] if isinstance(value, tuple) else value
         return None
 
     @staticmethod

@@ -38,7 +38,7 @@ _NODE_FOR = {
     "sc": lambda: Rich(style=(("font-variant", "small-caps"),)),
     "sc-span": lambda: Rich(style=(("font-variant", "small-caps"),)),
     "nocase": lambda: Rich(nocase=True),
-    "nodecor": lambda: Rich(style=(("nodecor", "true"),)),
+    "nodecor": lambda: Rich(style=(("nodecor", "true"),), nocase=True),
     "dq": lambda: Rich(quotes=True),
     "sq": lambda: Rich(quotes=True),
 }
@@ -137,7 +137,11 @@ def parse_markup(text: str):
             stack[-1].children.append(node)
             stack.append(node)
         else:
-            stack.pop()
+            closed = stack.pop()
+            following = tokens[index + 1] if index + 1 < len(tokens) else None
+            if closed.quotes and following and following[0] == "text" \
+                    and following[1][:1] in ".,":
+                closed.quotes = "kept"  # the author put the mark outside: it stays there
     if len(root.children) == 1 and isinstance(root.children[0], str):
         return root.children[0]
     return root

@@ -35,7 +35,9 @@ class NameOptions:
         self.delimiter_precedes_et_al = attrs.get("delimiter-precedes-et-al", "contextual")
         self.delimiter_precedes_last = attrs.get("delimiter-precedes-last", "contextual")
         self.et_al_min = _int(attrs.get("et-al-min"))
-        self.et_al_use_first = _int(attrs.get("et-al-use-first"))
+        # None when unset: et-al-use-first="0" is a real value (no names at all)
+        self.et_al_use_first = None if "et-al-use-first" not in attrs else \
+            _int(attrs.get("et-al-use-first"))
         self.et_al_use_last = attrs.get("et-al-use-last") == "true"
         self.et_al_subsequent_min = _int(attrs.get("et-al-subsequent-min"))
         self.et_al_subsequent_use_first = _int(attrs.get("et-al-subsequent-use-first"))
@@ -96,6 +98,30 @@ def _non_roman(parts: dict, options: NameOptions, show_given: bool, ctx):
     return join([family, given])
 
 
+def _block(element, pieces: list, ctx, tail: str = ""):
+    """Name parts formatted one by one by a `cs:name-part`, its affixes around them all.
+
+    ("<i>Givenname</i> <i>al</i>": citeproc-js formats each part, not the run.)
+    A `tail` (the suffix of a displayed name) sits inside the affixes, unformatted."""
+    pieces = [piece for piece in pieces if piece]
+    if not pieces:
+        return None
+    if element is None:
+        text = pieces[0]
+        for piece in pieces[1:]:
+            text = _particle_join(text, piece)
+        return _part(None, text + tail, ctx)
+    children = []
+    for index, piece in enumerate(pieces):
+        if index:
+            children.append("" if pieces[index - 1][-1:] in "'’-" else " ")
+        children.append(decorate(element, _part(None, piece, ctx), ctx.title_case, affixes=False))
+    if tail:
+        children.append(tail)
+    prefix, suffix = element.get("prefix", ""), element.get("suffix", "")
+    return Rich([child for child in [prefix] + children + [suffix] if child])
+
+
 def format_name(parts: dict, options: NameOptions, inverted: bool, level: int, ctx):
     """One name as a tree, `level` giving extra given-name detail (disambiguation)."""
     if "literal" in parts:
@@ -105,26 +131,23 @@ def format_name(parts: dict, options: NameOptions, inverted: bool, level: int, c
         return _non_roman(parts, options, not short, ctx)
     family, ndp = parts.get("family", ""), parts.get("non-dropping-particle", "")
     if short:
-        return _part(options.family_part, _particle_join(ndp, family), ctx)
+        return _block(options.family_part, [ndp, family], ctx)
     if options.form == "short":  # shown only for disambiguation: initials first
         level = 0 if level == 1 else 2
     given = _given_text(parts, options, level)
     dp, suffix = parts.get("dropping-particle", ""), parts.get("suffix", "")
     if not inverted:
-        given_block = _part(options.given_part, given, ctx)
-        family_text = _particle_join(dp, _particle_join(ndp, family))
-        if suffix:
-            family_text += (", " if parts.get("comma-suffix") else " ") + suffix
-        family_block = _part(options.family_part, family_text, ctx)
+        tail = ((", " if parts.get("comma-suffix") else " ") + suffix) if suffix else ""
+        given_block = _block(options.given_part, [given], ctx)
+        family_block = _block(options.family_part, [dp, ndp, family], ctx, tail)
         return join([given_block, family_block], " ")
-    separator = options.sort_separator
     if options.demote == "display-and-sort":
-        family_block = _part(options.family_part, family, ctx)
-        given_block = _part(options.given_part, _particle_join(_particle_join(given, dp), ndp), ctx)
+        family_block = _block(options.family_part, [family], ctx)
+        given_block = _block(options.given_part, [given, dp, ndp], ctx)
     else:
-        family_block = _part(options.family_part, _particle_join(ndp, family), ctx)
-        given_block = _part(options.given_part, _particle_join(given, dp), ctx)
+        family_block = _block(options.family_part, [ndp, family], ctx)
+        given_block = _block(options.given_part, [given, dp], ctx)
     pieces = [family_block, given_block]
     if suffix:
         pieces.append(suffix)
-    return join(pieces, separator)
+    return join(pieces, options.sort_separator)

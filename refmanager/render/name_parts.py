@@ -26,7 +26,7 @@ def _leading_particle(family: str) -> tuple[str, str]:
     """Split lowercase leading words ("van der Berg") off a family name."""
     words = family.split(" ")
     index = 0
-    while index < len(words) - 1 and words[index][:1].islower():
+    while index < len(words) - 1 and words[index].lstrip("'’")[:1].islower():
         index += 1
     if index:
         return " ".join(words[:index]), " ".join(words[index:])

@@ -77,7 +77,7 @@ def _et_al_limits(options: NameOptions, ctx) -> tuple[int, int]:
 
 def _shown_count(names: list, options: NameOptions, ctx) -> tuple[int, bool]:
     minimum, first = _et_al_limits(options, ctx)
-    if minimum and first and len(names) >= minimum:
+    if minimum and first is not None and len(names) >= minimum:
         shown = first
         if ctx.mode == "citation":
             shown += ctx.state.et_al_extra
@@ -104,7 +104,8 @@ def _join_names(rendered: list, names: list, options: NameOptions, ctx, truncate
         et_al = decorate(et_al_element, text) if et_al_element is not None else text
         use_delimiter = _precedes(options.delimiter_precedes_et_al, len(rendered),
                                   inverted_flags[len(rendered) - 1], contextual_min=2)
-        return Rich(_interleave(rendered, delimiter) + [delimiter if use_delimiter else " ",
+        space = "" if _is_cjk(text[:1]) else " "  # "Zither等": no space before CJK
+        return Rich(_interleave(rendered, delimiter) + [delimiter if use_delimiter else space,
                                                         et_al])
     if len(rendered) == 1:
         return rendered[0] if isinstance(rendered[0], Rich) else Rich([rendered[0]])
@@ -115,6 +116,11 @@ def _join_names(rendered: list, names: list, options: NameOptions, ctx, truncate
                               inverted_flags[len(rendered) - 2], contextual_min=3)
     head = _interleave(rendered[:-1], delimiter)
     return Rich(head + [(delimiter if use_delimiter else " ") + and_text + " ", rendered[-1]])
+
+
+def _is_cjk(char: str) -> bool:
+    code = ord(char) if char else 0
+    return 0x3000 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF or 0xAC00 <= code <= 0xD7AF
 
 
 def _and_term(options: NameOptions, ctx):
@@ -158,10 +164,17 @@ def render_name_list(names: list, name_element, et_al_element, ctx):
         ctx.first_names = (names, shown)
     if options.form == "count":
         return None, shown
+    if shown == 0:
+        return None, 0  # et-al-use-first="0": the list is not shown at all
     if ctx.mode == "sort":  # each name a key of its own, so "Doe" sorts before "Doe, Roe"
         from refmanager.render.sorting import name_sort_key
         demote = ctx.engine.style.demote_particle
         keys = [name_sort_key(name, demote, sorted_given(name, options)) for name in names[:shown]]
+        use_last = options.et_al_use_last
+        if ctx.sort_et_al is not None and ctx.sort_et_al[2] is not None:
+            use_last = ctx.sort_et_al[2]
+        if truncated and use_last and shown <= len(names) - 2:
+            keys.append(name_sort_key(names[-1], demote, sorted_given(names[-1], options)))
         return "\u0001".join(keys), shown
     rendered, inverted_flags = [], []
     for index in range(shown):
@@ -172,6 +185,8 @@ def render_name_list(names: list, name_element, et_al_element, ctx):
     node = _join_names(rendered, names, options, ctx, truncated, et_al_element, inverted_flags)
     if name_element is not None:
         node = decorate(name_element, node, ctx.title_case)
+    if ctx.first_name_list is None and ctx.names_seen == 0:
+        ctx.first_name_list = (node, rendered)
     return node, shown
 
 
@@ -238,6 +253,8 @@ def _substitute(parts: NamesParts, element, ctx):
                 ctx.suppressed.update(ctx.used)
                 return node
             ctx.counts[-1][0] += called
+            if child.name == "text" and "term" in child.attrs:
+                return None  # an empty term is still the substitute (citeproc-js)
     finally:
         ctx.substitute_parent = outer_parent
         ctx.substituting = False

@@ -24,13 +24,16 @@ def is_numeric(value) -> bool:
 _PLURAL = re.compile(r"(\d+|\b[ivxlcdm]+\b)\s*([-–,&]|\band\b)\s*[A-Za-z]*(\d+|[ivxlcdm]+\b)", re.I)
 
 
-def is_plural(value) -> bool:
-    """Whether a value holds more than one number ("2-5", "3, 7", "1 & 2", "i-ix")."""
+def is_plural(value, and_term: str | None = None) -> bool:
+    """Whether a value holds more than one number ("2-5", "3, 7", "1 & 2", "i-ix"),
+    the locale's "and" counting as a separator too ("213 et 235")."""
     if isinstance(value, int):
         return False
     text = str(value)
     if "\\-" in text:
         return False
+    if and_term and re.search(rf"\d\s+{re.escape(and_term)}\s+\d", text):
+        return True
     return bool(_PLURAL.search(text))
 
 
@@ -122,14 +125,15 @@ def format_range(start: str, end: str, style: str) -> str:
 _PAGE_RANGE = re.compile(r"^(\s*)([A-Za-z]*)(\d+)\s*[-–]+\s*([A-Za-z]*)(\d+)(\s*)$")
 _ROMAN_RANGE = re.compile(r"^(\s*)([ivxlcdm]+)\s*[-–]+\s*([ivxlcdm]+)(\s*)$", re.I)
 _PIECES = re.compile(r"(\s*[,&]\s*)")
+_LOOSE_HYPHEN = re.compile(r"\s+-\s*|\s*-\s+")
 
 
 def _format_page_piece(piece: str, style: str | None, delimiter: str) -> str:
     match = _PAGE_RANGE.match(piece)
     if match:
         lead, prefix, start, end_prefix, end, trail = match.groups()
-        if prefix != end_prefix:
-            return piece  # "N110-5", "110-N6": not a range CSL can shorten
+        if prefix != end_prefix:  # "N110-5", "110-N6": not a range CSL can shorten
+            return _LOOSE_HYPHEN.sub("-", piece)
         if not style:
             return f"{lead}{prefix}{start}{delimiter}{end_prefix}{end}{trail}"
         end_text = format_range(start, end, style)
@@ -140,7 +144,7 @@ def _format_page_piece(piece: str, style: str | None, delimiter: str) -> str:
     if roman_range:
         lead, start, end, trail = roman_range.groups()
         return f"{lead}{start}{delimiter}{end}{trail}"
-    return piece
+    return _LOOSE_HYPHEN.sub("-", piece)  # "N110 - 5" is no range: written "N110-5"
 
 
 def format_page(value: str, style: str | None, delimiter: str = "–") -> str:

@@ -7,7 +7,7 @@ quote when the locale says so, and doubled punctuation or spaces at the
 joins of affixes and delimiters collapse.
 
 Events: ("text", s), ("open", (attribute, value)), ("close", (attribute, value)),
-("quote-open", mark), ("quote-close", mark).
+("quote-open", mark), ("quote-close", mark), ("hold", "") (punctuation stays outside).
 """
 
 from __future__ import annotations
@@ -65,6 +65,8 @@ def _walk(node, events: list, active: dict, depth: list, marks: QuoteMarks) -> N
         depth[0] -= 1
         inner = depth[0] % 2 == 1
         events.append(("quote-close", marks.inner_close if inner else marks.outer_close))
+        if node.quotes == "kept":
+            events.append(("hold", ""))  # punctuation after these quotes does not move in
     for entry in reversed(opened):
         if entry[0] == "display":
             events.append(("close", entry))
@@ -82,7 +84,7 @@ def _next_text(events: list, index: int) -> int | None:
         kind = events[position][0]
         if kind == "text":
             return position
-        if kind in ("quote-open", "quote-close"):
+        if kind in ("quote-open", "quote-close", "hold"):
             return None
     return None
 
@@ -150,7 +152,7 @@ def _collapse_joins(events: list) -> list:
                 elif pair in _REPLACE_PREVIOUS and not behind_quote:
                     previous = out[last_text][1]
                     out[last_text] = ("text", previous[:-1])
-                elif first == " " and last_char == " " and not behind_quote:
+                elif first == " " and last_char in " \u00a0" and not behind_quote:
                     value = value[1:]
             if not value:
                 continue

@@ -13,10 +13,17 @@ class PositionTracker:
         self.distance = near_note_distance
         self.first_note: dict[str, int | None] = {}
         self.last_note: dict[str, int | None] = {}
-        self.previous_cluster: list = []
+        self.previous_cluster: list = []  # what a citation's first cite compares with
+        self.last_cluster: list = []
+        self.note_cites: list = []  # every cite of the latest note
+        self.current_note: int | None = None
 
     def place(self, cites: list, note_number: int | None) -> None:
         """Set the position of each cite of one citation, then remember it."""
+        same_note = note_number is not None and note_number == self.current_note
+        # Ibid looks back at the citation before in the same note, or else at the
+        # whole previous note (two citations in one note are no single cite).
+        self.previous_cluster = self.last_cluster if same_note else self.note_cites
         previous = None
         for index, cite in enumerate(cites):
             if cite.position is None:
@@ -28,10 +35,12 @@ class PositionTracker:
                                   and note_number - last <= self.distance)
             if not seen:
                 self.first_note[cite.id] = note_number
-            previous = cite
-        for cite in cites:
             self.last_note[cite.id] = note_number
-        self.previous_cluster = list(cites)
+            previous = cite
+        if note_number != 0:  # a citation in the main text (note 0) does not break ibid
+            self.last_cluster = list(cites)
+            self.note_cites = (self.note_cites if same_note else []) + list(cites)
+            self.current_note = note_number
 
     def _position(self, cite, previous, index: int) -> str:
         if cite.id not in self.first_note:

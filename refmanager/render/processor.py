@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from refmanager.errors import InputError
 from refmanager.render.backends import BACKENDS
 from refmanager.render.bibliography import render_bibliography
 from refmanager.render.citations import render_cluster
@@ -50,6 +51,7 @@ class CitationProcessor:
         return self.style.is_note
 
     def _register(self) -> None:
+        """Number, sort (`self.order`: item ids in bibliography order) and disambiguate."""
         engine, ids = self.engine, self._ids
         for number, item_id in enumerate(ids, start=1):
             engine.states[item_id].citation_number = number
@@ -59,10 +61,7 @@ class CitationProcessor:
         if sort is not None and not _has_citation_number_key(sort):
             for number, item_id in enumerate(self.order, start=1):
                 engine.states[item_id].citation_number = number
-            # keys that used the numbers before they were final sort again
         Disambiguator(engine).run(self.order)
-        if sort is not None and engine.uses_year_suffix is False:
-            pass
 
     def bibliography_tree(self) -> list[tuple[str, object]]:
         if self.style.bibliography is None:
@@ -76,6 +75,9 @@ class CitationProcessor:
 
     def citation_tree(self, cites: list[Cite], position: str | None = None,
                       note_number: int | None = None):
+        unknown = [cite.id for cite in cites if str(cite.id) not in self.engine.items]
+        if unknown:
+            raise InputError(f"no item with id {unknown[0]!r} was given to the processor")
         cites = [_copy(cite) for cite in cites]
         if position is not None:
             for cite in cites:
@@ -98,6 +100,6 @@ class CitationProcessor:
 
 
 def _copy(cite: Cite) -> Cite:
-    return Cite(cite.id, cite.locator, cite.label, cite.prefix, cite.suffix,
+    return Cite(str(cite.id), cite.locator, cite.label, cite.prefix, cite.suffix,
                 cite.suppress_author, cite.author_only, cite.position, cite.near_note,
                 cite.first_note, cite.note_number)

@@ -83,8 +83,10 @@ def _macro_key(engine, item_id: str, key_element, base_mode: str):
     ctx.mode = "sort"
     ctx.sort_names = True
     minimum, first = key_element.get("names-min"), key_element.get("names-use-first")
-    if minimum or first:
-        ctx.sort_et_al = (int(minimum or 0), int(first or 0))
+    use_last = key_element.get("names-use-last")
+    if minimum or first or use_last:
+        ctx.sort_et_al = (int(minimum or 0), int(first or 0),
+                          None if use_last is None else use_last == "true")
     text = to_plain(render_macro(key_element.get("macro"), ctx))
     return text_key(text) if text else None
 

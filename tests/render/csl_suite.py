@@ -82,8 +82,10 @@ def _run_citations(style, items, citations) -> str:
         if step < len(citations) - 1:
             outputs_before = dict(rendered)
     lines = []
+    last_id = citations[-1][0]["citationID"]
     for index, (citation_id, text) in enumerate(rendered):
-        marker = ">>" if outputs_before.get(citation_id) != text else ".."
+        changed = citation_id == last_id or outputs_before.get(citation_id) != text
+        marker = ">>" if changed else ".."
         lines.append(f"{marker}[{index}] {text}")
     return "\n".join(lines)
 
@@ -115,7 +117,10 @@ def run_fixture(fixture: dict) -> str:
             items = [item for item in _ordered_items(items, clusters) if str(item["id"]) in cited]
         return _bibliography_html(CitationProcessor(style, items))
     if clusters is None:
-        clusters = [[{"id": item["id"]} for item in items]]
+        # citeproc-js's runner cites every item in its registry's (bibliography) order
+        processor = CitationProcessor(style, items)
+        return processor.citation([Cite(id=item_id) for item_id in processor.order],
+                                  format="html")
     processor = CitationProcessor(style, _ordered_items(items, clusters))
     lines = [processor.citation([_cite(cite) for cite in cluster], format="html")
              for cluster in clusters]

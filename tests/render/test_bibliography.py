@@ -1,0 +1,38 @@
+"""Bibliography entries (refmanager/render/bibliography.py)."""
+
+import pytest
+
+from refmanager.render.processor import CitationProcessor
+
+NAMES = '<names variable="author"><name and="text"/></names>'
+
+
+def book(key, title, *people):
+    return {"id": key, "type": "book", "title": title,
+            "author": [{"family": family, "given": "J"} for family in people]}
+
+
+ITEMS = [book("a", "One", "Doe", "Roe"), book("b", "Two", "Doe", "Roe"),
+         book("c", "Three", "Doe", "Poe")]
+
+
+@pytest.mark.parametrize("rule, expected", [
+    ("complete-all", ["J Doe and J Roe. One", "---. Two", "J Doe and J Poe. Three"]),
+    ("complete-each", ["J Doe and J Roe. One", "--- and ---. Two", "J Doe and J Poe. Three"]),
+    ("partial-each", ["J Doe and J Roe. One", "--- and ---. Two", "--- and J Poe. Three"]),
+    ("partial-first", ["J Doe and J Roe. One", "--- and J Roe. Two", "--- and J Poe. Three"]),
+], ids=["complete-all replaces the whole list", "complete-each replaces each name",
+        "partial-each replaces the names that match", "partial-first replaces the first name"])
+def test_subsequent_author_substitute_rules(style, rule, expected):
+    xml = style(NAMES, bibliography=f'<group delimiter=". ">{NAMES}<text variable="title"/>'
+                "</group>", bibliography_attrs=f'subsequent-author-substitute="---" '
+                f'subsequent-author-substitute-rule="{rule}"')
+    assert [entry for _, entry in CitationProcessor(xml, ITEMS).bibliography()] == expected
+
+
+def test_second_field_align_puts_the_first_field_in_the_margin(style):
+    xml = style(NAMES, bibliography='<text variable="citation-number" prefix="[" suffix="]"/>'
+                '<text variable="title" prefix=" "/>', bibliography_attrs='second-field-align="flush"')
+    entries = CitationProcessor(xml, ITEMS[:1]).bibliography(format="html")
+    assert entries == [("a", '<div class="csl-left-margin">[1]</div>'
+                              '<div class="csl-right-inline"> One</div>')]

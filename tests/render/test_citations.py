@@ -1,0 +1,43 @@
+"""Citation clusters (refmanager/render/citations.py): sorting, grouping, collapsing."""
+
+import pytest
+
+from refmanager.render.processor import CitationProcessor, Cite
+
+AUTHOR_YEAR = ('<group delimiter=" "><names variable="author"><name form="short"/></names>'
+               '<date variable="issued"><date-part name="year"/></date></group>')
+
+
+def book(key, family, year):
+    return {"id": key, "type": "book", "author": [{"family": family, "given": "J"}],
+            "issued": {"date-parts": [[year]]}}
+
+
+ITEMS = [book("a", "Doe", 2000), book("b", "Roe", 1999), book("c", "Doe", 2001),
+         book("d", "Doe", 2000), book("e", "Poe", 2002)]
+
+
+# a and d are both "Doe 2000", so they get year suffixes; year-suffix-delimiter
+# defaults to the layout delimiter, cite-group-delimiter to ", " in a sorted citation.
+@pytest.mark.parametrize("collapse, ids, expected", [
+    ("year", "a b c", "(Doe 2000a, 2001; Roe 1999)"),
+    ("year-suffix", "a d c", "(Doe 2000a; b, 2001)"),
+    ("year-suffix-ranged", "a d c", "(Doe 2000a; b, 2001)"),
+], ids=["year collapse groups cites by the same names", "year-suffix collapse",
+        "two suffixes are not a range"])
+def test_author_date_collapsing(style, collapse, ids, expected):
+    xml = style(AUTHOR_YEAR, citation_attrs=f'collapse="{collapse}" '
+                'disambiguate-add-year-suffix="true"',
+                citation_layout_attrs='prefix="(" suffix=")" delimiter="; "')
+    xml = xml.replace("<layout", '<sort><key macro="author"/><key variable="issued"/></sort>'
+                      "<layout", 1).replace("<citation ", '<macro name="author"><names '
+                      'variable="author"><name/></names></macro><citation ', 1)
+    processor = CitationProcessor(xml, ITEMS)
+    assert processor.citation([Cite(id=key) for key in ids.split()]) == expected
+
+
+def test_citation_numbers_collapse_into_ranges(style):
+    xml = style('<text variable="citation-number"/>', citation_attrs='collapse="citation-number"',
+                citation_layout_attrs='prefix="[" suffix="]" delimiter=","')
+    processor = CitationProcessor(xml, ITEMS)
+    assert processor.citation([Cite(id=key) for key in "a b c e".split()]) == "[1–3,5]"

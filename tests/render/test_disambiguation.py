@@ -1,0 +1,67 @@
+"""Disambiguation (refmanager/render/disambiguation.py), per CSL 1.0.2's steps."""
+
+import time
+
+from refmanager.render.disambiguation import suffix_letters
+from refmanager.render.processor import CitationProcessor, Cite
+
+CITE = ('<group delimiter=" "><names variable="author"><name form="short" and="text" '
+        'initialize-with=". "/></names><date variable="issued"><date-part name="year"/>'
+        "</date></group>")
+
+
+def book(key, *people, year=2000):
+    return {"id": key, "type": "book", "issued": {"date-parts": [[year]]},
+            "author": [{"family": family, "given": given} for family, given in people]}
+
+
+def cites(xml, items) -> list[str]:
+    processor = CitationProcessor(xml, items)
+    return [processor.citation([Cite(id=item["id"])]) for item in items]
+
+
+def test_year_suffixes_follow_bibliography_order(style):
+    xml = style(CITE, citation_attrs='disambiguate-add-year-suffix="true"')
+    items = [book("x", ("Doe", "John")), book("y", ("Doe", "John")), book("z", ("Roe", "A"))]
+    assert cites(xml, items) == ["Doe 2000a", "Doe 2000b", "Roe 2000"]
+
+
+def test_given_names_tell_different_people_apart(style):
+    xml = style(CITE, citation_attrs='disambiguate-add-givenname="true"')
+    items = [book("x", ("Doe", "John")), book("y", ("Doe", "Anne"))]
+    assert cites(xml, items) == ["J. Doe 2000", "A. Doe 2000"]
+
+
+def test_added_names_show_where_lists_differ(style):
+    xml = style(CITE, citation_attrs='disambiguate-add-names="true" et-al-min="2" '
+                                     'et-al-use-first="1"')
+    items = [book("x", ("Doe", "J"), ("Roe", "A")), book("y", ("Doe", "J"), ("Poe", "E"))]
+    assert cites(xml, items) == ["Doe and Roe 2000", "Doe and Poe 2000"]
+
+
+def test_the_disambiguate_condition_applies_to_ambiguous_cites_only(style):
+    layout = (CITE + '<choose><if disambiguate="true"><text variable="title" prefix=", "/>'
+              "</if></choose>")
+    items = [dict(book("x", ("Doe", "J")), title="One"), dict(book("y", ("Doe", "J")), title="Two"),
+             dict(book("z", ("Roe", "J")), title="Three")]
+    assert cites(style(layout), items) == ["Doe 2000, One", "Doe 2000, Two", "Roe 2000"]
+
+
+def test_suffix_letters_continue_past_z():
+    assert [suffix_letters(n) for n in (0, 25, 26, 27, 51, 52)] == \
+        ["a", "z", "aa", "ab", "az", "ba"]
+
+
+def test_many_look_alikes_take_linear_time(style):
+    # 4000 cites that all read "Doe 2000": grouping by key must not compare them pairwise.
+    xml = style(CITE, citation_attrs='disambiguate-add-year-suffix="true" '
+                                     'disambiguate-add-names="true" '
+                                     'disambiguate-add-givenname="true"')
+    items = [book(f"i{n}", ("Doe", "John"), ("Roe", f"Given{n}")) for n in range(4000)]
+    for item in items:
+        item["author"] = item["author"][:1]
+    started = time.process_time()
+    processor = CitationProcessor(xml, items)
+    elapsed = time.process_time() - started
+    assert processor.citation([Cite(id="i27")]) == "Doe 2000ab"
+    assert elapsed < 20

@@ -1,0 +1,103 @@
+"""Names (refmanager/render/names.py, name_format.py, name_parts.py).
+
+Cases follow the CSL 1.0.2 specification's sections on cs:names, cs:name and
+name-part order; the expected strings are what citeproc-js gives for them.
+"""
+
+import pytest
+
+from refmanager.render.name_parts import initialize, normalize_name
+from refmanager.render.processor import CitationProcessor, Cite
+
+PEOPLE = [{"family": "Doe", "given": "John Paul"}, {"family": "Roe", "given": "Jane"},
+          {"family": "Poe", "given": "Edgar Allan"}, {"family": "Moe", "given": "Mo"}]
+
+
+def cite(style, name_attrs: str, authors: list, names_attrs: str = "", extra: str = "") -> str:
+    xml = style(f'<names variable="author" {names_attrs}><name {name_attrs}/>{extra}</names>')
+    items = [{"id": "a", "type": "book", "author": authors}]
+    return CitationProcessor(xml, items).citation([Cite(id="a")])
+
+
+@pytest.mark.parametrize("attrs, count, expected", [
+    ("", 2, "John Paul Doe, Jane Roe"),
+    ('and="text"', 2, "John Paul Doe and Jane Roe"),
+    ('and="text"', 3, "John Paul Doe, Jane Roe, and Edgar Allan Poe"),
+    ('and="symbol" delimiter-precedes-last="never"', 3, "John Paul Doe, Jane Roe & Edgar Allan Poe"),
+    ('and="text" delimiter-precedes-last="always"', 2, "John Paul Doe, and Jane Roe"),
+    ('et-al-min="3" et-al-use-first="1"', 3, "John Paul Doe et al."),
+    ('et-al-min="3" et-al-use-first="2"', 4, "John Paul Doe, Jane Roe, et al."),
+    ('et-al-min="3" et-al-use-first="1" et-al-use-last="true"', 4, "John Paul Doe, … Mo Moe"),
+    ('form="short" and="text"', 2, "Doe and Roe"),
+    ('name-as-sort-order="first"', 2, "Doe, John Paul, Jane Roe"),
+    ('name-as-sort-order="all" sort-separator=" "', 2, "Doe John Paul, Roe Jane"),
+    ('initialize-with=". "', 1, "J. P. Doe"),
+    ('initialize-with="."', 1, "J.P. Doe"),
+    ('form="count"', 3, "3"),
+], ids=["the default delimiter joins names", "and as text between two names",
+        "the serial comma comes with three names", "the and symbol without serial comma",
+        "delimiter before the last name always", "et-al after the first name",
+        "et-al after two names keeps the delimiter", "et-al-use-last shows the last name",
+        "the short form is the family name", "the first name inverted",
+        "all names inverted with a custom sort separator", "initials with spaces",
+        "initials without spaces", "the count form counts names"])
+def test_name_lists(style, attrs, count, expected):
+    assert cite(style, attrs, PEOPLE[:count]) == expected
+
+
+@pytest.mark.parametrize("name, attrs, expected", [
+    ({"family": "Fontaine", "given": "Jean", "non-dropping-particle": "La",
+      "dropping-particle": "de"}, 'name-as-sort-order="all"', "Fontaine, Jean de La"),
+    ({"family": "van der Berg", "given": "Anna"}, "", "Anna van der Berg"),
+    ({"family": "Doe", "given": "John", "suffix": "Jr.", "comma-suffix": True}, "",
+     "John Doe, Jr."),
+    ({"literal": "World Health Organization"}, 'form="short"', "World Health Organization"),
+    ({"family": "我妻", "given": "栄"}, "", "我妻栄"),
+    ({"family": "Doe", "given": "Jean-Paul"}, 'initialize-with="."', "J.-P. Doe"),
+], ids=["demoted particles follow the given name when inverted",
+        "particles inside the family name are split out", "a comma suffix",
+        "a literal name is kept whole", "CJK names have no space and family first",
+        "hyphenated given names keep the hyphen in initials"])
+def test_single_names(style, name, attrs, expected):
+    assert cite(style, attrs, [name]) == expected
+
+
+def test_label_after_names_is_plural_for_several(style):
+    extra = '<label prefix=" (" suffix=")" form="short"/>'
+    xml_one = cite(style, "", PEOPLE[:1], extra=extra).replace("author", "")
+    assert xml_one.endswith("Doe")  # authors have no label term: the label vanishes
+    items = [{"id": "a", "type": "book", "editor": PEOPLE[:2]}]
+    xml = style(f'<names variable="editor"><name/>{extra}</names>')
+    assert CitationProcessor(xml, items).citation([Cite(id="a")]) == \
+        "John Paul Doe, Jane Roe (eds.)"
+
+
+def test_substitute_uses_the_first_variable_that_renders_and_suppresses_it(style):
+    xml = style('<names variable="author"><name/><substitute><names variable="editor"/>'
+                '<text variable="title"/></substitute></names><text variable="editor" '
+                'prefix=" / "/><text variable="title" prefix=" / "/>')
+    items = [{"id": "a", "type": "book", "editor": PEOPLE[:1], "title": "T"}]
+    assert CitationProcessor(xml, items).citation([Cite(id="a")]) == "John Paul Doe / T"
+
+
+def test_editor_and_translator_merge_when_the_same(style):
+    xml = style('<names variable="editor translator"><name/><label prefix=", "/></names>')
+    items = [{"id": "a", "type": "book", "editor": PEOPLE[:1], "translator": PEOPLE[:1]}]
+    assert CitationProcessor(xml, items).citation([Cite(id="a")]) == \
+        "John Paul Doe, editor & translator"
+
+
+@pytest.mark.parametrize("given, initialize_with, whole_words, expected", [
+    ("John Paul", ". ", True, "J. P."),
+    ("M.E", " ", False, "M E"),
+    ("John M.E.", " ", False, "John M E"),
+    ("Jean de", ".", True, "J. de"),
+], ids=["words become initials", "existing initials are re-punctuated",
+        "whole words stay when initialize is false", "a lowercase particle stays whole"])
+def test_initialize(given, initialize_with, whole_words, expected):
+    assert initialize(given, initialize_with, whole_words) == expected
+
+
+def test_normalize_name_splits_suffix_and_dropping_particle():
+    parts = normalize_name({"family": "Doe", "given": "Jean de, Jr."})
+    assert (parts["given"], parts["dropping-particle"], parts["suffix"]) == ("Jean", "de", "Jr.")

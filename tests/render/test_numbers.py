@@ -1,0 +1,57 @@
+"""Numbers, page ranges and plurals (refmanager/render/numbers.py).
+
+Page-range cases are the examples of CSL 1.0.2 Appendix V "Page Range Formats".
+"""
+
+import pytest
+
+from refmanager.render.locale import LocaleChain
+from refmanager.render.numbers import (format_number_value, format_page, is_numeric,
+                                       is_plural, roman)
+
+EN = LocaleChain("en-US", [])
+
+
+@pytest.mark.parametrize("style, value, expected", [
+    ("expanded", "42-45", "42–45"), ("expanded", "321-28", "321–328"),
+    ("expanded", "2787-816", "2787–2816"),
+    ("minimal", "42-45", "42–5"), ("minimal", "321-328", "321–8"),
+    ("minimal", "2787-2816", "2787–816"),
+    ("minimal-two", "42-45", "42–45"), ("minimal-two", "321-328", "321–28"),
+    ("minimal-two", "2787-2816", "2787–816"),
+    ("chicago", "71-72", "71–72"), ("chicago", "100-104", "100–104"),
+    ("chicago", "101-108", "101–8"), ("chicago", "321-328", "321–28"),
+    ("chicago", "1496-1504", "1496–1504"), ("chicago-16", "1496-1504", "1496–504"),
+    (None, "42-45", "42–45"), ("expanded", "N110-N115", "N110–N115"),
+    ("expanded", "N110-5", "N110-5"), ("expanded", "12, 15-17", "12, 15–17"),
+], ids=lambda value: str(value))
+def test_page_range_formats(style, value, expected):
+    assert format_page(value, style) == expected
+
+
+@pytest.mark.parametrize("value, numeric", [
+    ("12", True), ("12a", True), ("2nd", True), ("12-15", True), ("12, 15 & 17", True),
+    ("second", False), ("12 bis 15", False), (7, True), ("", False),
+], ids=lambda value: repr(value))
+def test_is_numeric(value, numeric):
+    assert is_numeric(value) is numeric
+
+
+@pytest.mark.parametrize("value, plural", [
+    ("5", False), ("5-7", True), ("5, 7", True), ("i-ix", True), ("3-B", False),
+    ("327\\-30", False),
+], ids=lambda value: repr(value))
+def test_plural_detection(value, plural):
+    assert is_plural(value) is plural
+
+
+@pytest.mark.parametrize("form, value, expected", [
+    ("ordinal", "1", "1st"), ("ordinal", "12", "12th"), ("ordinal", "22", "22nd"),
+    ("long-ordinal", "3", "third"), ("roman", "14", "xiv"), ("numeric", "5-7", "5–7"),
+], ids=lambda value: str(value))
+def test_number_forms(form, value, expected):
+    assert format_number_value(value, form, EN) == expected
+
+
+def test_roman_leaves_large_numbers_alone():
+    assert roman(4000) == "4000" and roman(1999) == "mcmxcix"

@@ -1,0 +1,33 @@
+"""Flattening a tree (refmanager/render/output.py): quotes, punctuation at joins."""
+
+import pytest
+
+from refmanager.render.backends import write_text
+from refmanager.render.locale import LocaleChain
+from refmanager.render.output import flatten
+from refmanager.render.richtext import Rich
+
+EN = LocaleChain("en-US", [])
+GB = LocaleChain("en-GB", [])
+
+
+def text(node, locale=EN) -> str:
+    return write_text(flatten(node, locale))
+
+
+@pytest.mark.parametrize("node, expected", [
+    (Rich([Rich(["Title"], quotes=True), ", next"]), "“Title,” next"),
+    (Rich([Rich(["Title?"], quotes=True), ". next"]), "“Title?” next"),
+    (Rich(["Ed.", ". Next"]), "Ed. Next"),
+    (Rich(["colon:", "! x"]), "colon! x"),
+    (Rich(["one ", " two"]), "one two"),
+    (Rich([Rich(["a ", Rich(["b"], quotes=True)], quotes=True), "."]), "“a ‘b.’”"),
+], ids=["punctuation moves inside quotes (en-US)", "a question mark absorbs the period",
+        "doubled periods collapse", "an exclamation replaces a colon", "doubled spaces collapse",
+        "nested quotes alternate and take the period"])
+def test_joins(node, expected):
+    assert text(node) == expected
+
+
+def test_british_punctuation_stays_outside_quotes():
+    assert text(Rich([Rich(["Title"], quotes=True), ", next"]), GB) == "‘Title’, next"

@@ -1,0 +1,41 @@
+"""Sorting (refmanager/render/sorting.py): keys, directions, empties last."""
+
+from refmanager.render.processor import CitationProcessor
+
+ITEMS = [
+    {"id": "b", "type": "book", "title": "beta", "author": [{"family": "Zed", "given": "A"}],
+     "issued": {"date-parts": [[2001]]}},
+    {"id": "a", "type": "book", "title": "Alpha", "author": [{"family": "Able", "given": "B"}],
+     "issued": {"date-parts": [[1999, 5]]}},
+    {"id": "c", "type": "book", "title": "“Gamma”", "issued": {"date-parts": [[1999, 1]]}},
+]
+
+
+def order(style, keys: str) -> list[str]:
+    xml = style('<text variable="title"/>', bibliography='<text variable="title"/>',
+                sort=f"<sort>{keys}</sort>")
+    return [item_id for item_id, _ in CitationProcessor(xml, ITEMS).bibliography()]
+
+
+def test_text_sorts_without_case_and_quotes(style):
+    assert order(style, '<key variable="title"/>') == ["a", "b", "c"]
+
+
+def test_dates_sort_by_value_and_descending_works(style):
+    assert order(style, '<key variable="issued"/>') == ["c", "a", "b"]
+    assert order(style, '<key variable="issued" sort="descending"/>') == ["b", "a", "c"]
+
+
+def test_items_without_the_key_go_last_both_ways(style):
+    assert order(style, '<key variable="author"/>') == ["a", "b", "c"]
+    assert order(style, '<key variable="author" sort="descending"/>') == ["b", "a", "c"]
+
+
+def test_macro_keys_sort_names_one_by_one(style):
+    macro = ('<macro name="author"><names variable="author"><name/></names></macro>')
+    xml = style('<text variable="title"/>', bibliography='<text macro="author"/>',
+                sort='<sort><key macro="author"/></sort>', macros=macro)
+    items = [{"id": "x", "type": "book", "author": [{"family": "Doe", "given": "J"},
+                                                     {"family": "Roe", "given": "A"}]},
+             {"id": "y", "type": "book", "author": [{"family": "Doe", "given": "J"}]}]
+    assert [i for i, _ in CitationProcessor(xml, items).bibliography()] == ["y", "x"]
