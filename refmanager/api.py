@@ -263,6 +263,16 @@ def deduplicate(paths: list[str], options: "DedupeOptions | None" = None,
     return report
 
 
+def works_once(records: list) -> tuple[list, int]:
+    """Each work once: duplicates across the records merged into one record that keeps
+    their keys (biblatex `ids`). Returns the records and how many were merged away."""
+    from refmanager.dedupe import find_duplicates
+    from refmanager.dedupe.merge import merge_clusters
+
+    document, merges = merge_clusters(records, find_duplicates(records), "<merged>", "merged")
+    return document.records, sum(len(merge.merged) for merge in merges)
+
+
 def merge_duplicates(report: DedupeReport, output: str, format: str | None = None,
                      report_path: str | None = None) -> tuple[list, list[Problem]]:
     """Write each work once (`output`, `-` for standard output), duplicates merged into

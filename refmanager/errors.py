@@ -11,7 +11,8 @@ Two kinds of trouble, kept apart:
       RefmanagerError
        ├── InputError          the input cannot be read at all (missing, not a
        │    │                  bibliography, undecodable)
-       │    └── UnknownFormatError   no reader or writer by that name
+       │    ├── UnknownFormatError   no reader or writer by that name
+       │    └── UnknownStyleError    no citation style by that name or path
        ├── OutputError         the output cannot be written
        └── StyleError          a CSL style cannot be used (bad XML, unknown element)
 
@@ -56,6 +57,10 @@ class InputError(RefmanagerError):
 
 class UnknownFormatError(InputError):
     """No reader or writer is registered under the name asked for."""
+
+
+class UnknownStyleError(InputError):
+    """No citation style has the id or path asked for."""
 
 
 class OutputError(RefmanagerError):

@@ -34,7 +34,7 @@ def write_csljson(document: Document) -> Written:
     items = []  # each item's text: a whole file of dicts costs too much memory
     for block in document.blocks:
         if isinstance(block, Record):
-            items.append(_item_text(_write_item(block, document.path, problems)))
+            items.append(_item_text(item_of(block, document.path, problems)))
         else:
             verbatim_text(block, False, "CSL-JSON", document.path, problems)
     text = "[\n" + ",\n".join(items) + "\n]\n" if items else "[]\n"
@@ -49,7 +49,9 @@ def _item_text(item: dict) -> str:
     return "  {\n" + ",\n".join(lines) + "\n  }"
 
 
-def _write_item(record: Record, path: str, problems: list[Problem]) -> dict:
+def item_of(record: Record, path: str, problems: list[Problem]) -> dict:
+    """A record's CSL-JSON item (the citation processor reads these too); what CSL-JSON
+    cannot hold goes into `problems`."""
     line = record.origin.line if record.origin else 0
     notes: list[str] = []
     item = _model_properties(record, notes)

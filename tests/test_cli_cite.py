@@ -1,0 +1,163 @@
+"""Tests for `refman cite` and `refman styles` (refmanager/cli.py, the citing block).
+
+Inputs are the sample library (library/soft-power.*, 28 records) and keys
+from it; the contract is cli.py's (exit 0, 1 input problems, 2 unusable
+input or usage error, one line per error, no traceback).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from rich.console import Console
+
+from refmanager import cli
+from refmanager.cli import app
+
+REPOSITORY = Path(__file__).resolve().parents[1]
+SAMPLE = str(REPOSITORY / "library" / "soft-power.bib")
+RECORDS = 28
+SCRIPTS = Path(sys.executable).parent
+ANSI_ESCAPE = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def invoke(*arguments: str):
+    return CliRunner().invoke(app, list(arguments), env={"COLUMNS": "200"})
+
+
+def test_cite_prints_one_entry_per_record_in_apa_by_default():
+    result = invoke("cite", SAMPLE)
+    assert result.exit_code == 0, result.output
+    entries = result.stdout.strip().splitlines()
+    assert len(entries) == RECORDS
+    initials = [entry[0].casefold() for entry in entries]
+    assert initials == sorted(initials)  # APA sorts by the first author's family name
+
+
+def test_cite_with_keys_prints_only_those_records():
+    result = invoke("cite", SAMPLE, "nye2004book", "keohane1977power")
+    assert result.exit_code == 0, result.output
+    entries = result.stdout.strip().splitlines()
+    assert len(entries) == 2 and entries[0].startswith("Keohane")
+
+
+def test_in_text_prints_each_records_citation():
+    result = invoke("cite", SAMPLE, "nye2004book", "keohane1977power", "--in-text")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip().splitlines() == ["(Nye, 2004)", "(Keohane & Nye, 1977)"]
+
+
+def test_json_gives_id_citation_and_bibliography_in_input_order():
+    result = invoke("cite", SAMPLE, "--json", "--style", "chicago-notes-bibliography")
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)
+    assert len(rows) == RECORDS and rows[0]["id"] == "nye1990fp"
+    assert {"id", "citation", "short_note", "bibliography"} <= set(rows[0])
+
+
+@pytest.mark.parametrize("name, marker", [
+    ("bibliography.html", "<i>"),
+    ("bibliography.md", "*"),
+    ("bibliography.tex", "\\textit{"),
+    ("bibliography.txt", "Nye"),
+], ids=["an .html file gets HTML", "an .md file gets Markdown", "a .tex file gets LaTeX",
+        "a .txt file gets plain text"])
+def test_the_output_file_extension_picks_the_format(tmp_path, name, marker):
+    target = tmp_path / name
+    result = invoke("cite", SAMPLE, "-o", str(target))
+    assert result.exit_code == 0, result.output
+    text = target.read_text(encoding="utf-8")
+    assert marker in text and len(text.strip().splitlines()) == RECORDS
+
+
+@pytest.mark.parametrize("arguments, message", [
+    (["cite", SAMPLE, "--style", "apa-7"], "did you mean"),
+    (["cite", SAMPLE, "nye2004bok"], "nye2004book"),
+    (["cite", "missing.bib"], "no such file"),
+    (["cite", SAMPLE, "--format", "rtf"], "rtf"),
+    (["cite", SAMPLE, "-o", "out.docx"], "--format"),
+    (["cite", SAMPLE, "--style", "mine.csl"], "no such style file"),
+], ids=["an unknown style suggests close ids", "an unknown key suggests a close key",
+        "a missing file is named", "an unknown format is named", "an unknown extension asks for --format",
+        "a missing .csl file is named"])
+def test_usage_errors_exit_2_with_one_line(arguments, message):
+    result = invoke(*arguments)
+    assert result.exit_code == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and message in lines[0] and "Traceback" not in result.output
+
+
+def test_the_terminal_format_is_printed_through_rich_not_as_markup():
+    # Piped, rich drops the italics; what must not show is the markup itself.
+    result = invoke("cite", SAMPLE, "keohane1977power", "--format", "terminal")
+    assert result.exit_code == 0, result.output
+    assert "Power and Interdependence" in result.stdout and "[italic]" not in result.stdout
+
+
+def test_json_on_a_terminal_holds_plain_text(monkeypatch):
+    monkeypatch.setattr(cli, "output", Console(force_terminal=True, width=200))
+    result = invoke("cite", SAMPLE, "keohane1977power", "--json")
+    [row] = json.loads(result.stdout)
+    assert "[italic]" not in row["bibliography"] and "\x1b" not in row["bibliography"]
+    assert "Power and Interdependence" in row["bibliography"]
+
+
+def test_locale_changes_the_terms_of_the_style():
+    english = invoke("cite", SAMPLE, "keohane1977power", "--style", "chicago-author-date")
+    german = invoke("cite", SAMPLE, "keohane1977power", "--style", "chicago-author-date", "--locale", "de-DE")
+    assert " and Joseph" in english.stdout and " und Joseph" in german.stdout
+
+
+def test_styles_piped_prints_one_tab_separated_line_per_style():
+    result = invoke("styles", "chicago-notes-bibliography")
+    rows = {line.split("\t")[0]: line.split("\t") for line in result.stdout.splitlines()}
+    assert rows["chicago-notes-bibliography"][2] == "note"
+    assert all(len(row) == 4 for row in rows.values())
+
+
+def test_styles_on_a_terminal_shows_a_table(monkeypatch):
+    monkeypatch.setattr(cli, "output", Console(force_terminal=True, width=200))
+    result = invoke("styles", "chicago-notes")
+    assert result.exit_code == 0
+    shown = ANSI_ESCAPE.sub("", result.stdout)
+    assert re.search(r"chicago-notes-bibliography\s+Chicago Manual of Style 18th.*\s+note\s", shown)
+    assert "\t" not in shown
+
+
+def test_styles_json_lists_id_title_class_and_fields():
+    result = invoke("styles", "ieee", "--json")
+    rows = json.loads(result.stdout)
+    ieee = next(row for row in rows if row["id"] == "ieee")
+    assert ieee["style_class"] == "in-text" and ieee["citation_format"] == "numeric"
+    assert "engineering" in ieee["fields"]
+
+
+# ---------------------------------------------------------------- help and its examples
+
+def example_lines(command: str) -> list[str]:
+    result = CliRunner().invoke(app, [command, "--help"], env={"COLUMNS": "200"})
+    lines = (line.strip().strip("│").strip() for line in ANSI_ESCAPE.sub("", result.output).splitlines())
+    return [line for line in lines if line.startswith(f"refman {command}")]
+
+
+@pytest.mark.parametrize("command", ["cite", "styles"])
+def test_each_command_help_has_an_example(command):
+    assert example_lines(command)
+
+
+@pytest.mark.parametrize("line", [line for command in ("cite", "styles") for line in example_lines(command)])
+def test_help_examples_run_from_the_repository_root(tmp_path, line):
+    command = re.sub(r"(-o)\s+(\S+)", lambda match: f"{match[1]} {tmp_path / match[2]}", line)
+    env = {**os.environ, "PATH": f"{SCRIPTS}{os.pathsep}{os.environ.get('PATH', '')}"}
+    done = subprocess.run(["bash", "-c", command], cwd=REPOSITORY, env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() or list(tmp_path.iterdir())
