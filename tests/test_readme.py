@@ -51,10 +51,23 @@ def test_ci_runs_the_readme_test_command_word_for_word():
 
 def test_the_main_job_runs_on_the_sample_library(workspace):
     main_job = setup_commands()[0].split("pip install . && ", 1)[1]
+    assert main_job == "refman cite library/ --style apa"
     result = subprocess.run(main_job, shell=True, cwd=workspace, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
-    written = (workspace / "soft-power.json").read_text(encoding="utf-8")
-    assert written.count('"id": ') == 28
+    entries = result.stdout.splitlines()
+    # 28 works in three exports each, merged, and the seed article with its corrected statement.
+    assert len(entries) == 29 and "56 duplicates merged" in result.stderr
+    assert entries[0].startswith("Alipour Gorji, M., & Seifi, A. (2024). The Status of Soft Power")
+    assert "6(2), 31–34" in entries[0]
+
+
+def test_the_opening_shows_what_the_main_job_prints(workspace):
+    shown = re.search(r"```\n\$ refman cite library/ --style apa\n(.*?)\n\.\.\.\n```", README, re.S).group(1)
+    result = subprocess.run("refman cite library/ --style apa", shell=True, cwd=workspace,
+                            capture_output=True, text=True)
+    stderr_line, *entries = shown.splitlines()
+    assert stderr_line == result.stderr.strip()
+    assert result.stdout.splitlines()[:len(entries)] == entries
 
 
 @pytest.mark.parametrize("command", tour_commands())
