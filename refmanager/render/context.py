@@ -115,13 +115,8 @@ class RenderContext:
         if name in self.suppressed:
             return None
         if name not in _COMPUTED:
-            value = self.item.get(name)
-            if value is None and name in _OLD_NAMES:
-                value = self.item.get(_OLD_NAMES[name])
-            if value is None or value == "" or value == []:
-                return None
-            return value
-        if name == "locator":
+            value = self._stored(name)
+        elif name == "locator":
             value = self.cite.locator if self.cite else None
         elif name == "citation-number":
             value = self.state.citation_number or None
@@ -133,11 +128,16 @@ class RenderContext:
             page = self.item.get("page-first") or self.item.get("page")
             value = str(page).replace("–", "-").split("-")[0].split(",")[0].strip() if page else None
         else:
-            value = self.item.get(name)
-            if value is None and name in _OLD_NAMES:
-                value = self.item.get(_OLD_NAMES[name])
+            value = self._stored(name)
         if value is None or value == "" or value == []:
             return None
+        return value
+
+    def _stored(self, name: str):
+        """The item's own value of a variable, under its CSL 1.0 name or an older one."""
+        value = self.item.get(name)
+        if value is None and name in _OLD_NAMES:
+            value = self.item.get(_OLD_NAMES[name])
         return value
 
     def variable(self, name: str, form: str = "long"):

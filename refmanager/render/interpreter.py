@@ -30,23 +30,16 @@ class Branch(list):
 
 
 def render_children(children, ctx, delimiter: str = ""):
-    parts = []
-    renderers = RENDERERS
-    for child in children:
-        node = renderers[child.name](child, ctx)
-        if node is None:
-            continue
-        if node.__class__ is Branch:
-            parts.extend(node)
-        else:
-            parts.append(node)
-    if not parts:
-        return None
-    return join(parts, delimiter)
+    parts = _render_each(children, ctx, [])
+    return join(parts, delimiter) if parts else None
 
 
 def _render_branch(children, ctx):
-    parts = Branch()
+    return _render_each(children, ctx, Branch()) or None
+
+
+def _render_each(children, ctx, parts: list) -> list:
+    """Each child's output into `parts`, a chosen branch's outputs spliced in one by one."""
     renderers = RENDERERS
     for child in children:
         node = renderers[child.name](child, ctx)
@@ -56,7 +49,7 @@ def _render_branch(children, ctx):
             parts.extend(node)
         else:
             parts.append(node)
-    return parts or None
+    return parts
 
 
 def render_layout(layout, ctx, affixes: bool = False):
