@@ -4,17 +4,14 @@ from pathlib import Path
 
 import pytest
 
-REPOSITORY = Path(__file__).resolve().parents[1]
-SHARED = REPOSITORY.parent / "shared"
+from shared_data import REPOSITORY, shared_path
 LIBRARY = REPOSITORY / "library"
 
 
 @pytest.fixture
 def shared() -> Path:
     """The shared data folder beside the checkout; tests that need it skip without it."""
-    if not SHARED.is_dir():
-        pytest.skip("../shared is not beside this checkout")
-    return SHARED
+    return shared_path()
 
 
 @pytest.fixture(scope="session")
@@ -31,19 +28,14 @@ def library() -> Path:
 
 @pytest.fixture
 def bigbib(shared: Path) -> Path:
-    folder = shared / "bench" / "bigbib"
-    if not folder.is_dir():
-        pytest.skip("../shared/bench/bigbib is missing")
-    return folder
+    return shared_path("bench", "bigbib")
 
 
 @pytest.fixture(scope="session")
 def acl_anthology():
     """The largest real file (88,536 blocks) and its Document, read once per session:
     reading it takes seconds, and several tests check it. Tests must not change it."""
-    path = SHARED / "bench" / "bigbib" / "acl-anthology-88k.bib"
-    if not path.is_file():
-        pytest.skip("../shared/bench/bigbib/acl-anthology-88k.bib is missing")
+    path = shared_path("bench", "bigbib", "acl-anthology-88k.bib")
     import refmanager
 
     return path, refmanager.load(str(path))

@@ -12,18 +12,17 @@ HTML-like rich-text tags of CSL that refmanager/model.py lists. Values marked
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import unicodedata
 
 import pytest
+from shared_data import SHARED, shared_path
 
 import refmanager
 from refmanager.latex.decode import decode
 from refmanager.richtext import NOCASE_OPEN, SMALL_CAPS_OPEN
 from refmanager.latex.encode import encode
 
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 PERSONAL_LIBRARY = SHARED / "bench" / "bigbib" / "personal-library-17k.bib"
 
 
@@ -264,8 +263,7 @@ def test_characters_latex_cannot_spell_are_kept_as_utf8_with_ascii(text):
 @pytest.fixture(scope="module")
 def personal_library_titles() -> dict[str, str]:
     """Every title of the personal library, by record key (first occurrence of a key)."""
-    if not PERSONAL_LIBRARY.is_file():
-        pytest.skip(f"{PERSONAL_LIBRARY} is not there (../shared is missing)")
+    shared_path("bench", "bigbib", "personal-library-17k.bib")
     titles: dict[str, str] = {}
     for record in refmanager.load(str(PERSONAL_LIBRARY)).records:
         if record.title:

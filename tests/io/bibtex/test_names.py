@@ -11,15 +11,15 @@ styles" and the examples of Markey's "Tame the BeaST".
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
+from shared_data import SHARED, missing_reason
 
 from refmanager.io.bibtex.names import OTHERS, format_names, parse_names
 from refmanager.latex.decode import decode
 from refmanager.model import Name
 
-NAMES_BENCH = Path(__file__).resolve().parents[3].parent / "shared" / "bench" / "names"
+NAMES_BENCH = SHARED / "bench" / "names"
 
 
 def read_jsonl(name: str) -> list[dict]:
@@ -53,7 +53,7 @@ def check_known(known: dict[str, str], identifier: str, passed: bool, failure: s
 SPLITTING = read_jsonl("bibtex_name_splitting.jsonl")
 
 
-@pytest.mark.skipif(not SPLITTING, reason="../shared/bench/names is missing")
+@pytest.mark.skipif(not SPLITTING, reason=missing_reason("bench", "names"))
 @pytest.mark.parametrize("case", SPLITTING, ids=[case_id(c["group"], c["input"]) for c in SPLITTING])
 def test_names_split_as_bibtex_splits_them(case, known_failures):
     expected = {part: decode(" ".join(tokens)) for part, tokens in case["expected"].items()}
@@ -69,7 +69,7 @@ BIBER_PARTS = [case for case in BIBER if "expected_plain" in case]
 BIBER_WRITTEN = [case for case in BIBER if "expected_bibtex_roundtrip" in case]
 
 
-@pytest.mark.skipif(not BIBER_PARTS, reason="../shared/bench/names is missing")
+@pytest.mark.skipif(not BIBER_PARTS, reason=missing_reason("bench", "names"))
 @pytest.mark.parametrize("case", BIBER_PARTS, ids=[case_id(c["test"], c["input"]) for c in BIBER_PARTS])
 def test_names_split_as_biber_splits_them(case, known_failures):
     # biber's plain parts keep the source's braces ("El-{M}allah"); decoding
@@ -82,7 +82,7 @@ def test_names_split_as_biber_splits_them(case, known_failures):
                 found == expected, f"{found} != {expected}")
 
 
-@pytest.mark.skipif(not BIBER_WRITTEN, reason="../shared/bench/names is missing")
+@pytest.mark.skipif(not BIBER_WRITTEN, reason=missing_reason("bench", "names"))
 @pytest.mark.parametrize("case", BIBER_WRITTEN, ids=[case_id(c["test"], c["input"]) for c in BIBER_WRITTEN])
 def test_names_are_written_as_biber_writes_them(case):
     # The model holds Unicode, so braces that only protect case ("{K}ent") are
@@ -100,7 +100,7 @@ def test_names_are_written_as_biber_writes_them(case):
 ])
 def test_known_failures_name_real_cases(section, cases, known_failures):
     if not cases:
-        pytest.skip("../shared/bench/names is missing")
+        pytest.skip(missing_reason("bench", "names"))
     assert set(known_failures(section)) <= set(cases)
 
 

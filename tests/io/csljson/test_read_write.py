@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import json
 from importlib import resources
-from pathlib import Path
 
 import jsonschema
 import pytest
+from shared_data import SHARED, missing_reason, shared_path
 
 from refmanager.io.csljson import read_csljson, write_csljson
 from refmanager.io.csljson.read import FOREIGN_MEMBER
 from refmanager.model import DateValue, Document, Name, Record, Verbatim
 
 # The project root is /work/main; the shared data lives beside it, in ../shared.
-SHARED = Path(__file__).resolve().parents[3].parent / "shared"
 SEED = SHARED / "seed" / "soft-power-literature.json"
 
 
@@ -335,7 +334,7 @@ def test_a_record_remembers_where_it_came_from():
 @pytest.mark.parametrize("text", ROUND_TRIP_SOURCES)
 def test_reading_what_was_written_gives_the_same_records(text):
     if text is None:
-        pytest.skip(f"{SEED} is not there")
+        pytest.skip(missing_reason("seed", SEED.name))
     first = read_csljson(text)
     second = read_csljson(write_csljson(first).text)
     assert states(second) == states(first)
@@ -345,7 +344,7 @@ def test_reading_what_was_written_gives_the_same_records(text):
 @pytest.mark.parametrize("text", ROUND_TRIP_SOURCES)
 def test_the_output_validates_against_the_schema(text):
     if text is None:
-        pytest.skip(f"{SEED} is not there")
+        pytest.skip(missing_reason("seed", SEED.name))
     written = write_csljson(read_csljson(text))
     assert_valid_csljson(written.text)
     assert written.problems == []
@@ -470,9 +469,7 @@ def test_the_schema_and_its_licence_ship_inside_the_package():
 
 
 def test_the_shipped_schema_is_the_shared_copy():
-    shared = SHARED / "schemas" / "csl-data.json"
-    if not shared.exists():
-        pytest.skip(f"{shared} is not there")
+    shared = shared_path("schemas", "csl-data.json")
     assert shipped_schema() == json.loads(shared.read_text(encoding="utf-8"))
 
 
