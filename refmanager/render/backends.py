@@ -7,6 +7,8 @@ small caps and the rest as `<span style=...>`, display as `<div class=...>`).
 
 from __future__ import annotations
 
+import re
+
 import unicodedata
 
 _HTML_TAGS = {
@@ -79,10 +81,13 @@ def write_text(events: list) -> str:
 _MARKDOWN = {("font-style", "italic"): "*", ("font-weight", "bold"): "**"}
 
 
+_MARKDOWN_SPECIAL = re.compile(r"([\\*_`\[\]<>])")
+
+
 def _markdown_escape(text: str) -> str:
-    for char in "\\*_`[]":
-        text = text.replace(char, "\\" + char)
-    return text
+    """Backslash before what Markdown would read as markup: emphasis, code, links, and
+    `<` `>`, which would open raw HTML (a title's `<script>` stays text)."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
 
 def write_markdown(events: list) -> str:
@@ -104,7 +109,8 @@ def write_markdown(events: list) -> str:
 
 _LATEX_SPECIALS = {"&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_", "{": r"\{",
                    "}": r"\}", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
-                   "\\": r"\textbackslash{}"}
+                   "\\": r"\textbackslash{}",
+                   "`": r"\textasciigrave{}"}  # a lone ` is typeset as an opening quote
 _LATEX_COMMANDS = {("font-style", "italic"): r"\textit{", ("font-style", "oblique"): r"\textsl{",
                    ("font-weight", "bold"): r"\textbf{",
                    ("font-variant", "small-caps"): r"\textsc{",
@@ -116,7 +122,8 @@ _LATEX_COMMANDS = {("font-style", "italic"): r"\textit{", ("font-style", "obliqu
 
 
 def escape_latex(text: str) -> str:
-    return "".join(_LATEX_SPECIALS.get(char, char) for char in text)
+    escaped = "".join(_LATEX_SPECIALS.get(char, char) for char in text)
+    return escaped.replace("--", "-{}-")  # `--` would be typeset as a dash
 
 
 def write_latex(events: list) -> str:

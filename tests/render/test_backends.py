@@ -17,7 +17,7 @@ TREE = Rich(["A & B ", Rich(["bold"], style=(("font-weight", "bold"),)), " ",
     ("html", 'A &amp; B <b>bold</b> <span style="font-variant:small-caps;">sc</span>'
              "<sup>2</sup> 50% &lt;x&gt;"),
     ("text", "A & B bold sc2 50% <x>"),
-    ("markdown", "A & B **bold** sc<sup>2</sup> 50% <x>"),
+    ("markdown", r"A & B **bold** sc<sup>2</sup> 50% \<x\>"),
     ("latex", r"A \& B \textbf{bold} \textsc{sc}\textsuperscript{2} 50\% <x>"),
     ("terminal", "A & B [bold]bold[/bold] sc2 50% <x>"),
 ], ids=["html", "text", "markdown", "latex", "terminal"])
