@@ -84,7 +84,8 @@ def _read_field(record: Record, kind: str, name: str, source: SourceField, dates
     if where == "date-part":
         if name in dates:
             return False
-        dates[name] = source.month or source.text
+        # A month macro stands for a number in `month` only: `year = mar` is text.
+        dates[name] = (source.month if name == "month" else None) or source.text
         return True
     if where == "dates":  # ISO text, not LaTeX: `~` means circa here
         return _set_once(record, variable, parse_iso_date(source.text))

@@ -153,3 +153,12 @@ def test_a_fifty_megabyte_single_line_is_read(line):
 def test_no_regular_expression_backtracks_catastrophically(hostile):
     document, seconds = read_between(hostile)
     assert seconds < LIMIT
+
+
+def test_a_month_macro_as_the_year_is_kept_as_text():
+    # Found by the long fuzz run: `year = mar` once handed the month's number to the
+    # LaTeX reader and raised TypeError.
+    document, _ = read_between("@article{odd, title = {T}, year = mar}")
+    odd = next(record for record in document.records if record.key == "odd")
+    assert odd.title == "T"
+    assert write_bibtex(document).text.count("@") >= 3
