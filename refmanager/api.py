@@ -17,7 +17,7 @@ from pathlib import Path, PurePath
 from refmanager.errors import InputError, Problem, UnknownFormatError
 from refmanager.io import files, formats
 from refmanager.io.base import Written
-from refmanager.model import Document
+from refmanager.model import Document, Record
 
 
 def bibliography_files(paths: list[str]) -> list[str]:
@@ -312,7 +312,7 @@ def unmerge(report_path: str) -> tuple[str, int]:
     merged_keys = {entry["kept"]: entry for entry in report["merges"]}
     blocks, undone = [], 0
     for block in document.blocks:
-        entry = merged_keys.pop(getattr(block, "key", None), None) if hasattr(block, "key") else None
+        entry = merged_keys.pop(block.key, None) if isinstance(block, Record) else None
         if entry is None:
             blocks.append(block)
             continue
