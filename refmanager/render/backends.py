@@ -74,8 +74,12 @@ def write_html(events: list) -> str:
 
 
 def write_text(events: list) -> str:
-    return "".join(value for kind, value in events
-                   if kind in ("text", "quote-open", "quote-close"))
+    # A left margin (a citation number) is set off from the entry by a space, as
+    # citeproc-js's text output does where HTML has two blocks side by side.
+    return "".join(value if kind in ("text", "quote-open", "quote-close") else " "
+                   for kind, value in events
+                   if kind in ("text", "quote-open", "quote-close")
+                   or (kind == "close" and value == ("display", "left-margin")))
 
 
 _MARKDOWN = {("font-style", "italic"): "*", ("font-weight", "bold"): "**"}
