@@ -28,6 +28,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from bench_io import JOBS as IO_JOBS  # benchmarks/ is the script's folder
+
 DEFAULT_FILE = Path(__file__).resolve().parents[1].parent / "shared/bench/bigbib/acl-anthology-88k.bib"
 DEFAULT_TIDY = Path("/tmp/bt/node_modules/.bin/bibtex-tidy")
 
@@ -46,13 +48,7 @@ print(json.dumps({{"cpu": cpu, "wall": wall, "peak_mb": peak, "check": check}}))
 """
 
 JOBS = {
-    "bibtexparser parse+write": """
-import logging, bibtexparser
-logging.getLogger("bibtexparser").setLevel(logging.CRITICAL)
-library = bibtexparser.parse_file(sys.argv[1])
-text = bibtexparser.write_string(library)
-check = len(library.blocks)
-""",
+    "bibtexparser parse+write": IO_JOBS["bibtexparser parse+write"],  # the same peer job
     "refman clean --apply -o OUT --report R": """
 from refmanager.cli import app
 (work / "refman.toml").write_text('enable = ["ProtectTitleWords"]\\n')
