@@ -9,6 +9,7 @@ the records, so they can run as well over a table in an analytical database.
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -60,8 +61,6 @@ def fold(text: str) -> str:
 
 
 def _entity(match: re.Match) -> str:
-    import html
-
     return html.unescape(match.group(0))
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from refmanager.dedupe.blocking import BlockingOptions, candidate_pairs
@@ -32,11 +32,8 @@ class DedupeResult:
     compared: int = 0  # how many pairs were scored
 
 
-def find_duplicates(records: Sequence[Record], options: DedupeOptions = DedupeOptions(),
-                    progress: Callable[[int], None] | None = None) -> DedupeResult:
+def find_duplicates(records: Sequence[Record], options: DedupeOptions = DedupeOptions()) -> DedupeResult:
     keys = [work_key(record, index) for index, record in enumerate(records)]
-    if progress:
-        progress(len(records))
     return find_in_columns(keys, options)
 
 
