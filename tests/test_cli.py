@@ -1,6 +1,6 @@
-"""Tests for refmanager/cli.py: the `refman` command's exit codes, messages, help and examples.
+"""Tests for refmanager/cli/: the `refman` command's exit codes, messages, help and examples.
 
-The contract is the one in cli.py's docstring (exit 0 success, 1 the input had
+The contract is the one in refmanager/cli/shell.py (exit 0 success, 1 the input had
 problems, which were reported, 2 a usage error or an input that cannot be read)
 and STYLE.md (one located line per problem, no traceback for an expected failure,
 every command's help has a runnable example). Most cases run in-process through
@@ -122,7 +122,7 @@ def test_checking_clean_files_exits_0(run):
 
 @pytest.mark.parametrize("run", ALL_RUNNERS)
 def test_converting_the_sample_back_to_bibtex_gives_the_same_bytes(run):
-    # cli.py's promise: "An unchanged BibTeX file written back as BibTeX is byte-identical."
+    # convert's promise: "An unchanged BibTeX file written back as BibTeX is byte-identical."
     result = run("convert", str(SAMPLE), "--to", "bibtex")
     assert result.code == 0, result.stderr
     assert result.stdout == SAMPLE.read_bytes()

@@ -1,7 +1,7 @@
-"""Tests for `refman cite` and `refman styles` (refmanager/cli.py, the citing block).
+"""Tests for `refman cite` and `refman styles` (refmanager/cli/cite.py).
 
 Inputs are the sample library (library/soft-power.*, 28 records) and keys
-from it; the contract is cli.py's (exit 0, 1 input problems, 2 unusable
+from it; the contract is refmanager/cli/shell.py (exit 0, 1 input problems, 2 unusable
 input or usage error, one line per error, no traceback).
 """
 
@@ -103,7 +103,7 @@ def test_the_terminal_format_is_printed_through_rich_not_as_markup():
 
 
 def test_json_on_a_terminal_holds_plain_text(monkeypatch):
-    monkeypatch.setattr(cli, "output", Console(force_terminal=True, width=200))
+    monkeypatch.setattr(cli.shell, "output", Console(force_terminal=True, width=200))
     result = invoke("cite", SAMPLE, "keohane1977power", "--json")
     [row] = json.loads(result.stdout)
     assert "[italic]" not in row["bibliography"] and "\x1b" not in row["bibliography"]
@@ -124,7 +124,7 @@ def test_styles_piped_prints_one_tab_separated_line_per_style():
 
 
 def test_styles_on_a_terminal_shows_a_table(monkeypatch):
-    monkeypatch.setattr(cli, "output", Console(force_terminal=True, width=200))
+    monkeypatch.setattr(cli.shell, "output", Console(force_terminal=True, width=200))
     result = invoke("styles", "chicago-notes")
     assert result.exit_code == 0
     shown = ANSI_ESCAPE.sub("", result.stdout)

@@ -1,4 +1,4 @@
-"""Tests for the `refman parse` block of refmanager/cli.py: free-text references.
+"""Tests for the `refman parse` block of refmanager/cli/ingest.py: free-text references.
 
 Kept apart from tests/test_cli.py so that the command's block and its tests move
 together. The help's examples run as users type them; the output formats are

@@ -1,4 +1,4 @@
-"""`refman ingest` (refmanager/cli.py) on the seed: issue 8's acceptance case, word for word.
+"""`refman ingest` (refmanager/cli/ingest.py) on the seed: issue 8's acceptance case, word for word.
 
 The seed is ../shared/seed/article-front-matter.md; the expected record is the
 one issue 8 states ("Alipour Gorji, Mahmood and Seifi, Abdolmajid", pages 31–34...).

@@ -1,0 +1,113 @@
+"""`refman cite` and `refman styles`: bibliographies and citations in any CSL style."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Optional
+
+import typer
+from rich.table import Table
+
+from refmanager.cli import shell
+from refmanager.cli.shell import (
+    EXIT_PROBLEMS,
+    _fail,
+    _print_problems,
+    _write_output,
+    app,
+)
+from refmanager.errors import RefmanagerError
+
+
+@app.command()
+def cite(
+    arguments: list[str] = typer.Argument(..., metavar="FILE... [KEY...]", help="Bibliography files or folders, then the citation keys to cite (default: every record)."),
+    style: str = typer.Option("apa", "--style", "-s", help="An official CSL style id (refman styles lists them) or a .csl file."),
+    format: Optional[str] = typer.Option(None, "--format", "-f", help="text, html, markdown or latex. Default: from the -o extension; on a terminal, coloured text."),
+    locale: Optional[str] = typer.Option(None, "--locale", "-l", help="A CSL locale such as en-GB or de-DE, instead of the style's own."),
+    as_json: bool = typer.Option(False, "--json", help="Each record's citation and bibliography entry as JSON, in input order."),
+    in_text: bool = typer.Option(False, "--in-text", help="The in-text citation (a note style: the first note) of each record, one a line."),
+    output_path: Optional[str] = typer.Option(None, "--output", "-o", help="File to write (.html, .md, .tex, .txt picks the format); default standard output."),
+    no_dedupe: bool = typer.Option(False, "--no-dedupe", help="Render every record as read, duplicates included (by default each work comes once, merged)."),
+) -> None:
+    """Format a bibliography, or each record's citation, in any CSL style.
+
+    Everything cited is registered together, so the order of the list and
+    disambiguation (2020a, 2020b) hold across all the files.
+
+    [bold]Examples[/bold]
+
+      refman cite library/soft-power.bib --style apa
+
+      refman cite library/soft-power.json --style chicago-notes-bibliography -o bibliography.html
+
+      refman cite library/soft-power.bib nye2004book keohane1977power --in-text --style ieee
+    """
+    from refmanager.render import api as render
+
+    try:
+        paths, keys = render.split_arguments(arguments)
+        # JSON on a terminal is still data: its strings are plain text, not terminal markup.
+        on_terminal = output_path is None and shell.output.is_terminal and not as_json
+        chosen = render.output_format(output_path, format, on_terminal)
+        records, problems, merged = render.load_records(paths, keys, dedupe=not no_dedupe)
+        engine = render.formatter(records, style, locale)
+        text = _cite_text(render, engine, chosen, as_json, in_text)
+    except RefmanagerError as error:
+        _fail(error)
+    _print_problems(problems)
+    if merged:
+        shell.errors.print(f"refman: {merged:,} duplicate{'s' if merged != 1 else ''} merged "
+                     "(--no-dedupe to keep them)", highlight=False)
+    if chosen == "terminal":  # the terminal backend writes rich markup: italics shown
+        shell.output.print(text, markup=True, highlight=False, emoji=False, soft_wrap=True)
+    else:
+        _write_output(text, output_path)
+    if problems:
+        raise typer.Exit(EXIT_PROBLEMS)
+
+
+
+
+def _cite_text(render, engine, format: str, as_json: bool, in_text: bool) -> str:
+    if as_json:
+        return json.dumps(render.report_rows(engine, format), ensure_ascii=False, indent=1)
+    if in_text:
+        return "\n".join(row["citation"] for row in render.report_rows(engine, format))
+    return "\n".join(entry for _id, entry in engine.processor.bibliography(format=format))
+
+
+
+
+@app.command()
+def styles(
+    search: Optional[str] = typer.Argument(None, help="Words that the style's id or title must contain."),
+    as_json: bool = typer.Option(False, "--json", help="Print the styles as JSON."),
+) -> None:
+    """List the official CSL styles (independent and dependent), or those that match.
+
+    On a terminal a table; piped, one style a line: id, title, class and
+    fields, separated by tabs.
+
+    [bold]Examples[/bold]
+
+      refman styles chicago
+
+      refman styles "chicago 18th" --json
+    """
+    from refmanager.render import repository
+
+    found = repository.list_styles(search)
+    if as_json:
+        shell.output.print_json(json.dumps([info.as_dict() for info in found]))
+        return
+    if not shell.output.is_terminal:  # piped: one style a line, tab-separated, for grep and cut
+        sys.stdout.write("".join(f"{info.id}\t{info.title}\t{info.style_class}\t"
+                                 f"{', '.join(info.fields)}\n" for info in found))
+        return
+    table = Table("id", "title", "class", "fields", box=None)
+    for info in found:
+        table.add_row(info.id, info.title, info.style_class, ", ".join(info.fields))
+    shell.output.print(table)
+    shell.errors.print(f"{len(found):,} styles", highlight=False)
