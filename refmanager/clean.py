@@ -21,6 +21,8 @@ from pathlib import Path
 from refmanager import api
 from refmanager.changes import Change, apply_changes, revert_changes
 from refmanager.errors import InputError, Problem
+from refmanager.io.files import write_bytes
+from refmanager.jsontext import json_text
 from refmanager.normalize import NormalizeConfig, accepted, normalize_document, suggested
 from refmanager.normalize.pipeline import Progress
 
@@ -118,8 +120,9 @@ def _clean_file(path: str, config: NormalizeConfig, apply: bool, target: str, in
 
 def write_report(report: CleanReport, path: str) -> None:
     """The report as JSON: every change with its record, field, values, rule and evidence."""
-    text = json.dumps(report.to_json(), ensure_ascii=False, indent=1) + "\n"
-    Path(path).write_text(text, encoding="utf-8")
+    # files -> file -> applied/suggested -> one change a line
+    text = json_text(report.to_json(), lines_from=4)
+    write_bytes(path, text.encode("utf-8"))
 
 
 @dataclass(slots=True)

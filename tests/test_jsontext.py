@@ -1,0 +1,34 @@
+"""Tests for refmanager/jsontext.py: reports written as indented JSON, leaves on one line."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from refmanager.jsontext import json_text
+
+REPORT = {"version": 1, "files": [{"source": "a.bib", "applied": [
+    {"record": {"key": "x", "position": 0}, "field": "page", "old": "1-2", "new": "1–2"},
+    {"record": {"key": "y", "position": 1}, "field": "title", "old": "{A} & b", "new": None}]}]}
+
+
+@pytest.mark.parametrize("lines_from", [None, 1, 2, 4], ids=lambda depth: f"lines from depth {depth}")
+def test_the_text_reads_back_as_the_same_value(lines_from):
+    assert json.loads(json_text(REPORT, lines_from)) == REPORT
+
+
+def test_each_change_of_a_report_is_one_line():
+    lines = json_text(REPORT, lines_from=4).splitlines()
+    changes = [line for line in lines if '"field"' in line]
+    assert len(changes) == 2
+    assert all(json.loads(line.strip().rstrip(","))["record"] for line in changes)
+
+
+def test_without_a_depth_limit_every_nested_container_is_opened():
+    lines = json_text(REPORT).splitlines()
+    assert '"field": "page",' in [line.strip() for line in lines]
+
+
+def test_non_ascii_text_is_written_as_it_is():
+    assert "1–2" in json_text(REPORT, lines_from=4)
