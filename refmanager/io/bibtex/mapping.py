@@ -211,15 +211,33 @@ def entry_type_for(record: Record, dialect: str) -> str:
     return _type_name(record, dialect)
 
 
-def record_to_fields(record: Record, dialect: str, ascii: bool = False) -> tuple[list[tuple[str, str]], list[str]]:
-    """The BibTeX fields (name, raw expression) for a record, and what could not be written."""
+def record_to_fields(record: Record, dialect: str, ascii: bool = False,
+                     kept: frozenset = frozenset()) -> tuple[list[tuple[str, str]], list[str]]:
+    """The BibTeX fields (name, raw expression) for a record, and what could not be written.
+
+    The parts of the record named in `kept` (places as `field_slot` gives them) are
+    left out: the writer has their source text, and generating it costs most of a write.
+    """
     entry = _EntryFields(record, dialect, ascii)
     for name, kind, value in _FIELD_ORDER.items_of(record):
-        entry.add(name, kind, value)
+        if not kept or not _places_of(name, kind) & kept:
+            entry.add(name, kind, value)
     fields, notes = entry.fields, entry.notes
     fields.extend(_type_fields(record, entry.kind, notes))
     fields.extend(_foreign_fields(record, notes))
     return _drop_genre_of_thesis_type(fields, entry.kind, record), notes
+
+
+def _places_of(name: str, kind: str) -> set[tuple[str, str]]:
+    """Where a part of the record (`Record.items`: name, kind) is, in `field_slot`'s terms."""
+    if kind == "names":
+        return {("creators", name)}
+    if kind == "date":
+        return {("dates", name), ("date-part", name)}  # `date` or year, month and day
+    if kind == "keywords":
+        return {("keywords", "")}
+    attribute = ATTRIBUTE_OF.get(name)
+    return {("attribute", attribute) if attribute else ("variables", name)}
 
 
 # The writer's order: names, the common variables, dates, keywords, other variables;

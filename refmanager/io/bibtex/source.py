@@ -51,11 +51,11 @@ def unchanged_fields(record: Record, origin: BibtexOrigin) -> list[bool]:
     """For each field of the entry, whether the record still says what the field said."""
     before = _StateView(origin.state)
     return [slot is not None and _part(record, *slot) == before.part(*slot)
-            for slot in _slots(origin.entry_type, origin.field_names)]
+            for slot in field_slots(origin.entry_type, origin.field_names)]
 
 
 @lru_cache(maxsize=10_000)
-def _slots(entry_type: str, field_names: tuple[str, ...]) -> tuple:
+def field_slots(entry_type: str, field_names: tuple[str, ...]) -> tuple:
     """The model's place for each field; cached, as a file's entries share a few layouts."""
     kind = entry_type.lower()
     return tuple(field_slot(kind, name.lower()) for name in field_names)

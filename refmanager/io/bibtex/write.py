@@ -9,6 +9,7 @@ not change.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import partial
 
 from refmanager.errors import Problem
@@ -16,7 +17,8 @@ from refmanager.io.base import Written, record_problem, untouched_source, verbat
 from refmanager.io.bibtex.mapping import SourceField, entry_to_record, entry_type_for, record_to_fields
 from refmanager.io.bibtex.read import FORMAT, collector_paused, parse_entry_text, value_bounds
 from refmanager.io.bibtex.scan import KEY, KEY_UNUSABLE
-from refmanager.io.bibtex.source import BibtexOrigin, lowercased, source_fields, source_origin, unchanged_fields
+from refmanager.io.bibtex.source import (BibtexOrigin, field_slots, lowercased, source_fields, source_origin,
+                                         unchanged_fields)
 from refmanager.io.bibtex.values import evaluate
 from refmanager.model import Document, Record, Verbatim
 
@@ -62,12 +64,15 @@ def _source_that_fits(record: Record, dialect: str, ascii: bool) -> str | None:
 def format_entry(record: Record, dialect: str = "bibtex", ascii: bool = False,
                  strings: dict[str, str] | None = None) -> tuple[str, list[str]]:
     """One entry's text, and notes on what BibTeX could not hold."""
-    fields, notes = record_to_fields(record, dialect, ascii)
     entry_type = entry_type_for(record, dialect)
     origin = record.origin
+    source = None
     if origin is not None and origin.format == FORMAT and origin.raw:
-        fields = _reuse_source_fields(record, fields, ascii, strings or {})
+        source = _reusable_source(record, dialect, entry_type, ascii, strings or {})
         entry_type = origin.entry_type if origin.entry_type.lower() == entry_type.lower() else entry_type
+    fields, notes = record_to_fields(record, dialect, ascii, source.kept if source else frozenset())
+    if source is not None:
+        fields = source.merged_with(fields)
     body = "".join(f"  {name} = {value},\n" for name, value in fields)
     return f"@{entry_type}{{{_bibtex_key(record.key, notes)},\n{body}}}", notes
 
@@ -81,31 +86,55 @@ def _bibtex_key(key: str, notes: list[str]) -> str:
     return usable
 
 
-def _reuse_source_fields(record: Record, fields: list[tuple[str, str]], ascii: bool,
-                         strings: dict[str, str]) -> list[tuple[str, str]]:
-    """Keep the source's spelling, order and text for every field whose value is unchanged."""
+@dataclass(slots=True)
+class _ReusableSource:
+    """An entry's source fields, each with its text if the record still says what it said."""
+
+    fields: list[tuple[str, str, str | None]]  # name, lowercased name, reusable text or None
+    # The record's places (`field_slot`) whose source text is reused as it is, so that
+    # they need not be generated: only when the entry keeps its type and dialect, since
+    # otherwise a field may have to change its name (journal -> booktitle, year -> date).
+    kept: frozenset
+
+    def merged_with(self, generated: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        """The entry's fields: the source's spelling, order and text for what did not change,
+        the generated fields (of what changed or is new) in their source places or after."""
+        by_name: dict[str, tuple[str, str]] = {}
+        for new in generated:
+            by_name.setdefault(new[0].lower(), new)
+        source_names = {lower for _name, lower, _text in self.fields}
+        renamed = [new for new in generated if new[0].lower() not in source_names]
+        merged = []
+        for name, lower, text in self.fields:
+            match = by_name.get(lower)
+            if text is not None and (self.kept or match is not None):
+                merged.append((name, text))
+            elif match is not None:
+                merged.append((name, match[1]))
+            elif renamed:
+                # A field written under another name now (booktitle -> journaltitle) takes the
+                # place of the one it replaces: ahead of a kept rival, as the reader takes the first.
+                merged.extend(renamed)
+                renamed = []
+        return merged + renamed
+
+
+def _reusable_source(record: Record, dialect: str, entry_type: str, ascii: bool,
+                     strings: dict[str, str]) -> _ReusableSource | None:
+    """Which source fields can be written as they were read (ASCII output takes ASCII ones only)."""
     origin = _origin_with_fields(record, strings)
     if origin is None:
-        return fields
-    source = source_fields(origin)
-    source_names = lowercased(origin.field_names)
-    generated: dict[str, tuple[str, str]] = {}
-    for new in fields:
-        generated.setdefault(new[0].lower(), new)
-    renamed = [new for new in fields if new[0].lower() not in source_names]
-    merged = []
-    # The source's order first.
-    for (name, raw), lower, unchanged in zip(source, source_names, unchanged_fields(record, origin)):
-        match = generated.get(lower)
-        if match is not None:
-            reuse = unchanged and (not ascii or raw.isascii())
-            merged.append((name, raw if reuse else match[1]))
-        elif renamed:
-            # A field written under another name now (booktitle -> journaltitle) takes the
-            # place of the one it replaces: ahead of a kept rival, as the reader takes the first.
-            merged.extend(renamed)
-            renamed = []
-    return merged + renamed
+        return None
+    fields, kept = [], set()
+    slots = field_slots(origin.entry_type, origin.field_names)
+    for (name, raw), lower, unchanged, slot in zip(source_fields(origin), lowercased(origin.field_names),
+                                                   unchanged_fields(record, origin), slots):
+        reuse = unchanged and (not ascii or raw.isascii())
+        fields.append((name, lower, raw if reuse else None))
+        if reuse:
+            kept.add(slot)
+    same_shape = origin.dialect == dialect and origin.entry_type.lower() == entry_type.lower()
+    return _ReusableSource(fields, frozenset(kept) if same_shape else frozenset())
 
 
 def _origin_with_fields(record: Record, strings: dict[str, str]) -> BibtexOrigin | None:

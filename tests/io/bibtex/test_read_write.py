@@ -215,6 +215,31 @@ def test_a_changed_record_is_regenerated_and_keeps_its_other_fields_as_written()
         dataclasses.replace(record, volume="", origin=None, problems=[]).state()
 
 
+def test_a_changed_record_keeps_the_source_name_of_an_unchanged_field():
+    document = read("@article{k,\n  title = {A},\n  eid = {e17},\n  year = 2001,\n}\n")
+    document.records[0].title = "B"
+    written = write_bibtex(document).text
+    assert "  eid = {e17},\n" in written and "  title = {B},\n" in written
+    assert read(written).records[0].get("number") == "e17"
+
+
+def test_a_record_that_changes_type_renames_its_unchanged_fields():
+    document = read("@article{k,\n  title = {A},\n  journal = {Proc. of X},\n  year = 2001,\n}\n")
+    document.records[0].type = "paper-conference"
+    written = write_bibtex(document).text
+    assert "@inproceedings{k," in written and "  booktitle = {Proc. of X},\n" in written
+    assert "journal" not in written
+    assert read(written).records[0].container_title == "Proc. of X"
+
+
+def test_a_biblatex_entry_written_as_classic_bibtex_renames_its_unchanged_fields():
+    document = read("@article{k,\n  title = {A},\n  journaltitle = {J},\n  date = {2001-03},\n}\n")
+    document.records[0].title = "B"
+    written = write_bibtex(document, dialect="bibtex").text
+    assert "journaltitle" not in written and "  journal = {J},\n" in written
+    assert "  year = {2001},\n" in written or "  year = 2001,\n" in written
+
+
 def test_records_from_another_format_are_written_as_new_entries():
     record = Record(key="k", type="chapter", title="A <i>history</i> of 50% & more",
                     creators={"author": [Name(family="Beethoven", given="Ludwig",
