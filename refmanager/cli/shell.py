@@ -12,6 +12,7 @@ when used), so that a test can swap a console for a terminal one.
 
 from __future__ import annotations
 
+import gc
 import re
 import signal
 import sys
@@ -144,6 +145,11 @@ def main() -> None:
         # Raised as Interrupted, which typer does not turn into "Aborted!" and exit 1.
         if hasattr(signal, name):
             signal.signal(getattr(signal, name), _interrupted)
+    # A command holds every record of its files until it exits, and Python's cycle
+    # collector walks all of them again and again: on the 88k-entry file it was 45%
+    # of `refman clean`. refmanager makes no reference cycles to collect, and a
+    # command is one short process, so the collector stays off (peak memory unchanged).
+    gc.disable()
     try:
         app()
     except Interrupted as interruption:
