@@ -8,7 +8,7 @@ and then shortened: "Doe 2000, 2001" (year), "Doe 2000a, b" (year-suffix),
 
 from __future__ import annotations
 
-from refmanager.render.formatting import decorate
+from refmanager.render.formatting import bracket_nested_parentheses, decorate
 from refmanager.render.markup import parse_markup
 from refmanager.render.richtext import Rich, capitalize_leading_term, to_plain
 from refmanager.render.sorting import sort_items
@@ -59,7 +59,7 @@ def _render(engine, cite, suppress_names=False, bare_suffix=False):
     if bare_suffix:
         state.year_suffix = ""
     try:
-        node = engine.render_item(cite.id, "citation", ctx=ctx)
+        node = bracket_nested_parentheses(engine.render_item(cite.id, "citation", ctx=ctx))
     finally:
         state.year_suffix = saved
     if cite.author_only:

@@ -26,7 +26,7 @@ def _position_holds(wanted: str, ctx) -> bool:
 
 
 def _date_uncertain(ctx, name: str) -> bool:
-    value = ctx.raw(name)
+    value = ctx.raw(name, suppressed=True)
     return isinstance(value, dict) and bool(value.get("circa"))
 
 
@@ -34,12 +34,16 @@ def _type_test(value, ctx) -> bool:
     return ctx.item.get("type") == value
 
 
+# Conditions test the item's variables, even those a cs:substitute has used: the
+# spec suppresses a substituted variable in the rest of the output, and a test
+# is no output (citeproc-js: a reviewer whose name stood in for the composer is
+# still the author, "Review of", not "Unsigned review of").
 def _variable_test(value, ctx) -> bool:
-    return ctx.raw(value) is not None
+    return ctx.raw(value, suppressed=True) is not None
 
 
 def _numeric_test(value, ctx) -> bool:
-    found = ctx.raw(value)
+    found = ctx.raw(value, suppressed=True)
     return found is not None and is_numeric(found)
 
 

@@ -110,9 +110,10 @@ class RenderContext:
         if found:
             counter[1] += 1
 
-    def raw(self, name: str):
-        """The value of a variable without bookkeeping, None when empty."""
-        if name in self.suppressed:
+    def raw(self, name: str, suppressed: bool = False):
+        """The value of a variable without bookkeeping, None when empty (and when
+        a substitute used it, unless `suppressed` asks for it anyway)."""
+        if name in self.suppressed and not suppressed:
             return None
         if name not in _COMPUTED:
             value = self._stored(name)

@@ -169,6 +169,8 @@ def _render_range(specs, start, end, ctx, season, delimiter):
     if largest == "year":
         first = _render_parts(specs, start, ctx, season, delimiter, drop_last_suffix=True)
         second = _render_parts(specs, end, ctx, season, delimiter)
+        if not first and not second:
+            return None  # "1890/1912" through month and day parts: nothing, not a lone "–"
         return Rich([join(first, delimiter), range_delimiter, join(second, delimiter)])
     out, index = [], 0
     while index < len(specs):
@@ -183,9 +185,15 @@ def _render_range(specs, start, end, ctx, season, delimiter):
             index += 1
         first = _render_parts(run, start, ctx, season, delimiter, drop_last_suffix=True)
         second = _render_parts(run, end, ctx, season, delimiter, drop_first_prefix=True)
+        if not first and not second:
+            continue
         pieces = [join(first, delimiter), range_delimiter, join(second, delimiter)]
         out.append(Rich([piece for piece in pieces if piece is not None]))
     return join(out, delimiter)
+
+
+def _is_season_number(season) -> bool:
+    return isinstance(season, int) or (isinstance(season, str) and season.strip().isdigit())
 
 
 def render_date(element, ctx):
@@ -197,16 +205,25 @@ def render_date(element, ctx):
     specs, delimiter = _part_specs(element, ctx)
     if ctx.mode == "sort":  # dates sort by value (of the parts shown), not by their text
         return value.sort_key({spec.name for spec in specs}) or value.literal
+    # A literal ("ca. 1890") or a season written as text ("Winter") stands for the
+    # whole date: a date showing only month and day shows neither (citeproc-js:
+    # Chicago's "Birdwatch, Winter 2014" in notes, no "Winter" after an author-date
+    # year). A season number still fills the month (the suite's "(Autumn)").
+    shows_year = any(spec.name == "year" for spec in specs)
+    season = value.season if shows_year or _is_season_number(value.season) else None
     if value.literal and not value.parts:
+        if not shows_year:
+            ctx.counts[-1][1] -= 1
+            return None
         return decorate(element, value.literal, ctx.title_case)
     if value.open_range:
-        start = join(_render_parts(specs, value.parts[0], ctx, value.season, delimiter,
+        start = join(_render_parts(specs, value.parts[0], ctx, season, delimiter,
                                    drop_last_suffix=True), delimiter)
         node = Rich([start, _range_delimiter(specs, "year")])
     elif value.is_range:
-        node = _render_range(specs, value.parts[0], value.parts[1], ctx, value.season, delimiter)
+        node = _render_range(specs, value.parts[0], value.parts[1], ctx, season, delimiter)
     else:
-        node = join(_render_parts(specs, value.parts[0], ctx, value.season, delimiter), delimiter)
+        node = join(_render_parts(specs, value.parts[0], ctx, season, delimiter), delimiter)
     if node is None:
         ctx.counts[-1][1] -= 1  # a date whose shown parts are all missing counts as empty
     return decorate(element, node, ctx.title_case)

@@ -177,8 +177,10 @@ def _person(name: dict, level: int) -> tuple:
     given = name.get("given", "")
     if level == 1:
         return family + (tuple(word[:1] for word in given.replace("-", " ").split()),)
-    given = given.replace(".", "").replace(" ", "")  # "J. J." and "J.J." are one person
-    return family + (given, name.get("dropping-particle", ""), name.get("suffix", ""))
+    # Given-name expansion tells people apart by their given names: "Priya Yilmaz"
+    # and "Priya Yilmaz III" (or "Quentin von Nakamura") share one, so expanding
+    # cannot help and both keep their short form (citeproc-js does the same).
+    return family + (given.replace(".", "").replace(" ", ""),)  # "J. J." is "J.J."
 
 
 def _identity(names: list, count: int, level: int) -> tuple:

@@ -54,9 +54,36 @@ def decorate(element, node, title_case_allowed: bool = True, affixes: bool = Tru
         node = apply_text_case(node, decoration.text_case)
     if decoration.style or decoration.quotes:
         node = Rich([node], decoration.style, decoration.quotes)
-    if affixes and (decoration.prefix or decoration.suffix):
+    if affixes and decoration.prefix.endswith("(") and decoration.suffix.startswith(")"):
+        node = Parenthesized([decoration.prefix, node, decoration.suffix])
+    elif affixes and (decoration.prefix or decoration.suffix):
         children = [decoration.prefix, node, decoration.suffix]
         node = Rich([child for child in children if child != ""])
     if decoration.display:
         node = Rich([node], display=decoration.display)
     return node
+
+
+class Parenthesized(Rich):
+    """An element's output between its own "(" and ")" affixes."""
+
+    __slots__ = ()
+
+
+def bracket_nested_parentheses(node, inside: bool = False):
+    """`node` with each parenthesized output inside another put in brackets.
+
+    citeproc-js does this in citations only: Chicago's and MHRA's notes read
+    "(Verso, 2015; originally published as Der Stille Wald [1998])" where their
+    bibliographies keep "(1998)". Parentheses in the text itself stay."""
+    if node is None or isinstance(node, str):
+        return node
+    nested = isinstance(node, Parenthesized)
+    children = [bracket_nested_parentheses(child, inside or nested) for child in node.children]
+    if nested and inside:
+        first, *middle, last = children
+        return Rich([first[:-1] + "[", *middle, "]" + last[1:]])
+    if all(new is old for new, old in zip(children, node.children)):
+        return node
+    return node.__class__(children, node.style, node.quotes, node.nocase, node.display,
+                          node.term)

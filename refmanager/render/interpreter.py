@@ -8,17 +8,23 @@ of them is suppressed.
 
 from __future__ import annotations
 
+import re
+
 from refmanager.render import dates, names
 from refmanager.render.conditions import condition_holds
 from refmanager.render.markup import parse_markup
 from refmanager.render.formatting import decorate
 from refmanager.render.numbers import format_number_value, format_page, is_numeric, is_plural
-from refmanager.render.richtext import Rich, join
+from refmanager.render.richtext import Rich, join, to_plain
+from refmanager.render.textcase import apply_text_case
+from refmanager.render.xmltree import Element
 
 
 # Number variables other than page: their ranges take an en dash when written as text.
 _NUMBER_VARIABLES = frozenset({"issue", "volume", "number", "chapter-number", "collection-number",
                                "number-of-volumes", "part-number", "supplement-number"})
+# The words that join the parts of a number variable ("1 and 2", "Revised and expanded").
+_NUMBER_JOINERS = re.compile(r"( and | & )")
 
 
 def render(element, ctx):
@@ -90,7 +96,21 @@ def _text_variable(element, ctx, name: str):
     if name == "citation-label":
         value = ctx.variable(name)
         return str(value) if value else None
+    if name == "edition" and element.get("text-case"):
+        value = ctx.variable(name)
+        return None if value is None else _number_text_cased(str(value), element.get("text-case"))
     return ctx.text_variable(name, form)
+
+
+def _number_text_cased(value: str, text_case: str):
+    """A number variable's text with its text-case applied part by part: citeproc-js
+    reads "Revised and expanded" as the parts "Revised" and "expanded", so that
+    capitalize-first gives "Revised and Expanded" (Chicago, MLA and IEEE goldens)."""
+    if is_numeric(value) or not _NUMBER_JOINERS.search(value):
+        return parse_markup(value)
+    parts = _NUMBER_JOINERS.split(value)
+    return Rich([part if index % 2 else apply_text_case(parse_markup(part), text_case)
+                 for index, part in enumerate(parts)])
 
 
 def _text_kind(element) -> tuple[str, str]:
@@ -105,7 +125,7 @@ def render_text(element, ctx):
     compiled = element.compiled
     if compiled is None:
         compiled = element.compiled = _text_kind(element)
-    kind, name = compiled
+    kind, name = compiled[:2]
     if kind == "variable":
         node = _text_variable(element, ctx, name)
     elif kind == "macro":
@@ -127,7 +147,34 @@ def render_text(element, ctx):
         node = None
     if node is None:
         return None
+    if kind == "variable" and element.attrs.get("font-style", "normal") != "normal" \
+            and _is_cjk_text(to_plain(node)):
+        return decorate(_upright(element), node, ctx.title_case)
     return decorate(element, node, ctx.title_case)
+
+
+def _is_cjk_text(text: str) -> bool:
+    """Whether every letter of the text is Chinese, Japanese or Korean."""
+    letters = [char for char in text if char.isalpha()]
+    return bool(letters) and all(_is_cjk(char) for char in letters)
+
+
+def _is_cjk(char: str) -> bool:
+    code = ord(char)
+    return 0x3040 <= code <= 0x9FFF or 0xAC00 <= code <= 0xD7AF or 0xF900 <= code <= 0xFAFF \
+        or 0xFF66 <= code <= 0xFF9F
+
+
+def _upright(element):
+    """The text element without its font-style (made once per element): CJK
+    scripts have no italics, and citeproc-js sets none on a variable's CJK text
+    (a title such as ノルウェイの森); a style on an enclosing group still applies."""
+    kind, name, *twin = element.compiled
+    if not twin:
+        attrs = {key: value for key, value in element.attrs.items() if key != "font-style"}
+        twin = [Element(element.name, attrs, element.line)]
+        element.compiled = (kind, name, twin[0])
+    return twin[0]
 
 
 def render_group(element, ctx):

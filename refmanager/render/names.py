@@ -112,8 +112,11 @@ def _join_names(rendered: list, names: list, options: NameOptions, ctx, truncate
     and_text = _and_term(options, ctx)
     if and_text is None:
         return Rich(_interleave(rendered, delimiter))
-    use_delimiter = _precedes(options.delimiter_precedes_last, len(rendered),
-                              inverted_flags[len(rendered) - 2], contextual_min=3)
+    # An institution last joins on "and" alone, whatever delimiter-precedes-last says:
+    # citeproc-js gives "Schneider, Zofia and Global Burden of Disease Collaborators".
+    use_delimiter = "literal" not in names[len(rendered) - 1] and _precedes(
+        options.delimiter_precedes_last, len(rendered), inverted_flags[len(rendered) - 2],
+        contextual_min=3)
     head = _interleave(rendered[:-1], delimiter)
     return Rich(head + [(delimiter if use_delimiter else " ") + and_text + " ", rendered[-1]])
 

@@ -36,3 +36,14 @@ def test_second_field_align_puts_the_first_field_in_the_margin(style):
     entries = CitationProcessor(xml, ITEMS[:1]).bibliography(format="html")
     assert entries == [("a", '<div class="csl-left-margin">[1]</div>'
                               '<div class="csl-right-inline"> One</div>')]
+
+
+def test_a_selection_is_a_bibliography_of_its_own(style):
+    # The golden files ask citeproc-js for one entry at a time (makeBibliography
+    # with `select`): "Two" then follows no entry, so its names stay.
+    xml = style(NAMES, bibliography=f'<group delimiter=". ">{NAMES}<text variable="title"/>'
+                "</group>", bibliography_attrs='subsequent-author-substitute="---"')
+    processor = CitationProcessor(xml, ITEMS)
+    assert processor.bibliography(select=["b"]) == [("b", "J Doe and J Roe. Two")]
+    assert processor.bibliography(select=["b", "a"]) == [("a", "J Doe and J Roe. One"),
+                                                          ("b", "---. Two")]

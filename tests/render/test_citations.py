@@ -41,3 +41,31 @@ def test_citation_numbers_collapse_into_ranges(style):
                 citation_layout_attrs='prefix="[" suffix="]" delimiter=","')
     processor = CitationProcessor(xml, ITEMS)
     assert processor.citation([Cite(id=key) for key in "a b c e".split()]) == "[1–3,5]"
+
+
+NESTED = ('<group prefix="(" suffix=")" delimiter="; "><text variable="publisher"/>'
+          '<group prefix="(" suffix=")"><date variable="issued"><date-part name="year"/>'
+          '</date></group></group>')
+
+
+@pytest.mark.parametrize("layout, publisher, expected", [
+    (NESTED, "Verso", "(Verso; [2000])"),
+    ('<group prefix="(" suffix=")"><text variable="publisher"/></group>', "Verso (UK)",
+     "(Verso (UK))"),
+    ('<text variable="publisher" prefix="(" suffix=")"/>', "Verso", "(Verso)"),
+], ids=["parentheses inside parentheses become brackets",
+        "parentheses in the text stay", "one pair stays"])
+def test_nested_parentheses_in_a_citation(style, layout, publisher, expected):
+    # Golden files: chicago-notes-bibliography and mhra-notes cite "(Verso, 2015;
+    # originally published as Der Stille Wald [1998])".
+    item = dict(book("a", "Doe", 2000), publisher=publisher)
+    xml = style(layout, bibliography=layout)
+    processor = CitationProcessor(xml, [item])
+    assert processor.citation([Cite(id="a")]) == expected
+
+
+def test_nested_parentheses_stay_in_the_bibliography(style):
+    # mhra-notes's bibliography keeps "(Verso, 2015; originally published as ... (1998))".
+    item = dict(book("a", "Doe", 2000), publisher="Verso")
+    processor = CitationProcessor(style(NESTED, bibliography=NESTED), [item])
+    assert processor.bibliography() == [("a", "(Verso; (2000))")]

@@ -52,3 +52,31 @@ def test_read_date_reads_string_numbers_and_sorts_ranges():
     value = read_date({"date-parts": [["1999", "2"], ["2000"]]})
     assert value.parts == [(1999, 2, 0), (2000, 0, 0)] and value.is_range
     assert value.sort_key() < read_date({"date-parts": [[1999, 3]]}).sort_key()
+
+
+MONTH_DAY = ('<date variable="issued"><date-part name="month"/>'
+             '<date-part name="day" prefix=" "/></date>')
+YEAR_MONTH = ('<date variable="issued"><date-part name="month" suffix=" "/>'
+              '<date-part name="year"/></date>')
+
+
+@pytest.mark.parametrize("layout, issued, expected", [
+    (MONTH_DAY, {"date-parts": [[2014]], "season": "Winter"}, ""),
+    (YEAR_MONTH, {"date-parts": [[2014]], "season": "Winter"}, "Winter 2014"),
+    (MONTH_DAY, {"date-parts": [[2000]], "season": 3}, "Autumn"),
+    (MONTH_DAY, {"literal": "ca. 1890"}, ""),
+    ('<date variable="issued"><date-part name="year"/></date>', {"literal": "ca. 1890"},
+     "ca. 1890"),
+    (MONTH_DAY, {"date-parts": [[1890], [1912]]}, ""),
+    (f'<group prefix="(" suffix=")">{MONTH_DAY}</group>', {"date-parts": [[1890], [1912]]}, ""),
+], ids=["a season in words needs the year shown", "and shows beside the year",
+        "a season number fills the month (the suite's date_SeasonSubstituteInGroup)",
+        "a literal needs the year shown", "and shows in its place",
+        "a year range through month and day is nothing, not a lone dash",
+        "so its group vanishes too"])
+def test_parts_that_stand_for_the_whole_date(style, layout, issued, expected):
+    # Golden files: chicago-author-date leaves "Birdwatch." and "Book History 5: 1–12"
+    # where its month-day macro meets a season in words or a literal date, and
+    # "Papers of the Harbour Commission. National Archives." for 1890–1912.
+    framed = f'<text value="["/>{layout}<text value="]"/>'  # an empty cite is an error
+    assert render(style, framed, issued) == f"[{expected}]"

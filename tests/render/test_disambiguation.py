@@ -2,6 +2,8 @@
 
 import time
 
+import pytest
+
 from refmanager.render.disambiguation import suffix_letters
 from refmanager.render.processor import CitationProcessor, Cite
 
@@ -30,6 +32,21 @@ def test_given_names_tell_different_people_apart(style):
     xml = style(CITE, citation_attrs='disambiguate-add-givenname="true"')
     items = [book("x", ("Doe", "John")), book("y", ("Doe", "Anne"))]
     assert cites(xml, items) == ["J. Doe 2000", "A. Doe 2000"]
+
+
+@pytest.mark.parametrize("rule", ["by-cite", "primary-name", "all-names"])
+@pytest.mark.parametrize("other", [
+    {"family": "Doe", "given": "John", "suffix": "Jr."},
+    {"family": "Doe", "given": "John", "dropping-particle": "von"},
+], ids=["a suffix", "a dropping particle"])
+def test_names_that_differ_only_by_suffix_or_particle_keep_their_short_form(style, rule, other):
+    # Golden files: citeproc-js cites "Ivo Xu Jr." beside "Ivo Xu" as "(Xu 2001)":
+    # expanding the given name shows the same "John", so it cannot tell them apart.
+    xml = style(CITE, citation_attrs=f'disambiguate-add-givenname="true" '
+                                     f'givenname-disambiguation-rule="{rule}"')
+    items = [book("x", ("Doe", "John"), year=2001),
+             {"id": "y", "type": "book", "issued": {"date-parts": [[2002]]}, "author": [other]}]
+    assert cites(xml, items) == ["Doe 2001", "Doe 2002"]
 
 
 def test_added_names_show_where_lists_differ(style):

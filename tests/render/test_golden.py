@@ -3,7 +3,9 @@
 The golden files (tests/render/data/golden/, see the README there) hold what
 citeproc-js makes of the 162 items of tests/render/data/items.json in 17
 official styles. Each style here is rendered through refmanager.render.api
-with the whole set registered, and every string is compared after the
+with the whole set registered, each bibliography entry asked for alone (as
+render-set.js asks citeproc-js, so no entry follows another and
+subsequent-author-substitute never applies), and every string is compared after the
 normalisation the oracle's compare.py applies: HTML entities unescaped,
 whitespace runs (no-break and thin spaces too) made one space, the ends
 stripped, and citeproc-js's outer `<div class="csl-entry">` removed.
@@ -76,10 +78,12 @@ def _rows(engine, format: str) -> dict[str, dict[str, str]]:
     from refmanager.render.processor import Cite
 
     processor = engine.processor
-    try:
-        entries = dict(processor.bibliography(format=format))
-    except Exception as error:  # noqa: BLE001
-        entries = {item_id: f"error: {error!r}" for item_id in engine.ids}
+    entries = {}
+    for item_id in engine.ids:  # one entry at a time, as render-set.js asks citeproc-js
+        try:
+            entries.update(processor.bibliography(format=format, select=[item_id]))
+        except Exception as error:  # noqa: BLE001
+            entries[item_id] = f"error: {error!r}"
     positions = {"citation": "first", "short_note": "subsequent"} if engine.is_note_style \
         else {"citation": None}
     rows = {}

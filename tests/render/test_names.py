@@ -101,3 +101,22 @@ def test_initialize(given, initialize_with, whole_words, expected):
 def test_normalize_name_splits_suffix_and_dropping_particle():
     parts = normalize_name({"family": "Doe", "given": "Jean de, Jr."})
     assert (parts["given"], parts["dropping-particle"], parts["suffix"]) == ("Jean", "de", "Jr.")
+
+
+ORGANISATION = {"literal": "Global Burden of Disease Collaborators"}
+
+
+@pytest.mark.parametrize("attrs, authors, expected", [
+    ('and="text" delimiter-precedes-last="always" name-as-sort-order="first"',
+     [PEOPLE[0], ORGANISATION], "Doe, John Paul and Global Burden of Disease Collaborators"),
+    ('and="symbol" delimiter-precedes-last="always" initialize-with=". " '
+     'name-as-sort-order="all"',
+     [PEOPLE[0], ORGANISATION], "Doe, J. P. & Global Burden of Disease Collaborators"),
+    ('and="text" delimiter-precedes-last="always" name-as-sort-order="first"',
+     [ORGANISATION, PEOPLE[0]], "Global Burden of Disease Collaborators, and John Paul Doe"),
+], ids=["an institution last takes 'and' without the delimiter",
+        "with the and symbol too", "a person last after an institution keeps the delimiter"])
+def test_an_institution_last_joins_on_and_alone(style, attrs, authors, expected):
+    # Golden files: Chicago, APSA, MLA, APA and MHRA all write "Schneider, Zofia and
+    # Global Burden of Disease Collaborators" (APA: "Schneider, Z. & Global ...").
+    assert cite(style, attrs, authors) == expected
