@@ -33,6 +33,9 @@ def cite(
 ) -> None:
     """Format a bibliography, or each record's citation, in any CSL style.
 
+    --style takes a named style (refman styles lists them: apa, chicago-notes,
+    chicago-author-date-17, bibtex...), else an official CSL id, else a .csl file.
+
     Everything cited is registered together, so the order of the list and
     disambiguation (2020a, 2020b) hold across all the files.
 
@@ -40,7 +43,9 @@ def cite(
 
       refman cite library/soft-power.bib --style apa
 
-      refman cite library/soft-power.json --style chicago-notes-bibliography -o bibliography.html
+      refman cite library/soft-power.json --style chicago-notes -o bibliography.html
+
+      refman cite library/soft-power.ris --style bibtex -o clean.bib
 
       refman cite library/soft-power.bib nye2004book keohane1977power --in-text --style ieee
     """
