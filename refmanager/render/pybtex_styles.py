@@ -46,6 +46,11 @@ class NamedStyle(BaseStyle):
         super().__init__(**options)
         self.sort = self.sort_as_the_style_does
         self._rendered: dict[str, tuple[object, Text]] = {}  # key -> (entry, its text)
+        self._bib_data = None  # the whole database, when pybtex gives it: crossref parents
+
+    def format_bibliography(self, bib_data, citations=None):
+        self._bib_data = bib_data
+        return super().format_bibliography(bib_data, citations)
 
     def sort_as_the_style_does(self, entries) -> list:
         """The entries in the style's bibliography order, each rendered for `format_entry`."""
@@ -70,21 +75,32 @@ class NamedStyle(BaseStyle):
 
         if not entries:
             return []
-        records = _records_of(entries)
+        records = _records_of(entries, self._bib_data)
         engine = formatter_for(records, self.named_style)
         by_id = dict(zip(engine.ids, entries))
         return [(by_id[item_id], rich_text(html)) for item_id, html
                 in engine.processor.bibliography(format="html")]
 
 
-def _records_of(entries: list) -> list:
-    """refmanager's records of pybtex entries, read from their BibTeX text."""
+def _records_of(entries: list, bib_data=None) -> list:
+    """refmanager's records of pybtex entries, read from their BibTeX text, each
+    child with what it inherits from its crossref parent (looked up in `bib_data`
+    when the parent is not among the entries, and then left out)."""
     from pybtex.database import BibliographyData
 
     from refmanager.api import loads
+    from refmanager.io.bibtex.crossref import resolve_crossrefs
 
-    text = BibliographyData(entries={entry.key: entry for entry in entries}).to_string("bibtex")
-    return loads(text, "bibtex", path="<pybtex>").records
+    wanted = {entry.key.lower(): entry for entry in entries}
+    parents = {}
+    for entry in entries:
+        parent = entry.fields.get("crossref", "").lower()
+        if bib_data is not None and parent and parent not in wanted and parent in bib_data.entries:
+            parents[parent] = bib_data.entries[parent]
+    text = BibliographyData(entries={entry.key: entry for entry in [*entries, *parents.values()]}
+                            ).to_string("bibtex")
+    records = resolve_crossrefs(loads(text, "bibtex", path="<pybtex>").records)
+    return [record for record in records if record.key.lower() in wanted]
 
 
 def rich_text(html: str) -> Text:

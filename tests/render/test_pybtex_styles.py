@@ -122,6 +122,24 @@ def test_pybtex_writes_chicago_notes_bibliography_entries(tmp_path):
     assert "Keohane, Robert O., and Joseph S. Nye. “Power and Interdependence Revisited.”" in bbl
 
 
+def test_a_crossref_parent_that_is_not_cited_still_gives_the_child_what_it_inherits(tmp_path):
+    # pybtex adds a parent to the bibliography only when two children cite it (min_crossrefs).
+    (tmp_path / "refs.bib").write_text(
+        "@inproceedings{doe2001, author = {Doe, Jane}, title = {Attraction in World Politics},\n"
+        "  crossref = {things2001}, pages = {1-12}}\n"
+        "@proceedings{things2001, title = {Proceedings of the Conference on Things},\n"
+        "  editor = {Roe, Richard}, year = {2001}, publisher = {ACM}}\n", encoding="utf-8")
+    (tmp_path / "paper.aux").write_text("\\citation{doe2001}\n\\bibstyle{apa}\n\\bibdata{refs}\n",
+                                        encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "pybtex", "-l", "python", "paper.aux"],
+                          cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    bbl = (tmp_path / "paper.bbl").read_text(encoding="utf-8")
+    assert bbl.count("\\bibitem") == 1
+    assert "Doe, J. (2001)." in bbl
+    assert "In R. Roe (Ed.), \\emph{Proceedings of the Conference on Things}" in bbl
+
+
 def test_sphinx_with_sphinxcontrib_bibtex_renders_the_bibliography_in_apa(tmp_path):
     source = tmp_path / "source"
     source.mkdir()
