@@ -89,8 +89,13 @@ def style_folders() -> list[tuple[Path, bool]]:
             raise InputError(f"{FOLDERS_VARIABLE}: no such folder {folder}")
     config = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
     folders.append((config / "refmanager" / "styles", False))
-    folders.append((Path(str(resources.files(BUILT_IN_PACKAGE))), True))
+    folders.append((built_in_folder(), True))
     return folders
+
+
+def built_in_folder() -> Path:
+    """The folder of the styles that ship with refmanager."""
+    return Path(str(resources.files(BUILT_IN_PACKAGE)))
 
 
 def find_named_style(name: str) -> NamedStyle | None:

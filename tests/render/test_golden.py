@@ -164,18 +164,22 @@ def test_style_matches_the_golden_file_except_known_differences(style):
 
 def named_csl_styles() -> dict[str, str]:
     """Each built-in named style that runs a CSL style with a golden file: name -> CSL id."""
-    from refmanager.render.named_styles import named_styles
+    from refmanager.render.named_styles import built_in_folder, load_named_style
 
-    return {style.name: style.csl for style in named_styles() if style.built_in and style.csl in STYLES}
+    styles = [load_named_style(path, built_in=True) for path in sorted(built_in_folder().glob("*.toml"))]
+    return {style.name: style.csl for style in styles if style.csl in STYLES}
 
 
 @pytest.mark.parametrize("name, csl", named_csl_styles().items(),
                          ids=[f"named style {name} renders as the golden {csl}"
                               for name, csl in named_csl_styles().items()])
-def test_named_style_matches_the_golden_file_of_the_csl_style_it_runs(name, csl):
+def test_named_style_matches_the_golden_file_of_the_csl_style_it_runs(name, csl, monkeypatch, tmp_path):
     # Through the path `refman cite --style NAME` takes: its locale and options
     # (apa's sentence case is for BibTeX and RIS records; these items are CSL-JSON).
     from refmanager.render.style_choice import formatter_for
+
+    monkeypatch.delenv("REFMAN_STYLES", raising=False)  # the built-in style, not a user's own
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
 
     assert_only_known_differences(csl, differences(csl, render(name, formatter_for)))
 
