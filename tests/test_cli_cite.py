@@ -161,3 +161,85 @@ def test_help_examples_run_from_the_repository_root(tmp_path, line):
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() or list(tmp_path.iterdir())
+
+
+# ---------------------------------------------------------------- named styles
+
+@pytest.fixture
+def user_styles(tmp_path, monkeypatch):
+    """A folder of the user's own named styles, and no styles from this machine's ~/.config."""
+    folder = tmp_path / "styles"
+    folder.mkdir()
+    monkeypatch.setenv("REFMAN_STYLES", str(folder))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    return folder
+
+
+def test_cite_with_a_named_style_renders_the_csl_style_it_runs(user_styles):
+    named = invoke("cite", SAMPLE, "--json", "--style", "chicago-notes")
+    official = invoke("cite", SAMPLE, "--json", "--style", "chicago-notes-bibliography")
+    assert named.exit_code == 0, named.output
+    rows = json.loads(named.stdout)
+    assert rows == json.loads(official.stdout)
+    assert {"citation", "short_note", "bibliography"} <= set(rows[0])
+
+
+def test_cite_with_a_users_named_style_uses_its_locale(user_styles):
+    (user_styles / "german.toml").write_text('title = "German"\ncsl = "chicago-author-date"\n'
+                                             'locale = "de-DE"\n', encoding="utf-8")
+    result = invoke("cite", SAMPLE, "keohane1977power", "--style", "german")
+    assert result.exit_code == 0, result.output
+    assert " und Joseph" in result.stdout
+
+
+def test_cite_with_the_bibtex_style_prints_clean_entries(user_styles):
+    result = invoke("cite", SAMPLE, "nye1990fp", "keohane1977power", "--style", "bibtex")
+    assert result.exit_code == 0, result.output
+    entries = result.stdout.strip().split("\n\n")
+    assert [text.splitlines()[0] for text in entries] == ["@article{nye1990fp,", "@book{keohane1977power,"]
+    assert "  pages = {153--171}," in entries[0]
+
+
+def test_the_bibtex_style_writes_a_bib_file_named_with_o(user_styles, tmp_path):
+    target = tmp_path / "clean.bib"
+    result = invoke("cite", SAMPLE, "--style", "biblatex", "-o", str(target))
+    assert result.exit_code == 0, result.output
+    assert target.read_text(encoding="utf-8").count("\n@") == RECORDS - 1
+    assert "journaltitle = " in target.read_text(encoding="utf-8")
+
+
+def test_the_bibtex_style_has_no_in_text_citations(user_styles):
+    result = invoke("cite", SAMPLE, "--style", "bibtex", "--in-text")
+    assert result.exit_code == 2
+    assert result.stderr.strip() == "refman: error: the bibtex style writes entries, not citations; drop --in-text"
+
+
+def test_a_broken_named_style_is_one_error_line_naming_its_file_and_line(user_styles):
+    path = user_styles / "broken.toml"
+    path.write_text('title = "Broken"\ncsl = "apa"\nfont = "Times"\n', encoding="utf-8")
+    for arguments in (("cite", SAMPLE, "--style", "broken"), ("styles",)):
+        result = invoke(*arguments)
+        assert result.exit_code == 2
+        assert re.fullmatch(rf"refman: error: {re.escape(str(path))}:3: unknown key 'font'; .*\n",
+                            result.stderr), result.stderr
+
+
+def test_styles_lists_the_named_styles_first_with_their_file(user_styles):
+    (user_styles / "house.toml").write_text('title = "Our house style"\ncsl = "ieee"\n', encoding="utf-8")
+    result = invoke("styles")
+    rows = [line.split("\t") for line in result.stdout.splitlines()]
+    named = [row for row in rows if row[3].startswith("named style: ")]
+    assert rows[: len(named)] == named and all(len(row) == 4 for row in rows)
+    house = next(row for row in named if row[0] == "house")
+    assert house[2] == "in-text" and house[3] == f"named style: runs ieee; {user_styles / 'house.toml'}"
+    assert {"apa", "chicago-notes", "bibtex"} <= {row[0] for row in named}
+    assert any(row[0] == "apa" and not row[3].startswith("named") for row in rows)  # the official one too
+
+
+def test_styles_json_marks_the_named_styles(user_styles):
+    rows = json.loads(invoke("styles", "apa", "--json").stdout)
+    named = next(row for row in rows if row.get("named"))
+    assert (named["id"], named["csl"], named["sentence_case"], named["style_class"]) == \
+        ("apa", "apa", True, "in-text")
+    assert Path(named["file"]).name == "apa.toml"
+    assert any(row["id"] == "apa" and "named" not in row for row in rows)

@@ -23,7 +23,7 @@ from refmanager.errors import RefmanagerError
 @app.command()
 def cite(
     arguments: list[str] = typer.Argument(..., metavar="FILE... [KEY...]", help="Bibliography files or folders, then the citation keys to cite (default: every record)."),
-    style: str = typer.Option("apa", "--style", "-s", help="An official CSL style id (refman styles lists them) or a .csl file."),
+    style: str = typer.Option("apa", "--style", "-s", help="A named style (apa, chicago-notes, bibtex...), an official CSL style id, or a .csl file; refman styles lists them."),
     format: Optional[str] = typer.Option(None, "--format", "-f", help="text, html, markdown or latex. Default: from the -o extension; on a terminal, coloured text."),
     locale: Optional[str] = typer.Option(None, "--locale", "-l", help="A CSL locale such as en-GB or de-DE, instead of the style's own."),
     as_json: bool = typer.Option(False, "--json", help="Each record's citation and bibliography entry as JSON, in input order."),
@@ -33,6 +33,9 @@ def cite(
 ) -> None:
     """Format a bibliography, or each record's citation, in any CSL style.
 
+    --style takes a named style (refman styles lists them: apa, chicago-notes,
+    chicago-author-date-17, bibtex...), else an official CSL id, else a .csl file.
+
     Everything cited is registered together, so the order of the list and
     disambiguation (2020a, 2020b) hold across all the files.
 
@@ -40,20 +43,28 @@ def cite(
 
       refman cite library/soft-power.bib --style apa
 
-      refman cite library/soft-power.json --style chicago-notes-bibliography -o bibliography.html
+      refman cite library/soft-power.json --style chicago-notes -o bibliography.html
+
+      refman cite library/soft-power.ris --style bibtex -o clean.bib
 
       refman cite library/soft-power.bib nye2004book keohane1977power --in-text --style ieee
     """
     from refmanager.render import api as render
+    from refmanager.render.style_choice import choose_style, formatter_for
 
     try:
         paths, keys = render.split_arguments(arguments)
+        choice = choose_style(style)
         # JSON on a terminal is still data: its strings are plain text, not terminal markup.
         on_terminal = output_path is None and shell.output.is_terminal and not as_json
-        chosen = render.output_format(output_path, format, on_terminal)
+        # A writer style's entries are BibTeX whatever the file is called (refs.bib).
+        chosen = "text" if choice.writes_entries else render.output_format(output_path, format, on_terminal)
         records, problems, merged = render.load_records(paths, keys, dedupe=not no_dedupe)
-        engine = render.formatter(records, style, locale)
-        text = _cite_text(render, engine, chosen, as_json, in_text)
+        if choice.writes_entries:
+            text = _entries_text(choice.named, records, as_json, in_text)
+        else:
+            engine = formatter_for(records, style, locale)
+            text = _cite_text(render, engine, chosen, as_json, in_text)
     except RefmanagerError as error:
         _fail(error)
     _print_problems(problems)
@@ -68,6 +79,19 @@ def cite(
         raise typer.Exit(EXIT_PROBLEMS)
 
 
+
+
+def _entries_text(named, records, as_json: bool, in_text: bool) -> str:
+    from refmanager.errors import InputError
+    from refmanager.render.bibtex_entries import normalized_entries
+
+    if in_text:
+        raise InputError(f"the {named.name} style writes entries, not citations; drop --in-text")
+    entries = normalized_entries(records, named.writer)
+    if as_json:
+        return json.dumps([{"id": key, "bibliography": text} for key, text in entries],
+                          ensure_ascii=False, indent=1)
+    return "\n\n".join(text for _key, text in entries)
 
 
 def _cite_text(render, engine, format: str, as_json: bool, in_text: bool) -> str:
@@ -85,10 +109,13 @@ def styles(
     search: Optional[str] = typer.Argument(None, help="Words that the style's id or title must contain."),
     as_json: bool = typer.Option(False, "--json", help="Print the styles as JSON."),
 ) -> None:
-    """List the official CSL styles (independent and dependent), or those that match.
+    """List the named styles, then the official CSL styles, or those that match.
 
-    On a terminal a table; piped, one style a line: id, title, class and
-    fields, separated by tabs.
+    Named styles (apa, chicago-notes, bibtex...) come first, marked with the
+    file that defines them and the CSL style they run; your own are the .toml
+    files in REFMAN_STYLES or ~/.config/refmanager/styles/. On a terminal a
+    table; piped, one style a line: id, title, class and fields (for a named
+    style, where it comes from), separated by tabs.
 
     [bold]Examples[/bold]
 
@@ -96,18 +123,31 @@ def styles(
 
       refman styles "chicago 18th" --json
     """
-    from refmanager.render import repository
+    from refmanager.render.style_choice import style_rows
 
-    found = repository.list_styles(search)
+    try:
+        found = style_rows(search)
+    except RefmanagerError as error:
+        _fail(error)
     if as_json:
-        shell.output.print_json(json.dumps([info.as_dict() for info in found]))
+        shell.output.print_json(json.dumps(found))
         return
     if not shell.output.is_terminal:  # piped: one style a line, tab-separated, for grep and cut
-        sys.stdout.write("".join(f"{info.id}\t{info.title}\t{info.style_class}\t"
-                                 f"{', '.join(info.fields)}\n" for info in found))
+        sys.stdout.write("".join(f"{row['id']}\t{row['title']}\t{row['style_class']}\t"
+                                 f"{_fields_or_source(row)}\n" for row in found))
         return
     table = Table("id", "title", "class", "fields", box=None)
-    for info in found:
-        table.add_row(info.id, info.title, info.style_class, ", ".join(info.fields))
+    for row in found:
+        style = "bold" if row.get("named") else None
+        table.add_row(row["id"], row["title"], row["style_class"], _fields_or_source(row), style=style)
     shell.output.print(table)
-    shell.errors.print(f"{len(found):,} styles", highlight=False)
+    named = sum(1 for row in found if row.get("named"))
+    shell.errors.print(f"{len(found):,} styles ({named:,} named)", highlight=False)
+
+
+def _fields_or_source(row: dict) -> str:
+    """An official style's fields; a named style's file and what it runs."""
+    if not row.get("named"):
+        return ", ".join(row["fields"])
+    runs = f"writes {row['writer']} entries" if row["writer"] else f"runs {row['csl']}"
+    return f"named style: {runs}; {row['file']}"

@@ -14,6 +14,10 @@ A string that differs must be listed in golden_known_differences.txt
 (`style id field  # reason`); a listed one that now matches fails too, so
 the list shrinks as the engine grows. Regenerate it with
 `python tests/render/update_known_differences.py`.
+
+Each built-in named style that runs a CSL style (styles/apa.toml...) is
+rendered the way `refman cite --style NAME` renders it and held to the golden
+file, and the known differences, of the CSL style it runs.
 """
 
 from __future__ import annotations
@@ -56,15 +60,16 @@ def items() -> list[dict]:
     return json.loads(ITEMS.read_text(encoding="utf-8"))
 
 
-def render(style: str) -> dict[str, dict[str, str]]:
+def render(style: str, make_formatter=None) -> dict[str, dict[str, str]]:
     """Our strings for every item and golden field; an error becomes the string
-    "error: ..." so that it counts as a difference for that string only."""
+    "error: ..." so that it counts as a difference for that string only.
+    `make_formatter`: how a style name becomes an engine (default: api.formatter)."""
     from refmanager.render.api import formatter
 
     rendered: dict[str, dict[str, str]] = {}
     for format in ("text", "html"):
         try:
-            engine = formatter(items(), style)
+            engine = (make_formatter or formatter)(items(), style)
         except Exception as error:  # noqa: BLE001 - the engine is young; a crash is a difference
             _fill(rendered, [item["id"] for item in items()], format, f"error: {error!r}")
             continue
@@ -158,7 +163,38 @@ def test_known_differences_name_golden_styles_ids_and_fields():
 
 @pytest.mark.parametrize("style", STYLES, ids=[f"{style} renders as citeproc-js does" for style in STYLES])
 def test_style_matches_the_golden_file_except_known_differences(style):
-    found = differences(style)
+    assert_only_known_differences(style, differences(style))
+
+
+def named_csl_styles() -> dict[str, str]:
+    """Each built-in named style that runs a CSL style with a golden file: name -> CSL id."""
+    from refmanager.render.named_styles import built_in_folder, load_named_style
+
+    styles = [load_named_style(path, built_in=True) for path in sorted(built_in_folder().glob("*.toml"))]
+    return {style.name: style.csl for style in styles if style.csl in STYLES}
+
+
+@pytest.mark.parametrize("name, csl", named_csl_styles().items(),
+                         ids=[f"named style {name} renders as the golden {csl}"
+                              for name, csl in named_csl_styles().items()])
+def test_named_style_matches_the_golden_file_of_the_csl_style_it_runs(name, csl, monkeypatch, tmp_path):
+    # Through the path `refman cite --style NAME` takes: its locale and options
+    # (apa's sentence case is for BibTeX and RIS records; these items are CSL-JSON).
+    from refmanager.render.style_choice import formatter_for
+
+    monkeypatch.delenv("REFMAN_STYLES", raising=False)  # the built-in style, not a user's own
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
+
+    assert_only_known_differences(csl, differences(csl, render(name, formatter_for)))
+
+
+def test_every_built_in_csl_named_style_has_a_golden_file():
+    assert set(named_csl_styles()) >= {"apa", "chicago-author-date", "chicago-notes",
+                                       "chicago-author-date-17", "chicago-notes-17"}
+
+
+def assert_only_known_differences(style: str, found: dict) -> None:
+    """Every difference is listed for `style`, and every listed one still differs."""
     listed = read_known_differences().get(style, {})
     new = sorted(set(found) - set(listed))
     fixed = sorted(set(listed) - set(found))

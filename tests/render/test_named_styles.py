@@ -1,0 +1,152 @@
+"""Tests for refmanager/render/named_styles.py: the built-in named styles, a
+user's own, and the one-line errors of a style file that is wrong."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from refmanager.errors import InputError, StyleError
+from refmanager.render.named_styles import find_named_style, load_named_style, named_styles
+
+REPOSITORY = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(autouse=True)
+def no_user_styles(monkeypatch, tmp_path):
+    """The tests see the built-in styles only, whatever this machine's ~/.config holds."""
+    monkeypatch.delenv("REFMAN_STYLES", raising=False)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+
+
+def write_style(folder: Path, name: str, text: str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{name}.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+# The issue's list: which official CSL style each named one runs.
+BUILT_IN_CSL = {
+    "apa": "apa",
+    "chicago-author-date": "chicago-author-date",
+    "chicago-notes": "chicago-notes-bibliography",
+    "chicago-author-date-17": "chicago-author-date-17th-edition",
+    "chicago-notes-17": "chicago-notes-bibliography-17th-edition",
+}
+
+
+@pytest.mark.parametrize("name, csl", BUILT_IN_CSL.items(),
+                         ids=[f"{name} runs {csl}" for name, csl in BUILT_IN_CSL.items()])
+def test_each_built_in_style_runs_its_official_csl_style_in_american_english(name, csl):
+    style = find_named_style(name)
+    assert (style.csl, style.locale, style.writer, style.built_in) == (csl, "en-US", "", True)
+
+
+def test_apa_asks_for_sentence_case():
+    assert find_named_style("apa").render_options == {"sentence_case": True}
+    assert find_named_style("chicago-notes").render_options == {}
+
+
+@pytest.mark.parametrize("name", ["bibtex", "biblatex"], ids=["bibtex writes bibtex", "biblatex writes biblatex"])
+def test_the_writer_styles_name_their_dialect(name):
+    style = find_named_style(name)
+    assert (style.writer, style.csl) == (name, "")
+
+
+def test_every_built_in_style_file_is_listed_and_valid():
+    files = {path.stem for path in (REPOSITORY / "styles").glob("*.toml")}
+    assert {style.name for style in named_styles()} == files
+    assert files >= set(BUILT_IN_CSL) | {"bibtex", "biblatex"}
+
+
+@pytest.mark.parametrize("name", ["ieee", "styles/apa.csl", "no such style", ""],
+                         ids=["an official id is not a named style", "a .csl path is not one",
+                              "a name with spaces is not one", "nothing is not one"])
+def test_names_that_are_not_named_styles_give_none(name):
+    assert find_named_style(name) is None
+
+
+# ---------------------------------------------------------------- a user's own styles
+
+def test_a_style_in_the_refman_styles_folder_is_found_and_listed(tmp_path, monkeypatch):
+    folder = tmp_path / "mine"
+    write_style(folder, "house", 'title = "Our house style"\ncsl = "ieee"\nlocale = "en-GB"\n')
+    monkeypatch.setenv("REFMAN_STYLES", str(folder))
+    style = find_named_style("house")
+    assert (style.csl, style.locale, style.built_in) == ("ieee", "en-GB", False)
+    assert "house" in {style.name for style in named_styles()}
+
+
+def test_a_style_in_the_config_folder_is_found(tmp_path):
+    write_style(tmp_path / "config" / "refmanager" / "styles", "lab", 'title = "Lab"\ncsl = "nature"\n')
+    assert find_named_style("lab").csl == "nature"
+
+
+def test_a_users_style_replaces_the_built_in_of_the_same_name(tmp_path, monkeypatch):
+    write_style(tmp_path / "mine", "apa", 'title = "APA, our way"\ncsl = "apa"\nsentence-case = false\n')
+    monkeypatch.setenv("REFMAN_STYLES", str(tmp_path / "mine"))
+    [apa] = [style for style in named_styles() if style.name == "apa"]
+    assert (apa.title, apa.sentence_case, apa.built_in) == ("APA, our way", False, False)
+
+
+def test_a_users_style_may_run_its_own_csl_file_relative_to_the_toml(tmp_path, monkeypatch):
+    folder = tmp_path / "mine"
+    write_style(folder, "own", 'title = "Own"\ncsl = "csl/own.csl"\n')
+    (folder / "csl").mkdir()
+    (folder / "csl" / "own.csl").write_text("<style/>", encoding="utf-8")
+    monkeypatch.setenv("REFMAN_STYLES", str(folder))
+    assert find_named_style("own").csl == str((folder / "csl" / "own.csl").resolve())
+
+
+def test_a_refman_styles_folder_that_does_not_exist_is_an_error(tmp_path, monkeypatch):
+    monkeypatch.setenv("REFMAN_STYLES", str(tmp_path / "missing"))
+    with pytest.raises(InputError, match=r"^REFMAN_STYLES: no such folder .*missing$"):
+        find_named_style("apa")
+
+
+# ---------------------------------------------------------------- validation
+
+# Each case: the file's text, the line the error must name, and words of its message.
+INVALID = {
+    "an unknown key": ('title = "T"\ncsl = "apa"\nsentence_case = true\n', 3, "unknown key 'sentence_case'"),
+    "a title that is not a string": ('title = 7\ncsl = "apa"\n', 1, "title must be a string"),
+    "a sentence case that is not true, false or all": (
+        'title = "T"\ncsl = "apa"\n\nsentence-case = "yes"\n', 4, 'sentence-case must be true, false or "all"'),
+    "a CSL id that does not exist": ('# comment\ntitle = "T"\ncsl = "apa-7th"\n', 3, "csl: no style 'apa-7th'"),
+    "a .csl file that does not exist": ('title = "T"\ncsl = "missing.csl"\n', 2, "csl: no such style file"),
+    "a locale that does not exist": ('title = "T"\ncsl = "apa"\nlocale = "xx-YY"\n', 3, "no CSL locale 'xx-YY'"),
+    "an unknown writer": ('title = "T"\nwriter = "ris"\n', 2, "writer must be one of bibtex, biblatex"),
+    "both csl and writer": ('title = "T"\ncsl = "apa"\nwriter = "bibtex"\n', 1, "one of the two"),
+    "neither csl nor writer": ('title = "T"\n', 1, "one of the two"),
+    "no title": ('csl = "apa"\n', 1, "no title"),
+    "a locale for a writer": ('title = "T"\nwriter = "bibtex"\nlocale = "en-US"\n', 3, "a writer style has none"),
+    "broken TOML": ('title = "T"\ncsl = \n', 2, "not valid TOML"),
+}
+
+
+@pytest.mark.parametrize("text, line, words", INVALID.values(),
+                         ids=[f"{case} is an error naming the file and line" for case in INVALID])
+def test_a_wrong_style_file_raises_one_line_naming_the_file_and_line(tmp_path, text, line, words):
+    path = write_style(tmp_path, "wrong", text)
+    with pytest.raises(StyleError) as raised:
+        load_named_style(path)
+    message = str(raised.value)
+    assert message.startswith(f"{path}:{line}: ") and "\n" not in message
+    assert words in message
+
+
+def test_an_unknown_csl_id_suggests_close_ones(tmp_path):
+    path = write_style(tmp_path, "wrong", 'title = "T"\ncsl = "chicago-note-bibliography"\n')
+    with pytest.raises(StyleError, match=re.escape("did you mean: ") + ".*chicago-notes-bibliography"):
+        load_named_style(path)
+
+
+def test_listing_reports_a_broken_user_style(tmp_path, monkeypatch):
+    write_style(tmp_path / "mine", "broken", 'title = "T"\n')
+    monkeypatch.setenv("REFMAN_STYLES", str(tmp_path / "mine"))
+    with pytest.raises(StyleError, match=r"broken\.toml:1: "):
+        named_styles()
+    assert find_named_style("apa").csl == "apa"  # a style that is not asked for is not read
