@@ -2,7 +2,8 @@
 
     python benchmarks/bench_dedupe.py            # every set: F1 (the scorer's main metric), time
     python benchmarks/bench_dedupe.py dblp_acm   # one set
-    python benchmarks/bench_dedupe.py --scaling  # acl-anthology-88k.bib: 10k, 20k, 44k, 88k records
+    python benchmarks/bench_dedupe.py --scaling  # acl-anthology-88k.bib: 10k, 20k, 44k, 88k records,
+                                                 # then `refman dedupe` on the whole file
 
 Each set's BibTeX file is read with refmanager (its `x-record-id` field is
 ignored: it exists only for scoring), deduplicated, and the clusters are scored
@@ -63,11 +64,24 @@ def run_big(size: int) -> dict:
             "peak MB": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024}
 
 
+def run_command() -> dict:
+    """The user's own path: `refman dedupe FILE --json` on the whole file, as a process
+    (the front door, the report and the JSON included, which find_duplicates alone is not)."""
+    command = [sys.executable, "-m", "refmanager", "dedupe", str(BIGBIB), "--json"]
+    wall = time.perf_counter()
+    finished = subprocess.run(command, capture_output=True, text=True)
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return {"command": "refman dedupe acl-anthology-88k.bib --json", "exit": finished.returncode,
+            "wall s": round(time.perf_counter() - wall, 1), "cpu s": round(usage.ru_utime + usage.ru_stime, 1),
+            "peak MB": usage.ru_maxrss // 1024, "output MB": round(len(finished.stdout) / 1e6, 1)}
+
+
 def main(arguments: list[str]) -> None:
     if arguments == ["--scaling"]:
         for size in SIZES:  # each size in a process of its own, for its own peak memory
             print(subprocess.run([sys.executable, __file__, "--big", str(size)], capture_output=True,
                                  text=True, check=True).stdout.strip())
+        print(json.dumps(run_command()))
         return
     if arguments[:1] == ["--big"]:
         print(json.dumps(run_big(int(arguments[1]))))

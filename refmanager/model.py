@@ -340,6 +340,10 @@ class Document:
                 return RecordId(self.path, position, record.key)
         raise ValueError(f"record {record.key!r} is not in {self.path}")
 
+    def record_ids(self) -> list["RecordId"]:
+        """Every record's identity, in order (`record_id` of each, in one pass)."""
+        return [RecordId(self.path, position, record.key) for position, record in enumerate(self.records)]
+
     def find(self, record_id: "RecordId") -> Record | None:
         """The record that an identity names, if this document still holds it."""
         records = self.records

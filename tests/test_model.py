@@ -94,3 +94,10 @@ def test_items_say_what_get_and_kind_say_of_every_field():
         "title", "DOI", "author", "issued", "keyword", "genre", "editor"]
     for name, kind, value in items:
         assert (record.kind(name), record.get(name)) == (kind, value), name
+
+
+def test_record_ids_name_every_record_in_order_as_record_id_does():
+    records = [Record(key="a"), Record(key="a"), Record(key="b")]
+    document = Document(path="x.bib", format="bibtex", blocks=[records[0], Verbatim(kind="comment", text="% c", line=2), *records[1:]])
+    assert document.record_ids() == [document.record_id(record) for record in records]
+    assert [record_id.position for record_id in document.record_ids()] == [0, 1, 2]
