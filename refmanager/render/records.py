@@ -16,6 +16,7 @@ from collections.abc import Iterable
 
 from refmanager.io.csljson.write import item_of
 from refmanager.model import Document, Record
+from refmanager.render.sentence_case import sentence_casing
 
 # The processor does not read these: leaving them out saves memory on large files.
 _NOT_RENDERED = ("abstract", "custom")
@@ -30,18 +31,26 @@ def item_from_record(record: Record) -> dict:
     return item
 
 
-def items_from_records(records: Iterable[Record | dict] | Document) -> list[dict]:
+def items_from_records(records: Iterable[Record | dict] | Document, sentence_case=None,
+                       protected_words: Iterable[str] = ()) -> list[dict]:
     """CSL items for records (CSL-JSON dicts are taken as they are), in order.
 
     A key that comes twice gets a suffix the second time (`smith2020#2`), so
     that every item can be told apart; the first keeps its key. An item
-    without an id is named by its place (`item-3`).
+    without an id is named by its place (`item-3`). With `sentence_case`
+    (True: items from BibTeX and RIS; "all": every item), titles are put in
+    sentence case, keeping `protected_words` and those the records teach
+    (see `render.sentence_case`).
     """
     if isinstance(records, Document):
         records = records.records
+    entries = list(records)
+    casing = sentence_casing(entries, sentence_case, protected_words)
     items, seen = [], {}
-    for index, entry in enumerate(records, 1):
+    for index, entry in enumerate(entries, 1):
         item = item_from_record(entry) if isinstance(entry, Record) else dict(entry)
+        if casing.applies_to(entry):
+            item = casing.convert(item)
         item_id = str(item.get("id") or f"item-{index}")  # CSL-JSON from elsewhere may lack ids
         seen[item_id] = seen.get(item_id, 0) + 1
         if seen[item_id] > 1:
