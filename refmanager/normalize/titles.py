@@ -79,6 +79,9 @@ class _ProtectedWords:
     def get(self, word: str) -> str | None:
         stem = _POSSESSIVE.sub("", word)
         found = self.by_fold.get(stem.casefold())
+        if found is None and stem.endswith("s") and stem[:1].isupper():  # Americans, Scandinavians
+            found = self.by_fold.get(stem[:-1].casefold())
+            stem, found = (stem[:-1], found) if found and not found.isupper() else (stem, None)
         if found is None:
             return None
         if found.isupper() and len(found) > 1 and stem != found and not self.caseless_title:
@@ -118,16 +121,27 @@ def _recase_text(text: str, words: _ProtectedWords, all_capitals: bool, word_cas
         out.append(text[last:match.start()])
         first = _starts_sentence(before + text[:match.start()])
         is_last = holds_last_word and number == len(matches) - 1
-        kept = words.get(word)
-        if kept is not None:
-            out.append(kept)
-        elif _deliberate(word, all_capitals) or (word.isupper() and len(word) > 1 and not all_capitals):
-            out.append(word)
-        else:
-            out.append(word_case(word, first, is_last))
+        out.append(_recase_word(word, words, all_capitals, word_case, first, is_last))
         last = match.end()
     out.append(text[last:])
     return "".join(out)
+
+
+def _recase_word(word: str, words: _ProtectedWords, all_capitals: bool, word_case, first: bool,
+                 is_last: bool, in_compound: bool = False) -> str:
+    kept = words.get(word)
+    if kept is not None:
+        return kept
+    if word_case is not _title_word and "-" in word.strip("-"):
+        # each part of a compound tells its own case: "Real-Time" is two words, not "iPhone";
+        # "COVID-19", "E-Deficient" and "Delphinidin-3-Glucoside" keep only the parts that say so
+        return "-".join(_recase_word(part, words, all_capitals, word_case, first and place == 0,
+                                     is_last, True) if part else part
+                        for place, part in enumerate(word.split("-")))
+    if _deliberate(word, all_capitals) or (word.isupper() and (len(word) > 1 or in_compound)
+                                           and not all_capitals):
+        return word
+    return word_case(word, first, is_last)
 
 
 def _sentence_word(word: str, first: bool, last: bool) -> str:
