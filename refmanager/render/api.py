@@ -48,8 +48,8 @@ def formatter(records_or_items: Input, style: str = "apa", locale: str | None = 
 
     `sentence_case` puts titles in sentence case before the style sees them, for
     styles that print titles as stored (APA): True for the records read from
-    BibTeX or RIS (title case, as a rule), "all" for every record, None or False
-    for none. `protected_words` keep their case (see `render.sentence_case`).
+    BibTeX or RIS (title case, as a rule) or an article's front matter, "all" for
+    every record, None or False for none. `protected_words` keep their case (see `render.sentence_case`).
     """
     check_sentence_case(sentence_case)
     resolved = resolve_style(style)

@@ -7,7 +7,8 @@ the items from those formats are converted before the processor sees them
 (biblatex-apa does the same). Which items is an option:
 
 * None or False: none (the titles are printed as stored);
-* True: the items read from BibTeX or RIS (`record.origin.format`);
+* True: the items read from BibTeX or RIS (`record.origin.format`), or from an
+  article's front matter;
 * "all": every item, CSL-JSON too.
 
 APA 7 (6.17) puts the titles of works in sentence case (articles, books,
@@ -30,8 +31,10 @@ from refmanager.model import Record
 from refmanager.normalize.titles import MINOR_WORDS, learn_protected_words, sentence_case
 
 CHOICES = (None, False, True, "all")
-#: The formats whose titles are taken to be in title case.
-TITLE_CASE_FORMATS = frozenset({"bibtex", "ris"})
+#: The formats whose titles are taken to be in title case: BibTeX and RIS as a rule, and an
+#: article's front matter, whose title is as the journal printed it (a title already in
+#: sentence case is left as it is, so a journal that prints sentence case loses nothing).
+TITLE_CASE_FORMATS = frozenset({"bibtex", "ris", "frontmatter"})
 #: Types whose title is a name (a case, a statute, a journal), not a work's title.
 _NAMES_NOT_TITLES = frozenset({"legal_case", "legislation", "bill", "regulation", "treaty",
                                "hearing", "periodical"})

@@ -94,3 +94,11 @@ def test_the_render_api_takes_the_option():
 def test_an_unknown_choice_is_an_input_error():
     with pytest.raises(InputError, match="sentence_case must be one of"):
         format_bibliography(records(), "apa", sentence_case="yes")
+
+
+def test_an_article_s_front_matter_is_converted_too(library):
+    from refmanager.render.api import load_records
+
+    records, _problems, _merged = load_records([str(library / "alipour-gorji-2024.md")])
+    [item] = items_from_records(records, True)
+    assert item["title"] == "The status of soft power in Russian foreign policy toward southern Caucasus"
