@@ -33,7 +33,8 @@ def damaged(text: str, seed: int) -> str:
 
 
 @pytest.mark.parametrize("name, format, exact", [
-    # written as biblatex, as `save` writes a .bib that uses biblatex fields (two entries do)
+    # Written as biblatex: three entries use biblatex fields, and a damaged entry type
+    # (`@Artile`) makes classic BibTeX say their `eid` otherwise. `save` writes them so.
     pytest.param("soft-power.bib", "biblatex", True, id="BibTeX comes back byte for byte"),
     pytest.param("soft-power.ris", "ris", True, id="RIS comes back byte for byte"),
     pytest.param("soft-power.json", "csljson", False, id="CSL-JSON is read without a crash"),
