@@ -8,6 +8,8 @@ arXiv:2101.00001}`) is a preprint: CSL type `article`, the repository as
 publisher and the identifier as number (`arXiv:2101.00001`), as Zotero stores
 an item from arXiv. A `howpublished` that is a web address is the URL, and an
 edition written as a word, as btxdoc asks (`edition = {Second}`), is its number.
+biblatex's `subtitle` and `booksubtitle` follow their title after a colon, and
+its type keys (`type = {phdthesis}`) are the words biblatex prints for them.
 
     >>> shape_item(record, {"type": "document", "title": "A Preprint"})
     {'type': 'article', 'title': 'A Preprint', 'publisher': 'arXiv', 'number': 'arXiv:2101.00001'}
@@ -27,6 +29,12 @@ _ARXIV_VENUE = re.compile(r"^\s*arxiv(?:\s+e-prints|\s+preprint)?(?:\s*,?\s*(?:a
 # Types a preprint is exported as: a published article keeps its journal and its type.
 _PREPRINT_TYPES = {"document", "article-journal", "article", "manuscript", "report", "webpage"}
 _WEB_ADDRESS = re.compile(r"^(?:\\url\{)?((?:https?://|mailto:)[^\s{}]+)\}?$")  # `\url{...}` is kept as written
+# biblatex's localisation keys for `type`, as its English strings print them.
+_TYPE_KEYS = {"phdthesis": "PhD thesis", "mathesis": "Master’s thesis", "candthesis": "Candidate thesis",
+              "techreport": "Technical report", "resreport": "Research report",
+              "software": "Computer software", "datacd": "Data CD", "audiocd": "Audio CD"}
+_SUBTITLES = (("subtitle", "title"), ("booksubtitle", "container-title"),
+              ("journalsubtitle", "container-title"))
 _ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
              "tenth", "eleventh", "twelfth")
 _EDITION_WORD = re.compile(r"^(" + "|".join(_ORDINALS) + r")(?:\s+(?:edition|ed\.?))?$", re.IGNORECASE)
@@ -37,15 +45,27 @@ def shape_item(record: Record, item: dict) -> dict:
     edition = _EDITION_WORD.match(item.get("edition", ""))
     if edition:
         item["edition"] = str(_ORDINALS.index(edition.group(1).lower()) + 1)
+    if item.get("genre", "").lower() in _TYPE_KEYS:
+        item["genre"] = _TYPE_KEYS[item["genre"].lower()]
     fields = _verbatim_fields(record)
     if not fields and "container-title" not in item and "medium" not in item:
         return item
+    _add_subtitles(item, record)
     _shape_preprint(item, fields)
     address = _WEB_ADDRESS.match(item.get("medium", ""))
     if address and not item.get("URL"):
         del item["medium"]
         item["URL"] = address.group(1)
     return item
+
+
+def _add_subtitles(item: dict, record: Record) -> None:
+    kept = {name.lower(): raw for name, raw in record.foreign.get(FOREIGN, {}).items()}
+    for field, variable in _SUBTITLES:
+        if kept.get(field) and item.get(variable):
+            subtitle = decode(kept[field].strip()[1:-1] if kept[field].strip()[:1] in "{\"" else kept[field],
+                              protect=True)
+            item[variable] = f"{item[variable]}: {subtitle}"
 
 
 def _verbatim_fields(record: Record) -> dict[str, str]:

@@ -146,6 +146,28 @@ CASES = [
          "issued": {"date-parts": [[2000]]}},
         id="a translated book in a series, LaTeX decoded, braces kept, edition in words"),
 ]
+CASES += [
+    pytest.param(
+        "@thesis{a, author = {Doe, Jane}, title = {Soft Power in Russia}, type = {phdthesis},"
+        " institution = {MIT}, date = {2018}}",
+        {"type": "thesis", "author": DOE, "title": "Soft power in Russia", "genre": "PhD thesis",
+         "publisher": "MIT", "issued": {"date-parts": [[2018]]}},
+        id="a biblatex thesis: its type key is the words biblatex prints"),
+    pytest.param(
+        "@book{a, author = {{World Health Organization}}, title = {Soft Power},"
+        " subtitle = {The Means to Success in {World} Politics}, date = {2004}, publisher = {PublicAffairs}}",
+        {"type": "book", "author": [{"literal": "World Health Organization"}],
+         "title": "Soft power: The means to success in World politics", "publisher": "PublicAffairs",
+         "issued": {"date-parts": [[2004]]}},
+        id="a biblatex subtitle follows the title after a colon; an organisation is one name"),
+    pytest.param(
+        "@incollection{a, author = {Doe, Jane}, title = {A Chapter}, booktitle = {The Book},"
+        " booksubtitle = {Essays on Power}, bookauthor = {Roe, Rich}, date = {2004}, publisher = {P}}",
+        {"type": "chapter", "author": DOE, "container-author": [{"family": "Roe", "given": "Rich"}],
+         "title": "A chapter", "container-title": "The book: Essays on power", "publisher": "P",
+         "issued": {"date-parts": [[2004]]}},
+        id="a chapter's bookauthor and booksubtitle"),
+]
 PROCEEDINGS = ("@proceedings{jcdl2020, title = {Proceedings of the Conference on Digital Libraries},"
                " editor = {Roe, Rich}, publisher = {ACM}, address = {New York}, year = {2020}}\n")
 CASES.append(pytest.param(
