@@ -34,10 +34,11 @@ LEARNED_FROM_RECORDS = 3  # a word capitalised mid-title in this many records is
 _WORD = re.compile(r"[^\W_][\w'’\-.]*", re.UNICODE)
 # What may stand before the first word of a title or of a subtitle: nothing, or a colon,
 # an em dash or end punctuation (APA 7, 6.17), each with the quotes and brackets that
-# close or open around it ("Why “Soft Power” Isn’t...", "Friendship?” Russian...").
-_SENTENCE_START = re.compile(r"(?:^|[:?!.][”’\"')\]]*\s|—)\s*[“‘\"'(\[¿¡]*$")
+# close or open around it ("Why “Soft Power” Isn’t...", "Friendship?” Russian...); a
+# spaced hyphen, en dash or bar is a subtitle's dash typed otherwise ("Crowdwork - A Study").
+_SENTENCE_START = re.compile(r"(?:^|[:?!.][”’\"')\]]*\s|—|\s[-–|]\s)\s*[“‘\"'(\[¿¡]*$")
 _ABBREVIATION = re.compile(r"(?:^|\s)(?:\w\.)+$|(?:^|\s)(?:vs|e\.g|i\.e|etc|Dr|Mr|Mrs|Ms|St|No|Vol)\.$")
-_SUBTITLE_BREAK = re.compile(r"[:?!][”’\"')\]]*\s|—|\.\s")
+_SUBTITLE_BREAK = re.compile(r"[:?!][”’\"')\]]*\s|—|\s[-–|]\s|\.\s")
 _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 _NOCASE_SPAN = re.compile(re.escape(richtext.NOCASE_OPEN) + r".*?" + re.escape(richtext.SPAN_CLOSE))
 
