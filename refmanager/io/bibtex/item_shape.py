@@ -50,7 +50,7 @@ def shape_item(record: Record, item: dict) -> dict:
     fields = _verbatim_fields(record)
     if not fields and "container-title" not in item and "medium" not in item:
         return item
-    _add_subtitles(item, record)
+    _add_subtitles(item, fields)
     _shape_preprint(item, fields)
     address = _WEB_ADDRESS.match(item.get("medium", ""))
     if address and not item.get("URL"):
@@ -59,27 +59,32 @@ def shape_item(record: Record, item: dict) -> dict:
     return item
 
 
-def _add_subtitles(item: dict, record: Record) -> None:
-    kept = {name.lower(): raw for name, raw in record.foreign.get(FOREIGN, {}).items()}
+def _add_subtitles(item: dict, fields: dict[str, str]) -> None:
     for field, variable in _SUBTITLES:
-        if kept.get(field) and item.get(variable):
-            subtitle = decode(kept[field].strip()[1:-1] if kept[field].strip()[:1] in "{\"" else kept[field],
-                              protect=True)
-            item[variable] = f"{item[variable]}: {subtitle}"
+        if fields.get(field) and item.get(variable):
+            item[variable] = f"{item[variable]}: {_text_of(fields[field], protect=True)}"
 
 
 def _verbatim_fields(record: Record) -> dict[str, str]:
-    """The fields kept verbatim, by lower-cased name, as text."""
-    return {name.lower(): decode(raw.strip().strip('{}"').strip())
-            for name, raw in record.foreign.get(FOREIGN, {}).items() if not name.startswith("@")}
+    """The fields kept verbatim (raw, as written), by lower-cased name."""
+    return {name.lower(): raw for name, raw in record.foreign.get(FOREIGN, {}).items()
+            if not name.startswith("@")}
+
+
+def _text_of(raw: str, protect: bool = False) -> str:
+    """A verbatim field's value as text: its outer braces or quotes off, LaTeX decoded."""
+    raw = raw.strip()
+    if raw[:1] in "{\"" and raw[-1:] in "}\"":
+        raw = raw[1:-1]
+    return decode(raw.strip(), protect=protect)
 
 
 def _shape_preprint(item: dict, fields: dict[str, str]) -> None:
     if item.get("type") not in _PREPRINT_TYPES:
         return
     venue_field, venue = _arxiv_venue(item)
-    archive = (fields.get("archiveprefix") or fields.get("eprinttype") or "").lower()
-    identifier = fields.get("eprint", "") if archive == "arxiv" else ""
+    archive = _text_of(fields.get("archiveprefix") or fields.get("eprinttype") or "").lower()
+    identifier = _text_of(fields.get("eprint", "")) if archive == "arxiv" else ""
     if not identifier and venue is None:
         return
     if venue_field is None and item.get("container-title"):
