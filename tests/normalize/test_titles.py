@@ -168,7 +168,7 @@ def test_protecting_words_is_off_unless_enabled():
 
 def test_sentence_case_on_the_labelled_pairs_of_the_dedupe_bench(repository, shared):
     """Title-case and sentence-case titles of one work (benchmarks/bench_sentence_case.py):
-    84.3% agree but for a subtitle's first capital (67.4% before compounds, colons after
+    84.8% agree but for a subtitle's first capital (67.4% before compounds, colons after
     braces and already sentence-case titles were handled). A drop is a regression."""
     import importlib.util
 
