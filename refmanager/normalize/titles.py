@@ -32,7 +32,15 @@ MINOR_WORDS = frozenset({
 })
 LEARNED_FROM_RECORDS = 3  # a word capitalised mid-title in this many records is a proper noun
 _WORD = re.compile(r"[^\W_][\w'’\-.]*", re.UNICODE)
-_SENTENCE_START = re.compile(r"[:?!.]\s*$|^\s*$")
+# What may stand before the first word of a title or of a subtitle: nothing, or a colon,
+# an em dash or end punctuation (APA 7, 6.17), each with the quotes and brackets that
+# close or open around it ("Why “Soft Power” Isn’t...", "Friendship?” Russian...); a
+# spaced hyphen, en dash or bar is a subtitle's dash typed otherwise ("Crowdwork - A Study").
+_SENTENCE_START = re.compile(r"(?:^|[:?!.][”’\"')\]]*\s|—|\s[-–|]\s)\s*[“‘\"'(\[¿¡]*$")
+_ABBREVIATION = re.compile(r"(?:^|\s)(?:\w\.)+$|(?:^|\s)(?:vs|e\.g|i\.e|etc|Dr|Mr|Mrs|Ms|St|No|Vol)\.$")
+_SUBTITLE_BREAK = re.compile(r"[:?!][”’\"')\]]*\s|—|\s[-–|]\s|\.\s")
+_POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
+_NOCASE_SPAN = re.compile(re.escape(richtext.NOCASE_OPEN) + r".*?" + re.escape(richtext.SPAN_CLOSE))
 
 
 @lru_cache(maxsize=1)
@@ -51,11 +59,43 @@ def _deliberate(word: str, all_capitals: bool) -> bool:
     return False
 
 
+def _starts_sentence(before: str) -> bool:
+    """Whether a word after this text starts the title or a subtitle."""
+    if not _SENTENCE_START.search(before):
+        return False
+    stem = before.rstrip("“‘\"'([¿¡ \t”’)]")
+    return not (stem.endswith(".") and _ABBREVIATION.search(stem))  # "U.S. policy", "vs. them"
+
+
+class _ProtectedWords:
+    """Protected words found by their case-folded form; a possessive is the word's
+    ("Putin’s" is Putin). An acronym (NATO, WHO) is matched in another case only in
+    a title whose case says nothing (all lower case or all capitals): elsewhere
+    "Who" is the pronoun."""
+
+    def __init__(self, words: Iterable[str], caseless_title: bool = True):
+        self.by_fold = {word.casefold(): word for word in words}
+        self.caseless_title = caseless_title
+
+    def get(self, word: str) -> str | None:
+        stem = _POSSESSIVE.sub("", word)
+        found = self.by_fold.get(stem.casefold())
+        if found is None and stem.endswith("s") and stem[:1].isupper():  # Americans, Scandinavians
+            found = self.by_fold.get(stem[:-1].casefold())
+            stem, found = (stem[:-1], found) if found and not found.isupper() else (stem, None)
+        if found is None:
+            return None
+        if found.isupper() and len(found) > 1 and stem != found and not self.caseless_title:
+            return None
+        return found + word[len(stem):]
+
+
 def _recase(title: str, protected: Iterable[str], word_case) -> str:
-    by_fold = {word.casefold(): word for word in protected}
+    plain = richtext.plain(title)
+    all_capitals = plain.isupper()
+    words = _ProtectedWords(protected, all_capitals or plain.islower())
     pieces = richtext.split(title)
-    all_capitals = richtext.plain(title).isupper()
-    depth_nocase, at_start, out = 0, True, []
+    depth_nocase, before, out = 0, "", []
     last_words = max((index for index in range(0, len(pieces), 2) if _WORD.search(pieces[index])), default=0)
     for index, piece in enumerate(pieces):
         if index % 2:  # a tag
@@ -67,38 +107,51 @@ def _recase(title: str, protected: Iterable[str], word_case) -> str:
             continue
         if depth_nocase:
             out.append(piece)
-            at_start = at_start and not piece.strip()
-            continue
-        out.append(_recase_text(piece, by_fold, all_capitals, word_case, at_start, index == last_words))
-        if piece.strip():
-            at_start = bool(_SENTENCE_START.search(piece))
+        else:
+            out.append(_recase_text(piece, words, all_capitals, word_case, before, index == last_words))
+        before = (before + piece)[-12:]  # enough to tell what the next piece's first word follows
     return "".join(out)
 
 
-def _recase_text(text: str, by_fold: dict, all_capitals: bool, word_case, at_start: bool,
+def _recase_text(text: str, words: _ProtectedWords, all_capitals: bool, word_case, before: str,
                  holds_last_word: bool) -> str:
     out, last = [], 0
     matches = list(_WORD.finditer(text))
     for number, match in enumerate(matches):
         word = match.group()
-        before = text[last:match.start()]
-        first = (number == 0 and at_start) or bool(_SENTENCE_START.search(text[:match.start()]) and number)
+        out.append(text[last:match.start()])
+        first = _starts_sentence(before + text[:match.start()])
         is_last = holds_last_word and number == len(matches) - 1
-        out.append(before)
-        if word.casefold() in by_fold:
-            out.append(by_fold[word.casefold()])
-        elif _deliberate(word, all_capitals) or (word.isupper() and len(word) > 1 and not all_capitals):
-            out.append(word)
-        else:
-            out.append(word_case(word, first, is_last))
+        out.append(_recase_word(word, words, all_capitals, word_case, first, is_last))
         last = match.end()
     out.append(text[last:])
     return "".join(out)
 
 
+def _recase_word(word: str, words: _ProtectedWords, all_capitals: bool, word_case, first: bool,
+                 is_last: bool, in_compound: bool = False) -> str:
+    kept = words.get(word)
+    if kept is not None:
+        return kept
+    if word_case is not _title_word and "-" in word.strip("-"):
+        # each part of a compound tells its own case: "Real-Time" is two words, not "iPhone";
+        # "COVID-19", "E-Deficient" and "Delphinidin-3-Glucoside" keep only the parts that say so
+        return "-".join(_recase_word(part, words, all_capitals, word_case, first and place == 0,
+                                     is_last, True) if part else part
+                        for place, part in enumerate(word.split("-")))
+    if _deliberate(word, all_capitals) or (word.isupper() and (len(word) > 1 or in_compound)
+                                           and not all_capitals):
+        return word
+    return word_case(word, first, is_last)
+
+
 def _sentence_word(word: str, first: bool, last: bool) -> str:
     lower = word.lower()
     return lower[:1].upper() + lower[1:] if first else lower
+
+
+def _first_word_capitalised(word: str, first: bool, last: bool) -> str:
+    return word[:1].upper() + word[1:] if first else word
 
 
 def _title_word(word: str, first: bool, last: bool) -> str:
@@ -109,9 +162,30 @@ def _title_word(word: str, first: bool, last: bool) -> str:
 
 
 def sentence_case(title: str, protected_words: Iterable[str] = ()) -> str:
-    """The title in sentence case: the first word (and the first after a colon)
-    capitalised, the rest lower case, protected and deliberately cased words kept."""
-    return _recase(title, set(protected_words) | shipped_protected_words(), _sentence_word)
+    """The title in sentence case: the first word (and the first after a colon, an
+    em dash or end punctuation) capitalised, the rest lower case, protected and
+    deliberately cased words kept.
+
+    A title already in sentence case keeps its words as they are (its capitals
+    are proper nouns: "a Western construct"); only the first words are capitalised.
+    """
+    protected = set(protected_words) | shipped_protected_words()
+    word_case = _first_word_capitalised if is_sentence_case(title, protected) else _sentence_word
+    return _recase(title, protected, word_case)
+
+
+def is_sentence_case(title: str, protected_words: Iterable[str] = ()) -> bool:
+    """Whether a title is written in sentence case: at most half of the words whose
+    case tells (not minor, not first in a title or subtitle, not protected, not an
+    acronym or a word like iPhone or COVID-19) are capitalised. Capitals are not."""
+    text = richtext.plain(_NOCASE_SPAN.sub(" ", title)) if "<" in title else title
+    if text.isupper():
+        return False
+    protected = _ProtectedWords(protected_words, caseless_title=False)
+    telling = [word for word in _words_inside(text) if protected.get(word) is None
+               and not _deliberate(word, False) and not (word.isupper() and len(word) > 1)]
+    content = [word for word in telling if word.lower() not in MINOR_WORDS]
+    return sum(word[:1].isupper() for word in content) <= len(content) / 2
 
 
 def title_case(title: str, protected_words: Iterable[str] = ()) -> str:
@@ -127,8 +201,7 @@ def learn_protected_words(titles: Iterable[str], minimum: int = LEARNED_FROM_REC
     lowered: set[str] = set()
     for title in titles:
         # a word that starts a title or a subtitle is capitalised whatever it is
-        words = [word for part in re.split(r"[:?!]\s|\.\s", richtext.plain(title))
-                 for word in _WORD.findall(part)[1:]]
+        words = [_POSSESSIVE.sub("", word) for word in _words_inside(richtext.plain(title))]
         if len(words) < 3 or not _is_sentence_case(words):
             continue
         for word in set(words):
@@ -137,6 +210,12 @@ def learn_protected_words(titles: Iterable[str], minimum: int = LEARNED_FROM_REC
             elif word.islower():
                 lowered.add(word)
     return {word for word, count in capitalised.items() if count >= minimum and word.lower() not in lowered}
+
+
+def _words_inside(text: str) -> list[str]:
+    """The words of a plain title but the first of the title and of each subtitle,
+    which are capitalised whatever they are."""
+    return [word for part in _SUBTITLE_BREAK.split(text) for word in _WORD.findall(part)[1:]]
 
 
 def _is_sentence_case(words: list[str]) -> bool:

@@ -22,6 +22,7 @@ from refmanager.errors import InputError
 from refmanager.model import Document, Record
 from refmanager.render.records import items_from_records
 from refmanager.render.repository import ResolvedStyle, resolve_style
+from refmanager.render.sentence_case import check_choice as check_sentence_case
 
 FORMATS = ("text", "html", "markdown", "latex", "terminal")
 Input = Iterable[Record | dict] | Document
@@ -40,10 +41,19 @@ class Formatter:
         return self.style.is_note_style
 
 
-def formatter(records_or_items: Input, style: str = "apa", locale: str | None = None) -> Formatter:
-    """Register every item with the style once, for the calls below to share."""
+def formatter(records_or_items: Input, style: str = "apa", locale: str | None = None,
+              sentence_case: bool | str | None = None, protected_words: Iterable[str] = ()
+              ) -> Formatter:
+    """Register every item with the style once, for the calls below to share.
+
+    `sentence_case` puts titles in sentence case before the style sees them, for
+    styles that print titles as stored (APA): True for the records read from
+    BibTeX or RIS (title case, as a rule) or an article's front matter, "all" for
+    every record, None or False for none. `protected_words` keep their case (see `render.sentence_case`).
+    """
+    check_sentence_case(sentence_case)
     resolved = resolve_style(style)
-    items = items_from_records(records_or_items)
+    items = items_from_records(records_or_items, sentence_case, protected_words)
     from refmanager.render.processor import CitationProcessor  # the engine, once the style is known
 
     processor = CitationProcessor(resolved.xml, items, locale=locale or resolved.locale or None)
@@ -51,35 +61,37 @@ def formatter(records_or_items: Input, style: str = "apa", locale: str | None = 
 
 
 def format_bibliography(records_or_items: Input, style: str = "apa", format: str = "text",
-                        locale: str | None = None) -> list[str]:
-    """The bibliography's entries, in the style's order."""
+                        locale: str | None = None, sentence_case: bool | str | None = None
+                        ) -> list[str]:
+    """The bibliography's entries, in the style's order (`sentence_case`: see `formatter`)."""
     _check_format(format)
-    engine = formatter(records_or_items, style, locale)
+    engine = formatter(records_or_items, style, locale, sentence_case)
     return [entry for _id, entry in engine.processor.bibliography(format=format)]
 
 
 def format_citation(records_or_items: Input, style: str = "apa", format: str = "text",
-                    locale: str | None = None, keys: list[str] | None = None) -> str:
+                    locale: str | None = None, keys: list[str] | None = None,
+                    sentence_case: bool | str | None = None) -> str:
     """One citation of the given keys (default: every item), e.g. "(Nye, 2004; Sen, 1999)"."""
     from refmanager.render.processor import Cite
 
     _check_format(format)
-    engine = formatter(records_or_items, style, locale)
+    engine = formatter(records_or_items, style, locale, sentence_case)
     chosen = keys if keys is not None else engine.ids
     _check_keys(chosen, engine.ids)
     return engine.processor.citation([Cite(id=key) for key in chosen], format=format)
 
 
 def cite_report(records_or_items: Input, style: str = "apa", format: str = "text",
-                locale: str | None = None) -> list[dict]:
+                locale: str | None = None, sentence_case: bool | str | None = None) -> list[dict]:
     """For every item in input order: `id`, `citation` and `bibliography`.
 
     For a note style `citation` is the full first note and `short_note` the
     subsequent one. An item the style leaves out of the bibliography (APA's
-    personal communications) has "".
+    personal communications) has "". `sentence_case`: see `formatter`.
     """
     _check_format(format)
-    return report_rows(formatter(records_or_items, style, locale), format)
+    return report_rows(formatter(records_or_items, style, locale, sentence_case), format)
 
 
 def report_rows(engine: Formatter, format: str) -> list[dict]:

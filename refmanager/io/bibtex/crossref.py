@@ -10,7 +10,6 @@ A format with no crossref (RIS, CSL-JSON) is written from resolved copies
 
 from __future__ import annotations
 
-import copy
 import dataclasses
 
 from refmanager.errors import Problem
@@ -77,7 +76,14 @@ def dangling_crossrefs(records: list[Record]) -> list[Problem]:
 
 def inherit(child: Record, parent: Record) -> Record:
     """A copy of `child` with what it lacks taken from `parent`."""
-    result = copy.deepcopy(child)
+    # A copy of the containers only: names, dates and the origin are immutable, and a
+    # deep copy of the origin's state costs more than all the rest (461 children of the
+    # personal library took a second).
+    result = dataclasses.replace(
+        child, creators={role: list(names) for role, names in child.creators.items()},
+        dates=dict(child.dates), keywords=list(child.keywords), variables=dict(child.variables),
+        foreign={source: dict(fields) for source, fields in child.foreign.items()},
+        problems=list(child.problems))
     for parent_variable, child_variable in _INHERITED:
         _fill(result, child_variable, parent.get(parent_variable))
     if result.type == "chapter":  # the book's author is the chapter's container-author

@@ -17,7 +17,8 @@ from refmanager.io.bibtex.values import date_from_year_month
 from refmanager.io.base import FieldOrder
 from refmanager.io.bibtex.tables import (
     ARTICLE_SUBTYPES, BIBLATEX_ONLY_FIELDS, CLASSIC_TYPES, CSL_TYPES, DATE_FIELDS, ENTRY_TYPES,
-    FOREIGN, NAME_FIELDS, RAW_TEXT_FIELDS, SEASON_NAMES, TEXT_FIELDS, THESIS_GENRES, TITLE_FIELDS,
+    FOREIGN, NAME_FIELDS, RAW_TEXT_FIELDS, SEASON_NAMES, SERIES_NUMBER_TYPES, TEXT_FIELDS,
+    THESIS_GENRES, TITLE_FIELDS,
 )
 from refmanager.dates import (
     MONTH_ABBREVIATIONS, format_iso_date, parse_iso_date, parse_month, season_of,
@@ -117,8 +118,10 @@ def field_slot(kind: str, name: str) -> tuple[str, str] | None:
 
 def _variable_for(name: str, kind: str) -> str | None:
     """The CSL variable a field holds in an entry of this type, if any."""
-    if name == "number":
-        return "issue" if kind in ("article", "periodical") else "number"
+    if name == "number":  # a journal's issue, a book's number in its series, else a report's number
+        if kind in ("article", "periodical"):
+            return "issue"
+        return "collection-number" if kind in SERIES_NUMBER_TYPES else "number"
     if name == "eid":
         return "number"
     if name == "journal" and kind not in ("article", "periodical", "review"):
@@ -334,8 +337,11 @@ def _field_names(variable: str, kind: str, biblatex: bool) -> list[str]:
         return ["booktitle", "journal"]
     if variable == "issue":
         return ["number", "issue"] if kind in ("article", "periodical") else ["issue", "number"]
-    if variable == "number":
-        return ["eid", "number"] if kind in ("article", "periodical") else ["number", "eid"]
+    if variable == "number":  # a book's `number` is its number in the series: this goes in `eid`
+        return ["eid", "number"] if kind in ("article", "periodical") or kind in SERIES_NUMBER_TYPES \
+            else ["number", "eid"]
+    if variable == "collection-number":
+        return ["number"] if kind in SERIES_NUMBER_TYPES else []
     if variable == "publisher":
         if kind in ("techreport", "report"):
             return ["institution", "publisher"]

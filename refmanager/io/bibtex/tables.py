@@ -77,6 +77,11 @@ TEXT_FIELDS = {
     "pagetotal": "number-of-pages", "annote": "annote", "eventtitle": "event-title",
     "venue": "event-place", "version": "version", "howpublished": "medium",
 }
+# Entry types whose `number` is the number in the series (`series`) the book is in: CSL's
+# collection-number (Zotero's seriesNumber), not a report's number.
+SERIES_NUMBER_TYPES = {"book", "mvbook", "inbook", "bookinbook", "suppbook", "incollection",
+                       "collection", "mvcollection", "proceedings", "mvproceedings",
+                       "inproceedings", "conference", "reference", "inreference"}
 DATE_FIELDS = {"date": "issued", "urldate": "accessed", "eventdate": "event-date",
                "origdate": "original-date"}
 RAW_TEXT_FIELDS = {"url", "doi"}  # LaTeX is not decoded in these (biblatex reads them verbatim)

@@ -56,9 +56,20 @@ def _source_that_fits(record: Record, dialect: str, ascii: bool) -> str | None:
     source = untouched_source(record, FORMAT)
     if source is None or (ascii and not source.isascii()):
         return None
-    if dialect == "bibtex" and record.origin.dialect == "biblatex":
+    if dialect == "bibtex" and record.origin.dialect == "biblatex" and not _classic_alike(record, ascii):
         return None
     return source
+
+
+def _classic_alike(record: Record, ascii: bool) -> bool:
+    """Whether the entry written as classic BibTeX has its own type and fields (a biblatex
+    field with no classic equivalent, `entrysubtype`, `eid`, is written as it is): then
+    writing it again would change its layout only."""
+    names = getattr(record.origin, "field_names", None)
+    if names is None or entry_type_for(record, "bibtex").lower() != record.origin.entry_type.lower():
+        return False
+    fields, _notes = record_to_fields(record, "bibtex", ascii)
+    return sorted(name.lower() for name, _value in fields) == sorted(name.lower() for name in names)
 
 
 def format_entry(record: Record, dialect: str = "bibtex", ascii: bool = False,

@@ -82,6 +82,7 @@ _FAMILIES: dict[str, tuple[str, ...]] = {
     "thesis": ("thesis",),
     "report": ("report", "standard"),
     "webpage": ("webpage", "post", "post-weblog"),
+    "software": ("software",),
 }
 _FAMILY_OF_TYPE = {csl: family for family, types in _FAMILIES.items() for csl in types}
 
@@ -130,6 +131,8 @@ _FAMILY_TAGS: dict[str, dict[str, str | None]] = {
     "generic": {"T2": "container-title", "T3": "collection-title", "A2": "editor",
                 "A3": "collection-editor", "M1": "number", "M3": GENRE_OR_DOI, **_PAGES},
 }
+# A program's ET is its version (Zotero's versionNumber), not an edition.
+_FAMILY_TAGS["software"] = {**_FAMILY_TAGS["generic"], "ET": "version"}
 
 _FAMILY_READ_ONLY: dict[str, dict[str, str]] = {
     "journal": {"M1": "issue"},  # EndNote writes the issue there
@@ -147,7 +150,7 @@ _BASE_TARGET = {JOURNAL: "container-title", PAGE_END: PAGE_START,
 #: What SN holds when its value is neither an ISBN nor an ISSN by shape.
 SERIAL_DEFAULT: dict[str, str | None] = {
     "journal": "ISSN", "book": "ISBN", "chapter": "ISBN", "conference": "ISBN",
-    "thesis": "ISBN", "report": "number", "webpage": None, "generic": None,
+    "thesis": "ISBN", "report": "number", "webpage": None, "generic": None, "software": None,
 }
 
 # The variables that a special target holds, for the writer.

@@ -42,11 +42,24 @@ def test_the_sample_library_writes_back_byte_identical(sample, library):
     assert write_bibtex(sample).text == (library / "soft-power.bib").read_text(encoding="utf-8")
 
 
-def test_an_article_with_a_suffixed_author_and_protected_title(sample):
+def test_as_classic_bibtex_only_entries_that_classic_bibtex_would_say_otherwise_are_rewritten():
+    # The sample's entrysubtype and eid have no classic equivalent and are kept as
+    # written; a biblatex journaltitle and date are classic journal and year.
+    text = ("@article{kept,\n  title   = {A},\n  journal = {J},\n  year    = {2014},\n"
+            "  entrysubtype = {magazine},\n}\n\n@article{moved,\n  title        = {B},\n"
+            "  journaltitle = {J},\n  date         = {2014},\n}\n")
+    written = write_bibtex(refmanager.loads(text, "bibtex")).text
+    assert written.startswith(text[:text.index("@article{moved")])
+    assert "  journal = {J},\n  year = {2014}," in written
+
+
+def test_an_article_with_a_suffixed_author(sample):
     record = next(r for r in sample.records if r.key == "nye1990fp")
     assert record.type == "article-journal"
     assert record.authors == [Name(family="Nye", given="Joseph S.", suffix="Jr.")]
-    assert record.title == '<span class="nocase">Soft Power</span>'
+    assert record.title == "Soft Power"
+    bound = next(r for r in sample.records if r.key == "nye1990bound")
+    assert bound.title == 'Bound to Lead: The Changing Nature of <span class="nocase">American</span> Power'
     assert (record.container_title, record.issue, record.page) == ("Foreign Policy", "80", "153–171")
     assert record.issued == DateValue(parts=((1990,),))
     assert record.doi == "10.2307/1148580"

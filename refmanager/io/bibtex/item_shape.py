@@ -1,0 +1,107 @@
+"""A BibTeX entry's CSL item shaped as Zotero shapes the same work.
+
+The reader keeps what the model has no place for verbatim (`record.foreign`),
+so that the entry is written back as it was; some of it still says what the
+citation processor must see. An arXiv eprint (`eprint` with `archivePrefix` or
+`eprinttype = {arxiv}`, or Google Scholar's `journal = {arXiv preprint
+arXiv:2101.00001}`) is a preprint: CSL type `article`, the repository as
+publisher and the identifier as number (`arXiv:2101.00001`), as Zotero stores
+an item from arXiv. A `howpublished` that is a web address is the URL, and an
+edition written as a word, as btxdoc asks (`edition = {Second}`), is its number.
+biblatex's `subtitle` and `booksubtitle` follow their title after a colon, and
+its type keys (`type = {phdthesis}`) are the words biblatex prints for them.
+
+    >>> shape_item(record, {"type": "document", "title": "A Preprint"})
+    {'type': 'article', 'title': 'A Preprint', 'publisher': 'arXiv', 'number': 'arXiv:2101.00001'}
+"""
+
+from __future__ import annotations
+
+import re
+
+from refmanager.io.bibtex.tables import FOREIGN
+from refmanager.latex.decode import decode
+from refmanager.model import Record
+
+# How exports name arXiv in a journal or howpublished field, with or without the identifier.
+_ARXIV_VENUE = re.compile(r"^\s*arxiv(?:\s+e-prints|\s+preprint)?(?:\s*,?\s*(?:arxiv\s*:\s*)?(\S+?))?[.,]?\s*$",
+                          re.IGNORECASE)
+# Types a preprint is exported as: a published article keeps its journal and its type.
+_PREPRINT_TYPES = {"document", "article-journal", "article", "manuscript", "report", "webpage"}
+_WEB_ADDRESS = re.compile(r"^(?:\\url\{)?((?:https?://|mailto:)[^\s{}]+)\}?$")  # `\url{...}` is kept as written
+# biblatex's localisation keys for `type`, as its English strings print them.
+_TYPE_KEYS = {"phdthesis": "PhD thesis", "mathesis": "Master’s thesis", "candthesis": "Candidate thesis",
+              "techreport": "Technical report", "resreport": "Research report",
+              "software": "Computer software", "datacd": "Data CD", "audiocd": "Audio CD"}
+_SUBTITLES = (("subtitle", "title"), ("booksubtitle", "container-title"),
+              ("journalsubtitle", "container-title"))
+_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+             "tenth", "eleventh", "twelfth")
+_EDITION_WORD = re.compile(r"^(" + "|".join(_ORDINALS) + r")(?:\s+(?:edition|ed\.?))?$", re.IGNORECASE)
+
+
+def shape_item(record: Record, item: dict) -> dict:
+    """The item (changed in place) with what the entry's verbatim fields say."""
+    edition = _EDITION_WORD.match(item.get("edition", ""))
+    if edition:
+        item["edition"] = str(_ORDINALS.index(edition.group(1).lower()) + 1)
+    if item.get("genre", "").lower() in _TYPE_KEYS:
+        item["genre"] = _TYPE_KEYS[item["genre"].lower()]
+    fields = _verbatim_fields(record)
+    if not fields and "container-title" not in item and "medium" not in item:
+        return item
+    _add_subtitles(item, fields)
+    _shape_preprint(item, fields)
+    address = _WEB_ADDRESS.match(item.get("medium", ""))
+    if address and not item.get("URL"):
+        del item["medium"]
+        item["URL"] = address.group(1)
+    return item
+
+
+def _add_subtitles(item: dict, fields: dict[str, str]) -> None:
+    for field, variable in _SUBTITLES:
+        if fields.get(field) and item.get(variable):
+            item[variable] = f"{item[variable]}: {_text_of(fields[field], protect=True)}"
+
+
+def _verbatim_fields(record: Record) -> dict[str, str]:
+    """The fields kept verbatim (raw, as written), by lower-cased name."""
+    return {name.lower(): raw for name, raw in record.foreign.get(FOREIGN, {}).items()
+            if not name.startswith("@")}
+
+
+def _text_of(raw: str, protect: bool = False) -> str:
+    """A verbatim field's value as text: its outer braces or quotes off, LaTeX decoded."""
+    raw = raw.strip()
+    if raw[:1] in "{\"" and raw[-1:] in "}\"":
+        raw = raw[1:-1]
+    return decode(raw.strip(), protect=protect)
+
+
+def _shape_preprint(item: dict, fields: dict[str, str]) -> None:
+    if item.get("type") not in _PREPRINT_TYPES:
+        return
+    venue_field, venue = _arxiv_venue(item)
+    archive = _text_of(fields.get("archiveprefix") or fields.get("eprinttype") or "").lower()
+    identifier = _text_of(fields.get("eprint", "")) if archive == "arxiv" else ""
+    if not identifier and venue is None:
+        return
+    if venue_field is None and item.get("container-title"):
+        return  # an article in a journal, that also has an arXiv copy: Zotero keeps the journal
+    identifier = re.sub(r"^arxiv\s*:\s*", "", identifier or venue or "", flags=re.IGNORECASE)
+    if venue_field is not None:
+        del item[venue_field]
+    item["type"] = "article"
+    item.setdefault("publisher", "arXiv")
+    if identifier:
+        item.setdefault("number", f"arXiv:{identifier}")
+
+
+def _arxiv_venue(item: dict) -> tuple[str | None, str | None]:
+    """Which field names arXiv as the venue, and the identifier it gives ("" if none)."""
+    for name in ("container-title", "medium"):
+        match = _ARXIV_VENUE.match(item.get(name) or "")
+        if match:
+            return name, match.group(1) or ""
+    return None, None

@@ -1,0 +1,100 @@
+"""Sentence case for styles that print titles as stored (APA), from title-case input.
+
+citeproc-js, and so our processor, prints an APA title exactly as the item holds
+it, since Zotero's convention is to store titles in sentence case. BibTeX and RIS
+files usually hold them in title case, so for a style that wants sentence case
+the items from those formats are converted before the processor sees them
+(biblatex-apa does the same). Which items is an option:
+
+* None or False: none (the titles are printed as stored);
+* True: the items read from BibTeX or RIS (`record.origin.format`), or from an
+  article's front matter;
+* "all": every item, CSL-JSON too.
+
+APA 7 (6.17) puts the titles of works in sentence case (articles, books,
+chapters, reports, web pages...) and keeps the names of periodicals in title
+case; so `title` is converted, and `container-title` only where the container is
+a book (a chapter's book, an encyclopedia). Legal items keep their names.
+Protected words (braces, the shipped list, the caller's, and those the input
+itself teaches: see `protected_words_of`) keep their case.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from refmanager import richtext
+from refmanager.errors import InputError
+from refmanager.model import Record
+from refmanager.normalize.titles import MINOR_WORDS, learn_protected_words, sentence_case
+
+CHOICES = (None, False, True, "all")
+#: The formats whose titles are taken to be in title case: BibTeX and RIS as a rule, and an
+#: article's front matter, whose title is as the journal printed it (a title already in
+#: sentence case is left as it is, so a journal that prints sentence case loses nothing).
+TITLE_CASE_FORMATS = frozenset({"bibtex", "ris", "frontmatter"})
+#: Types whose title is a name (a case, a statute, a journal), not a work's title.
+_NAMES_NOT_TITLES = frozenset({"legal_case", "legislation", "bill", "regulation", "treaty",
+                               "hearing", "periodical"})
+#: Types whose container is a book, whose title APA puts in sentence case too.
+_IN_A_BOOK = frozenset({"chapter", "entry", "entry-dictionary", "entry-encyclopedia"})
+_ONE_WORD_SPAN = re.compile(re.escape(richtext.NOCASE_OPEN) + r"([^\W\d_][\w'’-]*)"
+                            + re.escape(richtext.SPAN_CLOSE))
+
+
+def check_choice(choice) -> None:
+    if choice not in CHOICES:
+        raise InputError(f"sentence_case must be one of None, False, True or 'all', not {choice!r}")
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceCasing:
+    """Which items to convert (`choice`, as above), and the words that keep their case."""
+
+    choice: bool | str | None
+    protected: frozenset[str] = frozenset()
+
+    def applies_to(self, entry: Record | dict) -> bool:
+        if not self.choice:
+            return False
+        if self.choice == "all":
+            return True
+        origin = entry.origin if isinstance(entry, Record) else None
+        return origin is not None and origin.format in TITLE_CASE_FORMATS
+
+    def convert(self, item: dict) -> dict:
+        """The CSL item with its work's titles in sentence case (changed in place)."""
+        item_type = item.get("type", "")
+        if item_type in _NAMES_NOT_TITLES:
+            return item
+        fields = ("title", "container-title") if item_type in _IN_A_BOOK else ("title",)
+        for name in fields:
+            if isinstance(item.get(name), str) and item[name]:
+                item[name] = sentence_case(item[name], self.protected)
+        return item
+
+
+def protected_words_of(titles: Iterable[str]) -> set[str]:
+    """The words the input itself protects: those written capitalised mid-title in
+    several sentence-case titles (`learn_protected_words`), and single words a
+    BibTeX file put in braces (`{Putin}`), which hold in its other titles too."""
+    titles = [title for title in titles if title]
+    braced = {match.group(1) for title in titles if richtext.NOCASE_OPEN in title
+              for match in _ONE_WORD_SPAN.finditer(title)}
+    braced = {word for word in braced if word[:1].isupper() and word.lower() not in MINOR_WORDS}
+    return braced | learn_protected_words(richtext.plain(title) for title in titles)
+
+
+def sentence_casing(entries: list[Record | dict], choice, protected_words: Iterable[str] = ()
+                    ) -> SentenceCasing:
+    """The casing for these entries: the caller's protected words with those the
+    entries teach (learned only when some entry is converted)."""
+    check_choice(choice)
+    casing = SentenceCasing(choice)
+    if not any(casing.applies_to(entry) for entry in entries):
+        return casing
+    titles = [entry.title if isinstance(entry, Record) else str(entry.get("title") or "")
+              for entry in entries]
+    return SentenceCasing(choice, frozenset(protected_words) | protected_words_of(titles))
