@@ -99,7 +99,7 @@ def test_the_terminal_format_is_printed_through_rich_not_as_markup():
     # Piped, rich drops the italics; what must not show is the markup itself.
     result = invoke("cite", SAMPLE, "keohane1977power", "--format", "terminal")
     assert result.exit_code == 0, result.output
-    assert "Power and Interdependence" in result.stdout and "[italic]" not in result.stdout
+    assert "Power and interdependence: World politics" in result.stdout and "[italic]" not in result.stdout
 
 
 def test_json_on_a_terminal_holds_plain_text(monkeypatch):
@@ -107,7 +107,7 @@ def test_json_on_a_terminal_holds_plain_text(monkeypatch):
     result = invoke("cite", SAMPLE, "keohane1977power", "--json")
     [row] = json.loads(result.stdout)
     assert "[italic]" not in row["bibliography"] and "\x1b" not in row["bibliography"]
-    assert "Power and Interdependence" in row["bibliography"]
+    assert "Power and interdependence: World politics" in row["bibliography"]
 
 
 def test_locale_changes_the_terms_of_the_style():

@@ -57,7 +57,7 @@ def test_the_main_job_runs_on_the_sample_library(workspace):
     entries = result.stdout.splitlines()
     # 28 works in three exports each, merged, and the seed article with its corrected statement.
     assert len(entries) == 29 and "56 duplicates merged" in result.stderr
-    assert entries[0].startswith("Alipour Gorji, M., & Seifi, A. (2024). The Status of Soft Power")
+    assert entries[0].startswith("Alipour Gorji, M., & Seifi, A. (2024). The status of soft power in Russian foreign policy toward Southern Caucasus.")
     assert "6(2), 31–34" in entries[0]
 
 

@@ -122,10 +122,26 @@ def _recase_text(text: str, words: _ProtectedWords, all_capitals: bool, word_cas
         out.append(text[last:match.start()])
         first = _starts_sentence(before + text[:match.start()])
         is_last = holds_last_word and number == len(matches) - 1
-        out.append(_recase_word(word, words, all_capitals, word_case, first, is_last))
+        following = matches[number + 1] if number + 1 < len(matches) else None
+        if following is not None and _names_a_region(word, following.group(), words,
+                                                     text[match.end():following.start()]):
+            out.append(word)
+        else:
+            out.append(_recase_word(word, words, all_capitals, word_case, first, is_last))
         last = match.end()
     out.append(text[last:])
     return "".join(out)
+
+
+# Compass words that, capitalised before a proper noun, are part of a region's name
+# ("Southern Caucasus", "Central Asia", "South Africa"): the source's capital is kept.
+_REGION_WORDS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern",
+                           "western", "central", "northeast", "northwest", "southeast", "southwest"})
+
+
+def _names_a_region(word: str, following: str, words: _ProtectedWords, between: str) -> bool:
+    return (between == " " and word[:1].isupper() and word.lower() in _REGION_WORDS
+            and following[:1].isupper() and words.get(following) is not None)
 
 
 def _recase_word(word: str, words: _ProtectedWords, all_capitals: bool, word_case, first: bool,

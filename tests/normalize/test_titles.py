@@ -67,6 +67,9 @@ def test_title_case(title, expected):
     ("Delphinidin-3-Glucoside Protects Apo E-Deficient Mice against COVID-19",
      "Delphinidin-3-glucoside protects apo E-deficient mice against COVID-19"),
     ("Are Americans More Meritocratic than the French?", "Are Americans more meritocratic than the French?"),
+    ("Soft Power in Russian Foreign Policy toward Southern Caucasus",
+     "Soft power in Russian foreign policy toward Southern Caucasus"),
+    ("Trade in Central Asia and the Eastern Question", "Trade in Central Asia and the eastern question"),
 ], ids=["the first word after a colon that follows a braced word is capitalised",
         "the first word after a colon that follows two braced words is capitalised",
         "a possessive of a protected word is kept", "a possessive with a curly apostrophe is kept",
@@ -80,7 +83,9 @@ def test_title_case(title, expected):
         "an abbreviation's full stop does not start a sentence",
         "each part of a hyphenated compound tells its own case",
         "a compound keeps only the parts whose case says something",
-        "the plural of a protected word is kept"])
+        "the plural of a protected word is kept",
+        "a compass word before a proper noun is part of the region's name",
+        "a compass word before a common noun is not"])
 def test_sentence_case_of_title_case_input(title, expected):
     assert sentence_case(title) == expected
 

@@ -98,4 +98,4 @@ def test_an_article_s_front_matter_is_converted_too(library):
 
     records, _problems, _merged = load_records([str(library / "alipour-gorji-2024.md")])
     [item] = items_from_records(records, True)
-    assert item["title"] == "The status of soft power in Russian foreign policy toward southern Caucasus"
+    assert item["title"] == "The status of soft power in Russian foreign policy toward Southern Caucasus"
