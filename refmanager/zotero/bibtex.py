@@ -108,10 +108,11 @@ class _Entry:
     def text(self) -> str:
         for name, kind, value in _FIELD_ORDER.items_of(self.record):
             self.add(name, kind, value)
-        if self.note_lines:
-            note = "\n".join(filter(None, [self.record.note, *self.note_lines]))
+        if self.note_lines or "\n" in self.record.note:
+            # Paragraphs: a single line break would be LaTeX's \\, which Zotero keeps as it is.
+            lines = (self.record.note.split("\n") if self.record.note else []) + self.note_lines
             self.fields = [field for field in self.fields if field[0] != "note"]
-            self.fields.append(("note", "{" + encode(note) + "}"))
+            self.fields.append(("note", "{" + encode("\n\n".join(lines)) + "}"))
         body = "".join(f"  {name} = {value},\n" for name, value in self.fields)
         return f"@{self.kind}{{{self.record.key},\n{body}}}\n"
 

@@ -8,6 +8,7 @@ child note (the value survives, as text), or arrives changed. `refman export
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from refmanager.errors import Problem
@@ -40,6 +41,28 @@ class Loss:
     def as_dict(self) -> dict:
         return {"key": self.key, "path": self.path, "line": self.line, "field": self.field,
                 "fate": self.fate, "detail": self.detail}
+
+
+# The writers' notes about one field of a record (`io.base.record_problem`):
+# "KEY: field 'director' cannot be held in RIS; left out",
+# "KEY: the formatting of 'abstract' (italics...) cannot be held in RIS; written as plain text".
+_FIELD_NOTE = re.compile(r"(?:field|the formatting of) '(?P<field>[^']+)' (?P<why>.+)")
+
+
+def split_writer_notes(problems: list[Problem], keys: set[str]) -> tuple[list[Loss], list[Problem]]:
+    """The writer's notes about a record's field, as losses; the other notes as they are."""
+    losses, others = [], []
+    for problem in problems:
+        key, _, rest = problem.message.partition(": ")
+        found = _FIELD_NOTE.match(rest) if key in keys else None
+        if found is None:
+            others.append(problem)
+            continue
+        why = found.group("why")
+        fate = LOST if why.endswith("left out") else CHANGED
+        losses.append(Loss(key, problem.path, problem.line, found.group("field"), fate,
+                           why.replace("; left out", "")))
+    return losses, others
 
 
 @dataclass(slots=True)

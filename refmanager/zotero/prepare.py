@@ -24,6 +24,8 @@ from refmanager.zotero.schema import holds, zotero_type
 #: For a record: the CSL type to write it as, and the Zotero type (as a CSL type) that
 #: the target format's import makes of that.
 Typing = Callable[[Record], "tuple[str, str]"]
+#: Whether the format can write a field (by its CSL name) of a record, as it will be typed.
+Writable = Callable[[Record, str], bool]
 #: Told how many records were done since it was last called.
 Progress = Callable[[int], None]
 PROGRESS_STEP = 500
@@ -31,7 +33,7 @@ PROGRESS_STEP = 500
 
 def prepare(document: Document, typing: Typing, note_fate: str,
             kept_elsewhere: frozenset[str] = frozenset(), progress: Progress | None = None,
-            ) -> tuple[Document, list[Loss], list[Problem]]:
+            writable: Writable | None = None) -> tuple[Document, list[Loss], list[Problem]]:
     """A copy of the document's records for Zotero, the losses the preparation saw,
     and notes on what crossref children inherit and on the blocks left out.
 
@@ -39,13 +41,16 @@ def prepare(document: Document, typing: Typing, note_fate: str,
     `note_fate` is what the format's note turns into in Zotero; `kept_elsewhere`
     names fields the format carries itself though the Zotero type has no place
     for them (BibTeX's `pmid` becomes a `PMID:` line in Extra); `progress`, if
-    given, is told how many records were done since its last call.
+    given, is told how many records were done since its last call; a field that
+    `writable(record, name)` says the format cannot write goes into the note too.
     """
     resolved, notes = without_crossrefs(document, "Zotero")
     losses: list[Loss] = []
     records = []
     for record in resolved.records:
-        records.append(_prepared_record(record, *typing(record), note_fate, kept_elsewhere, losses))
+        written_type, zotero = typing(record)
+        has_place = _has_place(zotero, kept_elsewhere, writable, dataclasses.replace(record, type=written_type))
+        records.append(_prepared_record(record, written_type, zotero, note_fate, has_place, losses))
         if progress is not None and len(records) % PROGRESS_STEP == 0:
             progress(PROGRESS_STEP)
     others = sum(1 for block in resolved.blocks if not isinstance(block, Record) and block.text.strip())
@@ -64,26 +69,35 @@ def loss(record: Record, name: str, fate: str, detail: str) -> Loss:
     return Loss(record.key, path, line, name, fate, detail)
 
 
+def _has_place(zotero: str, kept_elsewhere: frozenset[str], writable: Writable | None,
+               written: Record) -> Callable[[str, str], "str | None"]:
+    """`has_place(name, kind)`: None when the field reaches Zotero, else why not."""
+    def has_place(name: str, kind: str) -> str | None:
+        if not holds(zotero, name, kind) and name not in kept_elsewhere:
+            return f"a Zotero {zotero} has no field for it"
+        if writable is not None and not writable(written, name):
+            return "the format has no place for it"
+        return None
+    return has_place
+
+
 def _prepared_record(record: Record, written_type: str, zotero: str, note_fate: str,
-                     kept_elsewhere: frozenset[str], losses: list[Loss]) -> Record:
+                     has_place: Callable[[str, str], "str | None"], losses: list[Loss]) -> Record:
     origin = dataclasses.replace(record.origin, fingerprint=0) if record.origin else None
     copy = dataclasses.replace(record, type=written_type, origin=origin,
                                creators=dict(record.creators), dates=dict(record.dates),
                                variables=dict(record.variables), keywords=list(record.keywords))
     if zotero != record.type:
-        why = "Zotero has no such type" if zotero == zotero_type(record.type) else \
-            "the format's import reads its type so"
-        losses.append(loss(record, "type", CHANGED, f"{record.type!r} becomes a Zotero {zotero} "
-                           f"({why})"))
+        why = " (Zotero has no such type)" if record.type != zotero_type(record.type) else ""
+        losses.append(loss(record, "type", CHANGED, f"{record.type!r} becomes a Zotero {zotero}{why}"))
     if copy.language and (found := language_code(copy.language)):
         copy.language = found[0]  # Zotero keeps the language verbatim: a code serves citing best
     moved = []
     for name, kind, value in record.items():
-        if not holds(zotero, name, kind) and name not in kept_elsewhere:
+        if (why := has_place(name, kind)) is not None:
             moved.append(f"{name}: {field_text(kind, value)}")
             copy.set(name, None)
-            losses.append(loss(record, name, note_fate,
-                               f"a Zotero {zotero} has no field for it; written in the note"))
+            losses.append(loss(record, name, note_fate, f"{why}; written in the note"))
     if moved:
         copy.note = "\n".join([copy.note, *moved] if copy.note else moved)
     if record.note and note_fate != IN_EXTRA:  # CSL's note is Zotero's Extra: elsewhere, moved

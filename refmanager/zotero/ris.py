@@ -12,10 +12,10 @@ one Zotero's RIS import knows, and each field is checked against the Zotero type
 from __future__ import annotations
 
 from refmanager.io.ris.read import FORMAT
-from refmanager.io.ris.tags import CSL_TO_RIS, NEAREST_RIS, RIS_TO_CSL
+from refmanager.io.ris.tags import CSL_TO_RIS, NEAREST_RIS, RIS_TO_CSL, family, tag_of_variable
 from refmanager.io.ris.write import write_ris
 from refmanager.model import Document, Record
-from refmanager.zotero.fidelity import IN_CHILD_NOTE, ZoteroExport
+from refmanager.zotero.fidelity import IN_CHILD_NOTE, ZoteroExport, split_writer_notes
 from refmanager.zotero.prepare import Progress, prepare
 from refmanager.zotero.schema import zotero_type
 
@@ -46,10 +46,12 @@ KEYS_NOT_KEPT = "Zotero's RIS import ignores ID: citation keys are not kept"
 
 def export_ris(document: Document, progress: Progress | None = None) -> ZoteroExport:
     """The document as RIS for Zotero, with what will not survive the import."""
-    prepared, losses, notes = prepare(document, ris_typing, IN_CHILD_NOTE, progress=progress)
+    prepared, losses, notes = prepare(document, ris_typing, IN_CHILD_NOTE, progress=progress,
+                                      writable=has_tag)
     written = write_ris(prepared, keep_markup=RICH_TEXT_FIELDS)
-    return ZoteroExport(document.path, FORMAT, written.text, len(prepared.records), losses,
-                        [KEYS_NOT_KEPT], notes + written.problems)
+    unwritten, others = split_writer_notes(written.problems, {record.key for record in prepared.records})
+    return ZoteroExport(document.path, FORMAT, written.text, len(prepared.records),
+                        losses + unwritten, [KEYS_NOT_KEPT], notes + others)
 
 
 def ris_typing(record: Record) -> tuple[str, str]:
@@ -60,6 +62,11 @@ def ris_typing(record: Record) -> tuple[str, str]:
         return record.type, IMPORTED_TYPES[code]
     nearest = zotero_type(record.type)
     return nearest, IMPORTED_TYPES.get(CSL_TO_RIS.get(nearest, "GEN"), "article-journal")
+
+
+def has_tag(record: Record, name: str) -> bool:
+    """Whether `write_ris` has a tag for the field in the record's type."""
+    return name == "keyword" or name in tag_of_variable(family(record.type))
 
 
 def ris_code(record: Record) -> str:

@@ -7,8 +7,9 @@ variables, and that map is how the tables below are written: a Zotero type is
 named by the CSL type Zotero cites it as, a field by the CSL variable it is cited
 as. A CSL type Zotero has no type for is imported as the nearest one (`NEAREST`).
 The tables follow Zotero's schema as its import translators use it
-(`shared/research/zotero-import.md`, section 4); where Zotero's versions differ,
-they hold what both the 2023 and the 2026 schema have.
+(`shared/research/zotero-import.md`, section 4), as a current Zotero (schema
+v41, 2026) has them; Zotero 6 (schema v29, 2023) lacks the DOI of chapters and
+reports, which it imports into Extra.
 """
 
 from __future__ import annotations
@@ -33,14 +34,16 @@ ZOTERO_TYPES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
         ("article-newspaper", {"container-title", "publisher-place", "edition", "section", "page",
                                "ISSN"}, _ARTICLE_ROLES),
         ("book", _BOOK_LIKE | {"number-of-pages"}, _BOOK_ROLES),
-        ("chapter", _BOOK_LIKE | {"container-title", "page"}, _BOOK_ROLES | {"container-author"}),
+        ("chapter", _BOOK_LIKE | {"container-title", "page", "DOI"},
+         _BOOK_ROLES | {"container-author"}),
         ("entry-encyclopedia", _BOOK_LIKE | {"container-title", "page"}, _BOOK_ROLES),
         ("entry-dictionary", _BOOK_LIKE | {"container-title", "page"}, _BOOK_ROLES),
         ("paper-conference", {"container-title", "event-title", "publisher-place", "publisher",
                               "volume", "page", "collection-title", "DOI", "ISBN"}, _BOOK_ROLES),
         ("thesis", {"genre", "publisher", "publisher-place", "number-of-pages"},
          {"author", "contributor"}),
-        ("report", {"number", "genre", "collection-title", "publisher-place", "publisher", "page"},
+        ("report", {"number", "genre", "collection-title", "publisher-place", "publisher", "page",
+                    "DOI"},
          {"author", "translator", "contributor", "collection-editor"}),
         ("webpage", {"container-title", "genre"}, {"author", "translator", "contributor"}),
         ("post-weblog", {"container-title", "genre"}, {"author", "contributor"}),
