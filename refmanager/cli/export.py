@@ -39,7 +39,9 @@ def export(
 
       refman export library/soft-power.bib --for zotero -o soft-power.ris
 
-      refman export library/soft-power.bib --for zotero --to bibtex --check
+      refman export library/soft-power.bib --for zotero --check
+
+      refman export library/soft-power.json --for zotero --to bibtex -o for-zotero.bib
     """
     if program.lower() not in _PROGRAMS:
         raise typer.BadParameter(f"{program!r}: the programs are {', '.join(_PROGRAMS)}", param_hint="--for")

@@ -53,6 +53,8 @@ def prepare(document: Document, typing: Typing, note_fate: str,
         records.append(_prepared_record(record, written_type, zotero, note_fate, has_place, losses))
         if progress is not None and len(records) % PROGRESS_STEP == 0:
             progress(PROGRESS_STEP)
+    if progress is not None and len(records) % PROGRESS_STEP:
+        progress(len(records) % PROGRESS_STEP)
     others = sum(1 for block in resolved.blocks if not isinstance(block, Record) and block.text.strip())
     if others:
         # Comments and @string blocks are not records: Zotero has nothing to hold them
