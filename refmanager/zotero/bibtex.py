@@ -60,7 +60,6 @@ _FIELDS = {
     "author": "author", "editor": "editor", "translator": "translator",
 }
 _PUBLISHER = {"thesis": "school", "techreport": "institution"}
-_NUMBERED = {"techreport", "patent", "book", "incollection"}  # `number`: report, patent, series number
 #: Fields that BibTeX.js turns into lines of Extra.
 EXTRA_LINES = frozenset({"PMID", "PMCID"})
 _FIELD_ORDER = FieldOrder(
@@ -141,8 +140,10 @@ class _Entry:
             return "journal" if kind == "article" else "booktitle"
         if name == "issue":
             return "number" if kind == "article" else "issue"
-        if name in ("number", "collection-number"):
-            return "number" if kind in _NUMBERED and (name == "number") == (kind in ("techreport", "patent")) else None
+        if name == "number":  # BibTeX.js: a report's or patent's number
+            return "number" if kind in ("techreport", "patent") else None
+        if name == "collection-number":  # BibTeX.js: a book's or chapter's series number
+            return "number" if kind in ("book", "incollection") else None
         if name == "publisher":
             return _PUBLISHER.get(kind, "publisher")
         if name == "keyword":
