@@ -22,7 +22,7 @@ from refmanager.dates import MONTH_ABBREVIATIONS
 from refmanager.io.base import FieldOrder
 from refmanager.io.bibtex.names import format_names
 from refmanager.latex.encode import encode
-from refmanager.model import DateValue, Document, FieldValue, Name, Record
+from refmanager.model import SOURCE_TYPE, DateValue, Document, FieldValue, Name, Record
 from refmanager.zotero.fidelity import CHANGED, IN_CHILD_NOTE, IN_EXTRA, LOST, Loss, ZoteroExport
 from refmanager.zotero.prepare import Progress, field_text, loss, prepare
 from refmanager.zotero.schema import zotero_type
@@ -60,6 +60,12 @@ _FIELDS = {
     "author": "author", "editor": "editor", "translator": "translator",
 }
 _PUBLISHER = {"thesis": "school", "techreport": "institution"}
+#: A BibTeX source's own fields that BibTeX.js reads and the model does not hold: written
+#: as they were (section 4.1: attachments, child notes, Extra lines, a few Zotero fields).
+PASSED_THROUGH = frozenset({
+    "file", "pdf", "annote", "comment", "review", "eprint", "eprinttype", "lccn", "mrnumber",
+    "zmnumber", "copyright", "nationality", "assignee", "howpublished", "organization",
+})
 #: Fields that BibTeX.js turns into lines of Extra.
 EXTRA_LINES = frozenset({"PMID", "PMCID"})
 _FIELD_ORDER = FieldOrder(
@@ -107,6 +113,7 @@ class _Entry:
     def text(self) -> str:
         for name, kind, value in _FIELD_ORDER.items_of(self.record):
             self.add(name, kind, value)
+        self.add_foreign()
         if self.note_lines or "\n" in self.record.note:
             # Paragraphs: a single line break would be LaTeX's \\, which Zotero keeps as it is.
             lines = (self.record.note.split("\n") if self.record.note else []) + self.note_lines
@@ -133,6 +140,21 @@ class _Entry:
             self.fields.append((field_name, "{" + field_text(kind, value) + "}"))
         else:
             self.add_text(name, field_name, value)
+
+    def add_foreign(self) -> None:
+        """Fields of a source the model does not hold: BibTeX's own that BibTeX.js reads
+        (`file` becomes an attachment, `eprint` an Extra line) as they were; the rest reported."""
+        written = {name for name, _ in self.fields}
+        for source, values in self.record.foreign.items():
+            for name, raw in values.items():
+                lowered = name.partition("@")[0].lower()
+                if name == SOURCE_TYPE or (source == FORMAT and lowered == "crossref"):
+                    continue  # the type is chosen anew; the crossref is resolved already
+                if source == FORMAT and lowered in PASSED_THROUGH and lowered not in written:
+                    self.fields.append((lowered, raw))
+                    written.add(lowered)
+                else:
+                    self.lose(f"{source}:{name}", LOST, "Zotero's BibTeX import has no field for it")
 
     def field_name(self, name: str) -> str | None:
         kind = self.kind

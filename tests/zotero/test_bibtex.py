@@ -128,3 +128,19 @@ def test_characters_zotero_cannot_read_back_are_reported(exported):
 def test_case_protection_is_reported_as_changed(exported):
     assert any(loss.key == "mueller2021" and loss.field == "title" and "case protection" in loss.detail
                for loss in exported.losses)
+
+
+def test_a_sources_own_fields_pass_through_when_bibtex_js_reads_them():
+    source = """@article{a,
+  title = {T},
+  file = {:a.pdf:PDF},
+  langid = {english},
+  venue = {Somewhere},
+  foo = {bar},
+}
+"""
+    exported = export(refmanager.loads(source, "bibtex"), "bibtex")
+    assert "  file = {:a.pdf:PDF},\n" in exported.text  # an attachment in Zotero desktop
+    assert "  language = {en},\n" in exported.text and "langid" not in exported.text
+    assert "foo" not in exported.text
+    assert ("a", "bibtex:foo") in {(loss.key, loss.field) for loss in exported.losses}
