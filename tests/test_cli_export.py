@@ -124,12 +124,17 @@ def test_a_terminal_gets_a_progress_bar_for_a_big_file(tmp_path, monkeypatch):
 
     monkeypatch.setattr(export_command, "PROGRESS_FROM_RECORDS", 5)
     monkeypatch.setattr(shell, "errors", Console(stderr=True, force_terminal=True, width=80))
-    seen = []
-    monkeypatch.setattr("rich.progress.Progress.add_task",
-                        lambda self, description, total=None, **kw: seen.append((description, total)) or 0)
+    from rich.progress import Progress
+
+    seen, advanced = [], []
+    add_task, advance = Progress.add_task, Progress.advance
+    monkeypatch.setattr(Progress, "add_task", lambda self, description, total=None, **options:
+                        seen.append((description, total)) or add_task(self, description, total=total))
+    monkeypatch.setattr(Progress, "advance", lambda self, task, done:
+                        advanced.append(done) or advance(self, task, done))
     result = run(str(VARIED), "--for", "zotero", "-o", str(tmp_path / "out.ris"))
-    assert result.exit_code == 0
-    assert seen == [("exporting for Zotero", 21)]
+    assert result.exit_code == 0, result.stderr
+    assert seen == [("exporting for Zotero", 21)] and sum(advanced) == 21
 
 
 def test_nothing_but_the_summary_when_piped(tmp_path):
