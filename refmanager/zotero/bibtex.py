@@ -21,6 +21,7 @@ from refmanager import richtext
 from refmanager.dates import MONTH_ABBREVIATIONS
 from refmanager.io.base import FieldOrder
 from refmanager.io.bibtex.names import format_names
+from refmanager.io.bibtex.scan import KEY, KEY_UNUSABLE
 from refmanager.latex.encode import encode
 from refmanager.model import SOURCE_TYPE, DateValue, Document, FieldValue, Name, Record
 from refmanager.zotero.fidelity import CHANGED, IN_CHILD_NOTE, IN_EXTRA, LOST, Loss, ZoteroExport
@@ -76,6 +77,7 @@ _FIELD_ORDER = FieldOrder(
 # Characters Zotero's BibTeX import has no escape for (section 4.1, "Characters that
 # BibTeX cannot carry"); `{` and `}` come back whole as `\{` and `\}`.
 _UNREADABLE = re.compile(r"[$~\\]")
+_BRACE_OR_BACKSLASH = re.compile(r"[{}\\]")
 KEYS_NOT_KEPT = "Zotero's BibTeX import does not keep citation keys"
 
 
@@ -120,7 +122,7 @@ class _Entry:
             self.fields = [field for field in self.fields if field[0] != "note"]
             self.fields.append(("note", "{" + encode("\n\n".join(lines)) + "}"))
         body = "".join(f"  {name} = {value},\n" for name, value in self.fields)
-        return f"@{self.kind}{{{self.record.key},\n{body}}}\n"
+        return f"@{self.kind}{{{_usable_key(self.record.key)},\n{body}}}\n"
 
     def lose(self, name: str, fate: str, detail: str) -> None:
         self.losses.append(loss(self.record, name, fate, detail))
@@ -188,9 +190,12 @@ class _Entry:
         self.fields.append(("keywords", "{" + encode(", ".join(keywords)) + "}"))
 
     def add_text(self, name: str, field_name: str, value: str) -> None:
-        if name in ("URL", "DOI"):  # read raw by BibTeX.js: no escapes
-            self.fields.append((field_name, "{" + value + "}"))
+        if name in ("URL", "DOI") and not _BRACE_OR_BACKSLASH.search(value):
+            self.fields.append((field_name, "{" + value + "}"))  # read raw by BibTeX.js
             return
+        if name in ("URL", "DOI"):  # escaped, so that it cannot end the field early
+            self.lose(name, CHANGED, "BibTeX.js reads URLs and DOIs raw: its braces or backslashes "
+                      "arrive escaped")
         if name in EXTRA_LINES:
             self.lose(name, IN_EXTRA, f"BibTeX.js writes it as a '{name}:' line in Extra")
         self.check_characters(name, value)
@@ -219,6 +224,11 @@ class _Entry:
             self.fields.append(("month", list(MONTH_ABBREVIATIONS)[rest[0] - 1]))
         if len(rest) > 1:
             self.fields.append(("day", "{" + str(rest[1]) + "}"))
+
+
+def _usable_key(key: str) -> str:
+    """The key, with what a BibTeX key cannot hold replaced (Zotero does not keep it anyway)."""
+    return key if KEY.fullmatch(key) else re.sub(KEY_UNUSABLE, "_", key) or "key"
 
 
 def _encoded(value: str, page: bool) -> str:

@@ -14,6 +14,7 @@ says so. Items are built by the CSL-JSON writer's `item_of`.
 from __future__ import annotations
 
 from refmanager.errors import Problem
+from refmanager.io.csljson.read import FOREIGN_MEMBER
 from refmanager.io.csljson.schema import schema_errors
 from refmanager.io.csljson.write import _item_text, item_of  # the CSL-JSON writer's layout
 from refmanager.model import Document, Record
@@ -37,7 +38,7 @@ def export_csljson(document: Document, progress: Progress | None = None) -> Zote
     for record in prepared.records:
         item = item_of(record, document.path, problems)
         _for_zotero(item, record)
-        for name in item.get("custom", {}):
+        for name in _custom_fields(item.get("custom", {})):
             losses.append(loss(record, name, LOST, "Zotero ignores 'custom'"))
         if record.keywords:
             losses.append(loss(record, "keyword", LOST, "Zotero's CSL-JSON import drops keywords"))
@@ -48,6 +49,14 @@ def export_csljson(document: Document, progress: Progress | None = None) -> Zote
     warnings = [KEYWORDS_DROPPED] if any(record.keywords for record in prepared.records) else []
     return ZoteroExport(document.path, FORMAT, _json_text(items), len(items), losses, warnings,
                         problems)
+
+
+def _custom_fields(custom: dict) -> list[str]:
+    """What `custom` holds, other formats' fields named as "bibtex:file"."""
+    names = [name for name in custom if name != FOREIGN_MEMBER]
+    for source, values in custom.get(FOREIGN_MEMBER, {}).items():
+        names += [f"{source}:{name}" for name in values]
+    return names
 
 
 def csljson_typing(record: Record) -> tuple[str, str]:

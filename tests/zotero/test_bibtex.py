@@ -144,3 +144,19 @@ def test_a_sources_own_fields_pass_through_when_bibtex_js_reads_them():
     assert "  language = {en},\n" in exported.text and "langid" not in exported.text
     assert "foo" not in exported.text
     assert ("a", "bibtex:foo") in {(loss.key, loss.field) for loss in exported.losses}
+
+
+@pytest.mark.parametrize("item", [
+    pytest.param('{"id": "a, b", "type": "book", "title": "T"}', id="a key with a comma"),
+    pytest.param('{"id": "a", "type": "book", "title": "T}, note = {x"}', id="a title that closes its brace"),
+    pytest.param('{"id": "a", "type": "webpage", "title": "T", "URL": "https://x.org/}a{"}',
+                 id="a URL with braces"),
+    pytest.param('{"id": "a", "type": "book", "title": "T \\\\ and \\\\}"}', id="backslashes before a brace"),
+])
+def test_no_value_breaks_out_of_its_field(item):
+    exported = export(refmanager.loads(f"[{item}]", "csljson"), "bibtex")
+    back = refmanager.loads(exported.text, "bibtex")
+    assert len(back.records) == 1 and not back.all_problems()
+    source = refmanager.loads(f"[{item}]", "csljson").records[0]
+    assert back.records[0].title == source.title
+    assert back.records[0].note == ""

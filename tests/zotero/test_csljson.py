@@ -87,3 +87,10 @@ def test_the_citation_key_is_written_for_zotero_7(items):
 def test_a_file_without_keywords_gets_no_warning():
     document = refmanager.loads('[{"id": "a", "type": "book", "title": "T"}]', "csljson")
     assert export(document, "csljson").warnings == []
+
+
+def test_fields_kept_in_custom_are_reported_one_by_one():
+    source = "@article{a,\n  title = {T},\n  file = {:a.pdf:PDF},\n  foo = {bar},\n}\n"
+    exported = export(refmanager.loads(source, "bibtex"), "csljson")
+    assert {loss.field for loss in exported.losses} == {"bibtex:file", "bibtex:foo"}
+    assert json.loads(exported.text)[0]["custom"]["refmanager-foreign"]["bibtex"]["foo"] == "{bar}"
