@@ -67,8 +67,8 @@ PASSED_THROUGH = frozenset({
     "file", "pdf", "annote", "comment", "review", "eprint", "eprinttype", "lccn", "mrnumber",
     "zmnumber", "copyright", "nationality", "assignee", "howpublished", "organization",
 })
-#: Fields that BibTeX.js turns into lines of Extra.
-EXTRA_LINES = frozenset({"PMID", "PMCID"})
+#: Fields that BibTeX.js turns into lines of Extra where the Zotero type has no place for them.
+INTO_EXTRA = frozenset({"PMID", "PMCID", "DOI"})
 _FIELD_ORDER = FieldOrder(
     "names", "title", "title-short", "container-title", "container-title-short", "event-title",
     "collection-title", "collection-number", "volume", "issue", "number", "page", "edition",
@@ -83,7 +83,7 @@ KEYS_NOT_KEPT = "Zotero's BibTeX import does not keep citation keys"
 
 def export_bibtex(document: Document, progress: Progress | None = None) -> ZoteroExport:
     """The document as BibTeX for Zotero, with what will not survive the import."""
-    prepared, losses, notes = prepare(document, bibtex_typing, IN_CHILD_NOTE, EXTRA_LINES, progress=progress)
+    prepared, losses, notes = prepare(document, bibtex_typing, IN_CHILD_NOTE, INTO_EXTRA, progress=progress)
     entries = []
     for record in prepared.records:
         entry = _Entry(record, losses)
@@ -196,8 +196,6 @@ class _Entry:
         if name in ("URL", "DOI"):  # escaped, so that it cannot end the field early
             self.lose(name, CHANGED, "BibTeX.js reads URLs and DOIs raw: its braces or backslashes "
                       "arrive escaped")
-        if name in EXTRA_LINES:
-            self.lose(name, IN_EXTRA, f"BibTeX.js writes it as a '{name}:' line in Extra")
         self.check_characters(name, value)
         self.fields.append((field_name, "{" + _encoded(value, name == "page") + "}"))
 

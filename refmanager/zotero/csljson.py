@@ -17,7 +17,7 @@ from refmanager.errors import Problem
 from refmanager.io.csljson.read import FOREIGN_MEMBER
 from refmanager.io.csljson.schema import schema_errors
 from refmanager.io.csljson.write import _item_text, item_of  # the CSL-JSON writer's layout
-from refmanager.model import Document, Record
+from refmanager.model import SOURCE_TYPE, Document, Record
 from refmanager.zotero.fidelity import IN_EXTRA, LOST, ZoteroExport
 from refmanager.zotero.prepare import Progress, loss, prepare
 from refmanager.zotero.schema import zotero_type
@@ -55,7 +55,8 @@ def _custom_fields(custom: dict) -> list[str]:
     """What `custom` holds, other formats' fields named as "bibtex:file"."""
     names = [name for name in custom if name != FOREIGN_MEMBER]
     for source, values in custom.get(FOREIGN_MEMBER, {}).items():
-        names += [f"{source}:{name}" for name in values]
+        # The source's own type: what Zotero makes of the type is a loss of its own.
+        names += [f"{source}:{name}" for name in values if name != SOURCE_TYPE]
     return names
 
 

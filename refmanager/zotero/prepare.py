@@ -16,6 +16,9 @@ from refmanager import richtext
 from refmanager.dates import format_iso_date
 from refmanager.errors import Problem
 from refmanager.io.bibtex.crossref import without_crossrefs
+from refmanager.io.bibtex.tables import FOREIGN as BIBTEX
+from refmanager.io.bibtex.values import evaluate
+from refmanager.latex.decode import decode
 from refmanager.model import DateValue, Document, FieldValue, Name, Record
 from refmanager.normalize.languages import language_code
 from refmanager.zotero.fidelity import CHANGED, IN_EXTRA, Loss
@@ -32,15 +35,15 @@ PROGRESS_STEP = 500
 
 
 def prepare(document: Document, typing: Typing, note_fate: str,
-            kept_elsewhere: frozenset[str] = frozenset(), progress: Progress | None = None,
+            into_extra: frozenset[str] = frozenset(), progress: Progress | None = None,
             writable: Writable | None = None) -> tuple[Document, list[Loss], list[Problem]]:
     """A copy of the document's records for Zotero, the losses the preparation saw,
     and notes on what crossref children inherit and on the blocks left out.
 
     `typing` says how the target format types a record (see `Typing`);
-    `note_fate` is what the format's note turns into in Zotero; `kept_elsewhere`
-    names fields the format carries itself though the Zotero type has no place
-    for them (BibTeX's `pmid` becomes a `PMID:` line in Extra); `progress`, if
+    `note_fate` is what the format's note turns into in Zotero; `into_extra`
+    names fields that the format's import puts into Extra itself where the Zotero
+    type has no place for them (`DOI: ...`, `PMID: ...`); `progress`, if
     given, is told how many records were done since its last call; a field that
     `writable(record, name)` says the format cannot write goes into the note too.
     """
@@ -49,8 +52,9 @@ def prepare(document: Document, typing: Typing, note_fate: str,
     records = []
     for record in resolved.records:
         written_type, zotero = typing(record)
-        has_place = _has_place(zotero, kept_elsewhere, writable, dataclasses.replace(record, type=written_type))
-        records.append(_prepared_record(record, written_type, zotero, note_fate, has_place, losses))
+        has_place = _has_place(zotero, writable, dataclasses.replace(record, type=written_type))
+        records.append(_prepared_record(record, written_type, zotero, note_fate, has_place,
+                                        into_extra, losses, document.strings))
         if progress is not None and len(records) % PROGRESS_STEP == 0:
             progress(PROGRESS_STEP)
     if progress is not None and len(records) % PROGRESS_STEP:
@@ -71,11 +75,11 @@ def loss(record: Record, name: str, fate: str, detail: str) -> Loss:
     return Loss(record.key, path, line, name, fate, detail)
 
 
-def _has_place(zotero: str, kept_elsewhere: frozenset[str], writable: Writable | None,
+def _has_place(zotero: str, writable: Writable | None,
                written: Record) -> Callable[[str, str], "str | None"]:
     """`has_place(name, kind)`: None when the field reaches Zotero, else why not."""
     def has_place(name: str, kind: str) -> str | None:
-        if not holds(zotero, name, kind) and name not in kept_elsewhere:
+        if not holds(zotero, name, kind):
             return f"a Zotero {zotero} has no field for it"
         if writable is not None and not writable(written, name):
             return "the format has no place for it"
@@ -84,11 +88,13 @@ def _has_place(zotero: str, kept_elsewhere: frozenset[str], writable: Writable |
 
 
 def _prepared_record(record: Record, written_type: str, zotero: str, note_fate: str,
-                     has_place: Callable[[str, str], "str | None"], losses: list[Loss]) -> Record:
+                     has_place: Callable[[str, str], "str | None"], into_extra: frozenset[str],
+                     losses: list[Loss], strings: dict[str, str]) -> Record:
     origin = dataclasses.replace(record.origin, fingerprint=0) if record.origin else None
     copy = dataclasses.replace(record, type=written_type, origin=origin,
                                creators=dict(record.creators), dates=dict(record.dates),
                                variables=dict(record.variables), keywords=list(record.keywords))
+    _join_subtitle(copy, strings)
     if zotero != record.type:
         why = " (Zotero has no such type)" if record.type != zotero_type(record.type) else ""
         losses.append(loss(record, "type", CHANGED, f"{record.type!r} becomes a Zotero {zotero}{why}"))
@@ -96,7 +102,10 @@ def _prepared_record(record: Record, written_type: str, zotero: str, note_fate: 
         copy.language = found[0]  # Zotero keeps the language verbatim: a code serves citing best
     moved = []
     for name, kind, value in record.items():
-        if (why := has_place(name, kind)) is not None:
+        why = has_place(name, kind)
+        if why is not None and name in into_extra:
+            losses.append(loss(record, name, IN_EXTRA, f"{why}; the import puts it into Extra"))
+        elif why is not None:
             moved.append(f"{name}: {field_text(kind, value)}")
             copy.set(name, None)
             losses.append(loss(record, name, note_fate, f"{why}; written in the note"))
@@ -105,6 +114,20 @@ def _prepared_record(record: Record, written_type: str, zotero: str, note_fate: 
     if record.note and note_fate != IN_EXTRA:  # CSL's note is Zotero's Extra: elsewhere, moved
         losses.append(loss(record, "note", note_fate, "the format's note field becomes one"))
     return copy
+
+
+def _join_subtitle(record: Record, strings: dict[str, str]) -> None:
+    """A biblatex `subtitle` the model keeps aside, joined to the title as Zotero's
+    BibTeX import joins it (after ": ", unless the title ends in punctuation)."""
+    fields = record.foreign.get(BIBTEX, {})
+    name = next((name for name in fields if name.lower() == "subtitle"), None)
+    if name is None:
+        return
+    subtitle = decode(evaluate(fields[name], strings).text, protect=True).strip()
+    if subtitle:
+        joint = " " if record.title.rstrip()[-1:] in ".:?!" else ": "
+        record.title = f"{record.title.rstrip()}{joint}{subtitle}" if record.title else subtitle
+    record.foreign = {**record.foreign, BIBTEX: {key: raw for key, raw in fields.items() if key != name}}
 
 
 def field_text(kind: str, value: FieldValue) -> str:

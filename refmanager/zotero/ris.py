@@ -41,13 +41,15 @@ IMPORTED_TYPES: dict[str, str] = {
     "SLIDE": "speech", "SOUND": "song",
 }
 
+#: Fields that RIS.js puts into Extra where the Zotero type has no place for them.
+INTO_EXTRA = frozenset({"DOI"})
 KEYS_NOT_KEPT = "Zotero's RIS import ignores ID: citation keys are not kept"
 
 
 def export_ris(document: Document, progress: Progress | None = None) -> ZoteroExport:
     """The document as RIS for Zotero, with what will not survive the import."""
-    prepared, losses, notes = prepare(document, ris_typing, IN_CHILD_NOTE, progress=progress,
-                                      writable=has_tag)
+    prepared, losses, notes = prepare(document, ris_typing, IN_CHILD_NOTE, INTO_EXTRA,
+                                      progress=progress, writable=has_tag)
     written = write_ris(prepared, keep_markup=RICH_TEXT_FIELDS)
     unwritten, others = split_writer_notes(written.problems, {record.key for record in prepared.records})
     return ZoteroExport(document.path, FORMAT, written.text, len(prepared.records),

@@ -160,3 +160,17 @@ def test_no_value_breaks_out_of_its_field(item):
     source = refmanager.loads(f"[{item}]", "csljson").records[0]
     assert back.records[0].title == source.title
     assert back.records[0].note == ""
+
+
+def test_a_doi_the_zotero_type_lacks_is_written_for_zotero_to_put_into_extra(entries, exported):
+    assert "  doi = {10.5255/UKDA-SN-1},\n" in entries["census2021"] + "\n"
+    assert ("census2021", "DOI", "in Extra") in {(loss.key, loss.field, loss.fate) for loss in exported.losses}
+
+
+def test_a_biblatex_subtitle_is_joined_to_the_title_as_zotero_joins_it():
+    source = "@book{a,\n  title = {Soft Power},\n  subtitle = {The Means to {Success}},\n}\n"
+    for format in ("bibtex", "ris", "csljson"):
+        exported = export(refmanager.loads(source, "bibtex"), format)
+        back = refmanager.loads(exported.text, format).records[0]
+        assert back.title == 'Soft Power: The Means to <span class="nocase">Success</span>', format
+        assert not any("subtitle" in loss.field for loss in exported.losses)
