@@ -24,7 +24,7 @@ from refmanager.io.bibtex.names import format_names
 from refmanager.io.bibtex.scan import KEY, KEY_UNUSABLE
 from refmanager.latex.encode import encode
 from refmanager.model import SOURCE_TYPE, DateValue, Document, FieldValue, Name, Record
-from refmanager.zotero.fidelity import CHANGED, IN_CHILD_NOTE, IN_EXTRA, LOST, Loss, ZoteroExport
+from refmanager.zotero.fidelity import CHANGED, IN_CHILD_NOTE, LOST, Loss, ZoteroExport
 from refmanager.zotero.prepare import Progress, field_text, loss, prepare
 from refmanager.zotero.schema import zotero_type
 
@@ -93,13 +93,12 @@ def export_bibtex(document: Document, progress: Progress | None = None) -> Zoter
 
 
 def entry_type(record: Record) -> str:
-    zotero = zotero_type(record.type)
-    if zotero == "thesis" == record.type:
-        return "thesis"
-    return ENTRY_TYPES.get(zotero, "misc")
+    """The entry type to write: the one BibTeX.js imports as the record's Zotero type."""
+    return ENTRY_TYPES.get(zotero_type(record.type), "misc")
 
 
 def bibtex_typing(record: Record) -> tuple[str, str]:
+    """The record's type as it is (the entry type says it), and what BibTeX.js makes of it."""
     return record.type, IMPORTED_TYPES[entry_type(record)]
 
 
