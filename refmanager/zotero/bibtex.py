@@ -176,9 +176,12 @@ class _Entry:
     def add_names(self, field_name: str, names: list[Name]) -> None:
         # Zotero's places for particles (zotero/zotero PR #848): a dropping particle at
         # the end of the given name, so that "Beethoven, Ludwig van" reads as Zotero holds it.
-        folded = [Name(family=name.family, given=" ".join(filter(None, (name.given, name.dropping_particle))),
-                       non_dropping_particle=name.non_dropping_particle, suffix=name.suffix,
-                       literal=name.literal) for name in names]
+        # A name is one line: a line break in it could start a line with "@", a new entry.
+        folded = [Name(family=_one_line(name.family),
+                       given=_one_line(f"{name.given} {name.dropping_particle}"),
+                       non_dropping_particle=_one_line(name.non_dropping_particle),
+                       suffix=_one_line(name.suffix), literal=_one_line(name.literal))
+                  for name in names]
         value, _ = format_names(folded)
         self.fields.append((field_name, "{" + value + "}"))
 
@@ -221,6 +224,10 @@ class _Entry:
             self.fields.append(("month", list(MONTH_ABBREVIATIONS)[rest[0] - 1]))
         if len(rest) > 1:
             self.fields.append(("day", "{" + str(rest[1]) + "}"))
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
 
 
 def _usable_key(key: str) -> str:
