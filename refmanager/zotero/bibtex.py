@@ -78,6 +78,9 @@ _FIELD_ORDER = FieldOrder(
 # BibTeX cannot carry"); `{` and `}` come back whole as `\{` and `\}`.
 _UNREADABLE = re.compile(r"[$~\\]")
 _BRACE_OR_BACKSLASH = re.compile(r"[{}\\]")
+# A line of a value that begins with "@" would read as a new entry (Zotero's detection and
+# refmanager's reader alike); "{@}" does not, and BibTeX.js drops the braces.
+_ENTRY_LIKE_LINE = re.compile(r"^([ \t]*)@", re.M)
 KEYS_NOT_KEPT = "Zotero's BibTeX import does not keep citation keys"
 
 
@@ -119,7 +122,7 @@ class _Entry:
             # Paragraphs: a single line break would be LaTeX's \\, which Zotero keeps as it is.
             lines = (self.record.note.split("\n") if self.record.note else []) + self.note_lines
             self.fields = [field for field in self.fields if field[0] != "note"]
-            self.fields.append(("note", "{" + encode("\n\n".join(lines)) + "}"))
+            self.fields.append(("note", "{" + _encoded("\n\n".join(lines), page=False) + "}"))
         body = "".join(f"  {name} = {value},\n" for name, value in self.fields)
         return f"@{self.kind}{{{_usable_key(self.record.key)},\n{body}}}\n"
 
@@ -189,7 +192,7 @@ class _Entry:
         for keyword in keywords:
             if "," in keyword or ";" in keyword:
                 self.lose("keyword", CHANGED, f"{keyword!r} splits into several tags at ',' or ';'")
-        self.fields.append(("keywords", "{" + encode(", ".join(keywords)) + "}"))
+        self.fields.append(("keywords", "{" + _encoded(", ".join(keywords), page=False) + "}"))
 
     def add_text(self, name: str, field_name: str, value: str) -> None:
         if name in ("URL", "DOI") and not _BRACE_OR_BACKSLASH.search(value):
@@ -240,5 +243,5 @@ def _encoded(value: str, page: bool) -> str:
     BibTeX.js turns into `<sup>` and a subscript character; the rest by `encode`."""
     value = re.sub(r"<sup>([^<>$]*)</sup>", r"$^{\1}$", value)
     value = re.sub(r"<sub>([^<>$]*)</sub>", r"$_{\1}$", value)
-    text = encode(value)
+    text = _ENTRY_LIKE_LINE.sub(r"\1{@}", encode(value))  # braced, no line of a value starts an entry
     return text.replace("\u2013", "--") if page else text

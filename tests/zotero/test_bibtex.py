@@ -174,3 +174,10 @@ def test_a_biblatex_subtitle_is_joined_to_the_title_as_zotero_joins_it():
         back = refmanager.loads(exported.text, format).records[0]
         assert back.title == 'Soft Power: The Means to <span class="nocase">Success</span>', format
         assert not any("subtitle" in loss.field for loss in exported.losses)
+
+
+def test_a_line_of_a_value_that_starts_with_an_at_sign_starts_no_entry():
+    document = refmanager.loads('[{"id": "a", "type": "book", "title": "T", '
+                                '"abstract": "First.\\n\\n@book(b, and more"}]', "csljson")
+    back = refmanager.loads(export(document, "bibtex").text, "bibtex")
+    assert len(back.records) == 1 and back.records[0].abstract == "First.\n\n@book(b, and more"
