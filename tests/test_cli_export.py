@@ -140,3 +140,9 @@ def test_a_terminal_gets_a_progress_bar_for_a_big_file(tmp_path, monkeypatch):
 def test_nothing_but_the_summary_when_piped(tmp_path):
     result = run(str(VARIED), "--for", "zotero", "-o", str(tmp_path / "out.ris"))
     assert "exporting for Zotero" not in result.stderr
+
+
+def test_the_examples_show_whole_on_an_80_column_terminal():
+    result = CliRunner().invoke(app, ["export", "--help"], env={"COLUMNS": "80"})
+    shown = [line.strip().strip("│").strip() for line in ANSI_ESCAPE.sub("", result.output).splitlines()]
+    assert [line for line in shown if line.startswith("refman export")] == _examples()

@@ -41,7 +41,7 @@ def export(
 
       refman export library/soft-power.bib --for zotero --check
 
-      refman export library/soft-power.json --for zotero --to bibtex -o for-zotero.bib
+      refman export library/soft-power.json --for zotero --to bibtex -o zotero.bib
     """
     if program.lower() not in _PROGRAMS:
         raise typer.BadParameter(f"{program!r}: the programs are {', '.join(_PROGRAMS)}", param_hint="--for")
