@@ -218,6 +218,30 @@ def convert(source: str, target: str, to: str | None = None, source_format: str 
                             document.all_problems(), write_problems)
 
 
+def export_for_zotero(source: str, target: str | None = None, format: str = "ris",
+                      source_format: str | None = None,
+                      progress_for: "Callable[[int], Callable[[int], None] | None] | None" = None,
+                      ) -> "ZoteroExport":
+    """Read `source` and write it for Zotero's import in `format` ("ris", the default
+    and the one Zotero imports with nothing lost; "bibtex"; "csljson"), atomically to
+    `target` (`-` for standard output; None writes nothing, for a check first).
+
+    The result holds the text, the losses (per record, each field the format
+    cannot carry into Zotero, and what becomes of it) and the problems found.
+    `progress_for(records)`, if given, returns a callback told how many records
+    were done since its last call (or None for no progress).
+    """
+    from refmanager.zotero import export
+
+    document = load(source, source_format)
+    progress = progress_for(len(document.records)) if progress_for else None
+    result = export(document, format, progress)
+    result.problems[:0] = document.all_problems()
+    if target is not None:
+        files.write_bytes(target, result.text.encode("utf-8"))
+    return result
+
+
 @dataclass
 class DedupeReport:
     """What `deduplicate` found across its input files."""

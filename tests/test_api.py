@@ -180,3 +180,22 @@ def test_resolving_crossrefs_for_a_writer_leaves_the_document_as_it_was():
     refmanager.dumps(document, "csljson")
     assert document.records[0].container_title == ""
     assert document.records[0].is_untouched()
+
+
+def test_export_for_zotero_writes_the_file_and_returns_what_will_not_survive(tmp_path, library):
+    from refmanager import api
+
+    target = tmp_path / "for-zotero.bib"
+    result = api.export_for_zotero(str(library / "soft-power.json"), str(target), "bibtex")
+    assert target.read_text(encoding="utf-8") == result.text and result.text.startswith("@article{")
+    assert result.records == 28 and result.format == "bibtex"
+    assert {(loss.key, loss.field) for loss in result.losses} >= {("nye2017palcomms", "number")}
+
+
+def test_export_for_zotero_without_a_target_writes_nothing(tmp_path, library, monkeypatch):
+    from refmanager import api
+
+    monkeypatch.chdir(tmp_path)
+    result = api.export_for_zotero(str(library / "soft-power.ris"))
+    assert result.format == "ris" and result.text.startswith("TY  - ")
+    assert list(tmp_path.iterdir()) == []

@@ -9,6 +9,6 @@ included (see its docstring).
 from refmanager.cli.shell import app, main, write_json
 
 # Importing a command module registers its commands, in the order `refman --help` lists them.
-from refmanager.cli import convert, dedupe, ingest, clean, cite  # noqa: E402,F401  isort: skip
+from refmanager.cli import convert, export, dedupe, ingest, clean, cite  # noqa: E402,F401  isort: skip
 
 __all__ = ["app", "main", "write_json"]

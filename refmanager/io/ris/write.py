@@ -30,8 +30,12 @@ _FIELD_ORDER = FieldOrder(
     "date", "text", "keywords", *_LONG_TEXTS)
 
 
-def write_ris(document: Document) -> Written:
-    """The RIS text of a document, and what RIS could not hold."""
+def write_ris(document: Document, keep_markup: frozenset[str] = frozenset()) -> Written:
+    """The RIS text of a document, and what RIS could not hold.
+
+    `keep_markup`: the CSL variables whose rich-text tags are written as they are,
+    for a reader that stores them (Zotero keeps `<i>` in its title fields).
+    """
     eol = _line_ending(document)
     from_ris = document.format == FORMAT
     out: list[str] = []
@@ -47,7 +51,7 @@ def write_ris(document: Document) -> Written:
             # A record that replaces its own text keeps the file's blank lines, which
             # are Verbatim blocks: a changed record then changes only its own lines.
             blank_line = not _read_here(block, from_ris)
-            text = _RecordWriter(block, problems).text(eol, blank_line)
+            text = _RecordWriter(block, problems, keep_markup).text(eol, blank_line)
         if text:
             out.append(text)
     return Written("".join(out), problems)
@@ -70,8 +74,9 @@ def _read_here(record: Record, from_ris: bool) -> bool:
 class _RecordWriter:
     """One record as RIS lines, with Zotero's tag for each field of its type."""
 
-    def __init__(self, record: Record, problems: list[Problem]):
-        self.record, self.problems = record, problems
+    def __init__(self, record: Record, problems: list[Problem],
+                 keep_markup: frozenset[str] = frozenset()):
+        self.record, self.problems, self.keep_markup = record, problems, keep_markup
         self.family = family(record.type)
         self.table = tag_of_variable(self.family)
         self.lines: list[tuple[str, str]] = []
@@ -94,6 +99,8 @@ class _RecordWriter:
 
     def plain(self, text: str, what: str) -> str:
         """Text without rich-text tags, which RIS cannot hold: said, not silently dropped."""
+        if what in self.keep_markup:
+            return text
         stripped = richtext.plain(text)
         if stripped != text:
             self.report(f"the formatting of {what!r} (italics, case protection) cannot be held "

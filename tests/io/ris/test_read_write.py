@@ -674,3 +674,14 @@ def test_the_sample_library_survives_csljson_to_ris_and_back(shared):
     assert written.problems == []
     again = read_ris(written.text)
     assert [r.state() for r in again.records] == [r.state() for r in library.records]
+
+
+def test_markup_is_kept_only_in_the_fields_asked_for():
+    # For Zotero, which stores rich text in its title fields (refmanager/zotero/ris.py).
+    record = Record(key="a", type="article-journal", title="The <i>Iliad</i>",
+                    container_title="<b>Classics</b>")
+    written = write_ris(Document("x", "csljson", [record]), keep_markup=frozenset({"title"}))
+    assert "TI  - The <i>Iliad</i>\n" in written.text and "T2  - Classics\n" in written.text
+    assert [problem.message for problem in written.problems] == [
+        "a: the formatting of 'container-title' (italics, case protection) cannot be held in RIS; "
+        "written as plain text"]
