@@ -95,13 +95,14 @@ def _prepared_record(record: Record, written_type: str, zotero: str, note_fate: 
                                creators=dict(record.creators), dates=dict(record.dates),
                                variables=dict(record.variables), keywords=list(record.keywords))
     _join_subtitle(copy, strings)
+    _article_number_as_pages(copy, zotero)
     if zotero != record.type:
         why = " (Zotero has no such type)" if record.type != zotero_type(record.type) else ""
         losses.append(loss(record, "type", CHANGED, f"{record.type!r} becomes a Zotero {zotero}{why}"))
     if copy.language and (found := language_code(copy.language)):
         copy.language = found[0]  # Zotero keeps the language verbatim: a code serves citing best
     moved = []
-    for name, kind, value in record.items():
+    for name, kind, value in copy.items():
         why = has_place(name, kind)
         if why is not None and name in into_extra:
             losses.append(loss(record, name, IN_EXTRA, f"{why}; the import puts it into Extra"))
@@ -114,6 +115,14 @@ def _prepared_record(record: Record, written_type: str, zotero: str, note_fate: 
     if record.note and note_fate != IN_EXTRA:  # CSL's note is Zotero's Extra: elsewhere, moved
         losses.append(loss(record, "note", note_fate, "the format's note field becomes one"))
     return copy
+
+
+def _article_number_as_pages(record: Record, zotero: str) -> None:
+    """An article number (BibTeX `eid`, RIS `C7`) in Pages, where Zotero keeps it: a
+    Zotero journal article has no number field, and its BibTeX import ignores `eid`."""
+    if zotero == "article-journal" and record.get("number") and not record.get("page"):
+        record.set("page", record.get("number"))
+        record.set("number", None)
 
 
 def _join_subtitle(record: Record, strings: dict[str, str]) -> None:

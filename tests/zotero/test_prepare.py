@@ -15,13 +15,22 @@ def as_is(record):
 
 
 def test_a_field_the_zotero_type_lacks_becomes_a_line_of_the_note():
-    document = refmanager.loads('[{"id": "a", "type": "article-journal", "title": "T", '
+    document = refmanager.loads('[{"id": "a", "type": "article-journal", "title": "T", "page": "1-9", '
                                 '"number": "e12", "note": "Mine."}]', "csljson")
     prepared, losses, _ = prepare(document, as_is, IN_CHILD_NOTE)
     record = prepared.records[0]
     assert record.note == "Mine.\nnumber: e12" and record.number == ""
     assert {(loss.field, loss.fate) for loss in losses} == {("number", IN_CHILD_NOTE), ("note", IN_CHILD_NOTE)}
     assert document.records[0].number == "e12"  # the caller's record is not changed
+
+
+def test_an_article_number_without_pages_goes_into_pages_as_zotero_keeps_it():
+    document = refmanager.loads('[{"id": "a", "type": "article-journal", "title": "T", "number": "17008"}]',
+                                "csljson")
+    prepared, losses, _ = prepare(document, as_is, IN_CHILD_NOTE)
+    record = prepared.records[0]
+    assert (record.page, record.number, record.note) == ("17008", "", "")
+    assert losses == []
 
 
 def test_a_type_zotero_lacks_is_reported_as_changed():
