@@ -13,6 +13,8 @@ own; the figures are medians over the runs. Jobs:
 * refmanager APA on the first 5,000 entries, and citeproc-js (the
   csl-oracle's `render.js --bench 1`, APA) on the same 5,000 entries written
   as CSL-JSON: the processor Zotero uses, on the same data;
+* `refman cite FILE --style apa --no-dedupe -o OUT`, the command itself (the
+  named style apa: the official style, and sentence case for BibTeX titles);
 * pybtex `plain` (its BibTeX-style formatter, text backend) on the whole file.
 
 The default input is ../shared/bench/bigbib/acl-anthology-88k.bib (88,536
@@ -60,6 +62,18 @@ entries = engine.processor.bibliography(format="text")
 with open(sys.argv[2], "w", encoding="utf-8") as out:
     out.write("\\n".join(entry for _id, entry in entries) + "\\n")
 check = len(entries)
+"""
+
+# The user's path: the command, with the named style apa (sentence case for BibTeX
+# titles included); --no-dedupe, as the peers render every entry as given.
+REFMAN_CITE = """
+import subprocess
+result = subprocess.run([sys.executable, "-m", "refmanager", "cite", sys.argv[1], "--style", "apa",
+                         "--no-dedupe", "-o", sys.argv[2]], capture_output=True, text=True)
+if result.returncode not in (0, 1):  # 1: the file's malformed blocks were reported
+    sys.exit("refman cite: " + (result.stderr.strip().splitlines() or ["failed"])[-1])
+with open(sys.argv[2], encoding="utf-8") as written:
+    check = sum(1 for line in written if line.strip())
 """
 
 PYBTEX_PLAIN = """
@@ -153,6 +167,8 @@ def jobs(options, folder: Path) -> list[tuple[str, str, tuple, int | None]]:
     found = [(f"refmanager APA, first {count:,}", REFMANAGER_APA,
               (first_entries(options.file, count, folder), out), None) for count in SCALING]
     found.append(("refmanager APA, whole file", REFMANAGER_APA, (options.file, out), None))
+    found.append(("refman cite --style apa --no-dedupe (the command), whole file", REFMAN_CITE,
+                  (options.file, out), None))
     found.append((f"refmanager APA, first {ORACLE_SUBSET:,}", REFMANAGER_APA, (subset, out), None))
     found.append((f"citeproc-js APA, first {ORACLE_SUBSET:,} (CSL-JSON)", CITEPROC_JS,
                   (subset_json, out, options.oracle), None))
