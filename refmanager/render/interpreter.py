@@ -127,7 +127,7 @@ def render_text(element, ctx):
         node = None
     if node is None:
         return None
-    return decorate(element, node, ctx.title_case)
+    return decorate(element, node, ctx.title_case or kind == "term")
 
 
 def render_group(element, ctx):
@@ -202,7 +202,8 @@ def render_label(element, ctx):
     plural = _plural_for(variable, value, element.get("plural", "contextual"),
                          ctx.locale.term("and"))
     text = ctx.locale.term(term, element.get("form", "long"), plural)
-    return decorate(element, text or None, ctx.title_case)
+    # A term is in the style's language, not the item's: title case applies.
+    return decorate(element, text or None)
 
 
 def render_number(element, ctx):

@@ -195,7 +195,8 @@ def _label_node(label_element, variable: str, count: int, ctx):
         return None
     plural = {"always": True, "never": False}.get(label_element.get("plural", ""), count > 1)
     text = ctx.locale.term(variable, label_element.get("form", "long"), plural)
-    return decorate(label_element, text or None, ctx.title_case)
+    # A term is in the style's language, not the item's: title case applies.
+    return decorate(label_element, text or None)
 
 
 def _variable_groups(variables: list, ctx) -> list[tuple[str, list]]:

@@ -12,10 +12,20 @@ import re
 
 from refmanager.render.richtext import Rich
 
-# CSL 1.0.2 "Title Case Conversion": words kept lowercase inside a title.
+# Words kept lowercase inside a title: CSL 1.0.2 "Title Case Conversion" names
+# articles, coordinating conjunctions and short prepositions; citeproc-js, whose
+# output the golden files hold, keeps English prepositions of any length lowercase
+# too ("Retreat since 1900", "Counts along the Danube") and the "v." of a case name.
+ARTICLES_AND_CONJUNCTIONS = "a an the and but for nor or so yet"
+PREPOSITIONS = (
+    "about above across after against along alongside amid amidst among amongst around as "
+    "aside at atop before behind below beneath beside besides between beyond by circa "
+    "despite down during except for from in inside into like near next notwithstanding of "
+    "off on onto out over per plus since than through throughout till to toward towards "
+    "under underneath until unto up upon versus via with within without")
+CASE_NAME_WORDS = "v vs"  # "Brown v. Board of Education", "Donoghue v Stevenson"
 STOP_WORDS = frozenset(
-    "a an and as at but by down for from in into nor of on onto or over so the till to up "
-    "via with yet".split())
+    f"{ARTICLES_AND_CONJUNCTIONS} {PREPOSITIONS} {CASE_NAME_WORDS}".split())
 _WORD = re.compile(r"[^\s/–—]+")
 # Field markup that citeproc-js never recases: small caps, superscript, subscript.
 _IMPLICIT_NOCASE = frozenset({("font-variant", "small-caps"), ("vertical-align", "sup"),
@@ -65,10 +75,11 @@ def _case_word(word, mode, position, words, text, all_upper) -> str:
         return word.lower()
     if mode == "uppercase":
         return word.upper()
+    # CSL 1.0.2: both capitalize only a lowercase word, so "arXiv" and "iPhone" stay.
     if mode == "capitalize-all":
-        return _cap(word)
+        return _cap(word) if word.lower() == word else word
     if mode == "capitalize-first":
-        return _cap(word) if position == 0 else word
+        return _cap(word) if position == 0 and word.lower() == word else word
     if mode == "sentence":
         return _cap(word.lower()) if position == 0 else word.lower()
     if mode == "title":

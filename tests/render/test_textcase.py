@@ -4,6 +4,7 @@ title-case rules; nocase spans from field markup never change."""
 import pytest
 
 from refmanager.render.markup import parse_markup
+from refmanager.render.processor import CitationProcessor, Cite
 from refmanager.render.richtext import to_plain
 from refmanager.render.textcase import apply_text_case
 
@@ -19,10 +20,27 @@ from refmanager.render.textcase import apply_text_case
     ("title", "writings on UK people", "Writings on UK People"),
     ("title", "out-of-fashion initiatives", "Out-of-Fashion Initiatives"),
     ("title", "from the ground up", "From the Ground Up"),
+    # The golden files (citeproc-js): APA's number of a preprint, a role label.
+    ("capitalize-first", "arXiv:2105.01234", "arXiv:2105.01234"),
+    ("capitalize-all", "new iPhone apps", "New iPhone Apps"),
+    # The golden files: titles that the Chicago, MLA, ACS, ... styles title-case.
+    ("title", "glacier retreat since 1900", "Glacier Retreat since 1900"),
+    ("title", "walking after hip surgery", "Walking after Hip Surgery"),
+    ("title", "bird counts along the danube", "Bird Counts along the Danube"),
+    ("title", "an interview about life", "An Interview about Life"),
+    ("title", "soil carbon under grazing", "Soil Carbon under Grazing"),
+    ("title", "brown v. board of education", "Brown v. Board of Education"),
+    ("title", "donoghue v stevenson", "Donoghue v Stevenson"),
 ], ids=["lowercase", "uppercase", "capitalize-first", "capitalize-all",
         "sentence case lowercases the rest", "title case keeps stop words lowercase",
         "title case capitalizes after a colon", "title case keeps acronyms",
-        "title case capitalizes each part of a compound", "the last word is capitalized"])
+        "title case capitalizes each part of a compound", "the last word is capitalized",
+        "capitalize-first leaves a mixed-case word such as arXiv",
+        "capitalize-all leaves a mixed-case word such as iPhone",
+        "title case keeps since lowercase", "title case keeps after lowercase",
+        "title case keeps along lowercase", "title case keeps about lowercase",
+        "title case keeps under lowercase", "title case keeps the v. of a case name",
+        "title case keeps a bare v of a case name"])
 def test_text_case(mode, text, expected):
     assert apply_text_case(text, mode) == expected
 
@@ -35,3 +53,14 @@ def test_nocase_spans_are_protected():
 def test_words_across_formatting_are_one_word():
     tree = parse_markup("<i>un</i>known lands")
     assert to_plain(apply_text_case(tree, "title")) == "Unknown Lands"
+
+
+def test_a_label_is_title_cased_for_an_item_in_another_language(style):
+    # Golden APA, motion-picture-original-title: a French film, "Zimmermann, W. (Director)".
+    # The term is English (the style's locale), the title stays as the item has it.
+    xml = style('<names variable="director"><name/><label prefix=" (" suffix=")" '
+                'text-case="title"/></names><text variable="title" prefix=", " text-case="title"/>')
+    item = {"id": "film", "type": "motion_picture", "language": "fr-FR", "title": "le voyage",
+            "director": [{"family": "Zimmermann", "given": "Wen"}]}
+    assert CitationProcessor(xml, [item]).citation([Cite(id="film")]) == \
+        "Wen Zimmermann (Director), le voyage"
