@@ -176,6 +176,10 @@ def _label_term(variable: str, ctx):
             label = "sub-verbo"  # the term's name since CSL 1.0.2
         return label, ctx.cite.locator
     value = ctx.raw(variable)
+    if value is None and ctx.substituting and variable in ctx.used:
+        # The number this label goes with rendered in the same substitute (APA's
+        # "Title (17th ed.)" for a book without author), which suppressed it.
+        value = ctx.item.get(variable)
     if value is None:
         return None, None
     return variable, value
