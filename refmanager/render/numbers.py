@@ -22,6 +22,8 @@ def is_numeric(value) -> bool:
 
 
 _PLURAL = re.compile(r"(\d+|\b[ivxlcdm]+\b)\s*([-–,&]|\band\b)\s*[A-Za-z]*(\d+|[ivxlcdm]+\b)", re.I)
+# A comma before exactly three digits groups thousands: "US 10,000,123 B2" is one number.
+_THOUSANDS_COMMA = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 
 
 def is_plural(value, and_term: str | None = None) -> bool:
@@ -32,6 +34,7 @@ def is_plural(value, and_term: str | None = None) -> bool:
     text = str(value)
     if "\\-" in text:
         return False
+    text = _THOUSANDS_COMMA.sub("", text)
     if and_term and re.search(rf"\d\s+{re.escape(and_term)}\s+\d", text):
         return True
     return bool(_PLURAL.search(text))

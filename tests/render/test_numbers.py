@@ -40,6 +40,8 @@ def test_is_numeric(value, numeric):
 @pytest.mark.parametrize("value, plural", [
     ("5", False), ("5-7", True), ("5, 7", True), ("i-ix", True), ("3-B", False),
     ("327\\-30", False),
+    # Golden APA, patent: "Patent No. US 10,000,123 B2", one number with thousands commas.
+    ("US 10,000,123 B2", False), ("5,7", True), ("1,2345", True),
 ], ids=lambda value: repr(value))
 def test_plural_detection(value, plural):
     assert is_plural(value) is plural
