@@ -110,9 +110,10 @@ class RenderContext:
         if found:
             counter[1] += 1
 
-    def raw(self, name: str):
-        """The value of a variable without bookkeeping, None when empty."""
-        if name in self.suppressed:
+    def raw(self, name: str, even_suppressed: bool = False):
+        """The value of a variable without bookkeeping, None when empty (or
+        suppressed by a substitute, unless `even_suppressed`)."""
+        if name in self.suppressed and not even_suppressed:
             return None
         if name not in _COMPUTED:
             value = self._stored(name)
