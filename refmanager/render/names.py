@@ -114,6 +114,8 @@ def _join_names(rendered: list, names: list, options: NameOptions, ctx, truncate
         return Rich(_interleave(rendered, delimiter))
     use_delimiter = _precedes(options.delimiter_precedes_last, len(rendered),
                               inverted_flags[len(rendered) - 2], contextual_min=3)
+    if "literal" in names[len(rendered) - 1]:
+        use_delimiter = False  # citeproc-js: "Schneider, Z. & Global Burden of Disease ..."
     head = _interleave(rendered[:-1], delimiter)
     return Rich(head + [(delimiter if use_delimiter else " ") + and_text + " ", rendered[-1]])
 

@@ -62,6 +62,16 @@ def test_single_names(style, name, attrs, expected):
     assert cite(style, attrs, [name]) == expected
 
 
+def test_no_delimiter_before_the_and_of_a_last_organisation(style):
+    # Golden APA, mixed-person-organisation: "Schneider, Z. & Global Burden of Disease
+    # Collaborators", though APA puts a comma before the "&" of persons.
+    authors = [{"family": "Schneider", "given": "Zofia"},
+               {"literal": "Global Burden of Disease Collaborators"}]
+    attrs = 'and="symbol" delimiter-precedes-last="always" name-as-sort-order="all"'
+    assert cite(style, attrs, authors) == "Schneider, Zofia & Global Burden of Disease Collaborators"
+    assert cite(style, attrs, PEOPLE[:2]) == "Doe, John Paul, & Roe, Jane"
+
+
 def test_label_after_names_is_plural_for_several(style):
     extra = '<label prefix=" (" suffix=")" form="short"/>'
     xml_one = cite(style, "", PEOPLE[:1], extra=extra).replace("author", "")
