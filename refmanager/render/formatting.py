@@ -12,6 +12,15 @@ from refmanager.render.richtext import FORMATTING_ATTRIBUTES, Rich, is_empty, ma
 from refmanager.render.textcase import apply_text_case
 
 
+# The number variables whose text citeproc-js reads as a list of numbers ("2, 5
+# and 7") even when it holds words; text-case then applies to each part. Found by
+# running citeproc-js: part-number, section, version and the other CSL 1.0.2
+# additions are plain text to it.
+LIST_NUMBER_VARIABLES = frozenset(
+    "chapter-number citation-number collection-number edition issue locator number "
+    "number-of-pages number-of-volumes page volume".split())
+
+
 class Decoration:
     __slots__ = ("prefix", "suffix", "style", "quotes", "text_case", "strip_periods",
                  "display", "empty")
@@ -51,7 +60,9 @@ def decorate(element, node, title_case_allowed: bool = True, affixes: bool = Tru
     if decoration.strip_periods:
         node = strip_periods(node)
     if decoration.text_case and (title_case_allowed or decoration.text_case != "title"):
-        node = apply_text_case(node, decoration.text_case)
+        number_parts = getattr(element, "name", "") in ("text", "number") \
+            and element.attrs.get("variable") in LIST_NUMBER_VARIABLES
+        node = apply_text_case(node, decoration.text_case, number_parts)
     if decoration.style or decoration.quotes:
         node = Rich([node], decoration.style, decoration.quotes)
     if affixes and (decoration.prefix or decoration.suffix):

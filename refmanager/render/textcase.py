@@ -27,6 +27,7 @@ CASE_NAME_WORDS = "v vs"  # "Brown v. Board of Education", "Donoghue v Stevenson
 STOP_WORDS = frozenset(
     f"{ARTICLES_AND_CONJUNCTIONS} {PREPOSITIONS} {CASE_NAME_WORDS}".split())
 _WORD = re.compile(r"[^\s/–—]+")
+_NUMBER_PART_SEPARATOR = re.compile(r"(?:\s*(?:[,&\-–]|\band\b)\s*)+")
 # Field markup that citeproc-js never recases: small caps, superscript, subscript.
 _IMPLICIT_NOCASE = frozenset({("font-variant", "small-caps"), ("vertical-align", "sup"),
                               ("vertical-align", "sub")})
@@ -104,8 +105,22 @@ def _title_word(word, position, words, text, all_upper) -> str:
     return word
 
 
-def apply_text_case(node, mode: str):
-    """`node` with `mode` (a CSL text-case value) applied to its words."""
+def _number_parts(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each part of a list such as "revised and expanded"."""
+    spans, start = [], 0
+    for separator in _NUMBER_PART_SEPARATOR.finditer(text):
+        spans.append((start, separator.start()))
+        start = separator.end()
+    return spans + [(start, len(text))]
+
+
+def apply_text_case(node, mode: str, number_parts: bool = False):
+    """`node` with `mode` (a CSL text-case value) applied to its words.
+
+    With `number_parts` (the text of a number variable), each part between the
+    separators of a number list ("2, 5 and 7") is cased as a text of its own, as
+    citeproc-js does: an edition "revised and expanded" capitalized first is
+    "Revised and Expanded", and the "and" stays as it is."""
     if not mode or node is None:
         return node
     leaves: list = []
@@ -114,9 +129,10 @@ def apply_text_case(node, mode: str):
     if not text:
         return node
     changed = list(text)
-    for start, end, new in _word_cases(text, mode):
-        if len(new) == end - start:
-            changed[start:end] = list(new)
+    for part_start, part_end in _number_parts(text) if number_parts else [(0, len(text))]:
+        for start, end, new in _word_cases(text[part_start:part_end], mode):
+            if len(new) == end - start:
+                changed[part_start + start:part_start + end] = list(new)
     protected = []
     for piece, is_protected in leaves:
         protected.extend([is_protected] * len(piece))

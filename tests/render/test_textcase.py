@@ -64,3 +64,25 @@ def test_a_label_is_title_cased_for_an_item_in_another_language(style):
             "director": [{"family": "Zimmermann", "given": "Wen"}]}
     assert CitationProcessor(xml, [item]).citation([Cite(id="film")]) == \
         "Wen Zimmermann (Director), le voyage"
+
+
+@pytest.mark.parametrize("mode, text, expected", [
+    ("capitalize-first", "revised and expanded", "Revised and Expanded"),
+    ("capitalize-first", "second edition, revised", "Second edition, Revised"),
+    ("uppercase", "revised and expanded", "REVISED and EXPANDED"),
+    ("capitalize-first", "revised andexpanded", "Revised andexpanded"),
+], ids=["each part of a number list is capitalized", "a comma separates parts too",
+        "the and between parts keeps its case", "and inside a word separates nothing"])
+def test_number_variables_are_cased_part_by_part(mode, text, expected):
+    # Golden Chicago and MLA, book-edition-text: "Revised and Expanded"; the other
+    # cases are what citeproc-js 2.4.63 gives for an edition with text-case.
+    assert apply_text_case(text, mode, number_parts=True) == expected
+
+
+def test_a_number_variable_in_a_style_is_cased_part_by_part(style):
+    xml = style('<text variable="edition" text-case="capitalize-first"/>'
+                '<text variable="genre" text-case="capitalize-first" prefix="; "/>')
+    item = {"id": "e", "type": "book", "edition": "revised and expanded",
+            "genre": "revised and expanded"}
+    assert CitationProcessor(xml, [item]).citation([Cite(id="e")]) == \
+        "Revised and Expanded; Revised and expanded"
