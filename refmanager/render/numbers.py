@@ -9,9 +9,17 @@ from __future__ import annotations
 
 import re
 
-_NUMERIC = re.compile(r"^\s*[A-Za-z]*\d+[A-Za-z]*(\s*(?:[-–,&]|and)\s*[A-Za-z]*\d+[A-Za-z]*)*\s*$")
+# What citeproc-js 2.4.63 reads as a number, found by running it (CSL 1.0.2 names
+# only affixed numbers joined by a comma, hyphen or ampersand): lowercase roman
+# numerals of i, v, x and l count ("iv", "xiv-xx"); a comma separates only before a
+# space ("12,15" and "10,000" are one text); "and" separates between spaces; and
+# bare numbers may be joined by slashes ("2016/679", a regulation's number).
+_ONE_NUMBER = r"(?:[A-Za-z]*\d+[A-Za-z]*|[ivxl]+)"
+_LIST_SEPARATOR = r"(?:\s*[-–&]\s*|\s*,\s+|\s+and\s+)"
+_NUMERIC = re.compile(rf"^\s*{_ONE_NUMBER}(?:{_LIST_SEPARATOR}{_ONE_NUMBER})*\s*$"
+                      r"|^\s*\d+(?:/\d+)+\s*$")
 _NUMBER_TOKEN = re.compile(r"(\d+)")
-_SEPARATORS = re.compile(r"\s*([-–,&])\s*")
+_SEPARATORS = re.compile(r"\s*([-–&]|,(?=\s)|\band\b)\s*")
 _RANGE = re.compile(r"([A-Za-z]*\d+[A-Za-z]*)\s*[-–]+\s*([A-Za-z]*\d+[A-Za-z]*)")
 
 
@@ -21,9 +29,10 @@ def is_numeric(value) -> bool:
     return bool(value) and bool(_NUMERIC.match(str(value)))
 
 
-_PLURAL = re.compile(r"(\d+|\b[ivxlcdm]+\b)\s*([-–,&]|\band\b)\s*[A-Za-z]*(\d+|[ivxlcdm]+\b)", re.I)
-# A comma before exactly three digits groups thousands: "US 10,000,123 B2" is one number.
-_THOUSANDS_COMMA = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+# Two numbers and a separator between them; a comma only before a space, so that
+# "US 10,000,123 B2" is one number (golden APA: "Patent No.").
+_PLURAL = re.compile(r"(\d+[A-Za-z]*|\b[ivxlcdm]+\b)\s*([-–&]|,(?=\s)|\band\b)\s*[A-Za-z]*(\d+|[ivxlcdm]+\b)",
+                     re.I)
 
 
 def is_plural(value, and_term: str | None = None) -> bool:
@@ -34,7 +43,6 @@ def is_plural(value, and_term: str | None = None) -> bool:
     text = str(value)
     if "\\-" in text:
         return False
-    text = _THOUSANDS_COMMA.sub("", text)
     if and_term and re.search(rf"\d\s+{re.escape(and_term)}\s+\d", text):
         return True
     return bool(_PLURAL.search(text))
@@ -60,7 +68,7 @@ def format_number_value(value, form: str, locale, gender: str = "") -> str:
     out = []
     for index, piece in enumerate(pieces):
         if index % 2 == 1:
-            out.append({"-": "–", "–": "–", ",": ", ", "&": " & "}[piece])
+            out.append({"-": "–", "–": "–", ",": ", ", "&": " & ", "and": " and "}[piece])
             continue
         out.append(_format_one(piece, form, locale, gender))
     return "".join(out)

@@ -32,6 +32,10 @@ def test_page_range_formats(style, value, expected):
 @pytest.mark.parametrize("value, numeric", [
     ("12", True), ("12a", True), ("2nd", True), ("12-15", True), ("12, 15 & 17", True),
     ("second", False), ("12 bis 15", False), (7, True), ("", False),
+    # citeproc-js 2.4.63 (the golden MLA regulation: "no. 2016/679"):
+    ("2016/679", True), ("1/2/3", True), ("2016/679/EU", False), ("2016 / 679", False),
+    ("iv", True), ("xiv-xx", True), ("IV", False), ("mild", False), ("10,000", False),
+    ("12,15", False), ("12 and 15", True), ("12 and15", False),
 ], ids=lambda value: repr(value))
 def test_is_numeric(value, numeric):
     assert is_numeric(value) is numeric
@@ -40,8 +44,10 @@ def test_is_numeric(value, numeric):
 @pytest.mark.parametrize("value, plural", [
     ("5", False), ("5-7", True), ("5, 7", True), ("i-ix", True), ("3-B", False),
     ("327\\-30", False),
-    # Golden APA, patent: "Patent No. US 10,000,123 B2", one number with thousands commas.
-    ("US 10,000,123 B2", False), ("5,7", True), ("1,2345", True),
+    # Golden APA, patent: "Patent No. US 10,000,123 B2"; citeproc-js 2.4.63 for the rest:
+    # a comma separates numbers only before a space, a suffixed number starts a range.
+    ("US 10,000,123 B2", False), ("5,7", False), ("12b-14c", True), ("1st-2nd", True),
+    ("12 and 15", True),
 ], ids=lambda value: repr(value))
 def test_plural_detection(value, plural):
     assert is_plural(value) is plural
@@ -50,6 +56,7 @@ def test_plural_detection(value, plural):
 @pytest.mark.parametrize("form, value, expected", [
     ("ordinal", "1", "1st"), ("ordinal", "12", "12th"), ("ordinal", "22", "22nd"),
     ("long-ordinal", "3", "third"), ("roman", "14", "xiv"), ("numeric", "5-7", "5–7"),
+    ("ordinal", "12 and 15, 17", "12th and 15th, 17th"), ("ordinal", "2016/679", "2016/679"),
 ], ids=lambda value: str(value))
 def test_number_forms(form, value, expected):
     assert format_number_value(value, form, EN) == expected
