@@ -12,21 +12,31 @@ import re
 
 from refmanager.render.richtext import Rich
 
-# Words kept lowercase inside a title: CSL 1.0.2 "Title Case Conversion" names
-# articles, coordinating conjunctions and short prepositions; citeproc-js, whose
-# output the golden files hold, keeps English prepositions of any length lowercase
-# too ("Retreat since 1900", "Counts along the Danube") and the "v." of a case name.
+# Words kept lowercase inside a title. CSL 1.0.2 "Title Case Conversion" points to
+# a list of articles, conjunctions and prepositions; these are the single words
+# citeproc-js 2.4.63 keeps lowercase (found by title-casing "alpha WORD omega" with
+# it), which the golden files bear out: "Retreat since 1900", "Brown v. Board".
 ARTICLES_AND_CONJUNCTIONS = "a an the and but for nor or so yet"
 PREPOSITIONS = (
-    "about above across after against along alongside amid amidst among amongst around as "
-    "aside at atop before behind below beneath beside besides between beyond by circa "
-    "despite down during except for from in inside into like near next notwithstanding of "
-    "off on onto out over per plus since than through throughout till to toward towards "
-    "under underneath until unto up upon versus via with within without")
+    "about above across afore after against along alongside amid amidst among amongst "
+    "anenst apropos apud around as aside astride at athwart atop barring before behind "
+    "below beneath beside besides between beyond by circa despite down during except for "
+    "forenenst from given in inside into lest like modulo near next notwithstanding of off "
+    "on onto out over per plus pro qua sans since than through throughout thruout till to "
+    "toward towards under underneath until unto up upon versus via with within without")
 CASE_NAME_WORDS = "v vs"  # "Brown v. Board of Education", "Donoghue v Stevenson"
+LATIN_AND_NAME_PARTICLES = "et al c ca de von van"  # "et al.", "c. 1900", "van Gogh"
 STOP_WORDS = frozenset(
-    f"{ARTICLES_AND_CONJUNCTIONS} {PREPOSITIONS} {CASE_NAME_WORDS}".split())
+    f"{ARTICLES_AND_CONJUNCTIONS} {PREPOSITIONS} {CASE_NAME_WORDS} "
+    f"{LATIN_AND_NAME_PARTICLES}".split())
 _WORD = re.compile(r"[^\s/–—]+")
+# Title case also parts words at periods, as citeproc-js does: "e.coli" is
+# "e.Coli", "www.example.com" is "Www.Example.Com" and "e.g." stays.
+_TITLE_WORD = re.compile(r"[^\s/–—.]+")
+# A lone letter, or one before an apostrophe ("o’neill", "l’homme"): never
+# capitalized inside a title ("Alpha b", "Vitamin c"), only where a title opens.
+_ONE_LETTER = re.compile(r"^[^\W\d_](?:['’]|$)")
+_APOSTROPHES = ("'", "’")
 _NUMBER_PART_SEPARATOR = re.compile(r"(?:\s*(?:[,&\-–]|\band\b)\s*)+")
 # Field markup that citeproc-js never recases: small caps, superscript, subscript.
 _IMPLICIT_NOCASE = frozenset({("font-variant", "small-caps"), ("vertical-align", "sup"),
@@ -61,7 +71,8 @@ def _cap(word: str) -> str:
 
 def _word_cases(text: str, mode: str) -> list[tuple[int, int, str]]:
     """(start, end, new text) for each word whose case changes."""
-    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+    pattern = _TITLE_WORD if mode == "title" else _WORD
+    words = [(m.start(), m.end(), m.group()) for m in pattern.finditer(text)]
     changes = []
     all_upper = text.upper() == text and text.lower() != text
     for position, (start, end, word) in enumerate(words):
@@ -89,20 +100,31 @@ def _case_word(word, mode, position, words, text, all_upper) -> str:
 
 
 def _title_word(word, position, words, text, all_upper) -> str:
-    bare = word.strip("“”‘’\"'([{.,:;!?").lower()
+    bare = word.strip("“”‘’\"'()[]{}.,:;!?").lower()
     start = words[position][0]
-    after_colon = position > 0 and text[:start].rstrip()[-1:] in (":", "?", "!")
-    edge = position == 0 or position == len(words) - 1 or after_colon
-    if bare in STOP_WORDS and not edge:
-        return word.lower() if word.lower() == word else word
-    if "-" in word.strip("-"):  # each part of a compound: "Self-Esteem", "Out-of-Fashion"
-        parts = word.split("-")
-        return "-".join(part if len(part) < 2 or (index and part.lower() in STOP_WORDS)
-                        else (_cap(part) if part.lower() == part else part)
-                        for index, part in enumerate(parts))
-    if word.lower() == word:
+    opens = position == 0 or text[:start].rstrip()[-1:] in (":", "?", "!")
+    last = position == len(words) - 1
+    if not opens and ((bare in STOP_WORDS and not last) or _ONE_LETTER.match(bare)):
+        return word
+    if "-" in word.strip("-"):
+        return _title_compound(word)
+    if word.lower() == word and not word.startswith(_APOSTROPHES):
         return _cap(word)
     return word
+
+
+def _title_compound(word: str) -> str:
+    """Each part of a hyphenated word: "Self-Esteem", "Out-of-Fashion", "X-Ray";
+    after the first part, a stop word or a single letter stays ("A-b-c")."""
+    parts = word.split("-")
+    first = parts[0]
+    # A one-letter first part: "X-Ray", "E-Mail", but "β-Carotine" (textcase_NonEnglishChars).
+    keep_first = first.lower() != first or (len(first) == 1 and not first.isascii())
+    cased = [first if keep_first else _cap(first)]
+    for part in parts[1:]:
+        keep = len(part) < 2 or part.lower() in STOP_WORDS or part.lower() != part
+        cased.append(part if keep else _cap(part))
+    return "-".join(cased)
 
 
 def _number_parts(text: str) -> list[tuple[int, int]]:

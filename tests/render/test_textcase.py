@@ -45,6 +45,33 @@ def test_text_case(mode, text, expected):
     assert apply_text_case(text, mode) == expected
 
 
+# What citeproc-js 2.4.63 gives for these titles (run through tools/csl-oracle).
+@pytest.mark.parametrize("text, expected", [
+    ("alpha b omega", "Alpha b Omega"),
+    ("alpha b", "Alpha b"),
+    ("b omega", "B Omega"),
+    ("alpha x-ray omega", "Alpha X-Ray Omega"),
+    ("alpha a-b-c omega", "Alpha A-b-c Omega"),
+    ("alpha e.coli omega", "Alpha e.Coli Omega"),
+    ("alpha www.example.com omega", "Alpha Www.Example.Com Omega"),
+    ("alpha e.g. omega", "Alpha e.g. Omega"),
+    ("alpha o’neill omega", "Alpha o’neill Omega"),
+    ("alpha don’t omega", "Alpha Don’t Omega"),
+    ("alpha (b) omega", "Alpha (b) Omega"),
+    ("alpha et al. omega", "Alpha et al. Omega"),
+    ("von neumann and van gogh", "Von Neumann and van Gogh"),
+    ("alpha astride omega", "Alpha astride Omega"),
+], ids=["a lone letter stays lowercase inside a title", "even as the last word",
+        "but not where the title opens", "the first part of a compound is capitalized",
+        "later one-letter parts of a compound stay", "a period parts words",
+        "each part after a period is capitalized", "an abbreviation of lone letters stays",
+        "a lone letter before an apostrophe stays", "the part after an apostrophe stays",
+        "a lone letter in brackets stays", "et al. stays lowercase",
+        "a name particle stays lowercase inside a title", "a rarer preposition stays lowercase"])
+def test_title_case_details(text, expected):
+    assert apply_text_case(text, "title") == expected
+
+
 def test_nocase_spans_are_protected():
     tree = parse_markup('a <span class="nocase">mRNA</span> study of <i>E. coli</i>')
     assert to_plain(apply_text_case(tree, "uppercase")) == "A mRNA STUDY OF E. COLI"
