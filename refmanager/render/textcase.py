@@ -33,6 +33,10 @@ _WORD = re.compile(r"[^\s/–—]+")
 # Title case also parts words at periods, as citeproc-js does: "e.coli" is
 # "e.Coli", "www.example.com" is "Www.Example.Com" and "e.g." stays.
 _TITLE_WORD = re.compile(r"[^\s/–—.]+")
+# capitalize-all capitalizes each part of a word at a hyphen or period too:
+# "X-Ray Of The E-Mail", "E.Coli And The U.S." (citeproc-js 2.4.63).
+_WORD_PART = re.compile(r"[^\s/–—.\-]+")
+_PATTERNS = {"title": _TITLE_WORD, "capitalize-all": _WORD_PART}
 # A lone letter, or one before an apostrophe ("o’neill", "l’homme"): never
 # capitalized inside a title ("Alpha b", "Vitamin c"), only where a title opens.
 _ONE_LETTER = re.compile(r"^[^\W\d_](?:['’]|$)")
@@ -71,7 +75,7 @@ def _cap(word: str) -> str:
 
 def _word_cases(text: str, mode: str) -> list[tuple[int, int, str]]:
     """(start, end, new text) for each word whose case changes."""
-    pattern = _TITLE_WORD if mode == "title" else _WORD
+    pattern = _PATTERNS.get(mode, _WORD)
     words = [(m.start(), m.end(), m.group()) for m in pattern.finditer(text)]
     changes = []
     all_upper = text.upper() == text and text.lower() != text
@@ -92,8 +96,8 @@ def _case_word(word, mode, position, words, text, all_upper) -> str:
         return _cap(word) if word.lower() == word else word
     if mode == "capitalize-first":
         return _cap(word) if position == 0 and word.lower() == word else word
-    if mode == "sentence":
-        return _cap(word.lower()) if position == 0 else word.lower()
+    if mode == "sentence":  # citeproc-js: "THE book of days", "IPhone apps"
+        return _cap(word) if position == 0 else word.lower()
     if mode == "title":
         return _title_word(word, position, words, text, all_upper)
     return word

@@ -23,6 +23,11 @@ from refmanager.render.textcase import apply_text_case
     # The golden files (citeproc-js): APA's number of a preprint, a role label.
     ("capitalize-first", "arXiv:2105.01234", "arXiv:2105.01234"),
     ("capitalize-all", "new iPhone apps", "New iPhone Apps"),
+    # citeproc-js 2.4.63 (tools/csl-oracle):
+    ("sentence", "THE BOOK OF DAYS", "THE book of days"),
+    ("sentence", "iPhone apps", "IPhone apps"),
+    ("capitalize-all", "x-ray of the e-mail", "X-Ray Of The E-Mail"),
+    ("capitalize-all", "e.coli and the u.s.", "E.Coli And The U.S."),
     # The golden files: titles that the Chicago, MLA, ACS, ... styles title-case.
     ("title", "glacier retreat since 1900", "Glacier Retreat since 1900"),
     ("title", "walking after hip surgery", "Walking after Hip Surgery"),
@@ -37,6 +42,10 @@ from refmanager.render.textcase import apply_text_case
         "title case capitalizes each part of a compound", "the last word is capitalized",
         "capitalize-first leaves a mixed-case word such as arXiv",
         "capitalize-all leaves a mixed-case word such as iPhone",
+        "sentence case keeps the first word but its first letter",
+        "sentence case capitalizes the first letter of a mixed-case first word",
+        "capitalize-all capitalizes each part of a compound",
+        "capitalize-all capitalizes each part after a period",
         "title case keeps since lowercase", "title case keeps after lowercase",
         "title case keeps along lowercase", "title case keeps about lowercase",
         "title case keeps under lowercase", "title case keeps the v. of a case name",
