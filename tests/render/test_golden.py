@@ -3,7 +3,9 @@
 The golden files (tests/render/data/golden/, see the README there) hold what
 citeproc-js makes of the 162 items of tests/render/data/items.json in 17
 official styles. Each style here is rendered through refmanager.render.api
-with the whole set registered, and every string is compared after the
+with the whole set registered and the en-US locale, which the oracle forces on
+every style (render-set.js builds each engine with lang "en-US", forced: MHRA and
+Nature, whose default locale is en-GB, are in en-US there too), and every string is compared after the
 normalisation the oracle's compare.py applies: HTML entities unescaped,
 whitespace runs (no-break and thin spaces too) made one space, the ends
 stripped, and citeproc-js's outer `<div class="csl-entry">` removed.
@@ -62,7 +64,7 @@ def render(style: str) -> dict[str, dict[str, str]]:
     rendered: dict[str, dict[str, str]] = {}
     for format in ("text", "html"):
         try:
-            engine = formatter(items(), style)
+            engine = formatter(items(), style, locale="en-US")
         except Exception as error:  # noqa: BLE001 - the engine is young; a crash is a difference
             _fill(rendered, [item["id"] for item in items()], format, f"error: {error!r}")
             continue
