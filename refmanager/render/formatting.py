@@ -64,7 +64,7 @@ def decorate(element, node, title_case_allowed: bool = True, affixes: bool = Tru
             and element.attrs.get("variable") in LIST_NUMBER_VARIABLES
         node = apply_text_case(node, decoration.text_case, number_parts)
     if decoration.style or decoration.quotes:
-        node = Rich([node], decoration.style, decoration.quotes)
+        node = Rich([node], decoration.style, "style" if decoration.quotes else False)
     if affixes and (decoration.prefix or decoration.suffix):
         children = [decoration.prefix, node, decoration.suffix]
         node = Rich([child for child in children if child != ""])

@@ -54,15 +54,22 @@ def _walk(node, events: list, active: dict, depth: list, marks: QuoteMarks) -> N
         events.append(("open", (attribute, value)))
         opened.append((attribute, value, active.get(attribute)))
         active[attribute] = value
-    if node.quotes:
+    outer_depth = depth[0]
+    if node.quotes == "style":
+        # The style's own quotes (quotes="true") are always the outer marks, inside
+        # one another too; quotes of field markup within them flip to inner ones
+        # (citeproc-js: ““Diary”” and ““‘Diary’”” for an ASA manuscript).
+        events.append(("quote-open", marks.outer_open))
+        depth[0] = 1
+    elif node.quotes:
         inner = depth[0] % 2 == 1
         events.append(("quote-open", marks.inner_open if inner else marks.outer_open))
         depth[0] += 1
     for child in node.children:
         _walk(child, events, active, depth, marks)
     if node.quotes:
-        depth[0] -= 1
-        inner = depth[0] % 2 == 1
+        depth[0] = outer_depth
+        inner = depth[0] % 2 == 1 and node.quotes != "style"
         events.append(("quote-close", marks.inner_close if inner else marks.outer_close))
         if node.quotes == "kept":
             events.append(("hold", ""))  # punctuation after these quotes does not move in
