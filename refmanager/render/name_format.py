@@ -136,6 +136,9 @@ def format_name(parts: dict, options: NameOptions, inverted: bool, level: int, c
         level = 0 if level == 1 else 2
     given = _given_text(parts, options, level)
     dp, suffix = parts.get("dropping-particle", ""), parts.get("suffix", "")
+    if suffix and options.initialize_with is not None and "." not in options.initialize_with \
+            and level < 2:
+        suffix = suffix.replace(".", "")  # citeproc-js: initials without periods, "Xu I Jr"
     if not inverted:
         tail = ((", " if parts.get("comma-suffix") else " ") + suffix) if suffix else ""
         given_block = _block(options.given_part, [given], ctx)

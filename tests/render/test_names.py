@@ -72,6 +72,16 @@ def test_no_delimiter_before_the_and_of_a_last_organisation(style):
     assert cite(style, attrs, PEOPLE[:2]) == "Doe, John Paul, & Roe, Jane"
 
 
+@pytest.mark.parametrize("initialize_with, expected", [
+    ("", "Xu I Jr"), (".", "Xu I. Jr."),
+], ids=["initials without periods take the suffix's period away",
+        "initials with periods keep it"])
+def test_a_suffix_follows_the_periods_of_the_initials(style, initialize_with, expected):
+    # Golden Springer, book-suffix-jr: "Xu I Jr (2001)"; citeproc-js 2.4.63 for the second.
+    attrs = f'sort-separator=" " initialize-with="{initialize_with}" name-as-sort-order="all"'
+    assert cite(style, attrs, [{"family": "Xu", "given": "Ivo", "suffix": "Jr."}]) == expected
+
+
 def test_label_after_names_is_plural_for_several(style):
     extra = '<label prefix=" (" suffix=")" form="short"/>'
     xml_one = cite(style, "", PEOPLE[:1], extra=extra).replace("author", "")
