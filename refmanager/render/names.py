@@ -115,7 +115,10 @@ def _join_names(rendered: list, names: list, options: NameOptions, ctx, truncate
     use_delimiter = _precedes(options.delimiter_precedes_last, len(rendered),
                               inverted_flags[len(rendered) - 2], contextual_min=3)
     if "literal" in names[len(rendered) - 1]:
-        use_delimiter = False  # citeproc-js: "Schneider, Z. & Global Burden of Disease ..."
+        # citeproc-js puts a last organisation after the delimiter only from three
+        # names on, whatever delimiter-precedes-last says: "Schneider, Z. & Global
+        # Burden of Disease Collaborators" (golden APA), "Goble, C., & The CWL Community".
+        use_delimiter = len(rendered) >= 3
     head = _interleave(rendered[:-1], delimiter)
     return Rich(head + [(delimiter if use_delimiter else " ") + and_text + " ", rendered[-1]])
 

@@ -62,7 +62,7 @@ def test_single_names(style, name, attrs, expected):
     assert cite(style, attrs, [name]) == expected
 
 
-def test_no_delimiter_before_the_and_of_a_last_organisation(style):
+def test_the_delimiter_before_the_and_of_a_last_organisation(style):
     # Golden APA, mixed-person-organisation: "Schneider, Z. & Global Burden of Disease
     # Collaborators", though APA puts a comma before the "&" of persons.
     authors = [{"family": "Schneider", "given": "Zofia"},
@@ -70,6 +70,10 @@ def test_no_delimiter_before_the_and_of_a_last_organisation(style):
     attrs = 'and="symbol" delimiter-precedes-last="always" name-as-sort-order="all"'
     assert cite(style, attrs, authors) == "Schneider, Zofia & Global Burden of Disease Collaborators"
     assert cite(style, attrs, PEOPLE[:2]) == "Doe, John Paul, & Roe, Jane"
+    # citeproc-js 2.4.63: from three names on, the delimiter comes back, even with "never".
+    never = 'and="symbol" delimiter-precedes-last="never"'
+    assert cite(style, never, PEOPLE[:2] + authors[1:]) == \
+        "John Paul Doe, Jane Roe, & Global Burden of Disease Collaborators"
 
 
 @pytest.mark.parametrize("initialize_with, expected", [
