@@ -31,6 +31,20 @@ class QuoteMarks:
         self.inside = locale.punctuation_in_quote
 
 
+def _quote_level(kind, depth: int) -> int:
+    """How deep a quotation sits, its marks outer at even levels, inner at odd.
+
+    The style's own quotes (quotes="true") are always outer, inside one another too,
+    and field markup's quotes flip inside them (citeproc-js: ““Diary”” and ““‘Diary’””
+    for an ASA manuscript). A quotation the field opens with ‘ keeps its single
+    marks at the top: "A critical commentary on ‘rapid-onset gender dysphoria.’"."""
+    if kind == "style":
+        return 0
+    if kind in ("single", "single-kept"):
+        return max(depth, 1)
+    return depth
+
+
 def _walk(node, events: list, active: dict, depth: list, marks: QuoteMarks) -> None:
     if isinstance(node, str):
         if node:
@@ -55,23 +69,17 @@ def _walk(node, events: list, active: dict, depth: list, marks: QuoteMarks) -> N
         opened.append((attribute, value, active.get(attribute)))
         active[attribute] = value
     outer_depth = depth[0]
-    if node.quotes == "style":
-        # The style's own quotes (quotes="true") are always the outer marks, inside
-        # one another too; quotes of field markup within them flip to inner ones
-        # (citeproc-js: ““Diary”” and ““‘Diary’”” for an ASA manuscript).
-        events.append(("quote-open", marks.outer_open))
-        depth[0] = 1
-    elif node.quotes:
-        inner = depth[0] % 2 == 1
+    level = _quote_level(node.quotes, outer_depth) if node.quotes else None
+    if level is not None:
+        inner = level % 2 == 1
         events.append(("quote-open", marks.inner_open if inner else marks.outer_open))
-        depth[0] += 1
+        depth[0] = level + 1
     for child in node.children:
         _walk(child, events, active, depth, marks)
-    if node.quotes:
+    if level is not None:
         depth[0] = outer_depth
-        inner = depth[0] % 2 == 1 and node.quotes != "style"
         events.append(("quote-close", marks.inner_close if inner else marks.outer_close))
-        if node.quotes == "kept":
+        if node.quotes in ("kept", "single-kept"):
             events.append(("hold", ""))  # punctuation after these quotes does not move in
     for entry in reversed(opened):
         if entry[0] == "display":
