@@ -26,9 +26,10 @@ PREPOSITIONS = (
     "toward towards under underneath until unto up upon versus via with within without")
 CASE_NAME_WORDS = "v vs"  # "Brown v. Board of Education", "Donoghue v Stevenson"
 LATIN_AND_NAME_PARTICLES = "et al c ca de von van"  # "et al.", "c. 1900", "van Gogh"
+OTHER_LANGUAGES = "ve"  # Turkish "and": "Üniversitesi İktisadi ve İdari Bilimler"
 STOP_WORDS = frozenset(
     f"{ARTICLES_AND_CONJUNCTIONS} {PREPOSITIONS} {CASE_NAME_WORDS} "
-    f"{LATIN_AND_NAME_PARTICLES}".split())
+    f"{LATIN_AND_NAME_PARTICLES} {OTHER_LANGUAGES}".split())
 _WORD = re.compile(r"[^\s/–—]+")
 # Title case also parts words at periods, as citeproc-js does: "e.coli" is
 # "e.Coli", "www.example.com" is "Www.Example.Com" and "e.g." stays.

@@ -70,13 +70,15 @@ def test_text_case(mode, text, expected):
     ("alpha et al. omega", "Alpha et al. Omega"),
     ("von neumann and van gogh", "Von Neumann and van Gogh"),
     ("alpha astride omega", "Alpha astride Omega"),
+    ("iktisadi ve idari bilimler", "Iktisadi ve Idari Bilimler"),
 ], ids=["a lone letter stays lowercase inside a title", "even as the last word",
         "but not where the title opens", "the first part of a compound is capitalized",
         "later one-letter parts of a compound stay", "a period parts words",
         "each part after a period is capitalized", "an abbreviation of lone letters stays",
         "a lone letter before an apostrophe stays", "the part after an apostrophe stays",
         "a lone letter in brackets stays", "et al. stays lowercase",
-        "a name particle stays lowercase inside a title", "a rarer preposition stays lowercase"])
+        "a name particle stays lowercase inside a title", "a rarer preposition stays lowercase",
+        "the Turkish and stays lowercase"])
 def test_title_case_details(text, expected):
     assert apply_text_case(text, "title") == expected
 
