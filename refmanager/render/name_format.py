@@ -81,8 +81,8 @@ def sorted_given(parts: dict, options: NameOptions) -> str | None:
 def _part(element, text, ctx):
     if not text:
         return None
-    if isinstance(text, str) and "<" in text:
-        text = parse_markup(text)
+    if isinstance(text, str) and ("<" in text or "“" in text):
+        text = parse_markup(text)  # a quoted nickname is a quotation: "D. “Rez.” (2021)"
     if element is None:
         return text
     return decorate(element, text, ctx.title_case)

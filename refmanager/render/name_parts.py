@@ -16,6 +16,7 @@ from functools import lru_cache
 _ROMANESQUE = re.compile(r"^[\u0000-\u024F\u0370-\u03FF\u0400-\u052F\u1E00-\u1FFF"
                          r"\u2000-\u206F\u00A0\uFB00-\uFB4F'’\s]*$")
 _INITIAL_TOKEN = re.compile(r"([^\s.\-]+)(\.?)(-|\s*)")
+_NICKNAME = re.compile(r"\s*(“[^”]*”|\"[^\"]*\"|'[^']*'|‘[^’]*’|’[^’]*’|\([^)]*\))\s*")
 
 
 def is_romanesque(text: str) -> bool:
@@ -85,14 +86,34 @@ def initialize(given: str, initialize_with: str, initialize_words: bool = True,
     """The given name with words reduced to initials followed by `initialize_with`.
 
     With `initialize_words` false only what already is an initial ("M.", "M")
-    is re-punctuated; whole words stay.
+    is re-punctuated; whole words stay. A nickname in quotes or brackets stays
+    whole between spaces, as citeproc-js keeps it: "D. “Rez” P.", "F. ’Floyd’";
+    a given name that opens with one is not initialized at all.
     """
+    pieces = _NICKNAME.split(given)
+    if len(pieces) == 1:
+        return _initialize_words(given, initialize_with, initialize_words, hyphen)
+    if not pieces[0].strip():
+        return given.strip()
+    out = []
+    for index, piece in enumerate(pieces):
+        if index % 2:
+            straight = piece[0] in "\"'"  # straight quotes print as double curly ones
+            out.append("“" + piece[1:-1] + "”" if straight else piece)
+        elif piece.strip():
+            out.append(_initialize_words(piece, initialize_with, initialize_words, hyphen))
+    return " ".join(out)
+
+
+def _initialize_words(given: str, initialize_with: str, initialize_words: bool,
+                      hyphen: bool) -> str:
     trimmed = initialize_with.rstrip()
     pieces = []
     for word, period, separator in _INITIAL_TOKEN.findall(given):
         if word[:1].islower() and initialize_words:
             if pieces and pieces[-1] == "-":
-                pieces.pop()  # "G-p": a lowercase part after a hyphen is dropped
+                pieces.pop()  # "G-p": a lowercase part after a hyphen is dropped,
+                pieces.append(initialize_with[len(trimmed):])  # "Anne-marie S.": "A. S."
                 continue
             if pieces and not pieces[-1].endswith(" "):
                 pieces.append(" ")

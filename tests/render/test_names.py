@@ -116,10 +116,27 @@ def test_editor_and_translator_merge_when_the_same(style):
     ("M.E", " ", False, "M E"),
     ("John M.E.", " ", False, "John M E"),
     ("Jean de", ".", True, "J. de"),
+    # citeproc-js 2.4.63, seen on the personal-library sample in APA:
+    ("David “Rez” Paul", ".", True, "D. “Rez” P."),
+    ("Florian ’Floyd’", ". ", True, "F. ’Floyd’"),
+    ('David "Rez"', "", True, "D “Rez”"),
+    ("David (Dave) Paul", ". ", True, "D. (Dave) P."),
+    ("Anne-marie S.", ". ", True, "A. S."),
 ], ids=["words become initials", "existing initials are re-punctuated",
-        "whole words stay when initialize is false", "a lowercase particle stays whole"])
+        "whole words stay when initialize is false", "a lowercase particle stays whole",
+        "a quoted nickname stays whole between spaces", "so does one in right quotes",
+        "straight quotes around a nickname become curly", "a nickname in brackets stays",
+        "a dropped lowercase part after a hyphen keeps the space after the initial"])
 def test_initialize(given, initialize_with, whole_words, expected):
     assert initialize(given, initialize_with, whole_words) == expected
+
+
+def test_a_quoted_nickname_takes_the_period_that_follows_inside(style):
+    # citeproc-js 2.4.63 in APA: "Graham, D. “Rez.” (2021a)."
+    xml = style('<group delimiter=". "><names variable="author"><name initialize-with=". " '
+                'name-as-sort-order="all"/></names><text value="(2021)"/></group>')
+    items = [{"id": "a", "type": "book", "author": [{"family": "Graham", "given": "David “Rez”"}]}]
+    assert CitationProcessor(xml, items).citation([Cite(id="a")]) == "Graham, D. “Rez.” (2021)"
 
 
 def test_normalize_name_splits_suffix_and_dropping_particle():
