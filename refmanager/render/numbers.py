@@ -29,10 +29,13 @@ def is_numeric(value) -> bool:
     return bool(value) and bool(_NUMERIC.match(str(value)))
 
 
-# Two numbers and a separator between them; a comma only before a space, so that
-# "US 10,000,123 B2" is one number (golden APA: "Patent No.").
-_PLURAL = re.compile(r"(\d+[A-Za-z]*|\b[ivxlcdm]+\b)\s*([-–&]|,(?=\s)|\band\b)\s*[A-Za-z]*(\d+|[ivxlcdm]+\b)",
-                     re.I)
+# More than one number, as citeproc-js 2.4.63 counts: a separator with a number
+# right before it ("10-pp", "3-B"), between two affixed numbers ("1st-2nd", not
+# "12a-c" or "B-3"), or between two roman numerals ("i-ix"). A comma separates
+# only before a space, so "US 10,000,123 B2" is one number (golden APA: "Patent No.").
+_SEPARATOR = r"(?:[-–&]|,(?=\s)|\band\b)"
+_PLURAL = re.compile(rf"\d\s*{_SEPARATOR}|\d[A-Za-z]*\s*{_SEPARATOR}\s*[A-Za-z]*\d"
+                     rf"|\b[ivxlcdm]+\s*{_SEPARATOR}\s*[ivxlcdm]+\b", re.I)
 
 
 def is_plural(value, and_term: str | None = None) -> bool:
@@ -136,7 +139,10 @@ def format_range(start: str, end: str, style: str) -> str:
 _PAGE_RANGE = re.compile(r"^(\s*)([A-Za-z]*)(\d+)\s*[-–]+\s*([A-Za-z]*)(\d+)(\s*)$")
 _ROMAN_RANGE = re.compile(r"^(\s*)([ivxlcdm]+)\s*[-–]+\s*([ivxlcdm]+)(\s*)$", re.I)
 _PIECES = re.compile(r"(\s*[,&]\s*)")
-_LOOSE_HYPHEN = re.compile(r"\s+-\s*|\s*-\s+")
+# A hyphen or en dash that joins no range is a hyphen, unspaced ("10 – pp": "10-pp").
+_LOOSE_HYPHEN = re.compile(r"\s*[-–]\s*")
+_NUMBERS_ROUND_DASH = re.compile(r"\d\s*[-–]\s*\d")
+_SPACED_DASH = re.compile(r"\s*([-–])\s*")
 
 
 def _format_page_piece(piece: str, style: str | None, delimiter: str) -> str:
@@ -155,7 +161,9 @@ def _format_page_piece(piece: str, style: str | None, delimiter: str) -> str:
     if roman_range:
         lead, start, end, trail = roman_range.groups()
         return f"{lead}{start}{delimiter}{end}{trail}"
-    return _LOOSE_HYPHEN.sub("-", piece)  # "N110 - 5" is no range: written "N110-5"
+    if _NUMBERS_ROUND_DASH.search(piece):  # "456K200 - 99": "456K200-99", "pp. 10–20" stays
+        return _SPACED_DASH.sub(r"\1", piece)
+    return _LOOSE_HYPHEN.sub("-", piece)  # "10 – pp" is no range: written "10-pp"
 
 
 def format_page(value: str, style: str | None, delimiter: str = "–") -> str:
