@@ -13,7 +13,7 @@ from functools import lru_cache
 
 # Latin, Greek and Cyrillic letters with their marks: names in other scripts
 # (Chinese, Japanese, Korean...) are written family-then-given with no space.
-_ROMANESQUE = re.compile(r"^[\u0000-\u024F\u0370-\u03FF\u0400-\u052F\u1E00-\u1FFF"
+_ROMANESQUE = re.compile(r"^[\u0000-\u024F\u0300-\u036F\u0370-\u03FF\u0400-\u052F\u1E00-\u1FFF"
                          r"\u2000-\u206F\u00A0\uFB00-\uFB4F'’\s]*$")
 _INITIAL_TOKEN = re.compile(r"([^\s.\-]+)(\.?)(-|\s*)")
 _NICKNAME = re.compile(r"\s*(“[^”]*”|\"[^\"]*\"|'[^']*'|‘[^’]*’|’[^’]*’|\([^)]*\))\s*")

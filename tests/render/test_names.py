@@ -53,10 +53,13 @@ def test_name_lists(style, attrs, count, expected):
      "John Doe, Jr."),
     ({"literal": "World Health Organization"}, 'form="short"', "World Health Organization"),
     ({"family": "我妻", "given": "栄"}, "", "我妻栄"),
+    # citeproc-js 2.4.63 (the ACL Anthology's "Oli\u030ava, Karel"): a combining mark is Latin.
+    ({"family": "Oli\u030ava", "given": "Karel"}, 'name-as-sort-order="all"', "Oli\u030ava, Karel"),
     ({"family": "Doe", "given": "Jean-Paul"}, 'initialize-with="."', "J.-P. Doe"),
 ], ids=["demoted particles follow the given name when inverted",
         "particles inside the family name are split out", "a comma suffix",
         "a literal name is kept whole", "CJK names have no space and family first",
+        "a letter with a combining mark is a Latin name",
         "hyphenated given names keep the hyphen in initials"])
 def test_single_names(style, name, attrs, expected):
     assert cite(style, attrs, [name]) == expected
