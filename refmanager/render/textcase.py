@@ -42,6 +42,9 @@ _PATTERNS = {"title": _TITLE_WORD, "capitalize-all": _WORD_PART}
 # capitalized inside a title ("Alpha b", "Vitamin c"), only where a title opens.
 _ONE_LETTER = re.compile(r"^[^\W\d_](?:['’]|$)")
 _APOSTROPHES = ("'", "’")
+_OPENERS = frozenset("([“\"‘-/")
+# A stop word run into a number is still one: "Universal Dependencies v2".
+_LETTERS_BEFORE_DIGITS = re.compile(r"^([^\W\d_]+)\d")
 _NUMBER_PART_SEPARATOR = re.compile(r"(?:\s*(?:[,&\-–]|\band\b)\s*)+")
 # Field markup that citeproc-js never recases: small caps, superscript, subscript.
 _IMPLICIT_NOCASE = frozenset({("font-variant", "small-caps"), ("vertical-align", "sup"),
@@ -65,11 +68,13 @@ def _rebuild(node, texts: list):
 
 
 def _cap(word: str) -> str:
-    """The word with its first letter capitalized (after any opening punctuation)."""
+    """The word with its first letter capitalized, when nothing but an opening
+    bracket, quotation mark, hyphen or slash comes before it: citeproc-js leaves
+    "$n^2$", "*beta", "«beta»", "’tis" and "2nd" as they are."""
     for index, char in enumerate(word):
         if char.isalpha():
             return word[:index] + char.upper() + word[index + 1:]
-        if char.isdigit():
+        if char not in _OPENERS:
             return word
     return word
 
@@ -109,13 +114,20 @@ def _title_word(word, position, words, text, all_upper) -> str:
     start = words[position][0]
     opens = position == 0 or text[:start].rstrip()[-1:] in (":", "?", "!")
     last = position == len(words) - 1
-    if not opens and ((bare in STOP_WORDS and not last) or _ONE_LETTER.match(bare)):
+    if not opens and ((_is_stop_word(bare) and not last) or _ONE_LETTER.match(bare)):
         return word
     if "-" in word.strip("-"):
         return _title_compound(word)
     if word.lower() == word and not word.startswith(_APOSTROPHES):
         return _cap(word)
     return word
+
+
+def _is_stop_word(bare: str) -> bool:
+    if bare in STOP_WORDS:
+        return True
+    letters = _LETTERS_BEFORE_DIGITS.match(bare)
+    return bool(letters) and letters.group(1) in STOP_WORDS
 
 
 def _title_compound(word: str) -> str:

@@ -71,6 +71,9 @@ def test_text_case(mode, text, expected):
     ("von neumann and van gogh", "Von Neumann and van Gogh"),
     ("alpha astride omega", "Alpha astride Omega"),
     ("iktisadi ve idari bilimler", "Iktisadi ve Idari Bilimler"),
+    ("universal dependencies v2: an evergrowing treebank", "Universal Dependencies v2: An Evergrowing Treebank"),
+    ("what is ’technology-enhanced learning’", "What Is ’technology-Enhanced Learning’"),
+    ("better than $n^2$: coreference", "Better than $n^2$: Coreference"),
 ], ids=["a lone letter stays lowercase inside a title", "even as the last word",
         "but not where the title opens", "the first part of a compound is capitalized",
         "later one-letter parts of a compound stay", "a period parts words",
@@ -78,9 +81,21 @@ def test_text_case(mode, text, expected):
         "a lone letter before an apostrophe stays", "the part after an apostrophe stays",
         "a lone letter in brackets stays", "et al. stays lowercase",
         "a name particle stays lowercase inside a title", "a rarer preposition stays lowercase",
-        "the Turkish and stays lowercase"])
+        "the Turkish and stays lowercase", "a stop word run into a number stays lowercase",
+        "a word after an apostrophe is not capitalized", "nor one after a dollar sign"])
 def test_title_case_details(text, expected):
     assert apply_text_case(text, "title") == expected
+
+
+@pytest.mark.parametrize("mode, text, expected", [
+    ("capitalize-all", "alpha (beta) [gamma] “delta” -epsilon /zeta", "Alpha (Beta) [Gamma] “Delta” -Epsilon /Zeta"),
+    ("capitalize-all", "alpha «beta» *gamma #delta {epsilon} ¡zeta!", "Alpha «beta» *gamma #delta {epsilon} ¡zeta!"),
+    ("capitalize-first", "*beta omega", "*beta omega"),
+], ids=["brackets, quotes, a hyphen or a slash may come before the capital",
+        "other punctuation keeps the word as it is", "in capitalize-first too"])
+def test_what_may_come_before_a_capital(mode, text, expected):
+    # citeproc-js 2.4.63 on "alpha PUNCTUATION-beta omega" in every text-case mode.
+    assert apply_text_case(text, mode) == expected
 
 
 def test_nocase_spans_are_protected():
