@@ -120,9 +120,11 @@ def _chicago(start: str, end: str, edition: int) -> str:
 
 def format_range(start: str, end: str, style: str) -> str:
     """The end of a page range written in `style` (start and end as digits)."""
+    if end == start:
+        return end  # citeproc-js: "74-74" stays whole in every format
     full = _expand(start, end)
-    if int(full) < int(start):
-        return end
+    if int(full) <= int(start):
+        return end  # "74-4" would expand to no range at all: written as given
     if style == "expanded":
         return full
     if style == "minimal":

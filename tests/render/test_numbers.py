@@ -24,6 +24,9 @@ EN = LocaleChain("en-US", [])
     ("chicago", "1496-1504", "1496–1504"), ("chicago-16", "1496-1504", "1496–504"),
     (None, "42-45", "42–45"), ("expanded", "N110-N115", "N110–N115"),
     ("expanded", "N110-5", "N110-5"), ("expanded", "12, 15-17", "12, 15–17"),
+    # citeproc-js 2.4.63 (NLM's "74–74" in the ACL sample; "10--pp" in the personal library):
+    ("minimal", "74-74", "74–74"), ("chicago-16", "321-321", "321–321"),
+    ("expanded", "74-4", "74–4"),
     # citeproc-js 2.4.63 (a "10--pp" page in the personal-library sample):
     ("expanded", "10–pp", "10-pp"), ("expanded", "10 – pp", "10-pp"),
     ("expanded", "pp. 10–20", "pp. 10–20"),
