@@ -120,12 +120,15 @@ def _initialize_words(given: str, initialize_with: str, initialize_words: bool,
             pieces.append(word + period + " ")  # "J. B. de C. M.": particles stay whole
             continue
         is_initial = bool(period) or (len(word) == 1 and word.isupper())
+        # With initialize="false", initials lose the hyphen between them: "T.-H." is
+        # "T. H." (citeproc-js), while a whole "Teck-Hua" keeps it.
+        joined = separator == "-" and (initialize_words or not is_initial)
         if initialize_words or is_initial:
             text = word if (period and len(word) > 1) or not initialize_words else word[0]
-            pieces.append(text + (trimmed if separator == "-" else initialize_with))
+            pieces.append(text + (trimmed if joined else initialize_with))
         else:
-            pieces.append(word + ("" if separator == "-" else " "))
-        if separator == "-" and hyphen:
+            pieces.append(word + ("" if joined else " "))
+        if joined and hyphen:
             pieces.append("-")
     return "".join(pieces).strip()
 

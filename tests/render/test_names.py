@@ -125,11 +125,15 @@ def test_editor_and_translator_merge_when_the_same(style):
     ('David "Rez"', "", True, "D “Rez”"),
     ("David (Dave) Paul", ". ", True, "D. (Dave) P."),
     ("Anne-marie S.", ". ", True, "A. S."),
+    ("T.-H.", ". ", False, "T. H."),
+    ("Teck-Hua", ". ", False, "Teck-Hua"),
 ], ids=["words become initials", "existing initials are re-punctuated",
         "whole words stay when initialize is false", "a lowercase particle stays whole",
         "a quoted nickname stays whole between spaces", "so does one in right quotes",
         "straight quotes around a nickname become curly", "a nickname in brackets stays",
-        "a dropped lowercase part after a hyphen keeps the space after the initial"])
+        "a dropped lowercase part after a hyphen keeps the space after the initial",
+        "without initializing, initials lose the hyphen between them",
+        "but a hyphenated whole name keeps it"])
 def test_initialize(given, initialize_with, whole_words, expected):
     assert initialize(given, initialize_with, whole_words) == expected
 
