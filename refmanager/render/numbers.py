@@ -29,13 +29,13 @@ def is_numeric(value) -> bool:
     return bool(value) and bool(_NUMERIC.match(str(value)))
 
 
-# More than one number, as citeproc-js 2.4.63 counts: a separator with a number
-# right before it ("10-pp", "3-B"), between two affixed numbers ("1st-2nd", not
-# "12a-c" or "B-3"), or between two roman numerals ("i-ix"). A comma separates
-# only before a space, so "US 10,000,123 B2" is one number (golden APA: "Patent No.").
-_SEPARATOR = r"(?:[-–&]|,(?=\s)|\band\b)"
-_PLURAL = re.compile(rf"\d\s*{_SEPARATOR}|\d[A-Za-z]*\s*{_SEPARATOR}\s*[A-Za-z]*\d"
-                     rf"|\b[ivxlcdm]+\s*{_SEPARATOR}\s*[ivxlcdm]+\b", re.I)
+# More than one number, as citeproc-js 2.4.63 counts: a separator after a number
+# that ends in a digit ("10-pp", "3-B") or between two affixed numbers ("1st-2nd";
+# not "12a-c", "B-3" or "13:1-13:9"), or between two roman numerals ("i-ix"). A
+# comma separates only before a space: "US 10,000,123 B2" is one number (golden APA).
+_PLURAL_SEPARATOR = re.compile(r"\s*(?:[-–&]|,(?=\s)|\band\b)\s*")
+_AFFIXED_NUMBER = re.compile(r"[A-Za-z]*\d+[A-Za-z]*")
+_ROMAN_NUMBER = re.compile(r"[ivxlcdm]+", re.I)
 
 
 def is_plural(value, and_term: str | None = None) -> bool:
@@ -48,7 +48,16 @@ def is_plural(value, and_term: str | None = None) -> bool:
         return False
     if and_term and re.search(rf"\d\s+{re.escape(and_term)}\s+\d", text):
         return True
-    return bool(_PLURAL.search(text))
+    parts = _PLURAL_SEPARATOR.split(text)
+    for before, after in zip(parts, parts[1:]):
+        left = before.split()[-1] if before.split() else ""
+        right = after.split()[0] if after.split() else ""
+        if _AFFIXED_NUMBER.fullmatch(left) and (left[-1].isdigit()
+                                                or _AFFIXED_NUMBER.fullmatch(right)):
+            return True
+        if _ROMAN_NUMBER.fullmatch(left) and _ROMAN_NUMBER.fullmatch(right):
+            return True
+    return False
 
 
 def roman(number: int) -> str:
@@ -143,8 +152,6 @@ _ROMAN_RANGE = re.compile(r"^(\s*)([ivxlcdm]+)\s*[-–]+\s*([ivxlcdm]+)(\s*)$", 
 _PIECES = re.compile(r"(\s*[,&]\s*)")
 # A hyphen or en dash that joins no range is a hyphen, unspaced ("10 – pp": "10-pp").
 _LOOSE_HYPHEN = re.compile(r"\s*[-–]\s*")
-_NUMBERS_ROUND_DASH = re.compile(r"\d\s*[-–]\s*\d")
-_SPACED_DASH = re.compile(r"\s*([-–])\s*")
 
 
 def _format_page_piece(piece: str, style: str | None, delimiter: str) -> str:
@@ -163,9 +170,7 @@ def _format_page_piece(piece: str, style: str | None, delimiter: str) -> str:
     if roman_range:
         lead, start, end, trail = roman_range.groups()
         return f"{lead}{start}{delimiter}{end}{trail}"
-    if _NUMBERS_ROUND_DASH.search(piece):  # "456K200 - 99": "456K200-99", "pp. 10–20" stays
-        return _SPACED_DASH.sub(r"\1", piece)
-    return _LOOSE_HYPHEN.sub("-", piece)  # "10 – pp" is no range: written "10-pp"
+    return _LOOSE_HYPHEN.sub("-", piece)  # "10 – pp", "13:1–13:9": no range, a hyphen
 
 
 def format_page(value: str, style: str | None, delimiter: str = "–") -> str:

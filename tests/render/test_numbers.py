@@ -29,7 +29,7 @@ EN = LocaleChain("en-US", [])
     ("expanded", "74-4", "74–4"),
     # citeproc-js 2.4.63 (a "10--pp" page in the personal-library sample):
     ("expanded", "10–pp", "10-pp"), ("expanded", "10 – pp", "10-pp"),
-    ("expanded", "pp. 10–20", "pp. 10–20"),
+    ("expanded", "13:1–13:9", "13:1-13:9"),
 ], ids=lambda value: str(value))
 def test_page_range_formats(style, value, expected):
     assert format_page(value, style) == expected
@@ -49,7 +49,7 @@ def test_is_numeric(value, numeric):
 
 @pytest.mark.parametrize("value, plural", [
     ("5", False), ("5-7", True), ("5, 7", True), ("i-ix", True), ("3-B", True), ("B-3", False), ("12a-c", False),
-    ("10-pp", True), ("a-b", False),
+    ("10-pp", True), ("a-b", False), ("13:1-13:9", False),
     ("327\\-30", False),
     # Golden APA, patent: "Patent No. US 10,000,123 B2"; citeproc-js 2.4.63 for the rest:
     # a comma separates numbers only before a space, a suffixed number starts a range.
