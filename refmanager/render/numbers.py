@@ -87,8 +87,8 @@ def format_number_value(value, form: str, locale, gender: str = "") -> str:
 
 
 def _format_one(piece: str, form: str, locale, gender: str) -> str:
-    if not piece.isdigit():
-        return piece
+    if not piece.isdigit() or piece.startswith("0"):
+        return piece  # citeproc-js prints "04", "007" and "0" as given in every form
     number = int(piece)
     if form == "ordinal":
         return locale.ordinal(number, gender)

@@ -117,7 +117,7 @@ def _title_word(word, position, words, text, all_upper) -> str:
     if not opens and ((_is_stop_word(bare) and not last) or _ONE_LETTER.match(bare)):
         return word
     if "-" in word.strip("-"):
-        return _title_compound(word)
+        return _title_compound(word, last)
     if word.lower() == word and not word.startswith(_APOSTROPHES):
         return _cap(word)
     return word
@@ -130,16 +130,19 @@ def _is_stop_word(bare: str) -> bool:
     return bool(letters) and letters.group(1) in STOP_WORDS
 
 
-def _title_compound(word: str) -> str:
+def _title_compound(word: str, last: bool) -> str:
     """Each part of a hyphenated word: "Self-Esteem", "Out-of-Fashion", "X-Ray";
-    after the first part, a stop word or a single letter stays ("A-b-c")."""
+    after the first part, a single letter stays ("A-b-c") and so does a stop word,
+    unless it ends the title ("Smart Drill-Down", but "Self-of-Omega": citeproc-js)."""
     parts = word.split("-")
     first = parts[0]
     # A one-letter first part: "X-Ray", "E-Mail", but "β-Carotine" (textcase_NonEnglishChars).
     keep_first = first.lower() != first or (len(first) == 1 and not first.isascii())
     cased = [first if keep_first else _cap(first)]
-    for part in parts[1:]:
-        keep = len(part) < 2 or part.lower() in STOP_WORDS or part.lower() != part
+    for index, part in enumerate(parts[1:], 2):
+        bare = part.strip("“”‘’\"'()[]{}.,:;!?").lower()
+        ends_title = last and index == len(parts)
+        keep = len(bare) < 2 or (bare in STOP_WORDS and not ends_title) or part.lower() != part
         cased.append(part if keep else _cap(part))
     return "-".join(cased)
 

@@ -64,6 +64,8 @@ def test_plural_detection(value, plural):
     ("ordinal", "1", "1st"), ("ordinal", "12", "12th"), ("ordinal", "22", "22nd"),
     ("long-ordinal", "3", "third"), ("roman", "14", "xiv"), ("numeric", "5-7", "5–7"),
     ("ordinal", "12 and 15, 17", "12th and 15th, 17th"), ("ordinal", "2016/679", "2016/679"),
+    # citeproc-js 2.4.63 (IEEE's "no. 04" in the personal-library sample):
+    ("numeric", "04", "04"), ("ordinal", "007", "007"), ("ordinal", "0", "0"),
 ], ids=lambda value: str(value))
 def test_number_forms(form, value, expected):
     assert format_number_value(value, form, EN) == expected

@@ -74,6 +74,9 @@ def test_text_case(mode, text, expected):
     ("universal dependencies v2: an evergrowing treebank", "Universal Dependencies v2: An Evergrowing Treebank"),
     ("what is ’technology-enhanced learning’", "What Is ’technology-Enhanced Learning’"),
     ("better than $n^2$: coreference", "Better than $n^2$: Coreference"),
+    ("interactive exploration with smart drill-down", "Interactive Exploration with Smart Drill-Down"),
+    ("alpha self-of-omega", "Alpha Self-of-Omega"),
+    ("drill-down: omega", "Drill-down: Omega"),
 ], ids=["a lone letter stays lowercase inside a title", "even as the last word",
         "but not where the title opens", "the first part of a compound is capitalized",
         "later one-letter parts of a compound stay", "a period parts words",
@@ -82,7 +85,9 @@ def test_text_case(mode, text, expected):
         "a lone letter in brackets stays", "et al. stays lowercase",
         "a name particle stays lowercase inside a title", "a rarer preposition stays lowercase",
         "the Turkish and stays lowercase", "a stop word run into a number stays lowercase",
-        "a word after an apostrophe is not capitalized", "nor one after a dollar sign"])
+        "a word after an apostrophe is not capitalized", "nor one after a dollar sign",
+        "a stop word ending the title is capitalized in a compound too",
+        "but not inside the compound", "nor before a colon"])
 def test_title_case_details(text, expected):
     assert apply_text_case(text, "title") == expected
 
