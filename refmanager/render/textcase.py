@@ -41,7 +41,6 @@ _PATTERNS = {"title": _TITLE_WORD, "capitalize-all": _WORD_PART}
 # A lone letter, or one before an apostrophe ("o’neill", "l’homme"): never
 # capitalized inside a title ("Alpha b", "Vitamin c"), only where a title opens.
 _ONE_LETTER = re.compile(r"^[^\W\d_](?:['’]|$)")
-_APOSTROPHES = ("'", "’")
 _OPENERS = frozenset("([“\"‘-/")
 # A stop word run into a number is still one: "Universal Dependencies v2".
 _LETTERS_BEFORE_DIGITS = re.compile(r"^([^\W\d_]+)\d")
@@ -62,9 +61,9 @@ def _leaves(node, protected: bool, out: list) -> None:
 
 def _rebuild(node, texts: list):
     if isinstance(node, str):
-        return texts.pop(0) if node == "" or True else node
+        return texts.pop(0)
     return Rich([_rebuild(child, texts) for child in node.children], node.style,
-                node.quotes, node.nocase, node.display)
+                node.quotes, node.nocase, node.display, node.term)
 
 
 def _cap(word: str) -> str:
@@ -118,7 +117,7 @@ def _title_word(word, position, words, text, all_upper) -> str:
         return word
     if "-" in word.strip("-"):
         return _title_compound(word, last)
-    if word.lower() == word and not word.startswith(_APOSTROPHES):
+    if word.lower() == word:
         return _cap(word)
     return word
 

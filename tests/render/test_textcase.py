@@ -144,3 +144,12 @@ def test_a_number_variable_in_a_style_is_cased_part_by_part(style):
             "genre": "revised and expanded"}
     assert CitationProcessor(xml, [item]).citation([Cite(id="e")]) == \
         "Revised and Expanded; Revised and expanded"
+
+
+def test_a_term_keeps_its_place_at_the_start_of_a_note(style):
+    # A note that opens with a term is capitalized (the CSL note on cs:citation),
+    # also when the term has a text-case of its own.
+    xml = style('<text term="in" text-case="lowercase"/><text variable="title" prefix=" "/>',
+                style_class="note")
+    processor = CitationProcessor(xml, [{"id": "n", "type": "book", "title": "Alpha"}])
+    assert processor.citation([Cite(id="n")]) == "In Alpha"
