@@ -20,3 +20,9 @@ def test_cjk_variables_are_not_slanted(style, title, layout, expected):
     xml = style(layout, macros='<macro name="title"><text variable="title"/></macro>')
     processor = CitationProcessor(xml, [{"id": "j", "type": "book", "title": title}])
     assert processor.citation([Cite(id="j")], format="html") == expected
+
+
+def test_a_term_without_its_periods_still_opens_a_note_capitalized(style):
+    xml = style('<text term="ibid" strip-periods="true"/>', style_class="note")
+    processor = CitationProcessor(xml, [{"id": "n", "type": "book", "title": "Alpha"}])
+    assert processor.citation([Cite(id="n")]) == "Ibid"
