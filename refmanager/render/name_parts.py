@@ -16,7 +16,10 @@ from functools import lru_cache
 _ROMANESQUE = re.compile(r"^[\u0000-\u024F\u0300-\u036F\u0370-\u03FF\u0400-\u052F\u1E00-\u1FFF"
                          r"\u2000-\u206F\u00A0\uFB00-\uFB4F'’\s]*$")
 _INITIAL_TOKEN = re.compile(r"([^\s.\-]+)(\.?)(-|\s*)")
-_NICKNAME = re.compile(r"\s*(“[^”]*”|\"[^\"]*\"|'[^']*'|‘[^’]*’|’[^’]*’|\([^)]*\))\s*")
+# A whole word in quotes or brackets ("David “Rez” Paul"), not the apostrophes of
+# "N’Golo D’Arcy".
+_NICKNAME = re.compile(r"(?:^|\s+)(“[^”]*”|\"[^\"]*\"|'[^']*'|‘[^’]*’|’[^’]*’|\([^)]*\))"
+                       r"(?=\s|$)\s*")
 
 
 def is_romanesque(text: str) -> bool:

@@ -125,6 +125,7 @@ def test_editor_and_translator_merge_when_the_same(style):
     ('David "Rez"', "", True, "D “Rez”"),
     ("David (Dave) Paul", ". ", True, "D. (Dave) P."),
     ("Anne-marie S.", ". ", True, "A. S."),
+    ("N’Golo D’Arcy", ". ", True, "N. D."),
     ("T.-H.", ". ", False, "T. H."),
     ("Teck-Hua", ". ", False, "Teck-Hua"),
 ], ids=["words become initials", "existing initials are re-punctuated",
@@ -132,6 +133,7 @@ def test_editor_and_translator_merge_when_the_same(style):
         "a quoted nickname stays whole between spaces", "so does one in right quotes",
         "straight quotes around a nickname become curly", "a nickname in brackets stays",
         "a dropped lowercase part after a hyphen keeps the space after the initial",
+        "apostrophes inside names make no nickname",
         "without initializing, initials lose the hyphen between them",
         "but a hyphenated whole name keeps it"])
 def test_initialize(given, initialize_with, whole_words, expected):
