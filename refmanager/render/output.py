@@ -96,7 +96,7 @@ def _walk(node, events: list, active: dict, depth: list, marks: QuoteMarks) -> N
 def _next_text(events: list, index: int) -> int | None:
     for position in range(index + 1, len(events)):
         kind = events[position][0]
-        if kind == "text":
+        if kind == "text" and events[position][1]:
             return position
         if kind in ("quote-open", "quote-close", "hold"):
             return None
@@ -185,6 +185,11 @@ def flatten(node, locale) -> list:
     marks = locale.quote_marks if hasattr(locale, "quote_marks") else QuoteMarks(locale)
     events: list = []
     _walk(node, events, {}, [0], marks)
-    if marks.inside:
-        _move_punctuation_in(events)
+    if not marks.inside:
+        return _collapse_joins(events)
+    _move_punctuation_in(events)
+    # A mark that a join leaves after the quote moves in too: “colon” + ":" + "! x"
+    # is “colon!” x, and “comma,” + ". x" is “comma,.” x (punctuation_FullMontyQuotesIn).
+    events = _collapse_joins(events)
+    _move_punctuation_in(events)
     return _collapse_joins(events)

@@ -26,11 +26,16 @@ def text(node, locale=EN) -> str:
     (Rich([Rich([Rich(["Diary"], quotes="style")], quotes="style")]), "““Diary””"),
     (Rich([Rich([Rich(["Diary"], quotes=True)], quotes="style")], quotes="style"),
      "““‘Diary’””"),
+    # The CSL suite's punctuation_FullMontyQuotesIn: what a join leaves moves in too.
+    (Rich([Rich(["colon"], quotes="style"), ":", "! x"]), "“colon!” x"),
+    (Rich([Rich(["comma"], quotes="style"), ",", ". x"]), "“comma,.” x"),
 ], ids=["punctuation moves inside quotes (en-US)", "a question mark absorbs the period",
         "doubled periods collapse", "an exclamation replaces a colon", "doubled spaces collapse",
         "nested quotes alternate and take the period",
         "a style's quotes never flip inside its own quotes",
-        "quotes from field markup flip inside the style's quotes"])
+        "quotes from field markup flip inside the style's quotes",
+        "a mark that replaces another after the quote moves in",
+        "a period after a moved comma moves in too"])
 def test_joins(node, expected):
     assert text(node) == expected
 
