@@ -56,7 +56,10 @@ def _quote_role(mark: str, before: str, after: str) -> tuple[str, bool] | None:
     if mark == "”":
         return ("dq", False)
     if mark == '"':
-        return ("dq", at_start and after != " ")
+        if at_start and after != " ":
+            return ("dq", True)
+        # a straight mark after a space closes nothing: it stays as typed (flipflop_OrphanQuote)
+        return ("dq", False) if before and before != " " else None
     if mark == "‘":
         return ("sq", True)
     if mark == "'" and at_start and after and after != " ":

@@ -30,13 +30,14 @@ def html(text: str) -> str:
     ("a ‘b “c” d’ e", "a ‘b “c” d’ e"),
     ("CHI ’09: CHI ’09 Abstracts", "CHI ’09: CHI ’09 Abstracts"),
     ("Face ’biggest cut’ under", "Face ’biggest cut’ under"),
+    ('Nation of "Positive Obligations " of State', 'Nation of "Positive Obligations " of State'),
 ], ids=["plain text stays a string", "italics", "bold, superscript and subscript",
         "small caps", "italics inside italics flip to normal", "straight double quotes",
         "straight single quotes", "an apostrophe", "an unmatched tag is literal text",
         "nocase spans leave no markup",
         "curly single quotes keep their marks at the top",
         "and quotes inside them flip to double", "a right quote before a word is an apostrophe",
-        "so it opens no quotation"])
+        "so it opens no quotation", "a straight quote after a space closes nothing"])
 def test_markup_to_html(text, expected):
     assert html(text) == expected
 
