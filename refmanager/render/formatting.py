@@ -59,8 +59,10 @@ def strip_periods(node):
     return map_text(node, lambda text: text.replace(".", ""), protect_nocase=False)
 
 
-def decorate(element, node, title_case_allowed: bool = True, affixes: bool = True):
-    """The element's output with its decorations; None when the output is empty."""
+def decorate(element, node, title_case_allowed: bool = True, affixes: bool = True,
+             language: str = ""):
+    """The element's output with its decorations; None when the output is empty.
+    `language` is the text's own (an item's field), for language-specific casing."""
     if node is None or is_empty(node):
         return None
     decoration = element.decoration
@@ -73,7 +75,7 @@ def decorate(element, node, title_case_allowed: bool = True, affixes: bool = Tru
     if decoration.text_case and (title_case_allowed or decoration.text_case != "title"):
         number_parts = getattr(element, "name", "") in ("text", "number") \
             and element.attrs.get("variable") in LIST_NUMBER_VARIABLES
-        node = apply_text_case(node, decoration.text_case, number_parts)
+        node = apply_text_case(node, decoration.text_case, number_parts, language)
     style = decoration.style
     if style and getattr(element, "name", "") == "text" and "variable" in element.attrs \
             and _slanted(style) and _CJK_ONLY.match(to_plain(node)):

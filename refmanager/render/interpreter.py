@@ -127,7 +127,8 @@ def render_text(element, ctx):
         node = None
     if node is None:
         return None
-    return decorate(element, node, ctx.title_case or kind == "term")
+    language = str(ctx.item.get("language") or "") if kind == "variable" else ""
+    return decorate(element, node, ctx.title_case or kind == "term", language=language)
 
 
 def render_group(element, ctx):

@@ -44,6 +44,7 @@ _ONE_LETTER = re.compile(r"^[^\W\d_](?:['’]|$)")
 _OPENERS = frozenset("([“\"‘-/")
 # A stop word run into a number is still one: "Universal Dependencies v2".
 _LETTERS_BEFORE_DIGITS = re.compile(r"^([^\W\d_]+)\d")
+_DOTTED_I_LANGUAGES = ("tr", "az")  # Turkish and Azerbaijani case i and ı apart
 _NUMBER_PART_SEPARATOR = re.compile(r"(?:\s*(?:[,&\-–]|\band\b)\s*)+")
 # Field markup that citeproc-js never recases: small caps, superscript, subscript.
 _IMPLICIT_NOCASE = frozenset({("font-variant", "small-caps"), ("vertical-align", "sup"),
@@ -78,24 +79,24 @@ def _cap(word: str) -> str:
     return word
 
 
-def _word_cases(text: str, mode: str) -> list[tuple[int, int, str]]:
+def _word_cases(text: str, mode: str, turkic: bool = False) -> list[tuple[int, int, str]]:
     """(start, end, new text) for each word whose case changes."""
     pattern = _PATTERNS.get(mode, _WORD)
     words = [(m.start(), m.end(), m.group()) for m in pattern.finditer(text)]
     changes = []
     all_upper = text.upper() == text and text.lower() != text
     for position, (start, end, word) in enumerate(words):
-        new = _case_word(word, mode, position, words, text, all_upper)
+        new = _case_word(word, mode, position, words, text, all_upper, turkic)
         if new != word:
             changes.append((start, end, new))
     return changes
 
 
-def _case_word(word, mode, position, words, text, all_upper) -> str:
+def _case_word(word, mode, position, words, text, all_upper, turkic=False) -> str:
     if mode == "lowercase":
-        return word.lower()
+        return (word.replace("I", "ı").replace("İ", "i") if turkic else word).lower()
     if mode == "uppercase":
-        return word.upper()
+        return (word.replace("i", "İ") if turkic else word).upper()
     # CSL 1.0.2: both capitalize only a lowercase word, so "arXiv" and "iPhone" stay.
     if mode == "capitalize-all":
         return _cap(word) if word.lower() == word else word
@@ -155,7 +156,7 @@ def _number_parts(text: str) -> list[tuple[int, int]]:
     return spans + [(start, len(text))]
 
 
-def apply_text_case(node, mode: str, number_parts: bool = False):
+def apply_text_case(node, mode: str, number_parts: bool = False, language: str = ""):
     """`node` with `mode` (a CSL text-case value) applied to its words.
 
     With `number_parts` (the text of a number variable), each part between the
@@ -170,8 +171,9 @@ def apply_text_case(node, mode: str, number_parts: bool = False):
     if not text:
         return node
     changed = list(text)
+    turkic = language[:2].lower() in _DOTTED_I_LANGUAGES  # i/İ and ı/I: textcase_LocaleUnicode
     for part_start, part_end in _number_parts(text) if number_parts else [(0, len(text))]:
-        for start, end, new in _word_cases(text[part_start:part_end], mode):
+        for start, end, new in _word_cases(text[part_start:part_end], mode, turkic):
             if len(new) == end - start:
                 changed[part_start + start:part_start + end] = list(new)
     protected = []

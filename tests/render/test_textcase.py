@@ -153,3 +153,14 @@ def test_a_term_keeps_its_place_at_the_start_of_a_note(style):
                 style_class="note")
     processor = CitationProcessor(xml, [{"id": "n", "type": "book", "title": "Alpha"}])
     assert processor.citation([Cite(id="n")]) == "In Alpha"
+
+
+@pytest.mark.parametrize("mode, language, text, expected", [
+    ("uppercase", "tr", "ic and ıd", "İC AND ID"),
+    ("lowercase", "tr-TR", "IŞIK İzmir", "ışık izmir"),
+    ("uppercase", "en", "ic and ıd", "IC AND ID"),
+], ids=["Turkish uppercases i to İ and ı to I", "and lowercases I to ı and İ to i",
+        "other languages do not"])
+def test_turkish_cases_dotted_and_dotless_i_apart(mode, language, text, expected):
+    # The CSL suite's textcase_LocaleUnicode.
+    assert apply_text_case(text, mode, language=language) == expected
