@@ -147,7 +147,8 @@ def format_range(start: str, end: str, style: str) -> str:
     return end
 
 
-_PAGE_RANGE = re.compile(r"^(\s*)([A-Za-z]*)(\d+)\s*[-–]+\s*([A-Za-z]*)(\d+)(\s*)$")
+# A prefix may hold digits before its letters: "8n11564-8n1568" (page_ChicagoWeird).
+_PAGE_RANGE = re.compile(r"^(\s*)((?:\d*[A-Za-z]+)*)(\d+)\s*[-–]+\s*((?:\d*[A-Za-z]+)*)(\d+)(\s*)$")
 _ROMAN_RANGE = re.compile(r"^(\s*)([ivxlcdm]+)\s*[-–]+\s*([ivxlcdm]+)(\s*)$", re.I)
 _PIECES = re.compile(r"(\s*[,&]\s*)")
 # A hyphen or en dash that joins no range is a hyphen, unspaced ("10 – pp": "10-pp").

@@ -30,6 +30,8 @@ EN = LocaleChain("en-US", [])
     # citeproc-js 2.4.63 (a "10--pp" page in the personal-library sample):
     ("expanded", "10–pp", "10-pp"), ("expanded", "10 – pp", "10-pp"),
     ("expanded", "13:1–13:9", "13:1-13:9"),
+    # The CSL suite's page_ChicagoWeird: a prefix with digits before its letters.
+    ("chicago", "8n11564-8n1568", "8n11564–68"), ("chicago", "n11564-1568", "n11564-1568"),
 ], ids=lambda value: str(value))
 def test_page_range_formats(style, value, expected):
     assert format_page(value, style) == expected
