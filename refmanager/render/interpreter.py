@@ -57,6 +57,12 @@ def render_layout(layout, ctx, affixes: bool = False):
     return decorate(layout, node, ctx.title_case, affixes=affixes)
 
 
+def _is_docket_number(variable: str, ctx) -> bool:
+    """A legal case's number, which citeproc-js keeps as typed: one number, no range
+    ("No. 21-1449" in APA)."""
+    return variable == "number" and ctx.item.get("type") == "legal_case"
+
+
 def render_macro(name: str, ctx):
     return render_children(ctx.engine.style.macros[name].children, ctx)
 
@@ -82,7 +88,7 @@ def _text_variable(element, ctx, name: str):
         value = ctx.variable(name)
         if value is None:
             return None
-        if is_numeric(value):  # "3-4" is a range: written with an en dash
+        if is_numeric(value) and not _is_docket_number(name, ctx):  # "3-4": an en dash
             return format_page(str(value), None, ctx.locale.term("page-range-delimiter") or "–")
         return parse_markup(str(value))
     if name == "year-suffix":
@@ -204,8 +210,10 @@ def render_label(element, ctx):
     term, value = _label_term(variable, ctx)
     if term is None:
         return None
-    plural = _plural_for(variable, value, element.get("plural", "contextual"),
-                         ctx.locale.term("and"))
+    rule = element.get("plural", "contextual")
+    if rule == "contextual" and _is_docket_number(variable, ctx):
+        rule = "never"
+    plural = _plural_for(variable, value, rule, ctx.locale.term("and"))
     text = ctx.locale.term(term, element.get("form", "long"), plural)
     # A term is in the style's language, not the item's: title case applies.
     return decorate(element, text or None)
@@ -216,7 +224,7 @@ def render_number(element, ctx):
     value = ctx.variable(variable)
     if value is None:
         return None
-    if not is_numeric(value):
+    if not is_numeric(value) or _is_docket_number(variable, ctx):
         return decorate(element, str(value), ctx.title_case)
     gender = ctx.locale.gender(variable)
     text = format_number_value(value, element.get("form", "numeric"), ctx.locale, gender)

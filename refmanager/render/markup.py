@@ -144,9 +144,9 @@ def parse_markup(text: str):
         else:
             closed = stack.pop()
             following = tokens[index + 1] if index + 1 < len(tokens) else None
-            if closed.quotes and following and following[0] == "text" \
-                    and following[1][:1] in ".,":
-                # the author put the mark outside: it stays there
+            if closed.quotes and following and following[0] == "text" and following[1]:
+                # what the field itself puts after its quotation stays there, as
+                # typed: '“it”? Establishing', '“When Numbers Matter!”: Detecting'
                 closed.quotes = "single-kept" if closed.quotes == "single" else "kept"
     if len(root.children) == 1 and isinstance(root.children[0], str):
         return root.children[0]

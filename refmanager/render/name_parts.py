@@ -115,8 +115,11 @@ def _initialize_words(given: str, initialize_with: str, initialize_words: bool,
     for word, period, separator in _INITIAL_TOKEN.findall(given):
         if word[:1].islower() and initialize_words:
             if pieces and pieces[-1] == "-":
-                pieces.pop()  # "G-p": a lowercase part after a hyphen is dropped,
-                pieces.append(initialize_with[len(trimmed):])  # "Anne-marie S.": "A. S."
+                # "G-p": a lowercase part after a hyphen is dropped; the hyphen stays
+                # if the compound goes on ("Mohi-ud-Din": "M.-D."), else the space
+                # after an initial comes back ("Anne-marie S.": "A. S.").
+                if separator != "-":
+                    pieces[-1] = initialize_with[len(trimmed):]
                 continue
             if pieces and not pieces[-1].endswith(" "):
                 pieces.append(" ")

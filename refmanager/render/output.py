@@ -174,6 +174,8 @@ def _collapse_joins(events: list) -> list:
             last_text = len(out)
         elif kind == "quote-close":
             behind_quote = True  # the mark inside the quote still counts
+        elif kind == "hold":
+            last_char, last_text = "", None  # the field's own text follows: nothing merges
         elif kind == "quote-open":
             last_char, last_text = value[-1:], None
         out.append((kind, value))

@@ -25,3 +25,14 @@ def test_a_substituted_number_leaves_no_label_after_the_substitute(style):
     xml = style('<names variable="author"><substitute><number variable="edition"/>'
                 '</substitute></names><label form="short" variable="edition" prefix=" "/>')
     assert _cite(xml, {"id": "x", "type": "book", "edition": "2"}) == "2"
+
+
+def test_a_legal_case_number_is_one_number_as_typed(style):
+    # citeproc-js 2.4.63 in APA: "Glacier Northwest, Inc v. Teamsters, No. 21-1449 (2023)";
+    # a book's "21-1449" is a range: "nos. 21–1449".
+    xml = style('<label variable="number" form="short" suffix=" "/><text variable="number"/>'
+                '<number variable="number" prefix=" / "/>')
+    case = {"id": "c", "type": "legal_case", "number": "21-1449"}
+    book = {"id": "b", "type": "book", "number": "21-1449"}
+    assert _cite(xml, case) == "no. 21-1449 / 21-1449"
+    assert _cite(xml, book) == "nos. 21–1449 / 21–1449"

@@ -31,13 +31,19 @@ def html(text: str) -> str:
     ("CHI ’09: CHI ’09 Abstracts", "CHI ’09: CHI ’09 Abstracts"),
     ("Face ’biggest cut’ under", "Face ’biggest cut’ under"),
     ('Nation of "Positive Obligations " of State', 'Nation of "Positive Obligations " of State'),
+    # citeproc-js 2.4.63 (ACL Anthology titles): what the field puts after its own
+    # closing quote stays outside it, unmerged.
+    ("When was “it”? Establishing", "When was “it”? Establishing"),
+    ("“When Numbers Matter!”: Detecting", "“When Numbers Matter!”: Detecting"),
 ], ids=["plain text stays a string", "italics", "bold, superscript and subscript",
         "small caps", "italics inside italics flip to normal", "straight double quotes",
         "straight single quotes", "an apostrophe", "an unmatched tag is literal text",
         "nocase spans leave no markup",
         "curly single quotes keep their marks at the top",
         "and quotes inside them flip to double", "a right quote before a word is an apostrophe",
-        "so it opens no quotation", "a straight quote after a space closes nothing"])
+        "so it opens no quotation", "a straight quote after a space closes nothing",
+        "a field's question mark after its quote stays outside",
+        "a field's colon after an exclamation inside its quote stays"])
 def test_markup_to_html(text, expected):
     assert html(text) == expected
 

@@ -126,6 +126,7 @@ def test_editor_and_translator_merge_when_the_same(style):
     ("David (Dave) Paul", ". ", True, "D. (Dave) P."),
     ("Anne-marie S.", ". ", True, "A. S."),
     ("N’Golo D’Arcy", ". ", True, "N. D."),
+    ("Hussain Mohi-ud-Din", ". ", True, "H. M.-D."),
     ("T.-H.", ". ", False, "T. H."),
     ("Teck-Hua", ". ", False, "Teck-Hua"),
 ], ids=["words become initials", "existing initials are re-punctuated",
@@ -134,6 +135,7 @@ def test_editor_and_translator_merge_when_the_same(style):
         "straight quotes around a nickname become curly", "a nickname in brackets stays",
         "a dropped lowercase part after a hyphen keeps the space after the initial",
         "apostrophes inside names make no nickname",
+        "a dropped lowercase part inside a compound keeps its hyphen",
         "without initializing, initials lose the hyphen between them",
         "but a hyphenated whole name keeps it"])
 def test_initialize(given, initialize_with, whole_words, expected):
