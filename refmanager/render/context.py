@@ -110,10 +110,10 @@ class RenderContext:
         if found:
             counter[1] += 1
 
-    def raw(self, name: str, suppressed: bool = False):
-        """The value of a variable without bookkeeping, None when empty (and when
-        a substitute used it, unless `suppressed` asks for it anyway)."""
-        if name in self.suppressed and not suppressed:
+    def raw(self, name: str, even_suppressed: bool = False):
+        """The value of a variable without bookkeeping, None when empty (or
+        suppressed by a substitute, unless `even_suppressed`)."""
+        if name in self.suppressed and not even_suppressed:
             return None
         if name not in _COMPUTED:
             value = self._stored(name)

@@ -101,6 +101,17 @@ def _season_text(season, ctx) -> str | None:
     return ctx.locale.term(f"season-{(number - 1) % 4 + 1:02d}")
 
 
+def _shown_season(season, specs):
+    """The season a date shows in its month's place, if any.
+
+    citeproc-js takes a season number (3: autumn) for a month, shown wherever the
+    month is; a season named in words shows only beside the year: APA's month-and-
+    day part of a "Winter" 2014 issue is empty, "(2014)", not "(2014, Winter)"."""
+    if season is None or str(season).strip().isdigit():
+        return season
+    return season if any(spec.name == "year" for spec in specs) else None
+
+
 def _day_text(day: int, month: int, form: str, ctx) -> str | None:
     if day == 0:
         return None
@@ -186,7 +197,7 @@ def _render_range(specs, start, end, ctx, season, delimiter):
         first = _render_parts(run, start, ctx, season, delimiter, drop_last_suffix=True)
         second = _render_parts(run, end, ctx, season, delimiter, drop_first_prefix=True)
         if not first and not second:
-            continue
+            continue  # APA's month and day of a range of years 1890-1912: nothing, not "–"
         pieces = [join(first, delimiter), range_delimiter, join(second, delimiter)]
         out.append(Rich([piece for piece in pieces if piece is not None]))
     return join(out, delimiter)
@@ -216,10 +227,11 @@ def render_date(element, ctx):
             ctx.counts[-1][1] -= 1
             return None
         return decorate(element, value.literal, ctx.title_case)
+    season = _shown_season(value.season, specs)
     if value.open_range:
         start = join(_render_parts(specs, value.parts[0], ctx, season, delimiter,
                                    drop_last_suffix=True), delimiter)
-        node = Rich([start, _range_delimiter(specs, "year")])
+        node = Rich([start, _range_delimiter(specs, "year")]) if start is not None else None
     elif value.is_range:
         node = _render_range(specs, value.parts[0], value.parts[1], ctx, season, delimiter)
     else:

@@ -8,8 +8,28 @@ text-case on the content, then formatting and quotes, then affixes, then display
 
 from __future__ import annotations
 
-from refmanager.render.richtext import FORMATTING_ATTRIBUTES, Rich, is_empty, map_text
+import re
+
+from refmanager.render.richtext import FORMATTING_ATTRIBUTES, Rich, is_empty, map_text, to_plain
 from refmanager.render.textcase import apply_text_case
+
+
+# The number variables whose text citeproc-js reads as a list of numbers ("2, 5
+# and 7") even when it holds words; text-case then applies to each part. Found by
+# running citeproc-js: part-number, section, version and the other CSL 1.0.2
+# additions are plain text to it.
+LIST_NUMBER_VARIABLES = frozenset(
+    "chapter-number citation-number collection-number edition issue locator number "
+    "number-of-pages number-of-volumes page volume".split())
+
+
+# CJK punctuation, kana, ideographs, hangul and full-width forms, nothing else.
+_CJK_ONLY = re.compile("^[\u1100-\u11FF\u3000-\u30FF\u3400-\u4DBF\u4E00-\u9FFF"
+                       "\uAC00-\uD7AF\uF900-\uFAFF\uFF00-\uFFEF]+$")
+
+
+def _slanted(style: tuple) -> bool:
+    return ("font-style", "italic") in style or ("font-style", "oblique") in style
 
 
 class Decoration:
@@ -39,8 +59,10 @@ def strip_periods(node):
     return map_text(node, lambda text: text.replace(".", ""), protect_nocase=False)
 
 
-def decorate(element, node, title_case_allowed: bool = True, affixes: bool = True):
-    """The element's output with its decorations; None when the output is empty."""
+def decorate(element, node, title_case_allowed: bool = True, affixes: bool = True,
+             language: str = ""):
+    """The element's output with its decorations; None when the output is empty.
+    `language` is the text's own (an item's field), for language-specific casing."""
     if node is None or is_empty(node):
         return None
     decoration = element.decoration
@@ -51,9 +73,18 @@ def decorate(element, node, title_case_allowed: bool = True, affixes: bool = Tru
     if decoration.strip_periods:
         node = strip_periods(node)
     if decoration.text_case and (title_case_allowed or decoration.text_case != "title"):
-        node = apply_text_case(node, decoration.text_case)
-    if decoration.style or decoration.quotes:
-        node = Rich([node], decoration.style, decoration.quotes)
+        number_parts = getattr(element, "name", "") in ("text", "number") \
+            and element.attrs.get("variable") in LIST_NUMBER_VARIABLES
+        node = apply_text_case(node, decoration.text_case, number_parts, language)
+    style = decoration.style
+    if style and getattr(element, "name", "") == "text" and "variable" in element.attrs \
+            and _slanted(style) and _CJK_ONLY.match(to_plain(node)):
+        # citeproc-js does not slant a variable that is all Chinese, Japanese or Korean:
+        # "村上春樹. ノルウェイの森." in the golden HTML of IEEE, ACS, MLA... (APA's
+        # title, slanted through a macro, stays <i>).
+        style = tuple(pair for pair in style if pair[0] != "font-style")
+    if style or decoration.quotes:
+        node = Rich([node], style, "style" if decoration.quotes else False)
     if affixes and decoration.prefix.endswith("(") and decoration.suffix.startswith(")"):
         node = Parenthesized([decoration.prefix, node, decoration.suffix])
     elif affixes and (decoration.prefix or decoration.suffix):

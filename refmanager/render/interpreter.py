@@ -15,9 +15,8 @@ from refmanager.render.conditions import condition_holds
 from refmanager.render.markup import parse_markup
 from refmanager.render.formatting import decorate
 from refmanager.render.numbers import format_number_value, format_page, is_numeric, is_plural
-from refmanager.render.richtext import Rich, join, to_plain
+from refmanager.render.richtext import Rich, join
 from refmanager.render.textcase import apply_text_case
-from refmanager.render.xmltree import Element
 
 
 # Number variables other than page: their ranges take an en dash when written as text.
@@ -63,6 +62,12 @@ def render_layout(layout, ctx, affixes: bool = False):
     return decorate(layout, node, ctx.title_case, affixes=affixes)
 
 
+def _is_docket_number(variable: str, ctx) -> bool:
+    """A legal case's number, which citeproc-js keeps as typed: one number, no range
+    ("No. 21-1449" in APA)."""
+    return variable == "number" and ctx.item.get("type") == "legal_case"
+
+
 def render_macro(name: str, ctx):
     return render_children(ctx.engine.style.macros[name].children, ctx)
 
@@ -88,7 +93,7 @@ def _text_variable(element, ctx, name: str):
         value = ctx.variable(name)
         if value is None:
             return None
-        if is_numeric(value):  # "3-4" is a range: written with an en dash
+        if is_numeric(value) and not _is_docket_number(name, ctx):  # "3-4": an en dash
             return format_page(str(value), None, ctx.locale.term("page-range-delimiter") or "–")
         return parse_markup(str(value))
     if name == "year-suffix":
@@ -147,34 +152,8 @@ def render_text(element, ctx):
         node = None
     if node is None:
         return None
-    if kind == "variable" and element.attrs.get("font-style", "normal") != "normal" \
-            and _is_cjk_text(to_plain(node)):
-        return decorate(_upright(element), node, ctx.title_case)
-    return decorate(element, node, ctx.title_case)
-
-
-def _is_cjk_text(text: str) -> bool:
-    """Whether every letter of the text is Chinese, Japanese or Korean."""
-    letters = [char for char in text if char.isalpha()]
-    return bool(letters) and all(_is_cjk(char) for char in letters)
-
-
-def _is_cjk(char: str) -> bool:
-    code = ord(char)
-    return 0x3040 <= code <= 0x9FFF or 0xAC00 <= code <= 0xD7AF or 0xF900 <= code <= 0xFAFF \
-        or 0xFF66 <= code <= 0xFF9F
-
-
-def _upright(element):
-    """The text element without its font-style (made once per element): CJK
-    scripts have no italics, and citeproc-js sets none on a variable's CJK text
-    (a title such as ノルウェイの森); a style on an enclosing group still applies."""
-    kind, name, *twin = element.compiled
-    if not twin:
-        attrs = {key: value for key, value in element.attrs.items() if key != "font-style"}
-        twin = [Element(element.name, attrs, element.line)]
-        element.compiled = (kind, name, twin[0])
-    return twin[0]
+    language = str(ctx.item.get("language") or "") if kind == "variable" else ""
+    return decorate(element, node, ctx.title_case or kind == "term", language=language)
 
 
 def render_group(element, ctx):
@@ -223,6 +202,10 @@ def _label_term(variable: str, ctx):
             label = "sub-verbo"  # the term's name since CSL 1.0.2
         return label, ctx.cite.locator
     value = ctx.raw(variable)
+    if value is None and ctx.substituting and variable in ctx.used:
+        # The number this label goes with rendered in the same substitute (APA's
+        # "Title (17th ed.)" for a book without author), which suppressed it.
+        value = ctx.item.get(variable)
     if value is None:
         return None, None
     return variable, value
@@ -246,10 +229,13 @@ def render_label(element, ctx):
     term, value = _label_term(variable, ctx)
     if term is None:
         return None
-    plural = _plural_for(variable, value, element.get("plural", "contextual"),
-                         ctx.locale.term("and"))
+    rule = element.get("plural", "contextual")
+    if rule == "contextual" and _is_docket_number(variable, ctx):
+        rule = "never"
+    plural = _plural_for(variable, value, rule, ctx.locale.term("and"))
     text = ctx.locale.term(term, element.get("form", "long"), plural)
-    return decorate(element, text or None, ctx.title_case)
+    # A term is in the style's language, not the item's: title case applies.
+    return decorate(element, text or None)
 
 
 def render_number(element, ctx):
@@ -257,7 +243,7 @@ def render_number(element, ctx):
     value = ctx.variable(variable)
     if value is None:
         return None
-    if not is_numeric(value):
+    if not is_numeric(value) or _is_docket_number(variable, ctx):
         return decorate(element, str(value), ctx.title_case)
     gender = ctx.locale.gender(variable)
     text = format_number_value(value, element.get("form", "numeric"), ctx.locale, gender)

@@ -56,11 +56,14 @@ def _quote_role(mark: str, before: str, after: str) -> tuple[str, bool] | None:
     if mark == "”":
         return ("dq", False)
     if mark == '"':
-        return ("dq", at_start and after != " ")
+        if at_start and after != " ":
+            return ("dq", True)
+        # a straight mark after a space closes nothing: it stays as typed (flipflop_OrphanQuote)
+        return ("dq", False) if before and before != " " else None
     if mark == "‘":
         return ("sq", True)
-    if at_start and after and after != " ":
-        return ("sq", True)
+    if mark == "'" and at_start and after and after != " ":
+        return ("sq", True)  # a ’ never opens (citeproc-js): "CHI ’09", "’biggest cut’"
     if at_end and before and before != " ":
         return ("sq", False)
     return None
@@ -134,14 +137,17 @@ def parse_markup(text: str):
             stack[-1].children.append(_literal(token))
         elif matched[index]:
             node = _NODE_FOR[token[1]]()
+            if token[3] == "‘":
+                node.quotes = "single"  # keeps its single marks at the top (output.py)
             stack[-1].children.append(node)
             stack.append(node)
         else:
             closed = stack.pop()
             following = tokens[index + 1] if index + 1 < len(tokens) else None
-            if closed.quotes and following and following[0] == "text" \
-                    and following[1][:1] in ".,":
-                closed.quotes = "kept"  # the author put the mark outside: it stays there
+            if closed.quotes and following and following[0] == "text" and following[1]:
+                # what the field itself puts after its quotation stays there, as
+                # typed: '“it”? Establishing', '“When Numbers Matter!”: Detecting'
+                closed.quotes = "single-kept" if closed.quotes == "single" else "kept"
     if len(root.children) == 1 and isinstance(root.children[0], str):
         return root.children[0]
     return root

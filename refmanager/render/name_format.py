@@ -81,8 +81,8 @@ def sorted_given(parts: dict, options: NameOptions) -> str | None:
 def _part(element, text, ctx):
     if not text:
         return None
-    if isinstance(text, str) and "<" in text:
-        text = parse_markup(text)
+    if isinstance(text, str) and ("<" in text or "“" in text):
+        text = parse_markup(text)  # a quoted nickname is a quotation: "D. “Rez.” (2021)"
     if element is None:
         return text
     return decorate(element, text, ctx.title_case)
@@ -136,6 +136,9 @@ def format_name(parts: dict, options: NameOptions, inverted: bool, level: int, c
         level = 0 if level == 1 else 2
     given = _given_text(parts, options, level)
     dp, suffix = parts.get("dropping-particle", ""), parts.get("suffix", "")
+    if suffix and options.initialize_with is not None and "." not in options.initialize_with \
+            and level < 2:
+        suffix = suffix.replace(".", "")  # citeproc-js: initials without periods, "Xu I Jr"
     if not inverted:
         tail = ((", " if parts.get("comma-suffix") else " ") + suffix) if suffix else ""
         given_block = _block(options.given_part, [given], ctx)

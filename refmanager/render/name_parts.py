@@ -13,9 +13,13 @@ from functools import lru_cache
 
 # Latin, Greek and Cyrillic letters with their marks: names in other scripts
 # (Chinese, Japanese, Korean...) are written family-then-given with no space.
-_ROMANESQUE = re.compile(r"^[\u0000-\u024F\u0370-\u03FF\u0400-\u052F\u1E00-\u1FFF"
+_ROMANESQUE = re.compile(r"^[\u0000-\u024F\u0300-\u036F\u0370-\u03FF\u0400-\u052F\u1E00-\u1FFF"
                          r"\u2000-\u206F\u00A0\uFB00-\uFB4F'’\s]*$")
 _INITIAL_TOKEN = re.compile(r"([^\s.\-]+)(\.?)(-|\s*)")
+# A whole word in quotes or brackets ("David “Rez” Paul"), not the apostrophes of
+# "N’Golo D’Arcy".
+_NICKNAME = re.compile(r"(?:^|\s+)(“[^”]*”|\"[^\"]*\"|'[^']*'|‘[^’]*’|’[^’]*’|\([^)]*\))"
+                       r"(?=\s|$)\s*")
 
 
 def is_romanesque(text: str) -> bool:
@@ -85,26 +89,52 @@ def initialize(given: str, initialize_with: str, initialize_words: bool = True,
     """The given name with words reduced to initials followed by `initialize_with`.
 
     With `initialize_words` false only what already is an initial ("M.", "M")
-    is re-punctuated; whole words stay.
+    is re-punctuated; whole words stay. A nickname in quotes or brackets stays
+    whole between spaces, as citeproc-js keeps it: "D. “Rez” P.", "F. ’Floyd’";
+    a given name that opens with one is not initialized at all.
     """
+    pieces = _NICKNAME.split(given)
+    if len(pieces) == 1:
+        return _initialize_words(given, initialize_with, initialize_words, hyphen)
+    if not pieces[0].strip():
+        return given.strip()
+    out = []
+    for index, piece in enumerate(pieces):
+        if index % 2:
+            straight = piece[0] in "\"'"  # straight quotes print as double curly ones
+            out.append("“" + piece[1:-1] + "”" if straight else piece)
+        elif piece.strip():
+            out.append(_initialize_words(piece, initialize_with, initialize_words, hyphen))
+    return " ".join(out)
+
+
+def _initialize_words(given: str, initialize_with: str, initialize_words: bool,
+                      hyphen: bool) -> str:
     trimmed = initialize_with.rstrip()
     pieces = []
     for word, period, separator in _INITIAL_TOKEN.findall(given):
         if word[:1].islower() and initialize_words:
             if pieces and pieces[-1] == "-":
-                pieces.pop()  # "G-p": a lowercase part after a hyphen is dropped
+                # "G-p": a lowercase part after a hyphen is dropped; the hyphen stays
+                # if the compound goes on ("Mohi-ud-Din": "M.-D."), else the space
+                # after an initial comes back ("Anne-marie S.": "A. S.").
+                if separator != "-":
+                    pieces[-1] = initialize_with[len(trimmed):]
                 continue
             if pieces and not pieces[-1].endswith(" "):
                 pieces.append(" ")
             pieces.append(word + period + " ")  # "J. B. de C. M.": particles stay whole
             continue
         is_initial = bool(period) or (len(word) == 1 and word.isupper())
+        # With initialize="false", initials lose the hyphen between them: "T.-H." is
+        # "T. H." (citeproc-js), while a whole "Teck-Hua" keeps it.
+        joined = separator == "-" and (initialize_words or not is_initial)
         if initialize_words or is_initial:
             text = word if (period and len(word) > 1) or not initialize_words else word[0]
-            pieces.append(text + (trimmed if separator == "-" else initialize_with))
+            pieces.append(text + (trimmed if joined else initialize_with))
         else:
-            pieces.append(word + ("" if separator == "-" else " "))
-        if separator == "-" and hyphen:
+            pieces.append(word + ("" if joined else " "))
+        if joined and hyphen:
             pieces.append("-")
     return "".join(pieces).strip()
 

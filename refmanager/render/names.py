@@ -112,11 +112,13 @@ def _join_names(rendered: list, names: list, options: NameOptions, ctx, truncate
     and_text = _and_term(options, ctx)
     if and_text is None:
         return Rich(_interleave(rendered, delimiter))
-    # An institution last joins on "and" alone, whatever delimiter-precedes-last says:
-    # citeproc-js gives "Schneider, Zofia and Global Burden of Disease Collaborators".
-    use_delimiter = "literal" not in names[len(rendered) - 1] and _precedes(
-        options.delimiter_precedes_last, len(rendered), inverted_flags[len(rendered) - 2],
-        contextual_min=3)
+    use_delimiter = _precedes(options.delimiter_precedes_last, len(rendered),
+                              inverted_flags[len(rendered) - 2], contextual_min=3)
+    if "literal" in names[len(rendered) - 1]:
+        # citeproc-js puts a last organisation after the delimiter only from three
+        # names on, whatever delimiter-precedes-last says: "Schneider, Z. & Global
+        # Burden of Disease Collaborators" (golden APA), "Goble, C., & The CWL Community".
+        use_delimiter = len(rendered) >= 3
     head = _interleave(rendered[:-1], delimiter)
     return Rich(head + [(delimiter if use_delimiter else " ") + and_text + " ", rendered[-1]])
 
@@ -198,7 +200,8 @@ def _label_node(label_element, variable: str, count: int, ctx):
         return None
     plural = {"always": True, "never": False}.get(label_element.get("plural", ""), count > 1)
     text = ctx.locale.term(variable, label_element.get("form", "long"), plural)
-    return decorate(label_element, text or None, ctx.title_case)
+    # A term is in the style's language, not the item's: title case applies.
+    return decorate(label_element, text or None)
 
 
 def _variable_groups(variables: list, ctx) -> list[tuple[str, list]]:

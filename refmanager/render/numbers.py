@@ -9,9 +9,17 @@ from __future__ import annotations
 
 import re
 
-_NUMERIC = re.compile(r"^\s*[A-Za-z]*\d+[A-Za-z]*(\s*(?:[-–,&]|and)\s*[A-Za-z]*\d+[A-Za-z]*)*\s*$")
+# What citeproc-js 2.4.63 reads as a number, found by running it (CSL 1.0.2 names
+# only affixed numbers joined by a comma, hyphen or ampersand): lowercase roman
+# numerals of i, v, x and l count ("iv", "xiv-xx"); a comma separates only before a
+# space ("12,15" and "10,000" are one text); "and" separates between spaces; and
+# bare numbers may be joined by slashes ("2016/679", a regulation's number).
+_ONE_NUMBER = r"(?:[A-Za-z]*\d+[A-Za-z]*|[ivxl]+)"
+_LIST_SEPARATOR = r"(?:\s*[-–&]\s*|\s*,\s+|\s+and\s+)"
+_NUMERIC = re.compile(rf"^\s*{_ONE_NUMBER}(?:{_LIST_SEPARATOR}{_ONE_NUMBER})*\s*$"
+                      r"|^\s*\d+(?:/\d+)+\s*$")
 _NUMBER_TOKEN = re.compile(r"(\d+)")
-_SEPARATORS = re.compile(r"\s*([-–,&])\s*")
+_SEPARATORS = re.compile(r"\s*([-–&]|,(?=\s)|\band\b)\s*")
 _RANGE = re.compile(r"([A-Za-z]*\d+[A-Za-z]*)\s*[-–]+\s*([A-Za-z]*\d+[A-Za-z]*)")
 
 
@@ -21,7 +29,13 @@ def is_numeric(value) -> bool:
     return bool(value) and bool(_NUMERIC.match(str(value)))
 
 
-_PLURAL = re.compile(r"(\d+|\b[ivxlcdm]+\b)\s*([-–,&]|\band\b)\s*[A-Za-z]*(\d+|[ivxlcdm]+\b)", re.I)
+# More than one number, as citeproc-js 2.4.63 counts: a separator after a number
+# that ends in a digit ("10-pp", "3-B") or between two affixed numbers ("1st-2nd";
+# not "12a-c", "B-3" or "13:1-13:9"), or between two roman numerals ("i-ix"). A
+# comma separates only before a space: "US 10,000,123 B2" is one number (golden APA).
+_PLURAL_SEPARATOR = re.compile(r"\s*(?:[-–&]|,(?=\s)|\band\b)\s*")
+_AFFIXED_NUMBER = re.compile(r"[A-Za-z]*\d+[A-Za-z]*")
+_ROMAN_NUMBER = re.compile(r"[ivxlcdm]+", re.I)
 
 
 def is_plural(value, and_term: str | None = None) -> bool:
@@ -34,7 +48,16 @@ def is_plural(value, and_term: str | None = None) -> bool:
         return False
     if and_term and re.search(rf"\d\s+{re.escape(and_term)}\s+\d", text):
         return True
-    return bool(_PLURAL.search(text))
+    parts = _PLURAL_SEPARATOR.split(text)
+    for before, after in zip(parts, parts[1:]):
+        left = before.split()[-1] if before.split() else ""
+        right = after.split()[0] if after.split() else ""
+        if _AFFIXED_NUMBER.fullmatch(left) and (left[-1].isdigit()
+                                                or _AFFIXED_NUMBER.fullmatch(right)):
+            return True
+        if _ROMAN_NUMBER.fullmatch(left) and _ROMAN_NUMBER.fullmatch(right):
+            return True
+    return False
 
 
 def roman(number: int) -> str:
@@ -57,15 +80,15 @@ def format_number_value(value, form: str, locale, gender: str = "") -> str:
     out = []
     for index, piece in enumerate(pieces):
         if index % 2 == 1:
-            out.append({"-": "–", "–": "–", ",": ", ", "&": " & "}[piece])
+            out.append({"-": "–", "–": "–", ",": ", ", "&": " & ", "and": " and "}[piece])
             continue
         out.append(_format_one(piece, form, locale, gender))
     return "".join(out)
 
 
 def _format_one(piece: str, form: str, locale, gender: str) -> str:
-    if not piece.isdigit():
-        return piece
+    if not piece.isdigit() or piece.startswith("0"):
+        return piece  # citeproc-js prints "04", "007" and "0" as given in every form
     number = int(piece)
     if form == "ordinal":
         return locale.ordinal(number, gender)
@@ -106,9 +129,11 @@ def _chicago(start: str, end: str, edition: int) -> str:
 
 def format_range(start: str, end: str, style: str) -> str:
     """The end of a page range written in `style` (start and end as digits)."""
+    if end == start:
+        return end  # citeproc-js: "74-74" stays whole in every format
     full = _expand(start, end)
-    if int(full) < int(start):
-        return end
+    if int(full) <= int(start):
+        return end  # "74-4" would expand to no range at all: written as given
     if style == "expanded":
         return full
     if style == "minimal":
@@ -122,10 +147,12 @@ def format_range(start: str, end: str, style: str) -> str:
     return end
 
 
-_PAGE_RANGE = re.compile(r"^(\s*)([A-Za-z]*)(\d+)\s*[-–]+\s*([A-Za-z]*)(\d+)(\s*)$")
+# A prefix may hold digits before its letters: "8n11564-8n1568" (page_ChicagoWeird).
+_PAGE_RANGE = re.compile(r"^(\s*)((?:\d*[A-Za-z]+)*)(\d+)\s*[-–]+\s*((?:\d*[A-Za-z]+)*)(\d+)(\s*)$")
 _ROMAN_RANGE = re.compile(r"^(\s*)([ivxlcdm]+)\s*[-–]+\s*([ivxlcdm]+)(\s*)$", re.I)
 _PIECES = re.compile(r"(\s*[,&]\s*)")
-_LOOSE_HYPHEN = re.compile(r"\s+-\s*|\s*-\s+")
+# A hyphen or en dash that joins no range is a hyphen, unspaced ("10 – pp": "10-pp").
+_LOOSE_HYPHEN = re.compile(r"\s*[-–]\s*")
 
 
 def _format_page_piece(piece: str, style: str | None, delimiter: str) -> str:
@@ -144,7 +171,7 @@ def _format_page_piece(piece: str, style: str | None, delimiter: str) -> str:
     if roman_range:
         lead, start, end, trail = roman_range.groups()
         return f"{lead}{start}{delimiter}{end}{trail}"
-    return _LOOSE_HYPHEN.sub("-", piece)  # "N110 - 5" is no range: written "N110-5"
+    return _LOOSE_HYPHEN.sub("-", piece)  # "10 – pp", "13:1–13:9": no range, a hyphen
 
 
 def format_page(value: str, style: str | None, delimiter: str = "–") -> str:

@@ -31,6 +31,20 @@ class QuoteMarks:
         self.inside = locale.punctuation_in_quote
 
 
+def _quote_level(kind, depth: int) -> int:
+    """How deep a quotation sits, its marks outer at even levels, inner at odd.
+
+    The style's own quotes (quotes="true") are always outer, inside one another too,
+    and field markup's quotes flip inside them (citeproc-js: ““Diary”” and ““‘Diary’””
+    for an ASA manuscript). A quotation the field opens with ‘ keeps its single
+    marks at the top: "A critical commentary on ‘rapid-onset gender dysphoria.’"."""
+    if kind == "style":
+        return 0
+    if kind in ("single", "single-kept"):
+        return max(depth, 1)
+    return depth
+
+
 def _walk(node, events: list, active: dict, depth: list, marks: QuoteMarks) -> None:
     if isinstance(node, str):
         if node:
@@ -54,17 +68,18 @@ def _walk(node, events: list, active: dict, depth: list, marks: QuoteMarks) -> N
         events.append(("open", (attribute, value)))
         opened.append((attribute, value, active.get(attribute)))
         active[attribute] = value
-    if node.quotes:
-        inner = depth[0] % 2 == 1
+    outer_depth = depth[0]
+    level = _quote_level(node.quotes, outer_depth) if node.quotes else None
+    if level is not None:
+        inner = level % 2 == 1
         events.append(("quote-open", marks.inner_open if inner else marks.outer_open))
-        depth[0] += 1
+        depth[0] = level + 1
     for child in node.children:
         _walk(child, events, active, depth, marks)
-    if node.quotes:
-        depth[0] -= 1
-        inner = depth[0] % 2 == 1
+    if level is not None:
+        depth[0] = outer_depth
         events.append(("quote-close", marks.inner_close if inner else marks.outer_close))
-        if node.quotes == "kept":
+        if node.quotes in ("kept", "single-kept"):
             events.append(("hold", ""))  # punctuation after these quotes does not move in
     for entry in reversed(opened):
         if entry[0] == "display":
@@ -81,7 +96,7 @@ def _walk(node, events: list, active: dict, depth: list, marks: QuoteMarks) -> N
 def _next_text(events: list, index: int) -> int | None:
     for position in range(index + 1, len(events)):
         kind = events[position][0]
-        if kind == "text":
+        if kind == "text" and events[position][1]:
             return position
         if kind in ("quote-open", "quote-close", "hold"):
             return None
@@ -159,6 +174,8 @@ def _collapse_joins(events: list) -> list:
             last_text = len(out)
         elif kind == "quote-close":
             behind_quote = True  # the mark inside the quote still counts
+        elif kind == "hold":
+            last_char, last_text = "", None  # the field's own text follows: nothing merges
         elif kind == "quote-open":
             last_char, last_text = value[-1:], None
         out.append((kind, value))
@@ -170,6 +187,11 @@ def flatten(node, locale) -> list:
     marks = locale.quote_marks if hasattr(locale, "quote_marks") else QuoteMarks(locale)
     events: list = []
     _walk(node, events, {}, [0], marks)
-    if marks.inside:
-        _move_punctuation_in(events)
+    if not marks.inside:
+        return _collapse_joins(events)
+    _move_punctuation_in(events)
+    # A mark that a join leaves after the quote moves in too: “colon” + ":" + "! x"
+    # is “colon!” x, and “comma,” + ". x" is “comma,.” x (punctuation_FullMontyQuotesIn).
+    events = _collapse_joins(events)
+    _move_punctuation_in(events)
     return _collapse_joins(events)

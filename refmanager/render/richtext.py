@@ -140,7 +140,7 @@ def map_text(node, function, protect_nocase: bool = True):
     if protect_nocase and node.nocase:
         return node
     return Rich([map_text(child, function, protect_nocase) for child in node.children],
-                node.style, node.quotes, node.nocase, node.display)
+                node.style, node.quotes, node.nocase, node.display, node.term)
 
 
 def capitalize_leading_term(node, after_sentence_only: bool = False) -> None:

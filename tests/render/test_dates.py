@@ -8,6 +8,8 @@ from refmanager.render.processor import CitationProcessor, Cite
 TEXT_DATE = '<date variable="issued" form="text"/>'
 NUMERIC_PARTS = ('<date variable="issued" delimiter="/"><date-part name="year"/>'
                  '<date-part name="month" form="numeric-leading-zeros"/></date>')
+MONTH_DAY = ('<text value="["/><date variable="issued"><date-part name="month"/>'
+             '<date-part name="day" prefix=" "/></date><text value="]"/>')
 
 
 def render(style, layout: str, issued, locale=None) -> str:
@@ -28,11 +30,20 @@ def render(style, layout: str, issued, locale=None) -> str:
     ('<date variable="issued"><date-part name="year"/></date>', {"date-parts": [[-44]]}, "44 BC"),
     ('<date variable="issued" form="numeric" date-parts="year-month"/>',
      {"date-parts": [[2000, 5, 3]]}, "05/2000"),
+    # Golden APA (citeproc-js): the month-and-day part of its "date" macro.
+    (MONTH_DAY, {"date-parts": [[2014]], "season": "Winter"}, "[]"),
+    (MONTH_DAY, {"date-parts": [[2014]], "season": 1}, "[Spring]"),
+    (MONTH_DAY, {"date-parts": [[1890], [1912]]}, "[]"),
+    (MONTH_DAY, {"date-parts": [[1890, 3], [1912, 5]]}, "[March–May]"),
 ], ids=["a localized text date", "a day range shares month and year",
         "a month range shares the year", "a year range repeats everything",
         "a season in place of the month", "a literal date", "a string date (legacy input)",
         "a raw range", "style-defined date parts and delimiter", "years before the common era",
-        "date-parts limits a localized date"])
+        "date-parts limits a localized date",
+        "a season named in words shows only beside the year",
+        "a season number shows as the month even without the year",
+        "a range of bare years has no month and day range",
+        "a range of years shows its months without the years"])
 def test_dates(style, layout, issued, expected):
     assert render(style, layout, issued) == expected
 

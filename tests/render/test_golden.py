@@ -3,9 +3,11 @@
 The golden files (tests/render/data/golden/, see the README there) hold what
 citeproc-js makes of the 162 items of tests/render/data/items.json in 17
 official styles. Each style here is rendered through refmanager.render.api
-with the whole set registered, each bibliography entry asked for alone (as
-render-set.js asks citeproc-js, so no entry follows another and
-subsequent-author-substitute never applies), and every string is compared after the
+with the whole set registered and the en-US locale, which the oracle forces on
+every style (render-set.js builds each engine with lang "en-US", forced: MHRA and
+Nature, whose default locale is en-GB, are in en-US there too), each bibliography
+entry asked for alone (as render-set.js asks citeproc-js, so no entry follows another
+and subsequent-author-substitute never applies), and every string is compared after the
 normalisation the oracle's compare.py applies: HTML entities unescaped,
 whitespace runs (no-break and thin spaces too) made one space, the ends
 stripped, and citeproc-js's outer `<div class="csl-entry">` removed.
@@ -69,7 +71,7 @@ def render(style: str, make_formatter=None) -> dict[str, dict[str, str]]:
     rendered: dict[str, dict[str, str]] = {}
     for format in ("text", "html"):
         try:
-            engine = (make_formatter or formatter)(items(), style)
+            engine = (make_formatter or formatter)(items(), style, locale="en-US")
         except Exception as error:  # noqa: BLE001 - the engine is young; a crash is a difference
             _fill(rendered, [item["id"] for item in items()], format, f"error: {error!r}")
             continue

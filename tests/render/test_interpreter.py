@@ -1,39 +1,38 @@
-"""Rendering elements (refmanager/render/interpreter.py)."""
-
-import pytest
+"""The rendering elements (refmanager/render/interpreter.py): cs:text, cs:label,
+cs:number, cs:group and cs:choose as CSL 1.0.2 describes them."""
 
 from refmanager.render.processor import CitationProcessor, Cite
 
-
-@pytest.mark.parametrize("edition, text_case, expected", [
-    ("Revised and expanded", "capitalize-first", "Revised and Expanded"),
-    ("revised & expanded", "capitalize-first", "Revised & Expanded"),
-    ("Revised and expanded", "", "Revised and expanded"),
-    ("Second revised", "capitalize-first", "Second revised"),
-], ids=["capitalize-first cases each part around 'and'", "and around '&'",
-        "no text-case leaves the text alone", "a one-part edition is cased as a whole"])
-def test_edition_text_takes_its_case_part_by_part(style, edition, text_case, expected):
-    # Golden files: Chicago, MLA and IEEE (text-case="capitalize-first" on the edition)
-    # give "Revised and Expanded"; AMA (no text-case) keeps "Revised and expanded".
-    attrs = f' text-case="{text_case}"' if text_case else ""
-    xml = style(f'<text variable="edition"{attrs}/>')
-    items = [{"id": "a", "type": "book", "edition": edition}]
-    assert CitationProcessor(xml, items).citation([Cite(id="a")]) == expected
+EDITION = ('<group delimiter=" "><number form="ordinal" variable="edition"/>'
+           '<label form="short" variable="edition"/></group>')
 
 
-@pytest.mark.parametrize("layout, title, expected", [
-    ('<text variable="title" font-style="italic"/>', "ノルウェイの森", "ノルウェイの森"),
-    ('<text variable="title" font-style="italic"/>', "Война и мир", "<i>Война и мир</i>"),
-    ('<text variable="title" font-style="italic"/>', "Norwegian Wood ノルウェイの森",
-     "<i>Norwegian Wood ノルウェイの森</i>"),
-    ('<group font-style="italic"><text variable="title"/></group>', "ノルウェイの森",
-     "<i>ノルウェイの森</i>"),
-], ids=["a CJK title on an italic text element stays upright",
-        "a Cyrillic title is italicized", "a title with Latin letters is italicized",
-        "italics from an enclosing group still apply"])
-def test_cjk_text_takes_no_italics_from_its_own_element(style, layout, title, expected):
-    # Golden files: Chicago, AMA, ACS and Harvard (italic on the title's cs:text) leave
-    # ノルウェイの森 upright; APA (italic on the macro call around it) italicizes it.
-    items = [{"id": "a", "type": "book", "title": title}]
-    assert CitationProcessor(style(layout), items).citation([Cite(id="a")], format="html") \
-        == expected
+def _cite(xml: str, item: dict) -> str:
+    return CitationProcessor(xml, [item]).citation([Cite(id=item["id"])])
+
+
+def test_a_label_follows_its_number_inside_a_substitute(style):
+    # Golden APA, book-no-author: "The Chicago manual of style (17th ed.). (2017)."
+    macros = ('<macro name="title-edition"><text variable="title"/>'
+              f'<group prefix=" (" suffix=")">{EDITION}</group></macro>')
+    xml = style('<names variable="author"><substitute><text macro="title-edition"/>'
+                '</substitute></names>', macros=macros)
+    item = {"id": "cms", "type": "book", "title": "Manual", "edition": "17"}
+    assert _cite(xml, item) == "Manual (17th ed.)"
+
+
+def test_a_substituted_number_leaves_no_label_after_the_substitute(style):
+    xml = style('<names variable="author"><substitute><number variable="edition"/>'
+                '</substitute></names><label form="short" variable="edition" prefix=" "/>')
+    assert _cite(xml, {"id": "x", "type": "book", "edition": "2"}) == "2"
+
+
+def test_a_legal_case_number_is_one_number_as_typed(style):
+    # citeproc-js 2.4.63 in APA: "Glacier Northwest, Inc v. Teamsters, No. 21-1449 (2023)";
+    # a book's "21-1449" is a range: "nos. 21–1449".
+    xml = style('<label variable="number" form="short" suffix=" "/><text variable="number"/>'
+                '<number variable="number" prefix=" / "/>')
+    case = {"id": "c", "type": "legal_case", "number": "21-1449"}
+    book = {"id": "b", "type": "book", "number": "21-1449"}
+    assert _cite(xml, case) == "no. 21-1449 / 21-1449"
+    assert _cite(xml, book) == "nos. 21–1449 / 21–1449"

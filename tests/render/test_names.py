@@ -53,13 +53,40 @@ def test_name_lists(style, attrs, count, expected):
      "John Doe, Jr."),
     ({"literal": "World Health Organization"}, 'form="short"', "World Health Organization"),
     ({"family": "我妻", "given": "栄"}, "", "我妻栄"),
+    # citeproc-js 2.4.63 (the ACL Anthology's "Oli\u030ava, Karel"): a combining mark is Latin.
+    ({"family": "Oli\u030ava", "given": "Karel"}, 'name-as-sort-order="all"', "Oli\u030ava, Karel"),
     ({"family": "Doe", "given": "Jean-Paul"}, 'initialize-with="."', "J.-P. Doe"),
 ], ids=["demoted particles follow the given name when inverted",
         "particles inside the family name are split out", "a comma suffix",
         "a literal name is kept whole", "CJK names have no space and family first",
+        "a letter with a combining mark is a Latin name",
         "hyphenated given names keep the hyphen in initials"])
 def test_single_names(style, name, attrs, expected):
     assert cite(style, attrs, [name]) == expected
+
+
+def test_the_delimiter_before_the_and_of_a_last_organisation(style):
+    # Golden APA, mixed-person-organisation: "Schneider, Z. & Global Burden of Disease
+    # Collaborators", though APA puts a comma before the "&" of persons.
+    authors = [{"family": "Schneider", "given": "Zofia"},
+               {"literal": "Global Burden of Disease Collaborators"}]
+    attrs = 'and="symbol" delimiter-precedes-last="always" name-as-sort-order="all"'
+    assert cite(style, attrs, authors) == "Schneider, Zofia & Global Burden of Disease Collaborators"
+    assert cite(style, attrs, PEOPLE[:2]) == "Doe, John Paul, & Roe, Jane"
+    # citeproc-js 2.4.63: from three names on, the delimiter comes back, even with "never".
+    never = 'and="symbol" delimiter-precedes-last="never"'
+    assert cite(style, never, PEOPLE[:2] + authors[1:]) == \
+        "John Paul Doe, Jane Roe, & Global Burden of Disease Collaborators"
+
+
+@pytest.mark.parametrize("initialize_with, expected", [
+    ("", "Xu I Jr"), (".", "Xu I. Jr."),
+], ids=["initials without periods take the suffix's period away",
+        "initials with periods keep it"])
+def test_a_suffix_follows_the_periods_of_the_initials(style, initialize_with, expected):
+    # Golden Springer, book-suffix-jr: "Xu I Jr (2001)"; citeproc-js 2.4.63 for the second.
+    attrs = f'sort-separator=" " initialize-with="{initialize_with}" name-as-sort-order="all"'
+    assert cite(style, attrs, [{"family": "Xu", "given": "Ivo", "suffix": "Jr."}]) == expected
 
 
 def test_label_after_names_is_plural_for_several(style):
@@ -92,10 +119,35 @@ def test_editor_and_translator_merge_when_the_same(style):
     ("M.E", " ", False, "M E"),
     ("John M.E.", " ", False, "John M E"),
     ("Jean de", ".", True, "J. de"),
+    # citeproc-js 2.4.63, seen on the personal-library sample in APA:
+    ("David “Rez” Paul", ".", True, "D. “Rez” P."),
+    ("Florian ’Floyd’", ". ", True, "F. ’Floyd’"),
+    ('David "Rez"', "", True, "D “Rez”"),
+    ("David (Dave) Paul", ". ", True, "D. (Dave) P."),
+    ("Anne-marie S.", ". ", True, "A. S."),
+    ("N’Golo D’Arcy", ". ", True, "N. D."),
+    ("Hussain Mohi-ud-Din", ". ", True, "H. M.-D."),
+    ("T.-H.", ". ", False, "T. H."),
+    ("Teck-Hua", ". ", False, "Teck-Hua"),
 ], ids=["words become initials", "existing initials are re-punctuated",
-        "whole words stay when initialize is false", "a lowercase particle stays whole"])
+        "whole words stay when initialize is false", "a lowercase particle stays whole",
+        "a quoted nickname stays whole between spaces", "so does one in right quotes",
+        "straight quotes around a nickname become curly", "a nickname in brackets stays",
+        "a dropped lowercase part after a hyphen keeps the space after the initial",
+        "apostrophes inside names make no nickname",
+        "a dropped lowercase part inside a compound keeps its hyphen",
+        "without initializing, initials lose the hyphen between them",
+        "but a hyphenated whole name keeps it"])
 def test_initialize(given, initialize_with, whole_words, expected):
     assert initialize(given, initialize_with, whole_words) == expected
+
+
+def test_a_quoted_nickname_takes_the_period_that_follows_inside(style):
+    # citeproc-js 2.4.63 in APA: "Graham, D. “Rez.” (2021a)."
+    xml = style('<group delimiter=". "><names variable="author"><name initialize-with=". " '
+                'name-as-sort-order="all"/></names><text value="(2021)"/></group>')
+    items = [{"id": "a", "type": "book", "author": [{"family": "Graham", "given": "David “Rez”"}]}]
+    assert CitationProcessor(xml, items).citation([Cite(id="a")]) == "Graham, D. “Rez.” (2021)"
 
 
 def test_normalize_name_splits_suffix_and_dropping_particle():

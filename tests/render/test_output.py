@@ -22,9 +22,20 @@ def text(node, locale=EN) -> str:
     (Rich(["colon:", "! x"]), "colon! x"),
     (Rich(["one ", " two"]), "one two"),
     (Rich([Rich(["a ", Rich(["b"], quotes=True)], quotes=True), "."]), "“a ‘b.’”"),
+    # Golden ASA, manuscript: a style's quotes inside its own quotes stay double.
+    (Rich([Rich([Rich(["Diary"], quotes="style")], quotes="style")]), "““Diary””"),
+    (Rich([Rich([Rich(["Diary"], quotes=True)], quotes="style")], quotes="style"),
+     "““‘Diary’””"),
+    # The CSL suite's punctuation_FullMontyQuotesIn: what a join leaves moves in too.
+    (Rich([Rich(["colon"], quotes="style"), ":", "! x"]), "“colon!” x"),
+    (Rich([Rich(["comma"], quotes="style"), ",", ". x"]), "“comma,.” x"),
 ], ids=["punctuation moves inside quotes (en-US)", "a question mark absorbs the period",
         "doubled periods collapse", "an exclamation replaces a colon", "doubled spaces collapse",
-        "nested quotes alternate and take the period"])
+        "nested quotes alternate and take the period",
+        "a style's quotes never flip inside its own quotes",
+        "quotes from field markup flip inside the style's quotes",
+        "a mark that replaces another after the quote moves in",
+        "a period after a moved comma moves in too"])
 def test_joins(node, expected):
     assert text(node) == expected
 
