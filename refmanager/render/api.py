@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from refmanager.collector import collector_paused
 from refmanager.errors import InputError
 from refmanager.model import Document, Record
 from refmanager.render.records import items_from_records
@@ -53,10 +54,11 @@ def formatter(records_or_items: Input, style: str = "apa", locale: str | None = 
     """
     check_sentence_case(sentence_case)
     resolved = resolve_style(style)
-    items = items_from_records(records_or_items, sentence_case, protected_words)
     from refmanager.render.processor import CitationProcessor  # the engine, once the style is known
 
-    processor = CitationProcessor(resolved.xml, items, locale=locale or resolved.locale or None)
+    with collector_paused():
+        items = items_from_records(records_or_items, sentence_case, protected_words)
+        processor = CitationProcessor(resolved.xml, items, locale=locale or resolved.locale or None)
     return Formatter(resolved, processor, [item["id"] for item in items])
 
 

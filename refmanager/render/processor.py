@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from refmanager.collector import collector_paused
 from refmanager.errors import InputError
 from refmanager.render.backends import BACKENDS
 from refmanager.render.bibliography import render_bibliography
@@ -44,7 +45,8 @@ class CitationProcessor:
         citation = self.style.citation
         distance = citation.get("near-note-distance", "5") if citation is not None else "5"
         self.positions = PositionTracker(int(distance))
-        self._register()
+        with collector_paused():
+            self._register()
 
     @property
     def is_note_style(self) -> bool:
@@ -81,8 +83,9 @@ class CitationProcessor:
     def bibliography(self, format: str = "text",
                      select: list[str] | None = None) -> list[tuple[str, str]]:
         write = BACKENDS[format]
-        return [(item_id, write(flatten(node, self.engine.locale)))
-                for item_id, node in self.bibliography_tree(select)]
+        with collector_paused():
+            return [(item_id, write(flatten(node, self.engine.locale)))
+                    for item_id, node in self.bibliography_tree(select)]
 
     def citation_tree(self, cites: list[Cite], position: str | None = None,
                       note_number: int | None = None):

@@ -10,12 +10,11 @@ as `Verbatim`.
 
 from __future__ import annotations
 
-import gc
 import logging
 import re
-from contextlib import contextmanager
 from array import array
 
+from refmanager.collector import collector_paused
 from refmanager.errors import Problem
 from refmanager.io.base import report_duplicate_keys
 from refmanager.io.bibtex.crossref import dangling_crossrefs
@@ -40,21 +39,6 @@ def read_bibtex(text: str, path: str = "<string>") -> Document:
     report_duplicate_keys(document.records)
     document.problems.extend(dangling_crossrefs(document.records))
     return document
-
-
-@contextmanager
-def collector_paused():
-    """Python's cycle collector paused: reading a large file builds millions of
-    objects that all live on, and each full collection walks every one of them
-    (half the reading time of an 88,000-entry file). Nothing here makes cycles;
-    anything left over is collected once the collector runs again."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 class _BibtexReader:

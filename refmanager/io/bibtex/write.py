@@ -12,13 +12,25 @@ import re
 from dataclasses import dataclass
 from functools import partial
 
+from refmanager.collector import collector_paused
 from refmanager.errors import Problem
 from refmanager.io.base import Written, record_problem, untouched_source, verbatim_text
-from refmanager.io.bibtex.mapping import SourceField, entry_to_record, entry_type_for, record_to_fields
-from refmanager.io.bibtex.read import FORMAT, collector_paused, parse_entry_text, value_bounds
+from refmanager.io.bibtex.mapping import (
+    SourceField,
+    entry_to_record,
+    entry_type_for,
+    record_to_fields,
+)
+from refmanager.io.bibtex.read import FORMAT, parse_entry_text, value_bounds
 from refmanager.io.bibtex.scan import KEY, KEY_UNUSABLE
-from refmanager.io.bibtex.source import (BibtexOrigin, field_slots, lowercased, source_fields, source_origin,
-                                         unchanged_fields)
+from refmanager.io.bibtex.source import (
+    BibtexOrigin,
+    field_slots,
+    lowercased,
+    source_fields,
+    source_origin,
+    unchanged_fields,
+)
 from refmanager.io.bibtex.values import evaluate
 from refmanager.model import Document, Record, Verbatim
 
