@@ -20,6 +20,7 @@ LaTeX take a fast path, and every command and whole value is cached.
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -60,15 +61,29 @@ _SPACE_RUN = re.compile(r"[ \t]{2,}")
 _NEEDS_WORK = re.compile(r"[\\{}$~`]|--|''|\s\s|[\t\n\r]|(?<![^\W_])'|'(?![^\W_])")
 
 
+# An HTML character reference (`&#252;`, `&#xFC;`, `&uuml;`, `&amp;`) in a BibTeX value
+# leaked from a web export: a bare `&` means nothing in LaTeX, so it stands for its character.
+_HTML_REFERENCE = re.compile(r"(?<!\\)&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
 def decode(value: str, protect: bool = False) -> str:
     """The rich text a BibTeX value (without its outer delimiters) stands for.
 
     `protect` turns top-level brace groups into case-protected spans; it is
     wanted for titles, where BibTeX styles change case, and nowhere else.
     """
+    if "&" in value:
+        value = _HTML_REFERENCE.sub(_html_character, value)
     if not _NEEDS_WORK.search(value):
         return value.strip()
     return _decode_cached(value, protect)
+
+
+def _html_character(reference: re.Match) -> str:
+    character = html.unescape(reference.group())
+    if character == reference.group() or character in "<>\ufffd" or not character.isprintable():
+        return reference.group()  # unknown, markup-like or a control character: kept as written
+    return character
 
 
 @lru_cache(maxsize=200_000)

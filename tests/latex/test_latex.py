@@ -288,3 +288,16 @@ def test_real_titles_survive_encoding(personal_library_titles, known_failures, a
     regressions, fixed = sorted(failing - listed), sorted(listed - failing)
     assert not regressions, f"new failures, not listed in tests/known_failures.txt [{section}]: {regressions}"
     assert not fixed, f"these now pass; remove them from tests/known_failures.txt [{section}]: {fixed}"
+
+
+@pytest.mark.parametrize("source, expected", [
+    ("T&#252;rker", "Türker"), ("K&#xF6;nig", "König"), ("B&aelig;kgaard", "Bækgaard"),
+    ("Data &amp; Knowledge", "Data & Knowledge"),
+    ("\\&amp; as typed", "&amp; as typed"), ("R&D; AT&T", "R&D; AT&T"),
+    ("1 &lt; 2", "1 &lt; 2"), ("&#0;", "&#0;"),
+], ids=["a decimal reference (the DBLP-ACM set's author names)", "a hexadecimal reference",
+        "a named reference", "an escaped ampersand's name",
+        "an escaped ampersand stays literal text", "an ampersand that names nothing stays",
+        "a markup character stays escaped", "a reference to no character stays"])
+def test_an_html_character_reference_leaked_into_bibtex_is_its_character(source, expected):
+    assert decode(source) == expected

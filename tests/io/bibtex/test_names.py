@@ -247,3 +247,14 @@ def test_a_capitalised_particle_that_bibtex_cannot_hold_gets_a_note():
     name = Name(family="Gogh", given="Vincent", non_dropping_particle="Van")
     written, notes = format_names([name])
     assert parse_names(written) == [name] or notes
+
+
+def test_an_html_reference_an_export_split_into_names_is_put_back():
+    # The DBLP-ACM benchmark's export turned `&#252;` into ` and \#252 and `.
+    names = parse_names(r"Suryanarayana M. Sripada and Beat W and \#252 and thrich and G and \#252 and nter Sauter")
+    assert [(name.given, name.family) for name in names] == [
+        ("Suryanarayana M.", "Sripada"), ("Beat", "Wüthrich"), ("Günter", "Sauter")]
+
+
+def test_a_one_digit_number_between_names_is_not_taken_for_a_reference():
+    assert len(parse_names(r"Smith and \#1 and Jones")) == 3
