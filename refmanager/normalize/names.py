@@ -46,6 +46,9 @@ class NameStep(RecordStep):
 
     def __init__(self) -> None:
         self._fixes: dict[Name, Fix | None] = {}
+        # The BibTeX reader gives one Name object for each spelling it meets, so most
+        # lookups are answered by identity, without hashing every part of the name.
+        self._by_identity: dict[int, tuple[Name, Fix | None]] = {}
 
     def fix(self, name: Name) -> Fix | None:
         """The fixed name, the evidence and the confidence; None to leave it."""
@@ -56,13 +59,16 @@ class NameStep(RecordStep):
         return confidence
 
     def _fixes_of(self, names: list[Name]) -> list[Fix | None]:
-        fixes, found = self._fixes, []
+        fixes, by_identity, found = self._fixes, self._by_identity, []
         for name in names:
-            try:
-                found.append(fixes[name])
-            except KeyError:
+            known = by_identity.get(id(name))
+            if known is not None and known[0] is name:
+                found.append(known[1])
+                continue
+            if name not in fixes:
                 fixes[name] = None if name.literal else self.fix(name)
-                found.append(fixes[name])
+            by_identity[id(name)] = (name, fixes[name])  # the name is held, so its id stays its own
+            found.append(fixes[name])
         return found
 
     def check(self, record_id: RecordId, record: Record) -> Iterable[Change]:
