@@ -68,9 +68,11 @@ def installed(wheel, tmp_path_factory) -> Path:
     python = environment / "bin" / "python"
     purelib = subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
                              check=True, capture_output=True, text=True).stdout.strip()
-    Path(purelib, "dependencies.pth").write_text("\n".join(site.getsitepackages()) + "\n", encoding="utf-8")
     subprocess.run([sys.executable, "-m", "pip", "--python", str(python), "install", "--no-deps",
                     "--no-index", "--quiet", str(wheel)], check=True, capture_output=True)
+    # Written after the install: pip would otherwise see the refmanager installed in this
+    # environment (CI installs it as a wheel too) as already satisfying the wheel.
+    Path(purelib, "dependencies.pth").write_text("\n".join(site.getsitepackages()) + "\n", encoding="utf-8")
     return environment
 
 

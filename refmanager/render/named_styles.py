@@ -95,7 +95,13 @@ def style_folders() -> list[tuple[Path, bool]]:
 
 def built_in_folder() -> Path:
     """The folder of the styles that ship with refmanager."""
-    return Path(str(resources.files(BUILT_IN_PACKAGE)))
+    try:
+        return Path(str(resources.files(BUILT_IN_PACKAGE)))
+    except ModuleNotFoundError:
+        # The package imported from a source checkout (its root on sys.path, as with
+        # `python -m` there): the styles are the checkout's styles/, which the wheel
+        # ships as refmanager.styles.
+        return Path(__file__).resolve().parents[2] / "styles"
 
 
 def find_named_style(name: str) -> NamedStyle | None:

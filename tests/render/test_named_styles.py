@@ -150,3 +150,13 @@ def test_listing_reports_a_broken_user_style(tmp_path, monkeypatch):
     with pytest.raises(StyleError, match=r"broken\.toml:1: "):
         named_styles()
     assert find_named_style("apa").csl == "apa"  # a style that is not asked for is not read
+
+
+def test_a_source_checkout_without_the_installed_package_finds_the_styles_folder(monkeypatch):
+    from refmanager.render import named_styles
+
+    def not_installed(package):
+        raise ModuleNotFoundError(package)
+
+    monkeypatch.setattr(named_styles.resources, "files", not_installed)
+    assert (named_styles.built_in_folder() / "apa.toml").is_file()

@@ -148,8 +148,9 @@ def test_sphinx_with_sphinxcontrib_bibtex_renders_the_bibliography_in_apa(tmp_pa
                                     'bibtex_default_style = "apa"\n', encoding="utf-8")
     (source / "index.rst").write_text("Soft power\n==========\n\nPower attracts :cite:p:`nye2004` and "
                                       "binds :cite:p:`keohane1987`.\n\n.. bibliography::\n", encoding="utf-8")
+    # Run from the project's own folder, as a user would (not from this checkout).
     done = subprocess.run([sys.executable, "-m", "sphinx", "-b", "html", "-q", str(source), str(tmp_path / "html")],
-                          capture_output=True, text=True, timeout=300)
+                          cwd=tmp_path, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     page = (tmp_path / "html" / "index.html").read_text(encoding="utf-8")
     entries = re.findall(r'<div class="citation" id="[^"]+" role="doc-biblioentry">\s*'
