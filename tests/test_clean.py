@@ -155,3 +155,26 @@ def test_the_clean_examples_run_in_order_on_the_sample_library(tmp_path):
     assert (tmp_path / "out.bib").stat().st_size > 0
     report = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
     assert report["files"][0]["written"] == "out.bib"
+
+
+def test_a_terminal_gets_a_progress_bar_for_each_big_file(tmp_path, monkeypatch):
+    from rich.console import Console
+    from rich.progress import Progress
+
+    from refmanager.cli import shell
+
+    monkeypatch.setattr(shell, "PROGRESS_FROM_RECORDS", 1)
+    monkeypatch.setattr(shell, "errors", Console(stderr=True, force_terminal=True, width=80))
+    seen = []
+    add_task = Progress.add_task
+    monkeypatch.setattr(Progress, "add_task", lambda self, description, total=None, **options:
+                        seen.append((description, total)) or add_task(self, description, total=total))
+    path = messy_file(tmp_path)
+    result = CliRunner().invoke(app, ["clean", str(path)])
+    assert result.exit_code in (0, 1), result.output
+    assert seen == [(f"cleaning {path}", len(refmanager.load(str(path)).records))]
+
+
+def test_no_progress_bar_when_piped(tmp_path):
+    result = CliRunner().invoke(app, ["clean", str(messy_file(tmp_path))])
+    assert "cleaning " not in result.output

@@ -119,10 +119,9 @@ def test_each_help_example_runs(tmp_path, line):
 def test_a_terminal_gets_a_progress_bar_for_a_big_file(tmp_path, monkeypatch):
     from rich.console import Console
 
-    from refmanager.cli import export as export_command
     from refmanager.cli import shell
 
-    monkeypatch.setattr(export_command, "PROGRESS_FROM_RECORDS", 5)
+    monkeypatch.setattr(shell, "PROGRESS_FROM_RECORDS", 5)
     monkeypatch.setattr(shell, "errors", Console(stderr=True, force_terminal=True, width=80))
     from rich.progress import Progress
 

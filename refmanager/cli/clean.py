@@ -13,7 +13,6 @@ from refmanager.cli import shell
 from refmanager.cli.shell import EXIT_PROBLEMS, _fail, _print_problems, app
 from refmanager.errors import RefmanagerError
 
-PROGRESS_FROM_RECORDS = 2000  # smaller files are done before a bar would be read
 
 
 @app.command()
@@ -61,7 +60,8 @@ def clean(
             disabled=config.disabled | set(disable))
         if config.journal_abbrev not in ("none", "iso4"):
             raise typer.BadParameter("use none or iso4", param_hint="--journal-abbrev")
-        with _clean_progress(as_json) as progress_for:
+        with shell.progress_bars(as_json) as bar:
+            progress_for = (lambda path, records: bar(f"cleaning {path}", records)) if bar else None
             report = cleaning.clean(paths, config, apply=apply, output=output_path,
                                     in_place=in_place, diff=diff, progress_for=progress_for)
         if report_path:
@@ -78,27 +78,6 @@ def clean(
         shell.errors.print(_clean_summary(report))
     if report.has_errors:
         raise typer.Exit(EXIT_PROBLEMS)
-
-
-def _clean_progress(quiet: bool):
-    """A context giving `progress_for(path, records)`: a rich bar on a terminal, else None."""
-    from contextlib import contextmanager
-
-    @contextmanager
-    def bars():
-        if quiet or not shell.errors.is_terminal:
-            yield None
-            return
-        from rich.progress import Progress
-
-        with Progress(console=shell.errors, transient=True) as progress:
-            def progress_for(path: str, records: int):
-                if records < PROGRESS_FROM_RECORDS:
-                    return None
-                task = progress.add_task(f"cleaning {path}", total=records)
-                return lambda done: progress.advance(task, done)
-            yield progress_for
-    return bars()
 
 
 def _clean_summary(report) -> Table:

@@ -12,7 +12,6 @@ from refmanager.cli import shell
 from refmanager.cli.shell import EXIT_PROBLEMS, _fail, _print_problems, _print_write_notes, app, plural, write_json
 from refmanager.errors import RefmanagerError
 
-PROGRESS_FROM_RECORDS = 2000  # smaller files are done before a bar would be read
 _PROGRAMS = ("zotero",)
 
 
@@ -46,7 +45,8 @@ def export(
     if program.lower() not in _PROGRAMS:
         raise typer.BadParameter(f"{program!r}: the programs are {', '.join(_PROGRAMS)}", param_hint="--for")
     try:
-        with _progress(as_json) as progress_for:
+        with shell.progress_bars(as_json) as bar:
+            progress_for = (lambda records: bar("exporting for Zotero", records)) if bar else None
             result = api.export_for_zotero(source, None if check else output_path, to.lower(),
                                            source_format, progress_for)
     except RefmanagerError as error:
@@ -91,23 +91,3 @@ def _summarise(result, output_path: str) -> None:
                        "will not arrive as they are (--check lists them)", soft_wrap=True)
 
 
-def _progress(quiet: bool):
-    """A context giving `progress_for(records)`: a rich bar on a terminal for a big
-    file, else None (nothing when piped or with --json)."""
-    from contextlib import contextmanager
-
-    @contextmanager
-    def bars():
-        if quiet or not shell.errors.is_terminal:
-            yield None
-            return
-        from rich.progress import Progress
-
-        with Progress(console=shell.errors, transient=True) as progress:
-            def progress_for(records: int):
-                if records < PROGRESS_FROM_RECORDS:
-                    return None
-                task = progress.add_task("exporting for Zotero", total=records)
-                return lambda done: progress.advance(task, done)
-            yield progress_for
-    return bars()

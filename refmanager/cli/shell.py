@@ -18,6 +18,7 @@ import signal
 import sys
 import traceback
 from collections import Counter
+from contextlib import contextmanager
 from typing import NoReturn, Optional
 
 import typer
@@ -106,6 +107,29 @@ def _print_problems(problems: list[Problem]) -> None:
                      f"{problem.message}", markup=True, soft_wrap=True, highlight=False,
                      emoji=False)
 
+
+
+PROGRESS_FROM_RECORDS = 2000  # smaller files are done before a bar would be read
+
+
+@contextmanager
+def progress_bars(quiet: bool):
+    """A context giving `bar(description, records)`, which starts a rich bar for a job
+    of that many records and returns the callable that advances it (None for a small
+    job); the context gives None instead when `quiet` or when standard error is not a
+    terminal, so that nothing extra is printed when piped."""
+    if quiet or not errors.is_terminal:
+        yield None
+        return
+    from rich.progress import Progress
+
+    with Progress(console=errors, transient=True) as progress:
+        def bar(description: str, records: int):
+            if records < PROGRESS_FROM_RECORDS:
+                return None
+            task = progress.add_task(description, total=records)
+            return lambda done: progress.advance(task, done)
+        yield bar
 
 
 def _print_write_notes(notes: list[Problem]) -> None:

@@ -9,8 +9,8 @@ map is kept (reading: in `record.foreign["bibtex"]`, verbatim) or reported
 
 from __future__ import annotations
 
-from functools import lru_cache
 from dataclasses import dataclass
+from functools import lru_cache
 
 from refmanager.io.bibtex.names import format_names, parse_names
 from refmanager.io.bibtex.values import date_from_year_month
@@ -231,16 +231,18 @@ def record_to_fields(record: Record, dialect: str, ascii: bool = False,
     return _drop_genre_of_thesis_type(fields, entry.kind, record), notes
 
 
-def _places_of(name: str, kind: str) -> set[tuple[str, str]]:
-    """Where a part of the record (`Record.items`: name, kind) is, in `field_slot`'s terms."""
+@lru_cache(maxsize=1024)
+def _places_of(name: str, kind: str) -> frozenset[tuple[str, str]]:
+    """Where a part of the record (`Record.items`: name, kind) is, in `field_slot`'s terms
+    (cached: a few dozen parts, asked for every field of every changed entry)."""
     if kind == "names":
-        return {("creators", name)}
+        return frozenset({("creators", name)})
     if kind == "date":
-        return {("dates", name), ("date-part", name)}  # `date` or year, month and day
+        return frozenset({("dates", name), ("date-part", name)})  # `date` or year, month and day
     if kind == "keywords":
-        return {("keywords", "")}
+        return frozenset({("keywords", "")})
     attribute = ATTRIBUTE_OF.get(name)
-    return {("attribute", attribute) if attribute else ("variables", name)}
+    return frozenset({("attribute", attribute) if attribute else ("variables", name)})
 
 
 # The writer's order: names, the common variables, dates, keywords, other variables;
