@@ -34,7 +34,8 @@ def cite(
     """Format a bibliography, or each record's citation, in any CSL style.
 
     --style takes a named style (refman styles lists them: apa, chicago-notes,
-    chicago-author-date-17, bibtex...), else an official CSL id, else a .csl file.
+    chicago-author-date-17, bibtex...), else an official CSL id, else a .csl file;
+    csl:ID is the official style even where a named one has its name (csl:apa).
 
     Everything cited is registered together, so the order of the list and
     disambiguation (2020a, 2020b) hold across all the files.

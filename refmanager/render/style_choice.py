@@ -1,5 +1,7 @@
 """What a style name means: a named style first, then an official CSL id, then a
-`.csl` file; and the list of all of them for `refman styles`.
+`.csl` file; and the list of all of them for `refman styles`. `csl:ID` skips the
+named styles, for the official style that a named one shadows (`csl:apa`: APA
+without the named style's sentence case).
 
     >>> choice = choose_style("chicago-notes")
     >>> choice.named.csl, choice.writes_entries
@@ -37,8 +39,16 @@ class StyleChoice:
         return self.named.csl if self.named is not None else self.requested
 
 
+OFFICIAL_PREFIX = "csl:"
+
+
 def choose_style(spec: str) -> StyleChoice:
     """The style `spec` names; an official id or a `.csl` path is checked when rendered."""
+    if spec.startswith(OFFICIAL_PREFIX):
+        official = spec[len(OFFICIAL_PREFIX):]
+        if not official:
+            raise InputError(f"{spec!r} names no style: give an official id after csl:, as in csl:apa")
+        return StyleChoice(official)
     return StyleChoice(spec, find_named_style(spec))
 
 
@@ -52,7 +62,7 @@ def formatter_for(records_or_items, spec: str = "apa", locale: str | None = None
         raise InputError(f"the {spec} style writes BibTeX entries, not citations "
                          f"(refman cite FILE --style {spec} prints them)")
     if choice.named is None:
-        return api.formatter(records_or_items, spec, locale)
+        return api.formatter(records_or_items, choice.csl, locale)
     options = _options_the_engine_takes(api.formatter, choice.named.render_options)
     return api.formatter(records_or_items, choice.csl, locale or choice.named.locale or None, **options)
 

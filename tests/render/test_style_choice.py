@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from refmanager.api import loads
 from refmanager.errors import InputError, UnknownStyleError
 from refmanager.render import api
 from refmanager.render.style_choice import choose_style, formatter_for, style_rows
@@ -72,6 +73,27 @@ def test_a_named_styles_options_reach_the_render_api_when_it_takes_them(monkeypa
     formatter_for(ITEMS, "apa")
     formatter_for(ITEMS, "chicago-notes")
     assert calls == [("apa", "en-US", True), ("chicago-notes-bibliography", "en-US", None)]
+
+
+def test_the_csl_prefix_skips_the_named_style_of_the_same_name():
+    choice = choose_style("csl:apa")
+    assert (choice.named, choice.csl, choice.writes_entries) == (None, "apa", False)
+    assert choose_style("apa").named is not None
+
+
+def test_the_csl_prefix_renders_the_official_style_without_the_named_options():
+    # The named apa puts BibTeX titles in sentence case; csl:apa prints them as stored.
+    records = loads("@book{nye2004, author = {Nye, Joseph S.}, year = 2004, publisher = {PublicAffairs},"
+                    " title = {Soft Power: The Means to Success in World Politics}}", "bibtex").records
+    official = dict(formatter_for(records, "csl:apa").processor.bibliography(format="text"))
+    named = dict(formatter_for(records, "apa").processor.bibliography(format="text"))
+    assert "Soft Power: The Means to Success in World Politics" in official["nye2004"]
+    assert "Soft power: The means to success in world politics" in named["nye2004"]
+
+
+def test_the_csl_prefix_alone_is_a_one_line_error():
+    with pytest.raises(InputError, match="names no style"):
+        choose_style("csl:")
 
 
 def test_a_writer_style_has_no_citation_processor():
