@@ -27,6 +27,9 @@ _NOTICE = re.compile(r"^(?:reply|response|erratum|errata|corrigendum|correction|
                      r"|\b(?:authors? reply|in reply|reply|erratum|corrigendum|retraction)$"
                      r"|\b(?:addendum|demo abstract|panel abstract|panel session)\b")
 _PART = re.compile(r"\b(?:part|pt)\s+([ivx]+|\d+)\b")
+# A citation string split badly: the author list's tail and the year run into the
+# title ("vazirani 1995 introduction to computational learning theory").
+_LEADING_YEAR = re.compile(r"^(?:[a-z]+ ){0,5}((?:19|20)\d\d) (?=(?:\S+ ){2}\S)")
 _PREPRINT_DOI = re.compile(r"^10\.(?:48550|1101|2139|31219|31234|31235|20944|21203|36227)/")
 
 
@@ -66,11 +69,14 @@ def _entity(match: re.Match) -> str:
 
 def work_key(record: Record, index: int) -> WorkKey:
     title = fold(record.title)
+    year = record.issued.year if record.issued else None
+    if year is None:
+        title, year = _split_leading_year(title)
     return WorkKey(
         index=index,
         title=title,
         families=_families(record),
-        year=record.issued.year if record.issued else None,
+        year=year,
         venue=fold(record.container_title or record.publisher),
         volume=_number_text(record.volume),
         issue=_number_text(record.issue),
@@ -80,6 +86,15 @@ def work_key(record: Record, index: int) -> WorkKey:
         notice=_notice(title),
         part=_part(title),
     )
+
+
+def _split_leading_year(title: str) -> tuple[str, int | None]:
+    """A record with no year whose title starts with a few words and a year: those
+    belong to the byline (a badly split citation), the rest is the title."""
+    found = _LEADING_YEAR.match(title)
+    if not found:
+        return title, None
+    return title[found.end():], int(found.group(1))
 
 
 def _notice(title: str) -> str:
@@ -94,12 +109,16 @@ def normalize_doi(doi: str) -> str:
 
 
 def _families(record: Record) -> tuple[str, ...]:
+    """Folded family names, without single letters: a list written "Kautz, H. and
+    Kearns, M." but split at every comma reads as four names, "Kautz", "H",
+    "Kearns", "M"; dropping the initials leaves the family names to compare."""
     names = record.authors or record.creators.get("editor", [])
     families = []
     for name in names:
         family = fold(name.literal or " ".join(filter(None, (name.non_dropping_particle, name.family))))
         if not family and name.given:  # sources that give a name in one part
             family = fold(name.given)
+        family = " ".join(word for word in family.split() if len(word) > 1)
         if family:
             families.append(family)
     return tuple(families)

@@ -23,6 +23,9 @@ from refmanager.dedupe.columns import WorkKey
 class Thresholds:
     match: float = 0.5  # at or above: the same work
     review: float = 0.15  # between review and match: a person should look
+    # Below this, a pair whose titles agree is two works (versions of a paper): no
+    # chain of matches through a third record may join them.
+    apart: float = 0.05
 
 
 @dataclass(slots=True)
@@ -35,6 +38,9 @@ class Comparison:
     agreed: list[str] = field(default_factory=list)
     disagreed: list[str] = field(default_factory=list)
     related: str = ""  # "preprint": the same work in another version, not merged by default
+    # How sure we are of one work on the evidence against alone (a recurring title
+    # counted in full): low, the two are different works; 1 when not weighed at all.
+    distinct_score: float = 1.0
 
 
 def compare(a: WorkKey, b: WorkKey, common_title: bool = False) -> Comparison:
@@ -46,6 +52,7 @@ def compare(a: WorkKey, b: WorkKey, common_title: bool = False) -> Comparison:
         outcome.score = decided
         return outcome
     if _guarded(a, b, outcome):
+        outcome.distinct_score = 0.0
         return outcome
     title = _title_similarity(a.title, b.title)
     if title < _TITLE_FLOOR:  # nothing else could outweigh titles this far apart
@@ -56,11 +63,17 @@ def compare(a: WorkKey, b: WorkKey, common_title: bool = False) -> Comparison:
     details = _detail_evidence(a, b, outcome)
     # A recurring title ("Chair's message") counts only beside agreeing details.
     weak_title = common_title and details <= 0 and not (authors > 1 and year > 0)
-    evidence = _title_evidence(title, weak_title, outcome)
-    evidence += authors + year + details + _kind_evidence(a, b, outcome)
-    evidence += _venue_evidence(a, b, outcome)
-    outcome.score = 1 / (1 + math.exp(-(evidence - _EVIDENCE_NEEDED)))
+    evidence = authors + year + details + _kind_evidence(a, b, outcome) + _venue_evidence(a, b, outcome)
+    outcome.score = _probability(evidence + _title_evidence(title, weak_title, outcome))
+    # Alike in title, so a low score is evidence of two works; but a recurring title
+    # counted low is only a lack of evidence: here it counts as a roughly alike title.
+    full_title = _title_evidence(title, False)
+    outcome.distinct_score = _probability(evidence + (min(full_title, 2.8) if weak_title else full_title))
     return outcome
+
+
+def _probability(evidence: float) -> float:
+    return 1 / (1 + math.exp(-(evidence - _EVIDENCE_NEEDED)))
 
 
 # Evidence is summed in log-odds (Fellegi-Sunter style weights, set on the labelled
@@ -71,8 +84,9 @@ _EVIDENCE_NEEDED = 4.5
 _TITLE_FLOOR = 0.85
 
 
-def _title_evidence(similarity: float, weak: bool, outcome: Comparison) -> float:
-    _note(outcome, "title", similarity >= 0.9)
+def _title_evidence(similarity: float, weak: bool, outcome: Comparison | None = None) -> float:
+    if outcome is not None:
+        _note(outcome, "title", similarity >= 0.9)
     weight = next(w for floor, w in ((0.97, 4.0), (0.92, 2.8), (0.85, 1.2), (0.0, -4.0))
                   if similarity >= floor)
     return min(weight, 1.0) if weak else weight
@@ -125,9 +139,16 @@ def _detail_evidence(a: WorkKey, b: WorkKey, outcome: Comparison) -> float:
                                          ("first page", a.first_page, b.first_page, -2.5),
                                          ("issue", a.issue, b.issue, -0.5)):
         if first and second:
-            _note(outcome, name, first == second)
-            evidence += 0.7 if first == second else against
+            same = first == second or name == "first page" and _run_together(first, second)
+            _note(outcome, name, same)
+            evidence += 0.7 if same else against
     return evidence
+
+
+def _run_together(first: str, second: str) -> bool:
+    """One first page, the other a range whose dash was lost ("382" and "382391")."""
+    shorter, longer = sorted((first, second), key=len)
+    return len(shorter) >= 2 and longer.startswith(shorter) and len(longer) >= 2 * len(shorter)
 
 
 def _by_identifier(a: WorkKey, b: WorkKey, outcome: Comparison) -> float | None:
