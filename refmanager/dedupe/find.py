@@ -18,6 +18,9 @@ class DedupeOptions:
     thresholds: Thresholds = Thresholds()
     blocking: BlockingOptions = BlockingOptions()
     merge_preprints: bool = False  # a preprint and its published version: related, or one work
+    # An erratum, reply or comment and its article: related, or one record (as systematic
+    # reviewers count studies: the haematology set of ../shared/bench/dedupe is labelled so).
+    attach_notices: bool = False
     decisions: dict[frozenset, bool] = field(default_factory=dict)  # a person's review: pair -> same?
 
 
@@ -78,7 +81,8 @@ def _judge(comparison: Comparison, options: DedupeOptions, result: DedupeResult)
     are different works (a person's decision, a guard, or evidence well below review)."""
     decided = options.decisions.get(frozenset((comparison.first, comparison.second)))
     same = comparison.score >= options.thresholds.match if decided is None else decided
-    if comparison.related and same and not options.merge_preprints:
+    merged_on_request = comparison.related and not _merges_related(comparison.related, options)
+    if merged_on_request and same:
         result.related.append(comparison)
     elif same:
         result.matches.append(comparison)
@@ -86,4 +90,10 @@ def _judge(comparison: Comparison, options: DedupeOptions, result: DedupeResult)
         result.review.append(comparison)
     if decided is not None:
         return not decided
+    if comparison.related == "notice":
+        return not options.attach_notices  # two items: kept apart unless attached
     return comparison.distinct_score < options.thresholds.apart
+
+
+def _merges_related(kind: str, options: DedupeOptions) -> bool:
+    return options.merge_preprints if kind == "preprint" else options.attach_notices

@@ -25,7 +25,7 @@ class Thresholds:
     review: float = 0.15  # between review and match: a person should look
     # Below this, a pair whose titles agree is two works (versions of a paper): no
     # chain of matches through a third record may join them.
-    apart: float = 0.05
+    apart: float = 0.01
 
 
 @dataclass(slots=True)
@@ -37,7 +37,9 @@ class Comparison:
     score: float
     agreed: list[str] = field(default_factory=list)
     disagreed: list[str] = field(default_factory=list)
-    related: str = ""  # "preprint": the same work in another version, not merged by default
+    # "preprint": the same work in another version; "notice": an erratum, reply or
+    # comment and the article it concerns. Reported as related, merged on request.
+    related: str = ""
     # How sure we are of one work on the evidence against alone (a recurring title
     # counted in full): low, the two are different works; 1 when not weighed at all.
     distinct_score: float = 1.0
@@ -53,6 +55,8 @@ def compare(a: WorkKey, b: WorkKey, common_title: bool = False) -> Comparison:
         return outcome
     if _guarded(a, b, outcome):
         outcome.distinct_score = 0.0
+        if outcome.disagreed[-1] == _NOTICE_DIFFERS:
+            _judge_notice(a, b, outcome)
         return outcome
     title = _title_similarity(a.title, b.title)
     if title < _TITLE_FLOOR:  # nothing else could outweigh titles this far apart
@@ -170,13 +174,37 @@ def _guarded(a: WorkKey, b: WorkKey, outcome: Comparison) -> bool:
     if a.part != b.part:
         outcome.disagreed.append("part")
         return True
-    if a.notice != b.notice:
-        outcome.disagreed.append("kind of item (reply, erratum...)")
+    if a.notice != b.notice and not _same_item(a, b):
+        outcome.disagreed.append(_NOTICE_DIFFERS)
         return True
     if a.kind == b.kind == "book" and a.year and b.year and a.year != b.year:
         outcome.disagreed.append("year (another edition)")
         return True
     return False
+
+
+_NOTICE_DIFFERS = "kind of item (reply, erratum...)"
+
+
+def _judge_notice(a: WorkKey, b: WorkKey, outcome: Comparison) -> None:
+    """An erratum, reply or comment and the article it concerns (its title, in the
+    same venue, within a year) are two items but one study: related, merged only on
+    request (a systematic reviewer counts the study once)."""
+    title = _title_similarity(a.title, b.title)
+    years_close = not (a.year and b.year) or abs(a.year - b.year) <= 1
+    one_venue = (a.volume and a.volume == b.volume or not (a.venue and b.venue)
+                 or fuzz.token_set_ratio(a.venue, b.venue) >= 50)
+    if title >= 0.9 and years_close and one_venue:
+        outcome.related = "notice"
+        outcome.score = title
+
+
+def _same_item(a: WorkKey, b: WorkKey) -> bool:
+    """One volume, issue and first page, and the same authors: one item, though one
+    database titles it "Erratum: ..." and the other gives the bare title. (A letter
+    and the reply to it may share a page, but not their authors.)"""
+    same_place = (a.volume, a.issue, a.first_page) == (b.volume, b.issue, b.first_page)
+    return bool(a.volume and a.first_page) and same_place and _author_similarity(a.families, b.families) >= 0.7
 
 
 def _title_similarity(a: str, b: str) -> float:
@@ -189,7 +217,16 @@ def _title_similarity(a: str, b: str) -> float:
     if best < 0.97 and len(shorter) >= 25:
         # A title run together with its authors or venue (badly segmented sources).
         best = max(best, fuzz.partial_ratio(shorter, longer, score_cutoff=80) / 100 * 0.97)
+    if best < 0.93 and _words_added(shorter, longer):
+        best = 0.93
     return best
+
+
+def _words_added(shorter: str, longer: str) -> bool:
+    """Every word of a title of five or more, and one or two words more ("plain text
+    databases" for "text databases"): one title, edited, rather than another."""
+    words, more = set(shorter.split()), set(longer.split())
+    return len(words) >= 5 and words <= more and len(more - words) <= 2
 
 
 def _author_similarity(a: tuple[str, ...], b: tuple[str, ...]) -> float:
