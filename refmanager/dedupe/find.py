@@ -80,9 +80,11 @@ def _judge(comparison: Comparison, options: DedupeOptions, result: DedupeResult)
     """File the pair as a match, a related pair or one to review; say whether the two
     are different works (a person's decision, a guard, or evidence well below review)."""
     decided = options.decisions.get(frozenset((comparison.first, comparison.second)))
+    if decided is None and comparison.related == "notice":  # two items, one study
+        (result.matches if options.attach_notices else result.related).append(comparison)
+        return not options.attach_notices
     same = comparison.score >= options.thresholds.match if decided is None else decided
-    merged_on_request = comparison.related and not _merges_related(comparison.related, options)
-    if merged_on_request and same:
+    if comparison.related and same and not options.merge_preprints:
         result.related.append(comparison)
     elif same:
         result.matches.append(comparison)
@@ -90,10 +92,4 @@ def _judge(comparison: Comparison, options: DedupeOptions, result: DedupeResult)
         result.review.append(comparison)
     if decided is not None:
         return not decided
-    if comparison.related == "notice":
-        return not options.attach_notices  # two items: kept apart unless attached
     return comparison.distinct_score < options.thresholds.apart
-
-
-def _merges_related(kind: str, options: DedupeOptions) -> bool:
-    return options.merge_preprints if kind == "preprint" else options.attach_notices

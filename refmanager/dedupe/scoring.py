@@ -184,19 +184,25 @@ def _guarded(a: WorkKey, b: WorkKey, outcome: Comparison) -> bool:
 
 
 _NOTICE_DIFFERS = "kind of item (reply, erratum...)"
+_CORRECTIONS = frozenset("erratum errata corrigendum correction retraction addendum".split())
 
 
 def _judge_notice(a: WorkKey, b: WorkKey, outcome: Comparison) -> None:
     """An erratum, reply or comment and the article it concerns (its title, in the
     same venue, within a year) are two items but one study: related, merged only on
     request (a systematic reviewer counts the study once)."""
-    title = _title_similarity(a.title, b.title)
+    # The notice's own words aside ("... - Reply"), the title is the article's, not a
+    # longer one that contains it ("Eculizumab for atypical HUS" and "Atypical HUS").
+    lengths = sorted((len(a.title), len(b.title)))
+    title = _title_similarity(a.title, b.title) if lengths[0] >= 0.75 * lengths[1] else 0.0
     years_close = not (a.year and b.year) or abs(a.year - b.year) <= 1
     one_venue = (a.volume and a.volume == b.volume or not (a.venue and b.venue)
                  or fuzz.token_set_ratio(a.venue, b.venue) >= 50)
-    if title >= 0.9 and years_close and one_venue:
-        outcome.related = "notice"
-        outcome.score = title
+    # A correction names the article's authors; a reply or comment has its own.
+    corrects = {a.notice, b.notice} & _CORRECTIONS and a.families and b.families
+    same_authors = not corrects or _author_similarity(a.families, b.families) >= 0.5
+    if title >= 0.9 and years_close and one_venue and same_authors:
+        outcome.related = "notice"  # the score stays 0: two items, whatever is asked
 
 
 def _same_item(a: WorkKey, b: WorkKey) -> bool:
