@@ -46,7 +46,7 @@ def find_in_columns(keys: Sequence[WorkKey], options: DedupeOptions = DedupeOpti
     clusters = Clusters(len(keys))
     for first, second in candidate_pairs(keys, options.blocking):
         result.compared += 1
-        common = keys[first].title in recurring
+        common = keys[first].title in recurring or keys[second].title in recurring
         comparison = compare(keys[first], keys[second], common)
         if _judge(comparison, options, result):
             clusters.keep_apart(first, second)

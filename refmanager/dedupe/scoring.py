@@ -65,8 +65,9 @@ def compare(a: WorkKey, b: WorkKey, common_title: bool = False) -> Comparison:
     authors = _author_evidence(a.families, b.families, outcome)
     year = _year_evidence(a.year, b.year, outcome)
     details = _detail_evidence(a, b, outcome)
-    # A recurring title ("Chair's message") counts only beside agreeing details.
-    weak_title = common_title and details <= 0 and not (authors > 1 and year > 0)
+    # A recurring title ("Chair's message") counts only beside agreeing details, or
+    # beside its authors and year when no detail disagrees (another issue's column).
+    weak_title = common_title and (details < 0 or details == 0 and not (authors > 1 and year > 0))
     evidence = authors + year + details + _kind_evidence(a, b, outcome) + _venue_evidence(a, b, outcome)
     outcome.score = _probability(evidence + _title_evidence(title, weak_title, outcome))
     # Alike in title, so a low score is evidence of two works; but a recurring title

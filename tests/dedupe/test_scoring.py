@@ -101,6 +101,15 @@ def test_an_erratum_is_related_to_its_article_not_to_another_with_a_longer_title
     assert compare(erratum, another).related == ""
 
 
+def test_a_recurring_column_in_another_issue_is_another_item():
+    # sr_haematology: "Gateways to clinical trials", by one team, in two issues of a volume
+    first = work_key(article("Gateways to clinical trials", ("Bayes", "Prous"), 2004, volume="26", page="473"), 0)
+    second = work_key(article("Gateways to clinical trials: April 2004", ("Bayes", "Prous"), 2004, volume="26",
+                              page="211"), 1)
+    assert compare(first, second, common_title=True).score < SAME
+    assert compare(first, second).score >= SAME  # the title alone would have merged them
+
+
 def test_one_doi_on_unrelated_titles_is_a_supplement_not_a_match():
     # Meeting abstracts of one supplement share its DOI (seen in ../shared/bench/dedupe/sr_diabetes).
     assert score(article("Eculizumab in aHUS", doi="10.1/s"), article("Plasma exchange in TTP", doi="10.1/s")) < SAME
