@@ -232,6 +232,8 @@ def _title_similarity(a: str, b: str) -> float:
 def _words_added(shorter: str, longer: str) -> bool:
     """Every word of a title of five or more, and one or two words more ("plain text
     databases" for "text databases"): one title, edited, rather than another."""
+    if not 4 <= shorter.count(" ") <= longer.count(" ") <= shorter.count(" ") + 2:
+        return False  # cheaply: most pairs differ in far more than two words
     words, more = set(shorter.split()), set(longer.split())
     return len(words) >= 5 and words <= more and len(more - words) <= 2
 
