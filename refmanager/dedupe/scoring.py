@@ -4,8 +4,11 @@ Identifiers decide where both records have them (one DOI: one work; two valid
 DOIs: two works, unless one is a preprint's). Otherwise the score weighs title,
 authors, year, venue, volume and pages, and guards against the false merges that
 share a title: replies and errata, parts I and II, editions of a book in other
-years, editorials and reviews with other volumes or pages. Every comparison says
-what agreed and what did not, so a match can be explained.
+years, editorials and reviews with other volumes or pages. An erratum, reply or
+comment and the article it concerns are marked related (two items, one study),
+and a pair weighed as two works says so (`distinct_score`), so that clustering
+never joins them through a third record. Every comparison says what agreed and
+what did not, so a match can be explained.
 """
 
 from __future__ import annotations
@@ -211,7 +214,8 @@ def _same_item(a: WorkKey, b: WorkKey) -> bool:
     database titles it "Erratum: ..." and the other gives the bare title. (A letter
     and the reply to it may share a page, but not their authors.)"""
     same_place = (a.volume, a.issue, a.first_page) == (b.volume, b.issue, b.first_page)
-    return bool(a.volume and a.first_page) and same_place and _author_similarity(a.families, b.families) >= 0.7
+    same_authors = _author_similarity(a.families, b.families) >= 0.7
+    return bool(a.volume and a.first_page) and same_place and same_authors
 
 
 def _title_similarity(a: str, b: str) -> float:
