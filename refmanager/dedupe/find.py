@@ -50,15 +50,18 @@ def find_in_columns(keys: Sequence[WorkKey], options: DedupeOptions = DedupeOpti
         comparison = compare(keys[first], keys[second], common)
         if _judge(comparison, options, result):
             clusters.keep_apart(first, second)
-    _join_strongest_first(clusters, result)
+    _join_strongest_first(clusters, result, options.decisions)
     result.clusters = clusters.groups()
     return result
 
 
-def _join_strongest_first(clusters: Clusters, result: DedupeResult) -> None:
+def _join_strongest_first(clusters: Clusters, result: DedupeResult,
+                          decisions: dict[frozenset, bool]) -> None:
     """A match that would chain two works found distinct (a bare record matching a
-    paper's conference and journal versions alike) is refused, and left for review."""
-    result.matches.sort(key=lambda c: (-c.score, c.first, c.second))
+    paper's conference and journal versions alike) is refused, and left for review.
+    A person's "same" comes first, so that no stronger score takes its place."""
+    result.matches.sort(key=lambda c: (frozenset((c.first, c.second)) not in decisions, -c.score,
+                                       c.first, c.second))
     joined = []
     for comparison in result.matches:
         (joined if clusters.join(comparison.first, comparison.second) else result.review).append(comparison)

@@ -27,6 +27,16 @@ def test_a_bare_record_does_not_chain_a_papers_two_versions():
     assert any({c.first, c.second} == {1, 2} or {c.first, c.second} == {0, 2} for c in result.review)
 
 
+def test_a_persons_decision_places_the_bare_record_where_no_score_would():
+    title = "Cryptographic limitations on learning Boolean formulae and finite automata"
+    records = [paper(title, 1989, "paper-conference", "Proceedings of STOC", "433"),
+               paper(title, 1994, "article-journal", "Journal of the ACM", "67"),
+               paper(title, kind="document")]
+    assert find_duplicates(records).clusters == [[0, 2]]
+    decided = DedupeOptions(decisions={frozenset((1, 2)): True})
+    assert find_duplicates(records, decided).clusters == [[1, 2]]
+
+
 def test_an_erratum_is_related_by_default_and_attached_on_request():
     article = paper("Eculizumab for atypical hemolytic uremic syndrome", 2009, venue="N Engl J Med", page="542",
                     families=("Nurnberger", "Philipp"))
