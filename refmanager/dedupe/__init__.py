@@ -12,8 +12,10 @@ tens of millions of records:
    pairs.
 3. `scoring`: each candidate pair is scored on its own (rapidfuzz), with what
    agreed and disagreed: a map over the pair stream.
-4. `clustering`: matching pairs joined with union-find: memory in the number of
-   records.
+4. `clustering`: matching pairs joined with union-find, strongest first, never
+   putting in one group two records whose own comparison found two works (a
+   paper's conference and journal versions, chained by a bare citation that
+   matches both): memory in the number of records, matches and such pairs.
 5. `merge`: one record per cluster, the best value per field, the merged keys
    kept (biblatex `ids`), every decision reported.
 """

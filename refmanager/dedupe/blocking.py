@@ -69,7 +69,7 @@ def candidate_pairs(keys: Sequence[WorkKey], options: BlockingOptions = Blocking
                 if len(members) > _largest(block_key, options)}
     places: list[dict[str, int]] = [{} for _ in keys]
     for block_key in windowed:
-        blocks[block_key].sort(key=lambda index: keys[index].title)
+        blocks[block_key].sort(key=lambda index: _sorting_title(keys[index].title))
         for place, index in enumerate(blocks[block_key]):
             places[index][block_key] = place
     record_keys = [[k for k in own if k in blocks] for own in record_keys]
@@ -81,6 +81,16 @@ def candidate_pairs(keys: Sequence[WorkKey], options: BlockingOptions = Blocking
             for second in members[place + 1:place + 1 + reach]:
                 if meeting.first_shared(first, second) == block_key:
                     yield (first, second) if first < second else (second, first)
+
+
+def _sorting_title(title: str) -> str:
+    """The title a sorted neighbourhood orders by: without a leading article, so that
+    "an introduction to..." sorts beside "introduction to..."."""
+    first, _, rest = title.partition(" ")
+    return rest if first in _ARTICLES and rest else title
+
+
+_ARTICLES = frozenset("a an the".split())
 
 
 class _Meeting:

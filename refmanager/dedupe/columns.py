@@ -19,6 +19,7 @@ from refmanager.model import Record
 
 _NOT_WORD = re.compile(r"[^0-9a-z]+")
 _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.I)
+_DOI_IN_TEXT = re.compile(r"\b10\.\d{4,9}/\S+")
 _FIRST_NUMBER = re.compile(r"\d+")
 _HTML_ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-f]+|[a-z]+);", re.I)
 # Titles that name a kind of item rather than a work: a shared title says little.
@@ -26,7 +27,19 @@ _NOTICE = re.compile(r"^(?:reply|response|erratum|errata|corrigendum|correction|
                      r"comment|comments|discussion|rejoinder|editorial|book review|in memoriam)\b"
                      r"|\b(?:authors? reply|in reply|reply|erratum|corrigendum|retraction)$"
                      r"|\b(?:addendum|demo abstract|panel abstract|panel session)\b")
+_PANEL_LABEL = re.compile(r"\bpanel (?:abstract|session)\b")
+# A database's note on a record, about another item: MEDLINE's "[Erratum appears in
+# N Engl J Med. 2009;360(23):2487]", "[Comment in: ...]". Not part of the title.
+_ANNOTATION = re.compile(r"\s*\[(?:corrected|published erratum|erratum|comment|retraction|retracted|"
+                         r"republished|update|expression of concern)\b.*$", re.I | re.S)
+# A correction titled after the article it corrects, cited at the end: Web of
+# Science's "(vol 360, pg 542, 2009)", Embase's "(N Engl J Med (2009) 360 (542-544))".
+_CORRECTED_ARTICLE = re.compile(r"\s*\((?:vol\.?\s*\d+[^()]*\bpg?\.?\s*\d+[^()]*|"
+                                r"[^()]*\((?:19|20)\d\d\)\s*\d+(?:[^()]|\([^()]*\))*)\)\s*\.?\s*$", re.I)
 _PART = re.compile(r"\b(?:part|pt)\s+([ivx]+|\d+)\b")
+# A citation string split badly: the author list's tail and the year run into the
+# title ("vazirani 1995 introduction to computational learning theory").
+_LEADING_YEAR = re.compile(r"^(?:[a-z]+ ){0,5}((?:19|20)\d\d) (?=(?:\S+ ){2}\S)")
 _PREPRINT_DOI = re.compile(r"^10\.(?:48550|1101|2139|31219|31234|31235|20944|21203|36227)/")
 
 
@@ -65,41 +78,73 @@ def _entity(match: re.Match) -> str:
 
 
 def work_key(record: Record, index: int) -> WorkKey:
-    title = fold(record.title)
+    title, corrects = _title_proper(record.title)
+    year = record.issued.year if record.issued else None
+    if year is None:
+        title, year = _split_leading_year(title)
+    notice = "erratum" if corrects else _notice(title)
+    if notice == "panel":  # the label, placed anywhere, is not the panel's title
+        title = " ".join(_PANEL_LABEL.sub(" ", title).split())
     return WorkKey(
         index=index,
         title=title,
         families=_families(record),
-        year=record.issued.year if record.issued else None,
+        year=year,
         venue=fold(record.container_title or record.publisher),
         volume=_number_text(record.volume),
         issue=_number_text(record.issue),
         first_page=_number_text(record.page),
         doi=normalize_doi(record.doi),
         kind=record.type,
-        notice=_notice(title),
+        notice=notice,
         part=_part(title),
     )
+
+
+def _title_proper(title: str) -> tuple[str, bool]:
+    """The folded title without a database's notes, and whether it ends by citing
+    the article it corrects (then the record is the correction, not the article)."""
+    plain = _ANNOTATION.sub("", richtext.plain(title))
+    without_citation = _CORRECTED_ARTICLE.sub("", plain)
+    return fold(without_citation), without_citation != plain
+
+
+def _split_leading_year(title: str) -> tuple[str, int | None]:
+    """A record with no year whose title starts with a few words and a year: those
+    belong to the byline (a badly split citation), the rest is the title."""
+    found = _LEADING_YEAR.match(title)
+    if not found:
+        return title, None
+    return title[found.end():], int(found.group(1))
 
 
 def _notice(title: str) -> str:
     found = _NOTICE.search(title)
     if not found:
         return ""
-    return re.sub(r"^(?:authors? |in )|^(?:demo|panel) ", "", found.group(0))
+    if found.group(0).startswith("panel"):
+        return "panel"  # one panel: "panel abstract" in DBLP, "panel session" in the ACM library
+    return re.sub(r"^(?:authors? |in )|^demo ", "", found.group(0))
 
 
 def normalize_doi(doi: str) -> str:
-    return _DOI_PREFIX.sub("", doi.strip()).lower()
+    """The DOI in a field, lower case, whatever a database wrote around it
+    ("doi 10.1016/...", "artn 106 10.1186/...", a resolver URL)."""
+    found = _DOI_IN_TEXT.search(doi)
+    return found.group(0).rstrip(".").lower() if found else _DOI_PREFIX.sub("", doi.strip()).lower()
 
 
 def _families(record: Record) -> tuple[str, ...]:
+    """Folded family names, without single letters: a list written "Kautz, H. and
+    Kearns, M." but split at every comma reads as four names, "Kautz", "H",
+    "Kearns", "M"; dropping the initials leaves the family names to compare."""
     names = record.authors or record.creators.get("editor", [])
     families = []
     for name in names:
         family = fold(name.literal or " ".join(filter(None, (name.non_dropping_particle, name.family))))
         if not family and name.given:  # sources that give a name in one part
             family = fold(name.given)
+        family = " ".join(word for word in family.split() if len(word) > 1)
         if family:
             families.append(family)
     return tuple(families)

@@ -4,8 +4,11 @@ Identifiers decide where both records have them (one DOI: one work; two valid
 DOIs: two works, unless one is a preprint's). Otherwise the score weighs title,
 authors, year, venue, volume and pages, and guards against the false merges that
 share a title: replies and errata, parts I and II, editions of a book in other
-years, editorials and reviews with other volumes or pages. Every comparison says
-what agreed and what did not, so a match can be explained.
+years, editorials and reviews with other volumes or pages. An erratum, reply or
+comment and the article it concerns are marked related (two items, one study),
+and a pair weighed as two works says so (`distinct_score`), so that clustering
+never joins them through a third record. Every comparison says what agreed and
+what did not, so a match can be explained.
 """
 
 from __future__ import annotations
@@ -23,6 +26,9 @@ from refmanager.dedupe.columns import WorkKey
 class Thresholds:
     match: float = 0.5  # at or above: the same work
     review: float = 0.15  # between review and match: a person should look
+    # Below this, a pair whose titles agree is two works (versions of a paper): no
+    # chain of matches through a third record may join them.
+    apart: float = 0.01
 
 
 @dataclass(slots=True)
@@ -34,7 +40,12 @@ class Comparison:
     score: float
     agreed: list[str] = field(default_factory=list)
     disagreed: list[str] = field(default_factory=list)
-    related: str = ""  # "preprint": the same work in another version, not merged by default
+    # "preprint": the same work in another version; "notice": an erratum, reply or
+    # comment and the article it concerns. Reported as related, merged on request.
+    related: str = ""
+    # How sure we are of one work on the evidence against alone (a recurring title
+    # counted in full): low, the two are different works; 1 when not weighed at all.
+    distinct_score: float = 1.0
 
 
 def compare(a: WorkKey, b: WorkKey, common_title: bool = False) -> Comparison:
@@ -46,6 +57,9 @@ def compare(a: WorkKey, b: WorkKey, common_title: bool = False) -> Comparison:
         outcome.score = decided
         return outcome
     if _guarded(a, b, outcome):
+        outcome.distinct_score = 0.0
+        if outcome.disagreed[-1] == _NOTICE_DIFFERS:
+            _judge_notice(a, b, outcome)
         return outcome
     title = _title_similarity(a.title, b.title)
     if title < _TITLE_FLOOR:  # nothing else could outweigh titles this far apart
@@ -54,13 +68,20 @@ def compare(a: WorkKey, b: WorkKey, common_title: bool = False) -> Comparison:
     authors = _author_evidence(a.families, b.families, outcome)
     year = _year_evidence(a.year, b.year, outcome)
     details = _detail_evidence(a, b, outcome)
-    # A recurring title ("Chair's message") counts only beside agreeing details.
-    weak_title = common_title and details <= 0 and not (authors > 1 and year > 0)
-    evidence = _title_evidence(title, weak_title, outcome)
-    evidence += authors + year + details + _kind_evidence(a, b, outcome)
-    evidence += _venue_evidence(a, b, outcome)
-    outcome.score = 1 / (1 + math.exp(-(evidence - _EVIDENCE_NEEDED)))
+    # A recurring title ("Chair's message") counts only beside agreeing details, or
+    # beside its authors and year when no detail disagrees (another issue's column).
+    weak_title = common_title and (details < 0 or details == 0 and not (authors > 1 and year > 0))
+    evidence = authors + year + details + _kind_evidence(a, b, outcome) + _venue_evidence(a, b, outcome)
+    outcome.score = _probability(evidence + _title_evidence(title, weak_title, outcome))
+    # Alike in title, so a low score is evidence of two works; but a recurring title
+    # counted low is only a lack of evidence: here it counts as a roughly alike title.
+    full_title = _title_evidence(title, False)
+    outcome.distinct_score = _probability(evidence + (min(full_title, 2.8) if weak_title else full_title))
     return outcome
+
+
+def _probability(evidence: float) -> float:
+    return 1 / (1 + math.exp(-(evidence - _EVIDENCE_NEEDED)))
 
 
 # Evidence is summed in log-odds (Fellegi-Sunter style weights, set on the labelled
@@ -71,8 +92,9 @@ _EVIDENCE_NEEDED = 4.5
 _TITLE_FLOOR = 0.85
 
 
-def _title_evidence(similarity: float, weak: bool, outcome: Comparison) -> float:
-    _note(outcome, "title", similarity >= 0.9)
+def _title_evidence(similarity: float, weak: bool, outcome: Comparison | None = None) -> float:
+    if outcome is not None:
+        _note(outcome, "title", similarity >= 0.9)
     weight = next(w for floor, w in ((0.97, 4.0), (0.92, 2.8), (0.85, 1.2), (0.0, -4.0))
                   if similarity >= floor)
     return min(weight, 1.0) if weak else weight
@@ -125,9 +147,16 @@ def _detail_evidence(a: WorkKey, b: WorkKey, outcome: Comparison) -> float:
                                          ("first page", a.first_page, b.first_page, -2.5),
                                          ("issue", a.issue, b.issue, -0.5)):
         if first and second:
-            _note(outcome, name, first == second)
-            evidence += 0.7 if first == second else against
+            same = first == second or name == "first page" and _run_together(first, second)
+            _note(outcome, name, same)
+            evidence += 0.7 if same else against
     return evidence
+
+
+def _run_together(first: str, second: str) -> bool:
+    """One first page, the other a range whose dash was lost ("382" and "382391")."""
+    shorter, longer = sorted((first, second), key=len)
+    return len(shorter) >= 2 and longer.startswith(shorter) and len(longer) >= 2 * len(shorter)
 
 
 def _by_identifier(a: WorkKey, b: WorkKey, outcome: Comparison) -> float | None:
@@ -149,13 +178,44 @@ def _guarded(a: WorkKey, b: WorkKey, outcome: Comparison) -> bool:
     if a.part != b.part:
         outcome.disagreed.append("part")
         return True
-    if a.notice != b.notice:
-        outcome.disagreed.append("kind of item (reply, erratum...)")
+    if a.notice != b.notice and not _same_item(a, b):
+        outcome.disagreed.append(_NOTICE_DIFFERS)
         return True
     if a.kind == b.kind == "book" and a.year and b.year and a.year != b.year:
         outcome.disagreed.append("year (another edition)")
         return True
     return False
+
+
+_NOTICE_DIFFERS = "kind of item (reply, erratum...)"
+_CORRECTIONS = frozenset("erratum errata corrigendum correction retraction addendum".split())
+
+
+def _judge_notice(a: WorkKey, b: WorkKey, outcome: Comparison) -> None:
+    """An erratum, reply or comment and the article it concerns (its title, in the
+    same venue, within a year) are two items but one study: related, merged only on
+    request (a systematic reviewer counts the study once)."""
+    # The notice's own words aside ("... - Reply"), the title is the article's, not a
+    # longer one that contains it ("Eculizumab for atypical HUS" and "Atypical HUS").
+    lengths = sorted((len(a.title), len(b.title)))
+    title = _title_similarity(a.title, b.title) if lengths[0] >= 0.75 * lengths[1] else 0.0
+    years_close = not (a.year and b.year) or abs(a.year - b.year) <= 1
+    one_venue = (a.volume and a.volume == b.volume or not (a.venue and b.venue)
+                 or fuzz.token_set_ratio(a.venue, b.venue) >= 50)
+    # A correction names the article's authors; a reply or comment has its own.
+    corrects = {a.notice, b.notice} & _CORRECTIONS and a.families and b.families
+    same_authors = not corrects or _author_similarity(a.families, b.families) >= 0.5
+    if title >= 0.9 and years_close and one_venue and same_authors:
+        outcome.related = "notice"  # the score stays 0: two items, whatever is asked
+
+
+def _same_item(a: WorkKey, b: WorkKey) -> bool:
+    """One volume, issue and first page, and the same authors: one item, though one
+    database titles it "Erratum: ..." and the other gives the bare title. (A letter
+    and the reply to it may share a page, but not their authors.)"""
+    same_place = (a.volume, a.issue, a.first_page) == (b.volume, b.issue, b.first_page)
+    same_authors = _author_similarity(a.families, b.families) >= 0.7
+    return bool(a.volume and a.first_page) and same_place and same_authors
 
 
 def _title_similarity(a: str, b: str) -> float:
@@ -168,7 +228,18 @@ def _title_similarity(a: str, b: str) -> float:
     if best < 0.97 and len(shorter) >= 25:
         # A title run together with its authors or venue (badly segmented sources).
         best = max(best, fuzz.partial_ratio(shorter, longer, score_cutoff=80) / 100 * 0.97)
+    if best < 0.93 and _words_added(shorter, longer):
+        best = 0.93
     return best
+
+
+def _words_added(shorter: str, longer: str) -> bool:
+    """Every word of a title of five or more, and one or two words more ("plain text
+    databases" for "text databases"): one title, edited, rather than another."""
+    if not 4 <= shorter.count(" ") <= longer.count(" ") <= shorter.count(" ") + 2:
+        return False  # cheaply: most pairs differ in far more than two words
+    words, more = set(shorter.split()), set(longer.split())
+    return len(words) >= 5 and words <= more and len(more - words) <= 2
 
 
 def _author_similarity(a: tuple[str, ...], b: tuple[str, ...]) -> float:

@@ -61,6 +61,55 @@ def test_different_works_are_kept_apart(first, second):
     assert score(first, second) < SAME
 
 
+def test_a_page_range_whose_dash_was_lost_agrees_on_its_first_page():
+    # Cora: "pages 382-391" and "382391"
+    outcome = compare(work_key(article("How to use expert advice", page="382"), 0),
+                      work_key(article("How to use expert advice", page="382391"), 1))
+    assert "first page" in outcome.agreed
+
+
+def test_a_title_with_a_word_added_is_one_title():
+    # dblp_acm: DBLP's and the ACM library's titles of one paper
+    assert score(article("QXtract: a building block for efficient information extraction from text databases"),
+                 article("QXtract: a building block for efficient information extraction from plain text databases")
+                 ) >= SAME
+
+
+def test_one_erratum_titled_two_ways_at_one_place_is_one_item():
+    # sr_haematology: "Erratum: Severe deficiency..." in one database, the bare title in another
+    assert score(article("Erratum: Severe deficiency of ADAMTS 13 activity", ("Veyradier",), 2003, volume="142",
+                         page="616"),
+                 article("Severe deficiency of ADAMTS 13 activity", ("Veyradier",), 2003, volume="142",
+                         page="616")) >= SAME
+
+
+def test_a_reply_on_the_letters_page_is_not_the_letter():
+    # sr_haematology: a letter and the authors' reply share volume, issue and page
+    assert score(article("Thrombomodulin in atypical HUS", ("Edey",), 2009, volume="361", page="1511"),
+                 article("Thrombomodulin in atypical HUS: authors' reply", ("Esmon", "Conway"), 2009, volume="361",
+                         page="1511")) < SAME
+
+
+def test_an_erratum_is_related_to_its_article_not_to_another_with_a_longer_title():
+    erratum = work_key(article("Eculizumab for atypical HUS (vol 360, pg 542, 2009)", ("Philipp",), 2009,
+                               volume="360", page="2487"), 0)
+    its_article = work_key(article("Eculizumab for atypical HUS", ("Nurnberger", "Philipp"), 2009,
+                                   volume="360", page="542"), 1)
+    another = work_key(article("Eculizumab for congenital atypical HUS", ("Gruppo", "Rother"), 2009,
+                               volume="360", page="544"), 2)
+    assert compare(erratum, its_article).related == "notice"
+    assert compare(erratum, another).related == ""
+
+
+def test_a_recurring_column_in_another_issue_is_another_item():
+    # sr_haematology: "Gateways to clinical trials", by one team, in two issues of a volume
+    first = work_key(article("Gateways to clinical trials", ("Bayes", "Prous"), 2004, volume="26", page="473"), 0)
+    second = work_key(article("Gateways to clinical trials: April 2004", ("Bayes", "Prous"), 2004, volume="26",
+                              page="211"), 1)
+    assert compare(first, second, common_title=True).score < SAME
+    assert compare(first, second).score >= SAME  # the title alone would have merged them
+
+
 def test_one_doi_on_unrelated_titles_is_a_supplement_not_a_match():
     # Meeting abstracts of one supplement share its DOI (seen in ../shared/bench/dedupe/sr_diabetes).
     assert score(article("Eculizumab in aHUS", doi="10.1/s"), article("Plasma exchange in TTP", doi="10.1/s")) < SAME
