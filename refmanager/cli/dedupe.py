@@ -23,6 +23,8 @@ def dedupe(
     to: Optional[str] = typer.Option(None, "--to", "-t", help="With --merge: the format to write (bibtex, biblatex, ris, csljson)."),
     report_path: Optional[str] = typer.Option(None, "--report", help="With --merge: write every merge (kept key, merged keys, fields filled, conflicts) as JSON here."),
     review: Optional[str] = typer.Option(None, "--review", help='Write the uncertain pairs here for a person to mark "same" or "different"; a later run with the same file honours the decisions.'),
+    attach_notices: bool = typer.Option(False, "--attach-notices", help="Count an erratum, reply or comment as one record with its article (as systematic reviews count studies); by default they are related, not merged."),
+    merge_preprints: bool = typer.Option(False, "--merge-preprints", help="Count a preprint and its published version as one work; by default they are related, not merged."),
 ) -> None:
     """Find records that describe the same work, and say why.
 
@@ -33,10 +35,15 @@ def dedupe(
       refman dedupe library/ --merge -o merged.bib --report merges.json
 
       refman dedupe library/ --review review.json
+
+      refman dedupe medline.ris embase.ris --attach-notices --merge -o studies.ris
     """
+    from refmanager.dedupe import DedupeOptions
+
+    options = DedupeOptions(attach_notices=attach_notices, merge_preprints=merge_preprints)
     try:
         with shell.errors.status("finding duplicates", spinner="dots") if shell.errors.is_terminal else _nothing():
-            report = api.deduplicate(paths, review=review)
+            report = api.deduplicate(paths, options, review=review)
     except RefmanagerError as error:
         _fail(error)
     if as_json:

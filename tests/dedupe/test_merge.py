@@ -61,3 +61,23 @@ def test_refman_revert_undoes_a_dedupe_merge(tmp_path, library):
     result = subprocess.run(run + ["revert", str(report)], capture_output=True, text=True, check=True)
     assert "28 merges undone" in result.stderr
     assert len(refmanager.load(str(merged)).records) == works + 56
+
+
+ARTICLE_AND_ERRATUM = """@article{philipp2009, author = {N{\\"u}rnberger, Jens and Philipp, Thomas},
+  title = {Eculizumab for atypical hemolytic uremic syndrome}, journal = {N Engl J Med},
+  year = 2009, volume = 360, pages = {542--544}}
+@article{philipp2009e, author = {Philipp, Thomas},
+  title = {Eculizumab for atypical hemolytic uremic syndrome (vol 360, pg 542, 2009)},
+  journal = {N Engl J Med}, year = 2009, volume = 360, pages = {2487}}
+"""
+
+
+def test_refman_dedupe_attaches_an_erratum_to_its_article_only_when_asked(tmp_path):
+    source = tmp_path / "haematology.bib"
+    source.write_text(ARTICLE_AND_ERRATUM, encoding="utf-8")
+    run = [sys.executable, "-m", "refmanager", "dedupe", str(source), "--json"]
+    apart = json.loads(subprocess.run(run, capture_output=True, text=True, check=True).stdout)
+    attached = json.loads(subprocess.run(run + ["--attach-notices"], capture_output=True, text=True,
+                                         check=True).stdout)
+    assert apart["clusters"] == []
+    assert [sorted(keys) for keys in attached["clusters"]] == [["philipp2009", "philipp2009e"]]
