@@ -19,6 +19,7 @@ from refmanager.model import Document
 from refmanager.normalize.authority import ApplyNameAuthority
 from refmanager.normalize.config import NormalizeConfig, find_config, load_config
 from refmanager.normalize.dates import ParseDateText
+from refmanager.normalize.fields import LowercaseFieldNames
 from refmanager.normalize.identifiers import (
     NormalizeArxivId, NormalizeDOI, NormalizeISBN, NormalizeISSN, NormalizeURL,
 )
@@ -49,7 +50,7 @@ def default_pipeline(config: NormalizeConfig | None = None) -> Pipeline:
     config = config or NormalizeConfig()
     steps = [
         NormalizeDOI(), NormalizeISBN(), NormalizeISSN(), NormalizeArxivId(), NormalizeURL(),
-        ExpandPageRange(), ParseDateText(), NormalizeLanguage(),
+        ExpandPageRange(), ParseDateText(), NormalizeLanguage(), LowercaseFieldNames(),
         ApplyNameAuthority(), MarkOrganisation(), FixNameCase(), SplitSuffix(), SplitParticles(), NormalizeInitials(),
         CleanTitleText(), FixTitleCase(), ProtectTitleWords(), NormalizeJournalTitle(),
         AlignNameSplits(), ClusterPersonVariants(), ClusterVenueVariants(),

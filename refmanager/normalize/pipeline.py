@@ -19,7 +19,7 @@ import copy
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from refmanager.changes import Change
+from refmanager.changes import Change, set_field_value
 from refmanager.errors import Problem
 from refmanager.model import Document, FieldValue, Record, RecordId
 from refmanager.normalize.config import NormalizeConfig
@@ -136,7 +136,7 @@ def _keep(proposed: Iterable[Change | Problem], record: Record, original: Record
         if change.confidence >= config.threshold:
             if record is original:
                 record = _working_copy(record)
-            record.set(change.field, change.new)
+            set_field_value(record, change.field, change.new)
     return record
 
 
