@@ -34,6 +34,7 @@ from refmanager.normalize.titles import (
     CleanTitleText, FixTitleCase, ProtectTitleWords, learn_protected_words, sentence_case, title_case,
 )
 from refmanager.normalize.venues import ClusterVenueVariants, NormalizeJournalTitle
+from refmanager.normalize.review import Decisions, read_review
 from refmanager.normalize.pipeline import (
     DocumentStep, Findings, Pipeline, Progress, RecordStep, Step, accepted, run_pipeline, suggested,
 )
@@ -61,10 +62,12 @@ def default_pipeline(config: NormalizeConfig | None = None) -> Pipeline:
 
 
 def normalize_document(document: Document, config: NormalizeConfig | None = None,
-                       pipeline: Pipeline | None = None, progress: Progress | None = None) -> Findings:
-    """The changes the pipeline proposes for a document, and the problems it cannot fix."""
+                       pipeline: Pipeline | None = None, progress: Progress | None = None,
+                       decisions: Decisions | None = None) -> Findings:
+    """The changes the pipeline proposes for a document, and the problems it cannot fix;
+    `decisions` (`read_review`) make or silence the suggestions a person decided."""
     config = config or NormalizeConfig()
-    return run_pipeline(pipeline or default_pipeline(config), document, config, progress)
+    return run_pipeline(pipeline or default_pipeline(config), document, config, progress, decisions)
 
 
 def normalize(document: Document, config: NormalizeConfig | None = None) -> list[Change]:
