@@ -13,6 +13,7 @@ are never touched.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterable
 
 from refmanager.changes import Change
@@ -31,10 +32,14 @@ ORGANISATION_WORDS = frozenset({
     "institute", "ltd", "ltd.", "ministry", "office", "organisation", "organization", "project",
     "society", "team", "university", "working",
 })
+# Each organisation word as a piece of text, in any case: a name without one is no organisation.
+_ORGANISATION_WORD_INSIDE = re.compile("|".join(sorted(map(re.escape, ORGANISATION_WORDS))), re.IGNORECASE)
 _ACRONYM_LENGTH = 5  # a lone all-capitals "family" this short is an acronym (IEEE, NASA)
 
 
 Fix = tuple[Name, str, float]  # the fixed name, the evidence, the confidence
+_UNKNOWN = object()  # a spelling not met yet
+_SUFFIXES_BUT_V = frozenset(SUFFIXES) - {"v"}  # a lone `V` ending a name is an initial more often
 
 
 class NameStep(RecordStep):
@@ -59,17 +64,21 @@ class NameStep(RecordStep):
         return confidence
 
     def _fixes_of(self, names: list[Name]) -> list[Fix | None]:
-        fixes, by_identity, found = self._fixes, self._by_identity, []
+        by_identity, found = self._by_identity, []
         for name in names:
             known = by_identity.get(id(name))
-            if known is not None and known[0] is name:
-                found.append(known[1])
-                continue
-            if name not in fixes:
-                fixes[name] = None if name.literal else self.fix(name)
-            by_identity[id(name)] = (name, fixes[name])  # the name is held, so its id stays its own
-            found.append(fixes[name])
+            if known is None or known[0] is not name:
+                # the tuple holds the name, so its id stays its own
+                known = by_identity[id(name)] = (name, self._fix_of_spelling(name))
+            found.append(known[1])
         return found
+
+    def _fix_of_spelling(self, name: Name) -> Fix | None:
+        """`fix`, asked once per spelling (hashing a name hashes all its parts: once here)."""
+        fix = self._fixes.get(name, _UNKNOWN)
+        if fix is _UNKNOWN:
+            fix = self._fixes[name] = None if name.literal else self.fix(name)
+        return fix
 
     def check(self, record_id: RecordId, record: Record) -> Iterable[Change]:
         for role, names in record.creators.items():
@@ -190,7 +199,7 @@ class SplitSuffix(NameStep):
                                         suffix=SUFFIXES[given_words[0].lower()])
             return fixed, f"suffix read as a given name in {name.display()!r}", 0.9
         for part, words in (("given", given_words), ("family", family_words)):
-            if len(words) > 1 and words[-1].rstrip(",").lower() in set(SUFFIXES) - {"v"}:
+            if len(words) > 1 and words[-1].rstrip(",").lower() in _SUFFIXES_BUT_V:
                 rest = " ".join(words[:-1]).rstrip(",")
                 fixed = dataclasses.replace(name, suffix=SUFFIXES[words[-1].rstrip(",").lower()], **{part: rest})
                 return fixed, f"suffix at the end of the {part} name in {name.display()!r}", 0.9
@@ -202,7 +211,10 @@ class MarkOrganisation(NameStep):
     organisation, kept whole (`{World Health Organization}`)."""
 
     def fix(self, name: Name) -> Fix | None:
-        words = {word.lower().strip(",") for word in f"{name.given} {name.family}".split()}
+        text = f"{name.given} {name.family}"
+        if not _ORGANISATION_WORD_INSIDE.search(text):
+            return None  # the usual case, told by one search of the whole name
+        words = {word.lower().strip(",") for word in text.split()}
         if not words & ORGANISATION_WORDS or name.family.lower() in PARTICLES:
             return None
         shown = " ".join(filter(None, (name.given, name.dropping_particle, name.non_dropping_particle, name.family)))
