@@ -13,7 +13,6 @@ are never touched.
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Iterable
 
 from refmanager.changes import Change
@@ -32,27 +31,23 @@ ORGANISATION_WORDS = frozenset({
     "institute", "ltd", "ltd.", "ministry", "office", "organisation", "organization", "project",
     "society", "team", "university", "working",
 })
-# Each organisation word as a piece of text, in any case: a name without one is no organisation.
-_ORGANISATION_WORD_INSIDE = re.compile("|".join(sorted(map(re.escape, ORGANISATION_WORDS))), re.IGNORECASE)
 _ACRONYM_LENGTH = 5  # a lone all-capitals "family" this short is an acronym (IEEE, NASA)
 
 
 Fix = tuple[Name, str, float]  # the fixed name, the evidence, the confidence
-_UNKNOWN = object()  # a spelling not met yet
 _SUFFIXES_BUT_V = frozenset(SUFFIXES) - {"v"}  # a lone `V` ending a name is an initial more often
 
 
 class NameStep(RecordStep):
     """A step that rewrites names one at a time; one change per role that changed.
 
-    `fix` depends on the name alone, so its answers are remembered: a file names
-    the same people over and over.
+    `fix` depends on the name alone, so its answers are remembered by the Name
+    object: the BibTeX reader gives one object for each spelling it meets. (By
+    value they would cost more than they save: hashing a name hashes all its
+    parts, as long as most fixes take to rule out a name.)
     """
 
     def __init__(self) -> None:
-        self._fixes: dict[Name, Fix | None] = {}
-        # The BibTeX reader gives one Name object for each spelling it meets, so most
-        # lookups are answered by identity, without hashing every part of the name.
         self._by_identity: dict[int, tuple[Name, Fix | None]] = {}
 
     def fix(self, name: Name) -> Fix | None:
@@ -63,32 +58,25 @@ class NameStep(RecordStep):
         """The confidence of a fix in this record (some depend on the source format)."""
         return confidence
 
-    def _fixes_of(self, names: list[Name]) -> list[Fix | None]:
-        by_identity, found = self._by_identity, []
-        for name in names:
-            known = by_identity.get(id(name))
-            if known is None or known[0] is not name:
-                # the tuple holds the name, so its id stays its own
-                known = by_identity[id(name)] = (name, self._fix_of_spelling(name))
-            found.append(known[1])
-        return found
-
-    def _fix_of_spelling(self, name: Name) -> Fix | None:
-        """`fix`, asked once per spelling (hashing a name hashes all its parts: once here)."""
-        fix = self._fixes.get(name, _UNKNOWN)
-        if fix is _UNKNOWN:
-            fix = self._fixes[name] = None if name.literal else self.fix(name)
-        return fix
-
     def check(self, record_id: RecordId, record: Record) -> Iterable[Change]:
+        by_identity = self._by_identity
         for role, names in record.creators.items():
-            fixes = self._fixes_of(names)
-            if not any(fixes):
-                continue
-            fixed = [name if fix is None else fix[0] for name, fix in zip(names, fixes)]
-            evidence = "; ".join(fix[1] for fix in fixes if fix)
-            confidence = self.adjust(min(fix[2] for fix in fixes if fix), record)
-            yield self.change(record_id, record, role, fixed, evidence, confidence)
+            fixes = []
+            for name in names:  # inline: this loop runs for every name of every record
+                known = by_identity.get(id(name))
+                if known is None or known[0] is not name:
+                    # the tuple holds the name, so that its id stays its own
+                    known = by_identity[id(name)] = (name, None if name.literal else self.fix(name))
+                fixes.append(known[1])
+            if fixes.count(None) != len(fixes):
+                yield self._change(record_id, record, role, names, fixes)
+
+    def _change(self, record_id: RecordId, record: Record, role: str, names: list[Name],
+                fixes: list[Fix | None]) -> Change:
+        fixed = [name if fix is None else fix[0] for name, fix in zip(names, fixes)]
+        evidence = "; ".join(fix[1] for fix in fixes if fix)
+        confidence = self.adjust(min(fix[2] for fix in fixes if fix), record)
+        return self.change(record_id, record, role, fixed, evidence, confidence)
 
 
 class FixNameCase(NameStep):
@@ -211,10 +199,7 @@ class MarkOrganisation(NameStep):
     organisation, kept whole (`{World Health Organization}`)."""
 
     def fix(self, name: Name) -> Fix | None:
-        text = f"{name.given} {name.family}"
-        if not _ORGANISATION_WORD_INSIDE.search(text):
-            return None  # the usual case, told by one search of the whole name
-        words = {word.lower().strip(",") for word in text.split()}
+        words = {word.lower().strip(",") for word in f"{name.given} {name.family}".split()}
         if not words & ORGANISATION_WORDS or name.family.lower() in PARTICLES:
             return None
         shown = " ".join(filter(None, (name.given, name.dropping_particle, name.non_dropping_particle, name.family)))

@@ -9,10 +9,12 @@ two people may share a family name and an initial, and only the user knows.
 
 from __future__ import annotations
 
+import operator
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
+from functools import lru_cache
 
 from refmanager.changes import Change
 from refmanager.model import Name, Record, RecordId
@@ -24,8 +26,10 @@ EVIDENCE_KEYS = 3  # records named in the evidence
 _GIVEN_SEPARATORS = re.compile(r"[\s.\-]+")
 
 
+@lru_cache(maxsize=100_000)
 def given_tokens(given: str) -> tuple[str, ...]:
-    """The folded words and initials of a given name: `John A.` (john, a), `J.-P.` (j, p)."""
+    """The folded words and initials of a given name: `John A.` (john, a), `J.-P.` (j, p);
+    cached, as many people share a given name or initials."""
     return tuple(filter(None, (fold(token) for token in _GIVEN_SEPARATORS.split(given))))
 
 
@@ -39,7 +43,14 @@ def compatible(shorter: tuple[str, ...], fuller: tuple[str, ...]) -> bool:
 
 def family_key(name: Name) -> str:
     """The family name with its particles, folded: what the spellings of one person share."""
+    if not name.non_dropping_particle:
+        return fold(name.family)
     return fold(" ".join(filter(None, (name.non_dropping_particle, name.family))))
+
+
+@lru_cache(maxsize=100_000)
+def _folded_words(text: str) -> tuple[str, ...]:
+    return tuple(fold(text).split())
 
 
 @dataclass(slots=True)
@@ -94,7 +105,7 @@ def _replacing(step: DocumentStep, identified, replacements: Replacements) -> It
 
 
 def _variants_by_block(identified) -> dict[tuple[str, str], list[Variant]]:
-    by_spelling: dict[Name, Variant | None] = {}
+    by_spelling: dict[tuple, Variant | None] = {}  # by _SPELLING
     # Most occurrences of a spelling are one Name object (the reader shares them):
     # found by identity first, which spares hashing the name's parts.
     by_identity: dict[int, tuple[Name, Variant | None]] = {}
@@ -116,18 +127,24 @@ def _variants_by_block(identified) -> dict[tuple[str, str], list[Variant]]:
     return blocks
 
 
+# A name's parts as one tuple, made and hashed in C: what `Name.__eq__` compares, for a
+# fraction of the cost of `Name.__hash__` (a Python function).
+_SPELLING = operator.attrgetter(*(part.name for part in fields(Name)))
+
+
 def _variant_of(name: Name, by_spelling: dict, blocks: dict) -> Variant | None:
     """The variant a spelling belongs to, made at its first occurrence; None for a name
     that cannot be compared (an organisation, a name without a given part)."""
-    if name in by_spelling:
-        return by_spelling[name]
+    spelling = _SPELLING(name)
+    if spelling in by_spelling:
+        return by_spelling[spelling]
     variant = None
     if not name.literal and name.family and name.given:
         tokens = given_tokens(name.given)
         if tokens:
             variant = Variant(name, tokens)
             blocks[family_key(name), tokens[0][0]].append(variant)
-    by_spelling[name] = variant
+    by_spelling[spelling] = variant
     return variant
 
 
@@ -177,7 +194,7 @@ def _places_list(name: Name, splits: dict) -> list | None:
     None for a name no split can differ in (an organisation, a name with a suffix)."""
     if name.literal or not name.family or not name.given or name.suffix:
         return None
-    return splits[tuple(fold(name.display()).split())].setdefault(name, [])
+    return splits[_folded_words(name.display())].setdefault(name, [])
 
 
 def _family_words(name: Name) -> int:
