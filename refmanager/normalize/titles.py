@@ -295,12 +295,16 @@ class CleanTitleText(RecordStep):
     """Titles without stray whitespace, doubled punctuation, HTML or leftover LaTeX."""
 
     def check(self, record_id: RecordId, record: Record) -> Iterable[Change]:
-        for name in ("title", "container-title"):
-            value = record.get(name)
+        for name, value in (("title", record.title), ("container-title", record.container_title)):
             if value and _might_need_cleaning(value):
-                new = clean_title_text(value)
+                new = _cleaned_title_text(value)
                 if new != value:
                     yield self.change(record_id, record, name, new, f"{name} as written: {value!r}")
+
+
+# A file's container titles repeat (every paper of a proceedings volume names it), and a
+# title with rich-text tags, as most with a braced word are, always goes through cleaning.
+_cleaned_title_text = lru_cache(maxsize=20_000)(clean_title_text)
 
 
 def _might_need_cleaning(text: str) -> bool:
