@@ -132,10 +132,12 @@ def value_from_json(data: Any) -> FieldValue:
     return data
 
 
+_NAME_PARTS = tuple((part, part.replace("-", "_")) for part in (
+    "family", "given", "dropping-particle", "non-dropping-particle", "suffix", "literal"))
+
+
 def _name_to_json(name: Name) -> dict[str, Any]:
-    parts = {part: getattr(name, part.replace("-", "_")) for part in (
-        "family", "given", "dropping-particle", "non-dropping-particle", "suffix", "literal")}
-    entry: dict[str, Any] = {part: text for part, text in parts.items() if text}
+    entry: dict[str, Any] = {part: text for part, attribute in _NAME_PARTS if (text := getattr(name, attribute))}
     if name.extra:
         entry["extra"] = [list(pair) for pair in name.extra]
     return entry
