@@ -6,10 +6,15 @@ put into one clean form each, as a pipeline of small named steps.
     >>> from refmanager.changes import apply_changes
     >>> apply_changes(document, accepted(changes, 0.9))
 
-Each step is a class named after its rule (`ExpandPageRange`, `FixNameCase`);
-`default_pipeline()` lists them in the order they run, and a rule is switched
-off by its name (`NormalizeConfig(disabled={"FixNameCase"})`, or `disable` in
-the configuration file).
+Each step is a class named after its rule (`ExpandPageRange`, `FixNameCase`,
+`LowercaseFieldNames`); `default_pipeline()` lists them in the order they run,
+and a rule is switched off by its name (`NormalizeConfig(disabled={"FixNameCase"})`,
+or `disable` in the configuration file). Suggestions a person accepted or
+declined in a review file (`read_review`) are made or left unsaid by
+`normalize_document(..., decisions=...)`.
+
+The package's front door has the same: `refmanager.normalize_document`,
+`refmanager.apply_changes`, and `refmanager.clean_files` for whole files.
 """
 
 from __future__ import annotations
@@ -40,9 +45,9 @@ from refmanager.normalize.pipeline import (
 )
 
 __all__ = [
-    "DocumentStep", "Findings", "NormalizeConfig", "Pipeline", "RecordKeys", "RecordStep", "Step",
+    "Decisions", "DocumentStep", "Findings", "NormalizeConfig", "Pipeline", "RecordKeys", "RecordStep", "Step",
     "accepted", "comparison_keys", "default_pipeline", "find_config", "load_config", "normalize",
-    "learn_protected_words", "normalize_document", "sentence_case", "suggested", "title_case",
+    "learn_protected_words", "normalize_document", "read_review", "sentence_case", "suggested", "title_case",
 ]
 
 
