@@ -1,9 +1,16 @@
-"""The library's front door: load, save and convert bibliography files.
+"""The library's front door: load, save, convert, clean and deduplicate bibliography files.
 
     >>> import refmanager
     >>> document = refmanager.load("library/soft-power.bib")
     >>> written = refmanager.dumps(document, "csljson")
     >>> report = refmanager.convert("library/soft-power.bib", "out.ris")
+
+Normalization, on a document in memory or on files as `refman clean` does it:
+
+    >>> findings = refmanager.normalize_document(document)      # proposes, edits nothing
+    >>> refmanager.apply_changes(document, findings.fixes(0.9))  # the sure ones
+    >>> report = refmanager.clean_files(["refs.bib"], apply=True, in_place=True, report="r.json")
+    >>> refmanager.revert_clean("r.json")
 
 Every function returns data (documents, texts, problems); nothing here prints.
 """
@@ -216,6 +223,34 @@ def convert(source: str, target: str, to: str | None = None, source_format: str 
     write_problems = save(document, target, to, backup=backup, **options)
     return ConversionReport(source, target, document.format, to, len(document.records),
                             document.all_problems(), write_problems)
+
+
+def clean_files(paths: list[str], config: "NormalizeConfig | None" = None, apply: bool = False,
+                output: str | None = None, in_place: bool = False, report: str | None = None,
+                review: str | None = None) -> "CleanReport":
+    """Normalize the files (folders: the bibliography files below them) as `refman clean`
+    does: without `apply` a plan, with it the result written to `output` or over each
+    input (`in_place`, keeping FILE.bak). `report`: where to write every change as JSON,
+    for `revert_clean`; `review`: a review file whose decisions on suggestions are
+    honoured (see `refmanager.normalize.review`). `config` defaults to the built-in
+    settings; `refman clean` reads the nearest refman.toml (`normalize.find_config`).
+    """
+    from refmanager import clean as cleaning
+    from refmanager.normalize import NormalizeConfig
+
+    config = (config or NormalizeConfig()).with_options(review=review)
+    result = cleaning.clean(paths, config, apply=apply, output=output, in_place=in_place)
+    if report:
+        cleaning.write_report(result, report)
+    return result
+
+
+def revert_clean(report: str) -> "RevertReport":
+    """Undo exactly the changes that a `clean_files(..., apply=True, report=...)` report
+    (or `refman clean --apply --report`) records, in the files it wrote."""
+    from refmanager import clean as cleaning
+
+    return cleaning.revert(report)
 
 
 def export_for_zotero(source: str, target: str | None = None, format: str = "ris",

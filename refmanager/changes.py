@@ -7,7 +7,9 @@ exactly them. A change below the confidence its caller accepts is a suggestion:
 reported, not applied.
 
 Values are the model's own (text, a list of `Name`s, a `DateValue`, a list of
-keywords); in JSON they take their CSL-JSON form.
+keywords); in JSON they take their CSL-JSON form. One field is no part of the
+model but of a BibTeX entry's source text: `FIELD_NAMES`, the spelling of the
+entry's field names, changed as a list of names in the entry's order.
 """
 
 from __future__ import annotations
@@ -16,7 +18,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from refmanager.errors import Problem
-from refmanager.model import DateValue, Document, FieldValue, Name, RecordId
+from refmanager.model import DateValue, Document, FieldValue, Name, Record, RecordId
+
+
+#: The field of a change that respells a BibTeX entry's field names (`Title` as `title`).
+FIELD_NAMES = "bibtex:field-names"
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,13 +74,37 @@ def _replay(document: Document, changes: list[Change], forward: bool) -> list[Pr
         if record is None:
             problems.append(Problem(document.path, 0, f"{change.record}: no such record here; "
                                     f"{change.field} left as it is"))
-        elif not _same(record.get(change.field), expected):
+        elif not _same(field_value(record, change.field), expected):
             line = record.origin.line if record.origin else 0
             problems.append(Problem(document.path, line, f"record {record.key!r}: {change.field} "
                                     "was changed since; left as it is", "warning"))
         else:
-            record.set(change.field, wanted)
+            try:
+                set_field_value(record, change.field, wanted)
+            except ValueError as error:  # a report edited by hand may ask for what cannot be
+                problems.append(Problem(document.path, record.origin.line if record.origin else 0,
+                                        f"{error}; left as it is", "warning"))
     return problems
+
+
+def field_value(record: Record, name: str) -> FieldValue:
+    """What a change of the field `name` starts from: `Record.get`, or the spelling
+    of the field names for `FIELD_NAMES`."""
+    if name == FIELD_NAMES:
+        from refmanager.io.bibtex.source import field_names_as_written
+
+        return field_names_as_written(record)
+    return record.get(name)
+
+
+def set_field_value(record: Record, name: str, value: FieldValue) -> None:
+    """Make a change of the field `name`: `Record.set`, or a respelling for `FIELD_NAMES`."""
+    if name == FIELD_NAMES:
+        from refmanager.io.bibtex.source import respell_field_names
+
+        respell_field_names(record, list(value or ()))
+    else:
+        record.set(name, value)
 
 
 def _same(current: FieldValue, expected: FieldValue) -> bool:
@@ -102,10 +132,12 @@ def value_from_json(data: Any) -> FieldValue:
     return data
 
 
+_NAME_PARTS = tuple((part, part.replace("-", "_")) for part in (
+    "family", "given", "dropping-particle", "non-dropping-particle", "suffix", "literal"))
+
+
 def _name_to_json(name: Name) -> dict[str, Any]:
-    parts = {part: getattr(name, part.replace("-", "_")) for part in (
-        "family", "given", "dropping-particle", "non-dropping-particle", "suffix", "literal")}
-    entry: dict[str, Any] = {part: text for part, text in parts.items() if text}
+    entry: dict[str, Any] = {part: text for part, attribute in _NAME_PARTS if (text := getattr(name, attribute))}
     if name.extra:
         entry["extra"] = [list(pair) for pair in name.extra]
     return entry

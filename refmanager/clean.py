@@ -7,6 +7,12 @@ file layer (`refmanager.api`: load and save) to the normalization stage
     >>> report = clean(["refs.bib"])                       # a plan: nothing written
     >>> report = clean(["refs.bib"], apply=True, in_place=True)
     >>> write_report(report, "report.json"); revert("report.json")
+
+Suggestions (fixes below the confidence threshold) are reported, not made. A
+review file (`review=`, or `review` in the configuration; see
+`refmanager.normalize.review`) lets a person accept or decline each one: an
+accepted suggestion is made by the next run, a declined one is not offered
+again, so that cleaning a cleaned file reports nothing.
 """
 
 from __future__ import annotations
@@ -23,8 +29,9 @@ from refmanager.changes import Change, apply_changes, revert_changes
 from refmanager.errors import InputError, Problem
 from refmanager.io.files import write_bytes
 from refmanager.jsontext import json_text
-from refmanager.normalize import NormalizeConfig, accepted, normalize_document, suggested
+from refmanager.normalize import NormalizeConfig, normalize_document
 from refmanager.normalize.pipeline import Progress
+from refmanager.normalize.review import Decisions, read_review, review_text
 
 REPORT_VERSION = 1
 #: `progress_for(path, records)`: a callback that is told how many records were done.
@@ -43,12 +50,14 @@ class FileReport:
     problems: list[Problem] = field(default_factory=list)  # read problems, and what no rule can fix
     written: str = ""  # where the result was written; "" in a plan
     diff: str = ""
+    declined: int = 0  # suggestions the review file declines: not offered again
 
     def to_json(self) -> dict:
         return {"source": self.source, "format": self.format, "records": self.records,
                 "written": self.written or None,
                 "applied": [change.to_json() for change in self.applied],
                 "suggested": [change.to_json() for change in self.suggested],
+                "declined": self.declined,
                 "problems": [problem.as_dict() for problem in self.problems]}
 
 
@@ -59,6 +68,7 @@ class CleanReport:
     files: list[FileReport]
     applied: bool  # False: a plan only
     threshold: float
+    review: str = ""  # the review file read and written again, if any
 
     @property
     def has_errors(self) -> bool:
@@ -72,18 +82,24 @@ class CleanReport:
             found.update((change.rule, "suggestion") for change in report.suggested)
         return found
 
+    @property
+    def declined(self) -> int:
+        return sum(report.declined for report in self.files)
+
     def to_json(self) -> dict:
         return {"version": REPORT_VERSION, "applied": self.applied, "threshold": self.threshold,
-                "files": [report.to_json() for report in self.files]}
+                "review": self.review or None, "files": [report.to_json() for report in self.files]}
 
 
 def clean(paths: list[str], config: NormalizeConfig | None = None, apply: bool = False,
           output: str | None = None, in_place: bool = False, diff: bool = False,
-          progress_for: ProgressFactory | None = None) -> CleanReport:
+          progress_for: ProgressFactory | None = None, decline_undecided: bool = False) -> CleanReport:
     """Normalize each file; with `apply`, write the result to `output` or over the input.
 
-    Without `apply` nothing is written: the report says what would change. With
-    `in_place` the input is first copied to `FILE.bak`.
+    Without `apply` nothing is written but the review file: the report says what
+    would change. With `in_place` the input is first copied to `FILE.bak`. With a
+    review file (`config.review`), its decisions are honoured and it is written
+    again with this run's undecided suggestions (declined, with `decline_undecided`).
     """
     config = config or NormalizeConfig()
     paths = api.bibliography_files(paths)
@@ -91,22 +107,28 @@ def clean(paths: list[str], config: NormalizeConfig | None = None, apply: bool =
         raise InputError("--apply needs somewhere to write: -o OUT or --in-place")
     if output and len(paths) > 1:
         raise InputError(f"-o names one file, but {len(paths)} files are cleaned; use --in-place")
-    reports = [_clean_file(path, config, apply, output or path, in_place, diff, progress_for)
+    if decline_undecided and not config.review:
+        raise InputError("--decline-undecided records its decisions in a review file: name one with --review")
+    decisions = read_review(config.review) if config.review else Decisions()
+    reports = [_clean_file(path, config, apply, output or path, in_place, diff, progress_for, decisions)
                for path in paths]
-    return CleanReport(reports, apply, config.threshold)
+    if config.review:
+        suggestions = [(report.source, change) for report in reports for change in report.suggested]
+        write_bytes(config.review, review_text(decisions, suggestions, decline_undecided).encode("utf-8"))
+    return CleanReport(reports, apply, config.threshold, config.review)
 
 
 def _clean_file(path: str, config: NormalizeConfig, apply: bool, target: str, in_place: bool,
-                diff: bool, progress_for: ProgressFactory | None) -> FileReport:
+                diff: bool, progress_for: ProgressFactory | None, decisions: Decisions) -> FileReport:
     document = api.load(path)
     format = api.target_format(target, None, document) if apply else document.format
     before = api.dumps(document, format).text if diff else ""
     progress = progress_for(path, len(document.records)) if progress_for else None
-    findings = normalize_document(document, config, progress=progress)
-    fixes = accepted(findings.changes, config.threshold)
+    findings = normalize_document(document, config, progress=progress, decisions=decisions)
+    fixes = findings.fixes(config.threshold)
     report = FileReport(path, document.format, len(document.records), fixes,
-                        suggested(findings.changes, config.threshold),
-                        document.all_problems() + findings.problems)
+                        findings.suggestions(config.threshold),
+                        document.all_problems() + findings.problems, declined=len(findings.declined))
     report.problems += apply_changes(document, fixes)
     if diff:
         after = api.dumps(document, format).text

@@ -202,3 +202,32 @@ def test_export_for_zotero_without_a_target_writes_nothing(tmp_path, library, mo
     result = api.export_for_zotero(str(library / "soft-power.ris"))
     assert result.format == "ris" and result.text.startswith("TY  - ")
     assert list(tmp_path.iterdir()) == []
+
+
+# ---------------------------------------------------------------- normalization through the front door
+
+MESSY = "@Article{nye1990,\n  Title = {Soft Power},\n  AUTHOR = {NYE, JOSEPH S.},\n  Pages = {153-71},\n  Year = 1990,\n}\n"
+
+
+def test_normalization_is_reachable_from_the_front_door_as_a_user_would_call_it(tmp_path):
+    path = tmp_path / "refs.bib"
+    path.write_text(MESSY, encoding="utf-8")
+    document = refmanager.load(str(path))
+    findings = refmanager.normalize_document(document, refmanager.NormalizeConfig())
+    assert {"ExpandPageRange", "FixNameCase", "LowercaseFieldNames"} <= {change.rule for change in findings.changes}
+    assert document.records[0].page == "153-71"  # proposing edits nothing
+    assert refmanager.apply_changes(document, findings.fixes(0.9)) == []
+    assert (document.records[0].page, document.records[0].authors[0].family) == ("153–171", "Nye")
+
+
+def test_files_are_cleaned_and_reverted_from_the_front_door(tmp_path):
+    path = tmp_path / "refs.bib"
+    path.write_text(MESSY, encoding="utf-8")
+    plan = refmanager.clean_files([str(path)])
+    assert isinstance(plan, refmanager.CleanReport) and plan.files[0].applied and path.read_text() == MESSY
+    report = refmanager.clean_files([str(path)], apply=True, in_place=True, report=str(tmp_path / "r.json"))
+    assert report.files[0].written == str(path) and "pages = {153--171}" in path.read_text()
+    assert refmanager.clean_files([str(path)]).files[0].applied == []  # a cleaned file is clean
+    undone = refmanager.revert_clean(str(tmp_path / "r.json"))
+    assert undone.reverted == {str(path): len(report.files[0].applied)} and undone.problems == []
+    assert path.read_text() == MESSY  # field names, values and layout as they were

@@ -120,6 +120,98 @@ def _nth_entry_start(text: str, count: int) -> int:
     return position + 1
 
 
+# ---------------------------------------------------------------- suggestions decided in a review file
+
+def clean_json(*arguments: str) -> dict:
+    result = CliRunner().invoke(app, ["clean", *arguments, "--json"])
+    assert result.exit_code in (0, 1), result.output
+    return json.loads(result.stdout)
+
+
+def _acl_slice(bigbib, tmp_path):
+    text = (bigbib / "acl-anthology-88k.bib").read_text(encoding="utf-8")
+    (tmp_path / "acl.bib").write_text(text[:_nth_entry_start(text, 3000)], encoding="utf-8")
+    return [tmp_path / "acl.bib"]
+
+
+def _library_copy(library, tmp_path):
+    folder = tmp_path / "library"
+    folder.mkdir()
+    for file in library.iterdir():
+        if file.suffix in (".bib", ".json", ".ris"):  # an article's front matter cannot be written back
+            (folder / file.name).write_bytes(file.read_bytes())
+    return [folder]
+
+
+@pytest.mark.parametrize("inputs, suggests", [
+    pytest.param(_acl_slice, True, id="the first 3,000 entries of the ACL anthology"),
+    pytest.param(_library_copy, False, id="the sample library, one file of each bibliography format"),
+])
+def test_once_its_suggestions_are_declined_a_cleaned_file_reports_nothing(inputs, suggests, request, tmp_path):
+    source = inputs(request.getfixturevalue("bigbib" if inputs is _acl_slice else "library"), tmp_path)
+    paths = [str(path) for path in source]
+    review = str(tmp_path / "review.json")
+    first = clean_json(*paths, "--apply", "--in-place", "--review", review)
+    offered = sum(len(file["suggested"]) for file in first["files"])
+    assert (offered > 0) == suggests
+    assert sum(len(file["applied"]) for file in first["files"]) > 0
+    # A person declines what was suggested, in the file, as a librarian would.
+    decided = json.loads(Path(review).read_text(encoding="utf-8"))
+    assert len(decided["suggestions"]) <= offered and all(e["decision"] is None for e in decided["suggestions"])
+    for entry in decided["suggestions"]:
+        entry["decision"] = "decline"
+    Path(review).write_text(json.dumps(decided), encoding="utf-8")
+    second = clean_json(*paths, "--review", review)
+    assert all(file["applied"] == [] and file["suggested"] == [] for file in second["files"])
+    assert sum(file["declined"] for file in second["files"]) == offered
+
+
+def test_an_accepted_suggestion_is_made_and_revert_undoes_it(tmp_path):
+    path = tmp_path / "refs.bib"
+    path.write_text("@misc{a,\n  title = {T},\n  url = {https://arxiv.org/abs/1706.03762},\n}\n"
+                    "@misc{b,\n  title = {U},\n  url = {https://arxiv.org/abs/1810.04805},\n}\n")
+    original, review = path.read_text(), str(tmp_path / "review.json")
+    clean_json(str(path), "--review", review)
+    decided = json.loads(Path(review).read_text())
+    decided["suggestions"][0]["decision"] = "accept"  # record a's arXiv id
+    Path(review).write_text(json.dumps(decided))
+    report = clean_json(str(path), "--review", review, "--apply", "--in-place", "--report", str(tmp_path / "r.json"))
+    assert [change["record"]["key"] for change in report["files"][0]["applied"]] == ["a"]
+    assert [change["record"]["key"] for change in report["files"][0]["suggested"]] == ["b"]
+    assert [record.number for record in refmanager.load(str(path)).records] == ["1706.03762", ""]
+    assert CliRunner().invoke(app, ["revert", str(tmp_path / "r.json")]).exit_code == 0
+    assert path.read_text() == original
+
+
+def test_decline_undecided_quiets_the_next_run_and_the_summary_says_how_many(tmp_path):
+    path = tmp_path / "refs.bib"
+    path.write_text("@misc{a,\n  title = {T},\n  url = {https://arxiv.org/abs/1706.03762},\n}\n")
+    review = str(tmp_path / "review.json")
+    CliRunner().invoke(app, ["clean", str(path), "--review", review, "--decline-undecided"])
+    result = CliRunner().invoke(app, ["clean", str(path), "--review", review], env={"COLUMNS": "200"})
+    assert result.exit_code == 0 and "nothing to change" in result.output
+    assert f"1 suggestion(s) declined in {review}: not shown" in result.output
+
+
+def test_decline_undecided_needs_a_review_file(tmp_path):
+    result = CliRunner().invoke(app, ["clean", str(messy_file(tmp_path)), "--decline-undecided"])
+    assert result.exit_code != 0 and "--review" in result.output
+
+
+def test_field_names_in_mixed_case_are_lowered_and_revert_restores_them_byte_for_byte(tmp_path):
+    path = tmp_path / "refs.bib"
+    text = "@Article{nye1990,\n  Title = {Soft Power},\n  AUTHOR = {Nye, Joseph S.},\n  Year = 1990,\n}\n"
+    path.write_text(text)
+    report = clean_json(str(path), "--apply", "-o", str(tmp_path / "out.bib"), "--report", str(tmp_path / "r.json"))
+    change, = report["files"][0]["applied"]
+    assert (change["field"], change["old"], change["new"]) == (
+        "bibtex:field-names", ["Title", "AUTHOR", "Year"], ["title", "author", "year"])
+    assert "  title = {Soft Power},\n  author = {Nye, Joseph S.},\n  year = 1990," in (tmp_path / "out.bib").read_text()
+    assert clean_json(str(tmp_path / "out.bib"))["files"][0]["applied"] == []  # idempotent
+    assert CliRunner().invoke(app, ["revert", str(tmp_path / "r.json")]).exit_code == 0
+    assert (tmp_path / "out.bib").read_text() == text
+
+
 def test_a_file_with_read_errors_exits_1_and_says_where(tmp_path):
     path = tmp_path / "refs.bib"
     path.write_text("@article{ok,\n  title = {Fine},\n}\n\n@article{broken,\n  title = {Never closed,\n}\n")

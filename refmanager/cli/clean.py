@@ -25,6 +25,8 @@ def clean(
     diff: bool = typer.Option(False, "--diff", help="Print a unified diff of what would change (or did)."),
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON instead of a summary."),
     accept_suggestions: bool = typer.Option(False, "--accept-suggestions", help="Make the low-confidence fixes too."),
+    review_path: Optional[str] = typer.Option(None, "--review", help='Suggestions file: mark each "accept" or "decline"; later runs with it make the accepted ones and stay quiet about the declined (default: review in the settings).'),
+    decline_undecided: bool = typer.Option(False, "--decline-undecided", help="With a review file: record every suggestion not yet decided as declined."),
     threshold: Optional[float] = typer.Option(None, "--threshold", help="Confidence from which a fix is made unasked (default 0.9)."),
     journal_abbrev: Optional[str] = typer.Option(None, "--journal-abbrev", help="Journal titles: none (full titles, the default) or iso4 (ISO 4 abbreviations)."),
     disable: list[str] = typer.Option([], "--disable", help="Switch a rule off by name (repeatable), e.g. --disable FixNameCase."),
@@ -34,7 +36,8 @@ def clean(
 
     Without --apply nothing is written but the report: the summary counts each
     kind of fix. Fixes below the confidence threshold are suggestions, listed
-    in the report and made only with --accept-suggestions.
+    in the report and made only with --accept-suggestions, or one by one when
+    accepted in a review file (--review), which also keeps declined ones quiet.
 
     [bold]Examples[/bold]
 
@@ -43,6 +46,8 @@ def clean(
       refman clean library/soft-power.bib --apply -o out.bib --report r.json
 
       refman revert r.json
+
+      refman clean library/soft-power.bib --review review.json
     """
     import gc
     from pathlib import Path
@@ -57,13 +62,13 @@ def clean(
         config = load_config(Path(config_path) if config_path else find_config(Path.cwd()))
         config = config.with_options(
             threshold=0.0 if accept_suggestions else threshold, journal_abbrev=journal_abbrev,
-            disabled=config.disabled | set(disable))
+            disabled=config.disabled | set(disable), review=review_path)
         if config.journal_abbrev not in ("none", "iso4"):
             raise typer.BadParameter("use none or iso4", param_hint="--journal-abbrev")
         with shell.progress_bars(as_json) as bar:
             progress_for = (lambda path, records: bar(f"cleaning {path}", records)) if bar else None
-            report = cleaning.clean(paths, config, apply=apply, output=output_path,
-                                    in_place=in_place, diff=diff, progress_for=progress_for)
+            report = cleaning.clean(paths, config, apply=apply, output=output_path, in_place=in_place,
+                                    diff=diff, progress_for=progress_for, decline_undecided=decline_undecided)
         if report_path:
             cleaning.write_report(report, report_path)
     except RefmanagerError as error:
@@ -76,6 +81,9 @@ def clean(
     else:
         _print_problems([problem for file_report in report.files for problem in file_report.problems])
         shell.errors.print(_clean_summary(report))
+        if report.declined:
+            shell.errors.print(f"{report.declined:,} suggestion(s) declined in {report.review}: not shown",
+                               soft_wrap=True)
     if report.has_errors:
         raise typer.Exit(EXIT_PROBLEMS)
 

@@ -6,10 +6,15 @@ put into one clean form each, as a pipeline of small named steps.
     >>> from refmanager.changes import apply_changes
     >>> apply_changes(document, accepted(changes, 0.9))
 
-Each step is a class named after its rule (`ExpandPageRange`, `FixNameCase`);
-`default_pipeline()` lists them in the order they run, and a rule is switched
-off by its name (`NormalizeConfig(disabled={"FixNameCase"})`, or `disable` in
-the configuration file).
+Each step is a class named after its rule (`ExpandPageRange`, `FixNameCase`,
+`LowercaseFieldNames`); `default_pipeline()` lists them in the order they run,
+and a rule is switched off by its name (`NormalizeConfig(disabled={"FixNameCase"})`,
+or `disable` in the configuration file). Suggestions a person accepted or
+declined in a review file (`read_review`) are made or left unsaid by
+`normalize_document(..., decisions=...)`.
+
+The package's front door has the same: `refmanager.normalize_document`,
+`refmanager.apply_changes`, and `refmanager.clean_files` for whole files.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from refmanager.model import Document
 from refmanager.normalize.authority import ApplyNameAuthority
 from refmanager.normalize.config import NormalizeConfig, find_config, load_config
 from refmanager.normalize.dates import ParseDateText
+from refmanager.normalize.fields import LowercaseFieldNames
 from refmanager.normalize.identifiers import (
     NormalizeArxivId, NormalizeDOI, NormalizeISBN, NormalizeISSN, NormalizeURL,
 )
@@ -33,14 +39,15 @@ from refmanager.normalize.titles import (
     CleanTitleText, FixTitleCase, ProtectTitleWords, learn_protected_words, sentence_case, title_case,
 )
 from refmanager.normalize.venues import ClusterVenueVariants, NormalizeJournalTitle
+from refmanager.normalize.review import Decisions, read_review
 from refmanager.normalize.pipeline import (
     DocumentStep, Findings, Pipeline, Progress, RecordStep, Step, accepted, run_pipeline, suggested,
 )
 
 __all__ = [
-    "DocumentStep", "Findings", "NormalizeConfig", "Pipeline", "RecordKeys", "RecordStep", "Step",
+    "Decisions", "DocumentStep", "Findings", "NormalizeConfig", "Pipeline", "RecordKeys", "RecordStep", "Step",
     "accepted", "comparison_keys", "default_pipeline", "find_config", "load_config", "normalize",
-    "learn_protected_words", "normalize_document", "sentence_case", "suggested", "title_case",
+    "learn_protected_words", "normalize_document", "read_review", "sentence_case", "suggested", "title_case",
 ]
 
 
@@ -49,7 +56,7 @@ def default_pipeline(config: NormalizeConfig | None = None) -> Pipeline:
     config = config or NormalizeConfig()
     steps = [
         NormalizeDOI(), NormalizeISBN(), NormalizeISSN(), NormalizeArxivId(), NormalizeURL(),
-        ExpandPageRange(), ParseDateText(), NormalizeLanguage(),
+        ExpandPageRange(), ParseDateText(), NormalizeLanguage(), LowercaseFieldNames(),
         ApplyNameAuthority(), MarkOrganisation(), FixNameCase(), SplitSuffix(), SplitParticles(), NormalizeInitials(),
         CleanTitleText(), FixTitleCase(), ProtectTitleWords(), NormalizeJournalTitle(),
         AlignNameSplits(), ClusterPersonVariants(), ClusterVenueVariants(),
@@ -60,10 +67,12 @@ def default_pipeline(config: NormalizeConfig | None = None) -> Pipeline:
 
 
 def normalize_document(document: Document, config: NormalizeConfig | None = None,
-                       pipeline: Pipeline | None = None, progress: Progress | None = None) -> Findings:
-    """The changes the pipeline proposes for a document, and the problems it cannot fix."""
+                       pipeline: Pipeline | None = None, progress: Progress | None = None,
+                       decisions: Decisions | None = None) -> Findings:
+    """The changes the pipeline proposes for a document, and the problems it cannot fix;
+    `decisions` (`read_review`) make or silence the suggestions a person decided."""
     config = config or NormalizeConfig()
-    return run_pipeline(pipeline or default_pipeline(config), document, config, progress)
+    return run_pipeline(pipeline or default_pipeline(config), document, config, progress, decisions)
 
 
 def normalize(document: Document, config: NormalizeConfig | None = None) -> list[Change]:

@@ -11,6 +11,7 @@ The settings live in `refman.toml` (top level) or in `pyproject.toml` under
     journal-abbrev = "none"                   # or "iso4": write ISO 4 abbreviations
     venue-authority = "venues.tsv"            # full title <TAB> abbreviation, one a line
     name-authority = "people.toml"            # [[person]] family/given/variants
+    review = "refman-review.json"             # suggestions and your decisions on them
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from refmanager.errors import InputError
 DEFAULT_THRESHOLD = 0.9
 JOURNAL_ABBREVIATION_POLICIES = ("none", "iso4")
 _KEYS = {"disable", "enable", "threshold", "protected-words", "journal-abbrev",
-         "venue-authority", "name-authority", "leading-the"}
+         "venue-authority", "name-authority", "leading-the", "review"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +45,7 @@ class NormalizeConfig:
     leading_the: str = "keep"  # "keep" or "drop" a leading "The" of a journal title
     venue_authority: str = ""
     name_authority: str = ""
+    review: str = ""  # the review file: suggestions, and the decisions taken on them
     source: str = ""  # the file the settings came from, for messages
 
     def with_options(self, **options) -> "NormalizeConfig":
@@ -91,7 +93,8 @@ def config_from_table(data: dict, source: str = "") -> NormalizeConfig:
         protected_words=tuple(data.get("protected-words", ())), journal_abbrev=policy,
         leading_the=data.get("leading-the", "keep"),
         venue_authority=_relative(folder, data.get("venue-authority", "")),
-        name_authority=_relative(folder, data.get("name-authority", "")), source=source)
+        name_authority=_relative(folder, data.get("name-authority", "")),
+        review=_relative(folder, data.get("review", "")), source=source)
 
 
 def _relative(folder: Path, name: str) -> str:

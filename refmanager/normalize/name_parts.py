@@ -118,9 +118,14 @@ def format_initials(given: str) -> str:
     return " ".join(words)
 
 
+_PUNCTUATION = re.compile(r"[^\w\s]")
+
+
 @lru_cache(maxsize=100_000)
 def fold(text: str) -> str:
     """Text without accents, case or punctuation: what two spellings of one name share."""
+    if text.isascii():  # the usual case: no accents to take off, and casefold is lower
+        return _PUNCTUATION.sub("", text.lower()).strip()
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return re.sub(r"[^\w\s]", "", stripped.casefold()).replace("ß", "ss").strip()
+    return _PUNCTUATION.sub("", stripped.casefold()).replace("ß", "ss").strip()

@@ -35,19 +35,19 @@ _ACRONYM_LENGTH = 5  # a lone all-capitals "family" this short is an acronym (IE
 
 
 Fix = tuple[Name, str, float]  # the fixed name, the evidence, the confidence
+_SUFFIXES_BUT_V = frozenset(SUFFIXES) - {"v"}  # a lone `V` ending a name is an initial more often
 
 
 class NameStep(RecordStep):
     """A step that rewrites names one at a time; one change per role that changed.
 
-    `fix` depends on the name alone, so its answers are remembered: a file names
-    the same people over and over.
+    `fix` depends on the name alone, so its answers are remembered by the Name
+    object: the BibTeX reader gives one object for each spelling it meets. (By
+    value they would cost more than they save: hashing a name hashes all its
+    parts, as long as most fixes take to rule out a name.)
     """
 
     def __init__(self) -> None:
-        self._fixes: dict[Name, Fix | None] = {}
-        # The BibTeX reader gives one Name object for each spelling it meets, so most
-        # lookups are answered by identity, without hashing every part of the name.
         self._by_identity: dict[int, tuple[Name, Fix | None]] = {}
 
     def fix(self, name: Name) -> Fix | None:
@@ -58,28 +58,25 @@ class NameStep(RecordStep):
         """The confidence of a fix in this record (some depend on the source format)."""
         return confidence
 
-    def _fixes_of(self, names: list[Name]) -> list[Fix | None]:
-        fixes, by_identity, found = self._fixes, self._by_identity, []
-        for name in names:
-            known = by_identity.get(id(name))
-            if known is not None and known[0] is name:
-                found.append(known[1])
-                continue
-            if name not in fixes:
-                fixes[name] = None if name.literal else self.fix(name)
-            by_identity[id(name)] = (name, fixes[name])  # the name is held, so its id stays its own
-            found.append(fixes[name])
-        return found
-
     def check(self, record_id: RecordId, record: Record) -> Iterable[Change]:
+        by_identity = self._by_identity
         for role, names in record.creators.items():
-            fixes = self._fixes_of(names)
-            if not any(fixes):
-                continue
-            fixed = [name if fix is None else fix[0] for name, fix in zip(names, fixes)]
-            evidence = "; ".join(fix[1] for fix in fixes if fix)
-            confidence = self.adjust(min(fix[2] for fix in fixes if fix), record)
-            yield self.change(record_id, record, role, fixed, evidence, confidence)
+            fixes = []
+            for name in names:  # inline: this loop runs for every name of every record
+                known = by_identity.get(id(name))
+                if known is None or known[0] is not name:
+                    # the tuple holds the name, so that its id stays its own
+                    known = by_identity[id(name)] = (name, None if name.literal else self.fix(name))
+                fixes.append(known[1])
+            if fixes.count(None) != len(fixes):
+                yield self._change(record_id, record, role, names, fixes)
+
+    def _change(self, record_id: RecordId, record: Record, role: str, names: list[Name],
+                fixes: list[Fix | None]) -> Change:
+        fixed = [name if fix is None else fix[0] for name, fix in zip(names, fixes)]
+        evidence = "; ".join(fix[1] for fix in fixes if fix)
+        confidence = self.adjust(min(fix[2] for fix in fixes if fix), record)
+        return self.change(record_id, record, role, fixed, evidence, confidence)
 
 
 class FixNameCase(NameStep):
@@ -190,7 +187,7 @@ class SplitSuffix(NameStep):
                                         suffix=SUFFIXES[given_words[0].lower()])
             return fixed, f"suffix read as a given name in {name.display()!r}", 0.9
         for part, words in (("given", given_words), ("family", family_words)):
-            if len(words) > 1 and words[-1].rstrip(",").lower() in set(SUFFIXES) - {"v"}:
+            if len(words) > 1 and words[-1].rstrip(",").lower() in _SUFFIXES_BUT_V:
                 rest = " ".join(words[:-1]).rstrip(",")
                 fixed = dataclasses.replace(name, suffix=SUFFIXES[words[-1].rstrip(",").lower()], **{part: rest})
                 return fixed, f"suffix at the end of the {part} name in {name.display()!r}", 0.9

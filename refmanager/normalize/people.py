@@ -9,10 +9,12 @@ two people may share a family name and an initial, and only the user knows.
 
 from __future__ import annotations
 
+import operator
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
+from functools import lru_cache
 
 from refmanager.changes import Change
 from refmanager.model import Name, Record, RecordId
@@ -24,8 +26,10 @@ EVIDENCE_KEYS = 3  # records named in the evidence
 _GIVEN_SEPARATORS = re.compile(r"[\s.\-]+")
 
 
+@lru_cache(maxsize=100_000)
 def given_tokens(given: str) -> tuple[str, ...]:
-    """The folded words and initials of a given name: `John A.` (john, a), `J.-P.` (j, p)."""
+    """The folded words and initials of a given name: `John A.` (john, a), `J.-P.` (j, p);
+    cached, as many people share a given name or initials."""
     return tuple(filter(None, (fold(token) for token in _GIVEN_SEPARATORS.split(given))))
 
 
@@ -39,7 +43,14 @@ def compatible(shorter: tuple[str, ...], fuller: tuple[str, ...]) -> bool:
 
 def family_key(name: Name) -> str:
     """The family name with its particles, folded: what the spellings of one person share."""
+    if not name.non_dropping_particle:
+        return fold(name.family)
     return fold(" ".join(filter(None, (name.non_dropping_particle, name.family))))
+
+
+@lru_cache(maxsize=100_000)
+def _folded_words(text: str) -> tuple[str, ...]:
+    return tuple(fold(text).split())
 
 
 @dataclass(slots=True)
@@ -94,23 +105,47 @@ def _replacing(step: DocumentStep, identified, replacements: Replacements) -> It
 
 
 def _variants_by_block(identified) -> dict[tuple[str, str], list[Variant]]:
-    by_spelling: dict[Name, Variant] = {}
+    by_spelling: dict[tuple, Variant | None] = {}  # by _SPELLING
+    # Most occurrences of a spelling are one Name object (the reader shares them):
+    # found by identity first, which spares hashing the name's parts.
+    by_identity: dict[int, tuple[Name, Variant | None]] = {}
     blocks: dict[tuple[str, str], list[Variant]] = defaultdict(list)
     for record_id, record in identified:
         for role, names in record.creators.items():
             for name in names:
-                if name.literal or not name.family or not name.given:
-                    continue
-                variant = by_spelling.get(name)
+                known = by_identity.get(id(name))
+                if known is not None and known[0] is name:
+                    variant = known[1]
+                else:
+                    variant = _variant_of(name, by_spelling, blocks)
+                    by_identity[id(name)] = (name, variant)  # the tuple holds the name: its id stays its own
                 if variant is None:
-                    tokens = given_tokens(name.given)
-                    if not tokens:
-                        continue
-                    variant = by_spelling[name] = Variant(name, tokens)
-                    blocks[family_key(name), tokens[0][0]].append(variant)
-                if not variant.places or variant.places[-1] != (record_id, role):
-                    variant.places.append((record_id, role))
+                    continue
+                places = variant.places
+                if not places or places[-1][0] is not record_id or places[-1][1] != role:
+                    places.append((record_id, role))
     return blocks
+
+
+# A name's parts as one tuple, made and hashed in C: what `Name.__eq__` compares, for a
+# fraction of the cost of `Name.__hash__` (a Python function).
+_SPELLING = operator.attrgetter(*(part.name for part in fields(Name)))
+
+
+def _variant_of(name: Name, by_spelling: dict, blocks: dict) -> Variant | None:
+    """The variant a spelling belongs to, made at its first occurrence; None for a name
+    that cannot be compared (an organisation, a name without a given part)."""
+    spelling = _SPELLING(name)
+    if spelling in by_spelling:
+        return by_spelling[spelling]
+    variant = None
+    if not name.literal and name.family and name.given:
+        tokens = given_tokens(name.given)
+        if tokens:
+            variant = Variant(name, tokens)
+            blocks[family_key(name), tokens[0][0]].append(variant)
+    by_spelling[spelling] = variant
+    return variant
 
 
 def _evidence(canonical: Variant) -> str:
@@ -127,15 +162,16 @@ class AlignNameSplits(DocumentStep):
 
     def check_all(self, identified: list[tuple[RecordId, Record]]) -> Iterable[Change]:
         splits: dict[tuple[str, ...], dict[Name, list[tuple[RecordId, str]]]] = defaultdict(dict)
-        words_of: dict[Name, tuple[str, ...]] = {}
+        # The places of each spelling, by the identity of its Name (see _variants_by_block).
+        places_of: dict[int, tuple[Name, list | None]] = {}
         for record_id, record in identified:
             for role, names in record.creators.items():
                 for name in names:
-                    if not name.literal and name.family and name.given and not name.suffix:
-                        words = words_of.get(name)
-                        if words is None:
-                            words = words_of[name] = tuple(fold(name.display()).split())
-                        splits[words].setdefault(name, []).append((record_id, role))
+                    known = places_of.get(id(name))
+                    if known is None or known[0] is not name:
+                        known = places_of[id(name)] = (name, _places_list(name, splits))
+                    if known[1] is not None:
+                        known[1].append((record_id, role))
         replacements: Replacements = defaultdict(dict)
         for spellings in splits.values():
             if len(spellings) < 2:
@@ -151,6 +187,14 @@ class AlignNameSplits(DocumentStep):
                 for place in places:
                     replacements[place][name] = (best, evidence)
         yield from _replacing(self, identified, replacements)
+
+
+def _places_list(name: Name, splits: dict) -> list | None:
+    """Where the places of a spelling are gathered, by the words of the whole name;
+    None for a name no split can differ in (an organisation, a name with a suffix)."""
+    if name.literal or not name.family or not name.given or name.suffix:
+        return None
+    return splits[_folded_words(name.display())].setdefault(name, [])
 
 
 def _family_words(name: Name) -> int:

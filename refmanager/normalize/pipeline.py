@@ -18,11 +18,15 @@ from __future__ import annotations
 import copy
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from refmanager.changes import Change
+from refmanager.changes import Change, set_field_value
 from refmanager.errors import Problem
 from refmanager.model import Document, FieldValue, Record, RecordId
 from refmanager.normalize.config import NormalizeConfig
+
+if TYPE_CHECKING:
+    from refmanager.normalize.review import Decisions
 
 
 class Step:
@@ -89,14 +93,31 @@ class Findings:
 
     changes: list[Change] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    # Suggestions that a review file decided: accepted ones are made (and are in
+    # `changes`), declined ones are neither made nor in `changes`.
+    accepted_on_review: list[Change] = field(default_factory=list)
+    declined: list[Change] = field(default_factory=list)
+
+    def fixes(self, threshold: float) -> list[Change]:
+        """The changes to make: sure enough, or accepted on review."""
+        if not self.accepted_on_review:
+            return accepted(self.changes, threshold)
+        reviewed = {id(change) for change in self.accepted_on_review}
+        return [change for change in self.changes if change.confidence >= threshold or id(change) in reviewed]
+
+    def suggestions(self, threshold: float) -> list[Change]:
+        """The changes only proposed, for a person to decide."""
+        reviewed = {id(change) for change in self.accepted_on_review}
+        return [change for change in suggested(self.changes, threshold) if id(change) not in reviewed]
 
 
 def run_pipeline(pipeline: Pipeline, document: Document, config: NormalizeConfig,
-                 progress: Progress | None = None) -> Findings:
+                 progress: Progress | None = None, decisions: Decisions | None = None) -> Findings:
     """Every change the pipeline proposes for the document, and every problem it found.
 
     The document is not modified; `progress`, if given, is called with the
-    number of records done since its last call.
+    number of records done since its last call; `decisions` (a review file's)
+    make or silence the suggestions they name.
     """
     records = document.records
     record_steps = [step for step in pipeline.steps if isinstance(step, RecordStep)]
@@ -107,7 +128,7 @@ def run_pipeline(pipeline: Pipeline, document: Document, config: NormalizeConfig
     for position, original in enumerate(records):
         record_id, record = RecordId(document.path, position, original.key), original
         for step in record_steps:
-            record = _keep(step.check(record_id, record), record, original, config, findings)
+            record = _keep(step.check(record_id, record), record, original, config, findings, decisions)
         identified.append((record_id, record))
         if progress is not None and position % 1000 == 999:
             progress(1000)
@@ -118,12 +139,13 @@ def run_pipeline(pipeline: Pipeline, document: Document, config: NormalizeConfig
         if isinstance(step, DocumentStep):
             for change in step.check_all(list(by_id.items())):
                 original = records[change.record.position]
-                by_id[change.record] = _keep([change], by_id[change.record], original, config, findings)
+                by_id[change.record] = _keep([change], by_id[change.record], original, config, findings,
+                                              decisions)
     return findings
 
 
 def _keep(proposed: Iterable[Change | Problem], record: Record, original: Record,
-          config: NormalizeConfig, findings: Findings) -> Record:
+          config: NormalizeConfig, findings: Findings, decisions: Decisions | None) -> Record:
     """Keep what a step found; make its accepted changes on a copy of the record
     (copied at its first change, so that the document's record is never edited)."""
     for change in proposed:
@@ -132,11 +154,20 @@ def _keep(proposed: Iterable[Change | Problem], record: Record, original: Record
             continue
         if change.old == change.new:
             continue
+        made = change.confidence >= config.threshold
+        if not made and decisions:
+            verdict = decisions.decision(change)
+            if verdict == "decline":
+                findings.declined.append(change)
+                continue
+            if verdict == "accept":
+                findings.accepted_on_review.append(change)
+                made = True
         findings.changes.append(change)
-        if change.confidence >= config.threshold:
+        if made:
             if record is original:
                 record = _working_copy(record)
-            record.set(change.field, change.new)
+            set_field_value(record, change.field, change.new)
     return record
 
 

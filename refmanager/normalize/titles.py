@@ -39,6 +39,7 @@ _WORD = re.compile(r"[^\W_][\w'’\-.]*", re.UNICODE)
 _SENTENCE_START = re.compile(r"(?:^|[:?!.][”’\"')\]]*\s|—|\s[-–|]\s)\s*[“‘\"'(\[¿¡]*$")
 _ABBREVIATION = re.compile(r"(?:^|\s)(?:\w\.)+$|(?:^|\s)(?:vs|e\.g|i\.e|etc|Dr|Mr|Mrs|Ms|St|No|Vol)\.$")
 _SUBTITLE_BREAK = re.compile(r"[:?!][”’\"')\]]*\s|—|\s[-–|]\s|\.\s")
+_WORD_RUN = re.compile(r"\w+")
 _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 _NOCASE_SPAN = re.compile(re.escape(richtext.NOCASE_OPEN) + r".*?" + re.escape(richtext.SPAN_CLOSE))
 
@@ -217,8 +218,13 @@ def learn_protected_words(titles: Iterable[str], minimum: int = LEARNED_FROM_REC
     lowered: set[str] = set()
     for title in titles:
         # a word that starts a title or a subtitle is capitalised whatever it is
-        words = [_POSSESSIVE.sub("", word) for word in _words_inside(richtext.plain(title))]
-        if len(words) < 3 or not _is_sentence_case(words):
+        text = richtext.plain(title)
+        words = _words_inside(text)
+        if len(words) < 3:
+            continue
+        if "'" in text or "’" in text:  # only then can a word end in a possessive
+            words = [_POSSESSIVE.sub("", word) for word in words]
+        if not _is_sentence_case(words):
             continue
         for word in set(words):
             if word[:1].isupper() and not word.isupper():
@@ -228,6 +234,20 @@ def learn_protected_words(titles: Iterable[str], minimum: int = LEARNED_FROM_REC
     return {word for word, count in capitalised.items() if count >= minimum and word.lower() not in lowered}
 
 
+# FixTitleCase and ProtectTitleWords learn from the same titles in one run: the last
+# answer is kept with its titles (comparing them costs little: mostly the same strings).
+_last_learned: tuple[tuple[str, ...], frozenset[str]] = ((), frozenset())
+
+
+def _learned_from(records: list[Record]) -> frozenset[str]:
+    """`learn_protected_words` over the records' titles, learned once for the same titles."""
+    global _last_learned
+    titles = tuple(record.title for record in records if record.title)
+    if titles != _last_learned[0] or not titles:
+        _last_learned = titles, frozenset(learn_protected_words(titles))
+    return _last_learned[1]
+
+
 def _words_inside(text: str) -> list[str]:
     """The words of a plain title but the first of the title and of each subtitle,
     which are capitalised whatever they are."""
@@ -235,8 +255,12 @@ def _words_inside(text: str) -> list[str]:
 
 
 def _is_sentence_case(words: list[str]) -> bool:
-    content = [word for word in words if word.lower() not in MINOR_WORDS]
-    return bool(content) and sum(word[:1].isupper() for word in content) <= len(content) / 2
+    content = capitalised = 0
+    for word in words:  # one loop: this runs for every title of a file
+        if word.lower() not in MINOR_WORDS:
+            content += 1
+            capitalised += word[:1].isupper()
+    return content > 0 and capitalised <= content / 2
 
 
 # ---------------------------------------------------------------- steps
@@ -271,12 +295,16 @@ class CleanTitleText(RecordStep):
     """Titles without stray whitespace, doubled punctuation, HTML or leftover LaTeX."""
 
     def check(self, record_id: RecordId, record: Record) -> Iterable[Change]:
-        for name in ("title", "container-title"):
-            value = record.get(name)
+        for name, value in (("title", record.title), ("container-title", record.container_title)):
             if value and _might_need_cleaning(value):
-                new = clean_title_text(value)
+                new = _cleaned_title_text(value)
                 if new != value:
                     yield self.change(record_id, record, name, new, f"{name} as written: {value!r}")
+
+
+# A file's container titles repeat (every paper of a proceedings volume names it), and a
+# title with rich-text tags, as most with a braced word are, always goes through cleaning.
+_cleaned_title_text = lru_cache(maxsize=20_000)(clean_title_text)
 
 
 def _might_need_cleaning(text: str) -> bool:
@@ -290,11 +318,10 @@ class FixTitleCase(RecordStep):
     (the acronyms of an all-capitals title cannot be told apart, hence a suggestion)."""
 
     def prepare(self, records: list[Record], config: NormalizeConfig) -> None:
-        self.protected = set(config.protected_words) | learn_protected_words(
-            record.title for record in records if record.title)
+        self.protected = set(config.protected_words) | _learned_from(records)
 
     def check(self, record_id: RecordId, record: Record) -> Iterable[Change]:
-        plain = record.plain("title")
+        plain = richtext.plain(record.title)  # `record.plain("title")`, without its lookups
         if len(plain) > 12 and plain.isupper():
             new = title_case(record.title, self.protected)
             yield self.change(record_id, record, "title", new, "title in capitals", 0.8)
@@ -307,13 +334,19 @@ class ProtectTitleWords(RecordStep):
     on_by_default = False
 
     def prepare(self, records: list[Record], config: NormalizeConfig) -> None:
-        words = set(config.protected_words) | shipped_protected_words() | learn_protected_words(
-            record.title for record in records if record.title)
+        words = set(config.protected_words) | shipped_protected_words() | _learned_from(records)
         self.pattern = re.compile(r"(?<![\w>])(" + "|".join(sorted(map(re.escape, words), key=len, reverse=True))
                                   + r")(?![\w<])") if words else None
+        # A protected word can only be found where the title has a run of word characters
+        # that is the word's first run: a set lookup rules out most titles without a search
+        # of every protected word (None: some word starts with no word character).
+        first_runs = [_WORD_RUN.match(word) for word in words]
+        self.first_runs = None if not all(first_runs) else frozenset(run.group() for run in first_runs)
 
     def check(self, record_id: RecordId, record: Record) -> Iterable[Change]:
         if not record.title or self.pattern is None:
+            return
+        if self.first_runs is not None and self.first_runs.isdisjoint(_WORD_RUN.findall(record.title)):
             return
         pieces = richtext.split(record.title)
         depth, out = 0, []

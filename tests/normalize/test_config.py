@@ -43,3 +43,10 @@ def test_bad_settings_are_one_line_errors(tmp_path, text, message):
     with pytest.raises(InputError, match=message) as raised:
         load_config(path)
     assert str(path) in str(raised.value)
+
+
+def test_the_review_file_is_found_beside_the_configuration(tmp_path):
+    (tmp_path / "refman.toml").write_text('review = "refman-review.json"\n')
+    inner = tmp_path / "papers"
+    inner.mkdir()
+    assert load_config(find_config(inner)).review == str(tmp_path / "refman-review.json")

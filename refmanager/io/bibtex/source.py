@@ -7,12 +7,17 @@ field's value lies in that text, and the record's state as read. A field is
 unchanged when its part of the model (`mapping.field_slot`) is the same now as
 in that state, so nothing is read a second time.
 
+The spelling of the field names is the source's too (`Title`, `AUTHOR`): a
+rule that respells them (`respell_field_names`) edits the source text, so that
+the writer's reuse of it carries the new spelling.
+
 The memory this costs is small: two offsets a field, and the state tuple, whose
 strings and names are those of the record itself.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from array import array
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -52,6 +57,40 @@ def unchanged_fields(record: Record, origin: BibtexOrigin) -> list[bool]:
     before = _StateView(origin.state)
     return [slot is not None and _part(record, *slot) == before.part(*slot)
             for slot in field_slots(origin.entry_type, origin.field_names)]
+
+
+def field_names_as_written(record: Record) -> list[str]:
+    """The names of the entry's fields as its source spells them (`Title`, `AUTHOR`),
+    in order; none for a record whose source text is not known field by field."""
+    origin = record.origin
+    if isinstance(origin, BibtexOrigin) and origin.value_bounds is not None:
+        return list(origin.field_names)
+    return []
+
+
+def respell_field_names(record: Record, names: list[str]) -> None:
+    """Write the entry's field names as `names` (the same names, in another letter case).
+
+    The names are changed in the source text itself, which the writer reuses (whole
+    for an otherwise unchanged record, field by field for a changed one); the
+    record's state, and so its fingerprint, stays as read.
+    """
+    origin = record.origin
+    written = field_names_as_written(record)
+    if len(names) != len(written) or any(
+            len(new) != len(old) or new.lower() != old.lower() for old, new in zip(written, names)):
+        raise ValueError(f"record {record.key!r}: {names} does not respell its fields {written}")
+    raw, bounds, pieces, done = origin.raw, origin.value_bounds, [], 0
+    for index, (old, new) in enumerate(zip(written, names)):
+        if old == new:
+            continue
+        end = raw.rfind("=", 0, bounds[2 * index])  # only spaces lie between a name and its `=`
+        while raw[end - 1].isspace():
+            end -= 1
+        pieces += [raw[done:end - len(old)], new]
+        done = end
+    record.origin = dataclasses.replace(origin, raw="".join(pieces) + raw[done:],
+                                        field_names=tuple(names))
 
 
 @lru_cache(maxsize=10_000)

@@ -59,3 +59,47 @@ def test_the_state_is_read_in_the_layout_record_state_has():
     for name in ("author", "title", "journal", "month", "keywords", "series", "note"):
         slot = field_slot("article", name)
         assert view.part(*slot) == _part(record, *slot), name
+
+
+# ---------------------------------------------------------------- field names respelt (normalize's LowercaseFieldNames)
+
+MIXED_CASE = """@Article{nye1990,
+  Title = {Soft Power},
+  AUTHOR  =  {Nye, Joseph S.},
+  journal = {Foreign Policy},
+  Year = 1990,
+}"""
+
+
+def test_respelt_field_names_are_written_and_the_record_stays_untouched():
+    from refmanager.io.bibtex.source import field_names_as_written, respell_field_names
+
+    document = read_bibtex(MIXED_CASE)
+    record = document.records[0]
+    assert field_names_as_written(record) == ["Title", "AUTHOR", "journal", "Year"]
+    respell_field_names(record, ["title", "author", "journal", "year"])
+    assert record.is_untouched()  # only the source text changed: it is written whole
+    assert write_bibtex(document).text == MIXED_CASE.replace("Title", "title").replace(
+        "AUTHOR", "author").replace("Year", "year")
+
+
+def test_a_changed_record_keeps_the_respelt_names_of_its_unchanged_fields():
+    from refmanager.io.bibtex.source import respell_field_names
+
+    document = read_bibtex(MIXED_CASE)
+    record = document.records[0]
+    respell_field_names(record, ["title", "author", "journal", "year"])
+    record.title = "Bound to Lead"
+    written = write_bibtex(document).text
+    assert "title = {Bound to Lead}" in written and "author = {Nye, Joseph S.}" in written
+    assert "Title" not in written and "AUTHOR" not in written and "year = 1990" in written
+
+
+def test_a_respelling_that_is_not_one_of_letter_case_is_refused():
+    import pytest
+
+    from refmanager.io.bibtex.source import respell_field_names
+
+    record = read_bibtex(MIXED_CASE).records[0]
+    with pytest.raises(ValueError):
+        respell_field_names(record, ["name", "author", "journal", "year"])
