@@ -47,6 +47,7 @@ def label_with_model(tagger, text: str) -> list[tuple[str, str]]:
         return []
     labels = _journal_abbreviations_whole(tokens, tagger.tag(features(tokens, text)))
     labels = _names_after_the_authors_are_editors(tokens, labels)
+    labels = _part_numbers_end_the_title(tokens, labels)
     spans: list[tuple[str, str]] = []
     start = 0
     for index in range(1, len(tokens) + 1):
@@ -119,6 +120,25 @@ def _names_after_the_authors_are_editors(tokens: list, labels: list[str]) -> lis
         elif authors_seen and tokens[start].text in ("In", "in"):
             labels[start:end] = ["editor"] * (end - start)
         authors_seen = True
+    return labels
+
+
+_PART_NUMBER = re.compile(r"[IVX]{1,4}")
+
+
+def _part_numbers_end_the_title(tokens: list, labels: list[str]) -> list[str]:
+    """`Deformations of holomorphic maps. III, Math. Ann.`: the part number of a paper in
+    a series belongs to its title; the model often starts the journal with it."""
+    labels = list(labels)
+    for start, end in _runs(labels):
+        if labels[start] != "container" or start < 2 or labels[start - 2] != "title":
+            continue
+        numerals = start
+        while (numerals + 1 < end and _PART_NUMBER.fullmatch(tokens[numerals].text)
+               and tokens[numerals + 1].text in ",."):
+            numerals += 2
+        if numerals > start:
+            labels[start - 1:numerals] = ["title"] * (numerals - start) + ["other"]
     return labels
 
 

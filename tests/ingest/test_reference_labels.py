@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from refmanager.ingest.reference_labels import _names_after_the_authors_are_editors
+from refmanager.ingest.reference_labels import _names_after_the_authors_are_editors, _part_numbers_end_the_title
 from refmanager.ingest.reference_tokens import tokenize
 
 def repeat(*runs: tuple[str, int]) -> list[str]:
@@ -38,3 +38,17 @@ def test_names_the_model_reads_as_authors_after_an_editor_or_in_are_editors(text
     tokens = tokenize(text)
     assert len(tokens) == len(given)
     assert _names_after_the_authors_are_editors(tokens, given) == expected
+
+
+def test_a_part_number_the_model_gave_the_journal_ends_the_title():
+    # "Parabolic representations of knot groups. I, Proc. London Math. Soc." (umass-citation dev)
+    tokens = tokenize("Knot groups. I, Proc. Soc.")
+    given = repeat(("title", 2), ("other", 1), ("container", 6))
+    expected = repeat(("title", 4), ("other", 1), ("container", 4))
+    assert _part_numbers_end_the_title(tokens, given) == expected
+
+
+def test_a_journal_that_starts_with_a_capital_i_keeps_it():
+    tokens = tokenize("Knot groups. Inventiones Math.")
+    given = repeat(("title", 2), ("other", 1), ("container", 3))
+    assert _part_numbers_end_the_title(tokens, given) == given
