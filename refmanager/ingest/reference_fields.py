@@ -55,7 +55,7 @@ def record_from_spans(spans: list[tuple[str, str]], text: str, key: str = "") ->
     (a labeller may cut a title in two), except for names, where every span adds its names."""
     record = Record(key=key)
     seen: dict[str, str] = {}
-    for label, span_text in spans:
+    for label, span_text in _volume_read_as_pages(spans):
         if label in ("author", "editor", "translator"):
             record.creators.setdefault(label, []).extend(split_names(span_text))
         elif len(span_text) > len(seen.get(label, "")):
@@ -67,6 +67,21 @@ def record_from_spans(spans: list[tuple[str, str]], text: str, key: str = "") ->
     _fill_identifiers(record, seen, text)
     record.type = item_type(record, seen)
     return record
+
+
+_BARE_NUMBER = re.compile(r"[A-Z]?\d+[A-Z]?|[IVXLC]+", re.I)
+
+
+def _volume_read_as_pages(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """`Math. Ann., 261 (1982), 43-46`: the labeller may read both numbers as pages; with
+    no volume found, a bare number before a second pages span is the volume."""
+    labels = [label for label, _ in spans]
+    if "volume" in labels or labels.count("pages") < 2:
+        return spans
+    first = labels.index("pages")
+    if not _BARE_NUMBER.fullmatch(clean("pages", spans[first][1])):
+        return spans
+    return spans[:first] + [("volume", spans[first][1])] + spans[first + 1:]
 
 
 _VOLUME_AND_ISSUE = re.compile(

@@ -46,6 +46,8 @@ def label_with_model(tagger, text: str) -> list[tuple[str, str]]:
     if not tokens:
         return []
     labels = _journal_abbreviations_whole(tokens, tagger.tag(features(tokens, text)))
+    labels = _names_after_the_authors_are_editors(tokens, labels)
+    labels = _part_numbers_end_the_title(tokens, labels)
     spans: list[tuple[str, str]] = []
     start = 0
     for index in range(1, len(tokens) + 1):
@@ -89,6 +91,55 @@ def _title_left_in_authors(spans: list[tuple[str, str]]) -> list[tuple[str, str]
         return spans
     return (spans[:position] + [("author", ", ".join(pieces[:-1])), ("title", tail)]
             + spans[position + 1:])
+
+
+def _runs(labels: list[str]) -> list[tuple[int, int]]:
+    """(start, end) of each run of one label, `other` runs included."""
+    runs, start = [], 0
+    for index in range(1, len(labels) + 1):
+        if index == len(labels) or labels[index] != labels[start]:
+            runs.append((start, index))
+            start = index
+    return runs
+
+
+def _names_after_the_authors_are_editors(tokens: list, labels: list[str]) -> list[str]:
+    """`ed. M. M. Shapiro, R. Silberberg`, `In N. V. Pogorelov, ..., editors`: names that
+    the model reads as authors after the title, where they continue an editor span or
+    follow `In`, are the editors; the author list is the first one."""
+    labels = list(labels)
+    runs = [run for run in _runs(labels) if labels[run[0]] != "other"]
+    authors_seen = False
+    for number, (start, end) in enumerate(runs):
+        if labels[start] != "author":
+            continue
+        previous = labels[runs[number - 1][0]] if number > 0 else None
+        gap = start - runs[number - 1][1] if number > 0 else 0
+        if authors_seen and previous == "editor" and gap <= 2:  # one editor list, marks between
+            labels[runs[number - 1][1]:end] = ["editor"] * (end - runs[number - 1][1])
+        elif authors_seen and tokens[start].text in ("In", "in"):
+            labels[start:end] = ["editor"] * (end - start)
+        authors_seen = True
+    return labels
+
+
+_PART_NUMBER = re.compile(r"[IVX]{1,4}")
+
+
+def _part_numbers_end_the_title(tokens: list, labels: list[str]) -> list[str]:
+    """`Deformations of holomorphic maps. III, Math. Ann.`: the part number of a paper in
+    a series belongs to its title; the model often starts the journal with it."""
+    labels = list(labels)
+    for start, end in _runs(labels):
+        if labels[start] != "container" or start < 2 or labels[start - 2] != "title":
+            continue
+        numerals = start
+        while (numerals + 1 < end and _PART_NUMBER.fullmatch(tokens[numerals].text)
+               and tokens[numerals + 1].text in ",."):
+            numerals += 2
+        if numerals > start:
+            labels[start - 1:numerals] = ["title"] * (numerals - start) + ["other"]
+    return labels
 
 
 _ABBREVIATED_WORD = re.compile(r"[A-Z][a-z]{0,4}")

@@ -54,12 +54,17 @@ def _names_in_chunk(chunk: str) -> list[Name]:
     while index < len(parts):
         part = parts[index]
         following = parts[index + 1] if index + 1 < len(parts) else None
+        after = parts[index + 2] if index + 2 < len(parts) else None
         if following is not None and _is_inverted_pair(part, following):
             suffix = ""
-            if index + 2 < len(parts) and _SUFFIX.match(parts[index + 2]):
-                suffix, index = parts[index + 2], index + 1
+            if after is not None and _SUFFIX.match(after):
+                suffix, index = after, index + 1
             names.append(inverted_name(part, following, suffix))
             index += 2
+        elif (following is not None and after is not None and _SUFFIX.match(following)
+              and _INITIALS.match(after)):  # "Rumsey, Jr., H."
+            names.append(inverted_name(part, after, following))
+            index += 3
         elif _SUFFIX.match(part) and names:
             names[-1] = _with_suffix(names[-1], part)
             index += 1
@@ -115,8 +120,11 @@ def reading_order_name(text: str) -> Name:
         return Name()
     if len(words) == 1:
         return Name(family=words[0], suffix=suffix)
-    if _is_vancouver(" ".join(words)):  # "Alipour Gorji M"
-        return inverted_name(" ".join(words[:-1]), words[-1], suffix)
+    if _is_vancouver(" ".join(words)):  # "Alipour Gorji M", "Wheeler J C"
+        family_end = len(words) - 1
+        while family_end > 1 and _VANCOUVER_INITIALS.match(words[family_end - 1]) and len(words[family_end - 1]) == 1:
+            family_end -= 1
+        return inverted_name(" ".join(words[:family_end]), " ".join(words[family_end:]), suffix)
     initials_from = len(words)
     while initials_from > 1 and _INITIALS.match(words[initials_from - 1]):
         initials_from -= 1
@@ -134,8 +142,8 @@ def reading_order_name(text: str) -> Name:
 
 
 def _words(text: str) -> list[str]:
-    # A PDF's loose accent ("Andr´ e") does not end a word.
-    return [word for word in re.split(r"(?<![´¨˜ˆ`])\s+", text) if word]
+    # A PDF's loose accent ("Andr´ e") does not end a word, nor does a line-end hyphen ("Stan- ley").
+    return [word for word in re.split(r"(?<![´¨˜ˆ`])(?<!\w-)\s+|(?<=\w-)\s+(?![a-z])", text) if word]
 
 
 def _with_suffix(name: Name, suffix: str) -> Name:

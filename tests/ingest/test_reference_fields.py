@@ -40,6 +40,15 @@ def test_numbers_left_together_are_split():
     assert (record.container_title, record.volume) == ("Phys. Rev.", "D43")
 
 
+def test_a_bare_number_read_as_pages_before_the_pages_is_the_volume():
+    # "Math. Ann., 261 (1982), 43-46" (umass-citation dev): the model labelled both numbers pages
+    spans = [("container", "Math. Ann."), ("pages", "261"), ("date", "1982"), ("pages", "43-46")]
+    record = record_from_spans(spans, "")
+    assert (record.volume, record.page) == ("261", "43–46")
+    record = record_from_spans([("pages", "pp. 12-19"), ("pages", "21-25")], "")
+    assert (record.volume, record.page) == ("", "12–19")
+
+
 def test_an_article_number_is_not_a_page():
     record = record_from_spans([("container", "PLoS ONE"), ("volume", "9"), ("pages", "e0123")], "")
     assert (record.number, record.page) == ("e0123", "")

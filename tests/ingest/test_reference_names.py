@@ -34,6 +34,12 @@ CASES = {
     "a sentence's full stop is not part of a given name": ("Nichols, Bill.", [("Nichols", "Bill")]),
     "PDF accent with a space stays in the family name": ("Andr´ e, P.", [("Andr´ e", "P.")]),
     "hyphenated initials": ("Lestrade, J. -F.", [("Lestrade", "J. -F.")]),
+    # the next three are forms of the umass-citation dev file (astronomy, math, physics)
+    "Vancouver initials spaced apart": (
+        "Wells L A, Wheeler J C, Hamuy M", [("Wells", "L A"), ("Wheeler", "J C"), ("Hamuy", "M")]),
+    "a suffix between the family name and the initials": (
+        "Rodemich, E., and Rumsey, Jr., H.", [("Rodemich", "E."), ("Rumsey", "H.")]),
+    "a family name broken at the line end stays one word": ("H. E. Stan- ley", [("Stan- ley", "H. E.")]),
 }
 
 
@@ -51,3 +57,8 @@ def test_particles_lead_the_family_name_and_suffixes_are_kept():
 def test_a_particle_in_reading_order_belongs_to_the_family_name():
     [name] = split_names("Vincent van Gogh")
     assert (name.given, name.non_dropping_particle, name.family) == ("Vincent", "van", "Gogh")
+
+
+def test_a_suffix_between_family_name_and_initials_is_the_suffix():
+    [name] = split_names("Rumsey, Jr., H.")
+    assert (name.family, name.given, name.suffix) == ("Rumsey", "H.", "Jr.")

@@ -1,0 +1,54 @@
+"""Tests for refmanager/ingest/reference_labels.py: the rules applied to the model's labels.
+
+Labels are written here token by token as the model gave them on references of the
+umass-citation dev file, so the rules are tested whatever model is shipped.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from refmanager.ingest.reference_labels import _names_after_the_authors_are_editors, _part_numbers_end_the_title
+from refmanager.ingest.reference_tokens import tokenize
+
+def repeat(*runs: tuple[str, int]) -> list[str]:
+    return [label for label, count in runs for _ in range(count)]
+
+
+CASES = {
+    "names after an editor span continue the editors": (
+        "V. Fonseca, ed. M. M. Shapiro, R. Silberberg",
+        repeat(("author", 3), ("other", 1), ("editor", 5), ("other", 1), ("author", 1), ("other", 1),
+               ("author", 3)),
+        repeat(("author", 3), ("other", 1), ("editor", 11))),
+    "names after In are the editors": (
+        "C. Doe. Title. In N. V. Pogorelov, editors",
+        repeat(("author", 3), ("other", 1), ("title", 1), ("other", 1), ("author", 6), ("other", 2)),
+        repeat(("author", 3), ("other", 1), ("title", 1), ("other", 1), ("editor", 6), ("other", 2))),
+    "the first author list stays the authors, even after In": (
+        "In A. Smith, Title",
+        repeat(("author", 4), ("other", 1), ("title", 1)),
+        repeat(("author", 4), ("other", 1), ("title", 1))),
+}
+
+
+
+@pytest.mark.parametrize("text, given, expected", list(CASES.values()), ids=list(CASES))
+def test_names_the_model_reads_as_authors_after_an_editor_or_in_are_editors(text, given, expected):
+    tokens = tokenize(text)
+    assert len(tokens) == len(given)
+    assert _names_after_the_authors_are_editors(tokens, given) == expected
+
+
+def test_a_part_number_the_model_gave_the_journal_ends_the_title():
+    # "Parabolic representations of knot groups. I, Proc. London Math. Soc." (umass-citation dev)
+    tokens = tokenize("Knot groups. I, Proc. Soc.")
+    given = repeat(("title", 2), ("other", 1), ("container", 6))
+    expected = repeat(("title", 4), ("other", 1), ("container", 4))
+    assert _part_numbers_end_the_title(tokens, given) == expected
+
+
+def test_a_journal_that_starts_with_a_capital_i_keeps_it():
+    tokens = tokenize("Knot groups. Inventiones Math.")
+    given = repeat(("title", 2), ("other", 1), ("container", 3))
+    assert _part_numbers_end_the_title(tokens, given) == given
