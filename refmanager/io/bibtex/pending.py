@@ -28,7 +28,6 @@ FORMAT = "bibtex"
 
 _ORIGIN_SLOT = Record.origin  # the slot's own descriptor: `PendingRecord.origin` hides it
 _KEY_SLOT = Record.key
-GROUP_SIZE = 1000  # entries: decoded in about a tenth of a second
 _FILLED = tuple(field.name for field in fields(Record) if field.name != "origin")
 _SLOTS = tuple(getattr(Record, name) for name in _FILLED)
 
@@ -44,7 +43,7 @@ class PendingEntry:
     line: int
     dialect: str
     problems: list[Problem]
-    group: list  # the pending records built together with this one (see `PendingRecord.built`)
+    group: list  # the file's pending records, built together (see `PendingRecord.built`)
 
     def build(self) -> Record:
         """The record, as an eager reader makes it."""
@@ -80,26 +79,29 @@ class PendingRecord(Record):
         return _ORIGIN_SLOT.__get__(self)
 
     def built(self) -> Record:
-        """This object, built and now a plain Record, with the rest of its group.
+        """This object, built and now a plain Record, with the rest of its file.
 
-        A group is a run of neighbouring entries (`GROUP_SIZE`), built with the cycle
-        collector paused: code that goes through every record (a normalize step, a
-        writer of another format) then builds them at the cost of an eager reader,
-        where one at a time would let the collector walk the growing heap again and
-        again (a third more time on the 88k-entry file)."""
+        The file's pending records are built together, with the cycle collector
+        paused: code that goes through every record (a normalize step, a writer of
+        another format) then builds them at the cost of an eager reader, where one
+        at a time, or in runs of a thousand, let the collector walk the growing heap
+        again and again (a tenth more time to read and regenerate every entry)."""
         group = self.pending.group
         with collector_paused():
             for record in group:
-                record._fill_in()
+                if isinstance(record, PendingRecord):  # the reader may have built one alone
+                    record.built_alone()
         group.clear()  # it held the records, which held it
         return self
 
-    def _fill_in(self) -> None:
+    def built_alone(self) -> Record:
+        """This object, built and now a plain Record; the rest of its file waits."""
         record = self.pending.build()
         for slot in _SLOTS:
             slot.__set__(self, slot.__get__(record))
         _ORIGIN_SLOT.__set__(self, record.origin)
         object.__setattr__(self, "__class__", Record)  # the same slots: allowed, and final
+        return self
 
     @property
     def origin(self) -> Origin:

@@ -19,10 +19,10 @@ from refmanager.errors import Problem
 from refmanager.io.base import report_duplicate_keys
 from refmanager.io.bibtex.crossref import dangling_crossrefs
 from refmanager.io.bibtex.mapping import dialect_of
-from refmanager.io.bibtex.pending import GROUP_SIZE, PendingEntry, PendingRecord, pending_record
+from refmanager.io.bibtex.pending import PendingEntry, PendingRecord, pending_record
 from refmanager.io.bibtex.scan import BLOCK_START, ScannedEntry, ScannedField, scan_entry
 from refmanager.io.bibtex.values import MAX_EXPANSION, evaluate
-from refmanager.model import Document, Verbatim
+from refmanager.model import Document, Record, Verbatim
 
 FORMAT = "bibtex"
 MAX_MACRO_DEPTH = 100  # each level copies the text before it: a deeper chain is a bomb too
@@ -33,23 +33,32 @@ def read_bibtex(text: str, path: str = "<string>") -> Document:
     reader = _BibtexReader(path)
     with collector_paused():
         reader.read(text)
-    document = reader.document
-    if not document.records:
-        document.problems.append(Problem(path, 1, "no entries found", "warning"))
-    records = document.records
-    # Only the records these checks concern are decoded (reading a record's origin,
-    # problems or fields builds it): those whose key recurs, those with a crossref.
-    key_counts = Counter(record.key for record in records)
-    report_duplicate_keys([record for record in records if key_counts[record.key] > 1])
-    document.problems.extend(dangling_crossrefs([record for record in records if _may_crossref(record)],
-                                                set(key_counts)))
+        document = reader.document
+        if not document.records:
+            document.problems.append(Problem(path, 1, "no entries found", "warning"))
+        document.problems.extend(_check_keys(document.records))
     return document
 
 
-def _may_crossref(record) -> bool:
+def _check_keys(records: list[Record]) -> list[Problem]:
+    """Duplicate keys (on the records) and dangling crossrefs (returned): only the records
+    concerned are decoded for it (those whose key recurs, those with a crossref), each
+    on its own."""
+    key_counts = Counter(record.key for record in records)
+    duplicates = [record for record in records if key_counts[record.key] > 1]
+    children = [record for record in records if _may_crossref(record)]
+    for record in duplicates + children:
+        if isinstance(record, PendingRecord):
+            record.built_alone()
+    report_duplicate_keys(duplicates)
+    return dangling_crossrefs(children, set(key_counts))
+
+
+def _may_crossref(record: Record) -> bool:
     if not isinstance(record, PendingRecord):
         return True
-    return any(field.name.lower() == "crossref" for field in record.pending.entry.fields)
+    entry = record.pending.entry
+    return "rossref" in entry.raw.lower() and any(field.name.lower() == "crossref" for field in entry.fields)
 
 
 class _BibtexReader:
@@ -60,7 +69,7 @@ class _BibtexReader:
         self.document = Document(path=path, format=FORMAT)
         self.macro_depths: dict[str, int] = {}  # how deep each @string's definition nests
         self.refused_macros: dict[str, int] = {}  # @strings too large to expand: their lines
-        self.group: list[PendingRecord] = []  # the records to be decoded together (`pending.py`)
+        self.group: list[PendingRecord] = []  # the records, decoded together (`pending.py`)
 
     def read(self, text: str) -> None:
         position, line = 0, 1
@@ -163,8 +172,6 @@ class _BibtexReader:
             problems.append(Problem(self.path, line, f"entry has no key; it is called {key!r} here"))
         dialect = dialect_of(entry.entry_type, [field.name for field in entry.fields])
         # Decoded when first used: a file written back unchanged never needs it.
-        if len(self.group) == GROUP_SIZE:
-            self.group = []
         record = pending_record(PendingEntry(entry, key, self.path, line, dialect, problems, self.group))
         self.group.append(record)
         self.document.blocks.append(record)
