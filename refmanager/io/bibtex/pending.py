@@ -123,9 +123,10 @@ class PendingRecord(Record):
         return True  # any change would have built it first
 
     def __eq__(self, other):
-        if isinstance(other, PendingRecord):
-            other.built()
-        return self.built() == other
+        for record in (self, other):
+            if isinstance(record, PendingRecord):  # building one may build the other
+                record.built()
+        return self == other
 
     __hash__ = None  # as Record's
 
