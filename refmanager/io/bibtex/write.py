@@ -100,10 +100,22 @@ def format_entry(record: Record, dialect: str = "bibtex", ascii: bool = False,
         source = _reusable_source(record, dialect, entry_type, ascii, strings or {})
         entry_type = origin.entry_type if origin.entry_type.lower() == entry_type.lower() else entry_type
     fields, notes = record_to_fields(record, dialect, ascii, source.kept if source else frozenset())
+    fields = [(name, _off_line_start(value)) for name, value in fields]
     if source is not None:
         fields = source.merged_with(fields)
     body = "".join(f"  {name} = {value},\n" for name, value in fields)
     return f"@{entry_type}{{{_bibtex_key(record.key, notes)},\n{body}}}", notes
+
+
+# A line of a value that starts with `@` (after blanks) starts a new entry for
+# bibtexparser and for our scanner, which stop a value there; BibTeX itself reads
+# on. An empty group before the `@` keeps it off the line start, and every
+# reader reads the same value (an empty group is no text).
+_AT_LINE_START = re.compile(r"(\n[ \t]*)@")
+
+
+def _off_line_start(value: str) -> str:
+    return _AT_LINE_START.sub(r"\1{}@", value) if "@" in value else value
 
 
 def _bibtex_key(key: str, notes: list[str]) -> str:
