@@ -48,10 +48,13 @@ def dialect_of(entry_type: str, field_names: list[str]) -> str:
     return "bibtex" if BIBLATEX_ONLY_FIELDS.isdisjoint(map(str.lower, field_names)) else "biblatex"
 
 
-def entry_to_record(entry_type: str, key: str, source_fields: list[SourceField]) -> tuple[Record, list[str]]:
-    """A Record from one entry's fields, and notes on fields kept verbatim for a reason."""
+def entry_to_record(entry_type: str, key: str, source_fields: list[SourceField],
+                    into: Record | None = None) -> tuple[Record, list[str]]:
+    """A Record from one entry's fields (`into`: a fresh Record to fill instead of a new one),
+    and notes on fields kept verbatim for a reason."""
     kind = entry_type.lower()
-    record = Record(key=key, type=ENTRY_TYPES.get(kind, "document"))
+    record = Record(key=key) if into is None else into
+    record.type = ENTRY_TYPES.get(kind, "document")
     notes: list[str] = []
     foreign: dict[str, str] = {}
     dates: dict[str, str | int | None] = {}

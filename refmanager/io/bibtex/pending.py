@@ -15,7 +15,7 @@ have decoded it first), so the writer takes its source text without decoding.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 
 from refmanager.collector import collector_paused
 from refmanager.errors import Problem
@@ -28,8 +28,6 @@ FORMAT = "bibtex"
 
 _ORIGIN_SLOT = Record.origin  # the slot's own descriptor: `PendingRecord.origin` hides it
 _KEY_SLOT = Record.key
-_FILLED = tuple(field.name for field in fields(Record) if field.name != "origin")
-_SLOTS = tuple(getattr(Record, name) for name in _FILLED)
 
 
 @dataclass(slots=True)
@@ -44,11 +42,12 @@ class PendingEntry:
     dialect: str
     problems: list[Problem]
     group: list  # the file's pending records, built together (see `PendingRecord.built`)
+    has_crossref: bool  # whether the entry has a `crossref` field, which the reader checks
 
-    def build(self) -> Record:
-        """The record, as an eager reader makes it."""
+    def build(self, into: Record | None = None) -> Record:
+        """The record, as an eager reader makes it (`into`: a fresh Record to fill)."""
         entry = self.entry
-        record, notes = entry_to_record(entry.entry_type, self.key, entry.fields)
+        record, notes = entry_to_record(entry.entry_type, self.key, entry.fields, into)
         problems = list(self.problems)
         problems.extend(Problem(self.path, self.line, f"{self.key}: {note}", "warning") for note in notes)
         record.problems = problems
@@ -96,11 +95,10 @@ class PendingRecord(Record):
 
     def built_alone(self) -> Record:
         """This object, built and now a plain Record; the rest of its file waits."""
-        record = self.pending.build()
-        for slot in _SLOTS:
-            slot.__set__(self, slot.__get__(record))
-        _ORIGIN_SLOT.__set__(self, record.origin)
+        pending = self.pending
         object.__setattr__(self, "__class__", Record)  # the same slots: allowed, and final
+        Record.__init__(self, key=pending.key)
+        pending.build(into=self)
         return self
 
     @property

@@ -57,8 +57,7 @@ def _check_keys(records: list[Record]) -> list[Problem]:
 def _may_crossref(record: Record) -> bool:
     if not isinstance(record, PendingRecord):
         return True
-    entry = record.pending.entry
-    return "rossref" in entry.raw.lower() and any(field.name.lower() == "crossref" for field in entry.fields)
+    return record.pending.has_crossref
 
 
 class _BibtexReader:
@@ -170,9 +169,11 @@ class _BibtexReader:
                 self.evaluate_field(key, field, lines, problems)
         if not entry.key:
             problems.append(Problem(self.path, line, f"entry has no key; it is called {key!r} here"))
-        dialect = dialect_of(entry.entry_type, [field.name for field in entry.fields])
+        names = [field.name.lower() for field in entry.fields]
+        dialect = dialect_of(entry.entry_type, names)
         # Decoded when first used: a file written back unchanged never needs it.
-        record = pending_record(PendingEntry(entry, key, self.path, line, dialect, problems, self.group))
+        record = pending_record(PendingEntry(entry, key, self.path, line, dialect, problems, self.group,
+                                             "crossref" in names))
         self.group.append(record)
         self.document.blocks.append(record)
 
