@@ -95,7 +95,13 @@ def _read_field(record: Record, kind: str, name: str, source: SourceField, dates
         return _set_once(record, variable, parse_iso_date(source.text))
     if where == "keywords":
         return _set_keywords(record, decode(source.text))
-    return _set_once(record, _variable_for(name, kind), _decode_field(name, source.text))
+    if where == "attribute":  # most fields: `_set_once` by the attribute itself, as `Record.set` would
+        value = _decode_field(name, source.text)
+        if not value or getattr(record, variable):
+            return False
+        setattr(record, variable, value)
+        return True
+    return _set_once(record, variable, _decode_field(name, source.text))
 
 
 @lru_cache(maxsize=None)
