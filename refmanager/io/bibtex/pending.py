@@ -7,7 +7,9 @@ scanned entry and only its key. The first time anything else of it is read or
 set (a field, its origin, its problems, a copy, a comparison), it builds the
 record exactly as an eager reader would, fills itself in and becomes a plain
 `Record`: from then on it is one in every respect (`type(record) is Record`),
-at no cost. Code that reads records sees the same values either way.
+at no cost. Code that reads records sees the same values either way. The
+other pending records of the file are built with it, in one go (see
+`PendingRecord.built` for why).
 
 A record that is still pending is untouched by construction (changing it would
 have decoded it first), so the writer takes its source text without decoding.
