@@ -7,11 +7,18 @@ its own; the figures are medians over the runs. Jobs:
 
 * bibtexparser: `parse_file` + `write_string` with its defaults (the peer);
 * refmanager read+write: `load` + `dumps(..., "bibtex")` of the unchanged
-  file (byte-identical output, checked);
+  file (byte-identical output, checked). The reader decodes a record's
+  LaTeX and names on first use only (`io/bibtex/pending.py`), and this job
+  uses none: it measures scanning and writing;
 * refmanager read+csljson: `load` + `dumps(..., "csljson")`: every record
   generated from the model;
 * refmanager read+regenerate: every record marked changed, so that every
   entry is generated again (reusing the text of unchanged fields).
+
+Every job runs with Python's defaults, the cycle collector on; refmanager's
+reader and writer pause it themselves while they build (`collector.py`), as
+library code, so it is paused for them and not for bibtexparser, which does
+not do it.
 
 The default input is ../shared/bench/bigbib/acl-anthology-88k.bib (88,536
 blocks: 88,133 entries and 403 malformed blocks); blocks per second divide that count by CPU seconds.

@@ -63,9 +63,10 @@ def without_crossrefs(document: Document, target: str) -> tuple[Document, list[P
     return dataclasses.replace(document, blocks=blocks), notes
 
 
-def dangling_crossrefs(records: list[Record]) -> list[Problem]:
-    """A warning for each record whose `crossref` names no record."""
-    keys = {record.key for record in records}
+def dangling_crossrefs(records: list[Record], keys: set[str] | None = None) -> list[Problem]:
+    """A warning for each record whose `crossref` names no record (of `keys`, the
+    file's keys, if given: `records` may then be those with a crossref only)."""
+    keys = {record.key for record in records} if keys is None else keys
     problems = []
     for record in records:
         parent_key = crossref_key(record)

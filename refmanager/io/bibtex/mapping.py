@@ -48,10 +48,13 @@ def dialect_of(entry_type: str, field_names: list[str]) -> str:
     return "bibtex" if BIBLATEX_ONLY_FIELDS.isdisjoint(map(str.lower, field_names)) else "biblatex"
 
 
-def entry_to_record(entry_type: str, key: str, source_fields: list[SourceField]) -> tuple[Record, list[str]]:
-    """A Record from one entry's fields, and notes on fields kept verbatim for a reason."""
+def entry_to_record(entry_type: str, key: str, source_fields: list[SourceField],
+                    into: Record | None = None) -> tuple[Record, list[str]]:
+    """A Record from one entry's fields (`into`: a fresh Record to fill instead of a new one),
+    and notes on fields kept verbatim for a reason."""
     kind = entry_type.lower()
-    record = Record(key=key, type=ENTRY_TYPES.get(kind, "document"))
+    record = Record(key=key) if into is None else into
+    record.type = ENTRY_TYPES.get(kind, "document")
     notes: list[str] = []
     foreign: dict[str, str] = {}
     dates: dict[str, str | int | None] = {}
@@ -92,7 +95,13 @@ def _read_field(record: Record, kind: str, name: str, source: SourceField, dates
         return _set_once(record, variable, parse_iso_date(source.text))
     if where == "keywords":
         return _set_keywords(record, decode(source.text))
-    return _set_once(record, _variable_for(name, kind), _decode_field(name, source.text))
+    if where == "attribute":  # most fields: `_set_once` by the attribute itself, as `Record.set` would
+        value = _decode_field(name, source.text)
+        if not value or getattr(record, variable):
+            return False
+        setattr(record, variable, value)
+        return True
+    return _set_once(record, variable, _decode_field(name, source.text))
 
 
 @lru_cache(maxsize=None)

@@ -12,17 +12,17 @@ from __future__ import annotations
 
 import logging
 import re
-from array import array
+from collections import Counter
 
 from refmanager.collector import collector_paused
 from refmanager.errors import Problem
 from refmanager.io.base import report_duplicate_keys
 from refmanager.io.bibtex.crossref import dangling_crossrefs
-from refmanager.io.bibtex.mapping import dialect_of, entry_to_record
+from refmanager.io.bibtex.mapping import dialect_of
+from refmanager.io.bibtex.pending import PendingEntry, PendingRecord, pending_record
 from refmanager.io.bibtex.scan import BLOCK_START, ScannedEntry, ScannedField, scan_entry
-from refmanager.io.bibtex.source import source_origin
 from refmanager.io.bibtex.values import MAX_EXPANSION, evaluate
-from refmanager.model import Document, Origin, Verbatim
+from refmanager.model import Document, Record, Verbatim
 
 FORMAT = "bibtex"
 MAX_MACRO_DEPTH = 100  # each level copies the text before it: a deeper chain is a bomb too
@@ -33,12 +33,31 @@ def read_bibtex(text: str, path: str = "<string>") -> Document:
     reader = _BibtexReader(path)
     with collector_paused():
         reader.read(text)
-    document = reader.document
-    if not document.records:
-        document.problems.append(Problem(path, 1, "no entries found", "warning"))
-    report_duplicate_keys(document.records)
-    document.problems.extend(dangling_crossrefs(document.records))
+        document = reader.document
+        if not document.records:
+            document.problems.append(Problem(path, 1, "no entries found", "warning"))
+        document.problems.extend(_check_keys(document.records))
     return document
+
+
+def _check_keys(records: list[Record]) -> list[Problem]:
+    """Duplicate keys (on the records) and dangling crossrefs (returned): only the records
+    concerned are decoded for it (those whose key recurs, those with a crossref), each
+    on its own."""
+    key_counts = Counter(record.key for record in records)
+    duplicates = [record for record in records if key_counts[record.key] > 1]
+    children = [record for record in records if _may_crossref(record)]
+    for record in duplicates + children:
+        if isinstance(record, PendingRecord):
+            record.built_alone()
+    report_duplicate_keys(duplicates)
+    return dangling_crossrefs(children, set(key_counts))
+
+
+def _may_crossref(record: Record) -> bool:
+    if not isinstance(record, PendingRecord):
+        return True
+    return record.pending.has_crossref
 
 
 class _BibtexReader:
@@ -49,6 +68,7 @@ class _BibtexReader:
         self.document = Document(path=path, format=FORMAT)
         self.macro_depths: dict[str, int] = {}  # how deep each @string's definition nests
         self.refused_macros: dict[str, int] = {}  # @strings too large to expand: their lines
+        self.group: list[PendingRecord] = []  # the records, decoded together (`pending.py`)
 
     def read(self, text: str) -> None:
         position, line = 0, 1
@@ -149,13 +169,12 @@ class _BibtexReader:
                 self.evaluate_field(key, field, lines, problems)
         if not entry.key:
             problems.append(Problem(self.path, line, f"entry has no key; it is called {key!r} here"))
-        record, notes = entry_to_record(entry.entry_type, key, entry.fields)  # scanned fields serve as SourceFields
-        problems.extend(Problem(self.path, line, f"{key}: {note}", "warning") for note in notes)
-        record.problems = problems
-        names = tuple(field.name for field in entry.fields)
-        origin = Origin(self.path, line, FORMAT, entry.entry_type, entry.raw,
-                        dialect=dialect_of(entry.entry_type, names))
-        record.origin = source_origin(origin, record, names, value_bounds(entry))
+        names = [field.name.lower() for field in entry.fields]
+        dialect = dialect_of(entry.entry_type, names)
+        # Decoded when first used: a file written back unchanged never needs it.
+        record = pending_record(PendingEntry(entry, key, self.path, line, dialect, problems, self.group,
+                                             "crossref" in names))
+        self.group.append(record)
         self.document.blocks.append(record)
 
     def evaluate_field(self, key: str, field: ScannedField, lines: "_LineCounter",
@@ -190,21 +209,6 @@ class _LineCounter:
         self.line += self.raw.count("\n", self.offset, offset)
         self.offset = offset
         return self.line
-
-
-def value_bounds(entry: ScannedEntry) -> array | None:
-    """Where each field's value lies in the entry's text, for the writer; None when
-    one cannot be found (bibtexparser does not say where a value starts)."""
-    bounds = array("l")
-    for field in entry.fields:
-        start = field.value_offset
-        if start < 0:
-            start = entry.raw.find(field.value, field.offset)
-            if start < 0:
-                return None
-        bounds.append(start)
-        bounds.append(start + len(field.value))
-    return bounds
 
 
 def _from_bibtexparser(entry, raw: str) -> ScannedEntry:

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from refmanager.io.bibtex.mapping import field_slot
+from refmanager.io.bibtex.scan import ScannedEntry
 from refmanager.model import SCALAR_VARIABLES, Origin, Record
 
 _SCALAR_INDEX = {attribute: index for index, attribute in enumerate(SCALAR_VARIABLES)}
@@ -43,6 +44,21 @@ def source_origin(origin: Origin, record: Record, field_names: tuple[str, ...],
     state = record.state()
     return BibtexOrigin(origin.path, origin.line, origin.format, origin.entry_type, origin.raw,
                         hash(state), origin.dialect, field_names, value_bounds, state)
+
+
+def value_bounds(entry: ScannedEntry) -> array | None:
+    """Where each field's value lies in the entry's text, for the writer; None when
+    one cannot be found (bibtexparser does not say where a value starts)."""
+    bounds = array("l")
+    for field in entry.fields:
+        start = field.value_offset
+        if start < 0:
+            start = entry.raw.find(field.value, field.offset)
+            if start < 0:
+                return None
+        bounds.append(start)
+        bounds.append(start + len(field.value))
+    return bounds
 
 
 def source_fields(origin: BibtexOrigin) -> list[tuple[str, str]]:

@@ -97,13 +97,17 @@ def _split_concatenation(expression: str) -> list[str]:
 
 # ---------------------------------------------------------------- year, month, day
 
+_YEAR_RANGE = re.compile(r"(\d{3,4})\s*(?:-|--|–|/)\s*(\d{3,4})")
+_YEAR = re.compile(r"-?\d{1,4}")
+
+
 def date_from_year_month(year: str, month: int | None, day: str = "") -> DateValue:
     """A DateValue from BibTeX's separate fields; an odd year is kept as a literal."""
     year = year.strip()
-    range_match = re.fullmatch(r"(\d{3,4})\s*(?:-|--|–|/)\s*(\d{3,4})", year)
+    range_match = _YEAR_RANGE.fullmatch(year)
     if range_match:
         return DateValue(parts=((int(range_match.group(1)),), (int(range_match.group(2)),)))
-    if not re.fullmatch(r"-?\d{1,4}", year):
+    if not _YEAR.fullmatch(year):
         return DateValue(literal=year)
     parts: tuple[int, ...] = (int(year),)
     if month:

@@ -21,7 +21,8 @@ from refmanager.io.bibtex.mapping import (
     entry_type_for,
     record_to_fields,
 )
-from refmanager.io.bibtex.read import FORMAT, parse_entry_text, value_bounds
+from refmanager.io.bibtex.pending import PendingRecord
+from refmanager.io.bibtex.read import FORMAT, parse_entry_text
 from refmanager.io.bibtex.scan import KEY, KEY_UNUSABLE
 from refmanager.io.bibtex.source import (
     BibtexOrigin,
@@ -30,6 +31,7 @@ from refmanager.io.bibtex.source import (
     source_fields,
     source_origin,
     unchanged_fields,
+    value_bounds,
 )
 from refmanager.io.bibtex.values import evaluate
 from refmanager.model import Document, Record, Verbatim
@@ -65,10 +67,14 @@ def _source_that_fits(record: Record, dialect: str, ascii: bool) -> str | None:
     """The record's untouched source text, if it is what was asked for: classic
     BibTeX cannot take biblatex's types and fields (biblatex takes classic ones),
     and ASCII output cannot take UTF-8."""
-    source = untouched_source(record, FORMAT)
+    if isinstance(record, PendingRecord):  # untouched, and not decoded yet: not decoded here either
+        source, source_dialect = record.pending.entry.raw, record.pending.dialect
+    else:
+        source = untouched_source(record, FORMAT)
+        source_dialect = record.origin.dialect if source is not None else ""
     if source is None or (ascii and not source.isascii()):
         return None
-    if dialect == "bibtex" and record.origin.dialect == "biblatex" and not _classic_alike(record, ascii):
+    if dialect == "bibtex" and source_dialect == "biblatex" and not _classic_alike(record, ascii):
         return None
     return source
 
@@ -94,10 +100,22 @@ def format_entry(record: Record, dialect: str = "bibtex", ascii: bool = False,
         source = _reusable_source(record, dialect, entry_type, ascii, strings or {})
         entry_type = origin.entry_type if origin.entry_type.lower() == entry_type.lower() else entry_type
     fields, notes = record_to_fields(record, dialect, ascii, source.kept if source else frozenset())
+    fields = [(name, _off_line_start(value)) for name, value in fields]
     if source is not None:
         fields = source.merged_with(fields)
     body = "".join(f"  {name} = {value},\n" for name, value in fields)
     return f"@{entry_type}{{{_bibtex_key(record.key, notes)},\n{body}}}", notes
+
+
+# A line of a value that starts with `@` (after blanks) starts a new entry for
+# bibtexparser and for our scanner, which stop a value there; BibTeX itself reads
+# on. An empty group before the `@` keeps it off the line start, and every
+# reader reads the same value (an empty group is no text).
+_AT_LINE_START = re.compile(r"(\n[ \t]*)@")
+
+
+def _off_line_start(value: str) -> str:
+    return _AT_LINE_START.sub(r"\1{}@", value) if "@" in value else value
 
 
 def _bibtex_key(key: str, notes: list[str]) -> str:

@@ -427,3 +427,55 @@ def test_a_biblatex_file_saved_as_bib_stays_byte_identical(tmp_path):
     target = tmp_path / "out.bib"
     refmanager.save(refmanager.load(str(source)), str(target))
     assert target.read_bytes() == source.read_bytes()
+
+
+# ---------------------------------------------------------------- a line that starts with @
+
+# A value with a line that starts with `@` (reported: a title holding "\n@", a name
+# part pasted from an e-mail): read back, that line started a new entry.
+AT_LINE_START = {
+    "a title whose second line starts with an entry": Record(
+        key="a", type="book", title="Line one\n@misc(evil, title = {x})"),
+    "a title whose second line is an entry in braces": Record(
+        key="a", type="book", title="Line one\n@article{evil, title={x}}"),
+    "a note after a paragraph break": Record(key="a", type="book", title="T", note="One.\n\n@misc(two,"),
+    "a family name": Record(key="a", type="book", title="T",
+                            creators={"author": [Name(family="Doe\n@misc(x,", given="Jane")]}),
+}
+
+
+@pytest.mark.parametrize("record", AT_LINE_START.values(), ids=AT_LINE_START.keys())
+def test_a_value_with_a_line_starting_with_an_at_sign_survives_a_write_and_a_read(record):
+    import bibtexparser
+
+    document = refmanager.model.Document(path="x.json", format="csljson", blocks=[record])
+    written = write_bibtex(document).text
+    assert not any(line.lstrip().startswith("@") for line in written.splitlines()[1:])
+    back = read(written)
+    assert back.all_problems() == []
+    assert [(found.key, found.state()[2:]) for found in back.records] == [("a", record.state()[2:])]
+    parsed = bibtexparser.parse_string(written)
+    assert len(parsed.entries) == 1 and not parsed.failed_blocks
+
+
+# Reported as "a double-braced title loses a character": the entry, as the ACL
+# Anthology file has it (line 93603), escapes its inner braces and lacks the `d`
+# of "Wild" itself. Nothing is lost here: every character of the value is read,
+# and written back the same, from the record and from its CSL-JSON.
+LIP_RTVE = """@inproceedings{gimeno-gomez-martinez-hinarejos-2022-lip,
+ title        = {{LIP\\}-\\{RTVE\\}: An Audiovisual Database for Continuous Spanish in the Wil}},
+ year         = {2022},
+}
+"""
+
+
+def test_a_double_braced_title_with_escaped_braces_keeps_every_character():
+    record = only_record(LIP_RTVE)
+    assert record.title == '<span class="nocase">LIP}-{RTVE}: An Audiovisual Database for Continuous Spanish in the Wil</span>'
+    changed = dataclasses.replace(record, origin=None)
+    regenerated = write_bibtex(refmanager.model.Document(path="x", format="csljson", blocks=[changed])).text
+    assert "title = {{LIP\\}-\\{RTVE\\}: An Audiovisual Database for Continuous Spanish in the Wil}}" in regenerated
+    csl_json = refmanager.dumps(read(LIP_RTVE), "csljson").text
+    from_json = refmanager.loads(csl_json, "csljson").records[0]
+    assert from_json.title == record.title
+    assert only_record(write_bibtex(refmanager.loads(csl_json, "csljson")).text).title == record.title
