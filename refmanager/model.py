@@ -259,7 +259,7 @@ class Record:
         return (
             self.key,
             self.type,
-            tuple(getattr(self, attribute) for attribute in SCALAR_VARIABLES),
+            _scalar_values(self),
             _in_key_order({role: tuple(names) for role, names in self.creators.items()}),
             _in_key_order(self.dates),
             tuple(self.keywords),
