@@ -15,7 +15,7 @@ sorting and disambiguation (2020a, 2020b) are computed across all of it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from refmanager.collector import collector_paused
@@ -43,21 +43,22 @@ class Formatter:
 
 
 def formatter(records_or_items: Input, style: str = "apa", locale: str | None = None,
-              sentence_case: bool | str | None = None, protected_words: Iterable[str] = ()
-              ) -> Formatter:
+              sentence_case: bool | str | None = None, protected_words: Iterable[str] = (),
+              genres: Mapping[str, str] | None = None) -> Formatter:
     """Register every item with the style once, for the calls below to share.
 
     `sentence_case` puts titles in sentence case before the style sees them, for
     styles that print titles as stored (APA): True for the records read from
     BibTeX or RIS (title case, as a rule) or an article's front matter, "all" for
     every record, None or False for none. `protected_words` keep their case (see `render.sentence_case`).
+    `genres` gives the style's words for a record's genre ({"PhD thesis": "Doctoral dissertation"}).
     """
     check_sentence_case(sentence_case)
     resolved = resolve_style(style)
     from refmanager.render.processor import CitationProcessor  # the engine, once the style is known
 
     with collector_paused():
-        items = items_from_records(records_or_items, sentence_case, protected_words)
+        items = items_from_records(records_or_items, sentence_case, protected_words, genres)
         processor = CitationProcessor(resolved.xml, items, locale=locale or resolved.locale or None)
     return Formatter(resolved, processor, [item["id"] for item in items])
 

@@ -15,6 +15,9 @@ A file's name is the style's name (`styles/apa.toml` is `apa`). Its keys:
     locale         a CSL locale such as "en-US" (default: the CSL style's own)
     sentence-case  true, false or "all": convert titles to sentence case (true:
                    those of records read from BibTeX or RIS; "all": every record)
+    genres         a table: a record's genre (compared without regard to case) ->
+                   the style's words for it. BibTeX's @phdthesis is a "PhD thesis";
+                   APA calls it a "Doctoral dissertation", Chicago a "PhD diss."
 
 The built-in styles ship in the package (`styles/` of the checkout, installed as
 `refmanager.styles`). A user's own come first: the folders named in the
@@ -51,6 +54,7 @@ KEYS: dict[str, tuple[tuple[type, ...], str]] = {
     "writer": ((str,), "a string"),
     "locale": ((str,), "a string"),
     "sentence-case": ((bool, str), 'true, false or "all"'),
+    "genres": ((dict,), 'a table of strings ("PhD thesis" = "Doctoral dissertation")'),
 }
 _LOCALE = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")
 _DECODE_LINE = re.compile(r"\(at line (\d+), column \d+\)")
@@ -67,17 +71,20 @@ class NamedStyle:
     writer: str = ""  # "bibtex" or "biblatex" for a style that writes entries
     locale: str = ""  # empty: the CSL style's default
     sentence_case: bool | str | None = None  # None: not said, the engine's default
+    genres: tuple[tuple[str, str], ...] = ()  # (a record's genre, the style's words for it)
     built_in: bool = True
 
     @property
     def render_options(self) -> dict:
         """The keywords of `refmanager.render.api.formatter` this style sets."""
-        return {} if self.sentence_case is None else {"sentence_case": self.sentence_case}
+        options = {} if self.sentence_case is None else {"sentence_case": self.sentence_case}
+        return options | ({"genres": dict(self.genres)} if self.genres else {})
 
     def as_dict(self) -> dict:
         return {"id": self.name, "title": self.title, "named": True, "file": str(self.path),
                 "built_in": self.built_in, "csl": self.csl, "writer": self.writer,
-                "locale": self.locale, "sentence_case": self.sentence_case}
+                "locale": self.locale, "sentence_case": self.sentence_case,
+                "genres": dict(self.genres)}
 
 
 def style_folders() -> list[tuple[Path, bool]]:
@@ -142,7 +149,8 @@ def load_named_style(path: Path, built_in: bool = False) -> NamedStyle:
         name=path.stem, title=data["title"], path=path,
         csl=_checked_csl(data, text, path), writer=_checked_writer(data, text, path),
         locale=_checked_locale(data, text, path),
-        sentence_case=data.get("sentence-case"), built_in=built_in)
+        sentence_case=data.get("sentence-case"), genres=_checked_genres(data, text, path),
+        built_in=built_in)
 
 
 def _check_keys(data: dict, text: str, path: Path) -> None:
@@ -159,7 +167,7 @@ def _check_keys(data: dict, text: str, path: Path) -> None:
     if ("csl" in data) == ("writer" in data):
         raise StyleError("name either the CSL style it runs (csl = \"apa\") or a writer "
                          "(writer = \"bibtex\"), one of the two", str(path), 1)
-    for key in ("locale", "sentence-case"):
+    for key in ("locale", "sentence-case", "genres"):
         if "writer" in data and key in data:
             raise _error(f"{key} is an option of CSL styles; a writer style has none",
                          text, path, key)
@@ -190,6 +198,15 @@ def _checked_writer(data: dict, text: str, path: Path) -> str:
     return writer
 
 
+def _checked_genres(data: dict, text: str, path: Path) -> tuple[tuple[str, str], ...]:
+    genres = data.get("genres", {})
+    for genre, words in genres.items():
+        if not isinstance(words, str) or not words.strip():
+            raise _error(f"genres: {genre!r} must name the style's words as a string, not {words!r}",
+                         text, path, "genres")
+    return tuple(genres.items())
+
+
 def _checked_locale(data: dict, text: str, path: Path) -> str:
     locale = data.get("locale", "")
     if not locale:
@@ -206,8 +223,9 @@ def _error(message: str, text: str, path: Path, key: str) -> StyleError:
 
 
 def _line_of(text: str, key: str) -> int:
-    """The line where `key` is set: tomllib gives values, not positions."""
-    pattern = re.compile(rf"""\s*(?:{re.escape(key)}|"{re.escape(key)}"|'{re.escape(key)}')\s*=""")
+    """The line where `key` is set (or its table begins): tomllib gives values, not positions."""
+    name = rf"""(?:{re.escape(key)}|"{re.escape(key)}"|'{re.escape(key)}')"""
+    pattern = re.compile(rf"\s*(?:{name}\s*=|\[\s*{name}\s*\])")
     for number, line in enumerate(text.splitlines(), 1):
         if pattern.match(line):
             return number

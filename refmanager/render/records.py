@@ -14,7 +14,7 @@ titles are put in sentence case when asked (`render.sentence_case`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from refmanager.io.bibtex.crossref import crossref_key, resolve_crossrefs
 from refmanager.io.bibtex.item_shape import shape_item
@@ -49,7 +49,8 @@ def _with_crossrefs_resolved(entries: list[Record | dict]) -> list[Record | dict
 
 
 def items_from_records(records: Iterable[Record | dict] | Document, sentence_case=None,
-                       protected_words: Iterable[str] = ()) -> list[dict]:
+                       protected_words: Iterable[str] = (), genres: Mapping[str, str] | None = None
+                       ) -> list[dict]:
     """CSL items for records (CSL-JSON dicts are taken as they are), in order.
 
     A key that comes twice gets a suffix the second time (`smith2020#2`), so
@@ -57,17 +58,21 @@ def items_from_records(records: Iterable[Record | dict] | Document, sentence_cas
     without an id is named by its place (`item-3`). With `sentence_case`
     (True: items from BibTeX and RIS; "all": every item), titles are put in
     sentence case, keeping `protected_words` and those the records teach
-    (see `render.sentence_case`).
+    (see `render.sentence_case`). `genres` gives a style's words for a genre
+    (compared without regard to case: {"PhD thesis": "Doctoral dissertation"}).
     """
     if isinstance(records, Document):
         records = records.records
     entries = _with_crossrefs_resolved(list(records))
     casing = sentence_casing(entries, sentence_case, protected_words)
+    worded = {genre.casefold(): words for genre, words in (genres or {}).items()}
     items, seen = [], {}
     for index, entry in enumerate(entries, 1):
         item = item_from_record(entry) if isinstance(entry, Record) else dict(entry)
         if casing.applies_to(entry):
             item = casing.convert(item)
+        if worded and isinstance(item.get("genre"), str) and item["genre"].casefold() in worded:
+            item = dict(item, genre=worded[item["genre"].casefold()])
         item_id = str(item.get("id") or f"item-{index}")  # CSL-JSON from elsewhere may lack ids
         seen[item_id] = seen.get(item_id, 0) + 1
         if seen[item_id] > 1:

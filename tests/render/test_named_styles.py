@@ -46,8 +46,8 @@ def test_each_built_in_style_runs_its_official_csl_style_in_american_english(nam
 
 
 def test_apa_asks_for_sentence_case():
-    assert find_named_style("apa").render_options == {"sentence_case": True}
-    assert find_named_style("chicago-notes").render_options == {}
+    assert find_named_style("apa").render_options["sentence_case"] is True
+    assert "sentence_case" not in find_named_style("chicago-notes").render_options
 
 
 @pytest.mark.parametrize("name", ["bibtex", "biblatex"], ids=["bibtex writes bibtex", "biblatex writes biblatex"])
@@ -107,6 +107,39 @@ def test_a_refman_styles_folder_that_does_not_exist_is_an_error(tmp_path, monkey
         find_named_style("apa")
 
 
+THESES = """@phdthesis{smith2019, author = {Smith, Jane}, title = {Soft Power in the {Caucasus}},
+  school = {University of Oxford}, year = 2019}
+@mastersthesis{lee2020, author = {Lee, Min}, title = {Public Diplomacy}, school = {Seoul National University},
+  year = 2020}
+"""
+
+
+@pytest.mark.parametrize("style, words", [("apa", "[Doctoral dissertation]"), ("chicago-notes", "PhD diss."),
+                                          ("chicago-author-date-17", "PhD diss."), ("csl:apa", "[PhD thesis]")],
+                         ids=["APA calls a BibTeX phdthesis a doctoral dissertation",
+                              "Chicago calls it a PhD diss.", "so does Chicago's 17th edition",
+                              "the official style prints the genre as stored"])
+def test_a_named_style_gives_its_own_words_for_a_thesis(style, words):
+    from refmanager.api import loads
+    from refmanager.render.style_choice import formatter_for
+
+    records = loads(THESES, "bibtex").records
+    entries = dict(formatter_for(records, style).processor.bibliography(format="text"))
+    assert words in entries["smith2019"]
+    assert "Master’s thesis" in entries["lee2020"]  # a genre the table does not name is left as it is
+
+
+def test_genres_are_compared_without_regard_to_case(tmp_path):
+    from refmanager.render import api
+
+    item = {"id": "k", "type": "thesis", "title": "T", "genre": "phd THESIS", "publisher": "U",
+            "author": [{"family": "Roe", "given": "Ann"}], "issued": {"date-parts": [[2020]]}}
+    style = load_named_style(write_style(tmp_path, "house", 'title = "H"\ncsl = "apa"\n[genres]\n"PhD thesis" = "Dissertation"\n'))
+    assert style.render_options["genres"] == {"PhD thesis": "Dissertation"}
+    rendered = api.formatter([item], "apa", **style.render_options).processor.bibliography(format="text")
+    assert "[Dissertation]" in rendered[0][1]
+
+
 # ---------------------------------------------------------------- validation
 
 # Each case: the file's text, the line the error must name, and words of its message.
@@ -124,6 +157,11 @@ INVALID = {
     "no title": ('csl = "apa"\n', 1, "no title"),
     "a locale for a writer": ('title = "T"\nwriter = "bibtex"\nlocale = "en-US"\n', 3, "a writer style has none"),
     "broken TOML": ('title = "T"\ncsl = \n', 2, "not valid TOML"),
+    "genres that are not a table": ('title = "T"\ncsl = "apa"\ngenres = "PhD"\n', 3, "genres must be a table"),
+    "a genre without words": ('title = "T"\ncsl = "apa"\n\n[genres]\n"PhD thesis" = 3\n', 4,
+                              "'PhD thesis' must name the style's words"),
+    "genres for a writer": ('title = "T"\nwriter = "bibtex"\n[genres]\n"PhD thesis" = "D"\n', 3,
+                            "a writer style has none"),
 }
 
 
