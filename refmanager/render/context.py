@@ -17,10 +17,10 @@ SHORT_FORMS = {
     "container-title": ("container-title-short", "journalAbbreviation"),
 }
 # Variables the processor computes rather than reads from the item.
-_COMPUTED = frozenset({"locator", "citation-number", "year-suffix", "first-reference-note-number",
+COMPUTED_VARIABLES = frozenset({"locator", "citation-number", "year-suffix", "first-reference-note-number",
                        "page-first"})
 # CSL 1.0.2 variables that older CSL-JSON spells otherwise.
-_OLD_NAMES = {"container-title-short": "journalAbbreviation", "title-short": "shortTitle"}
+OLD_NAMES = {"container-title-short": "journalAbbreviation", "title-short": "shortTitle"}
 # Variables whose values are not parsed for markup.
 RAW_VARIABLES = frozenset({"URL", "DOI", "ISBN", "ISSN", "PMID", "PMCID"})
 
@@ -115,7 +115,7 @@ class RenderContext:
         suppressed by a substitute, unless `even_suppressed`)."""
         if name in self.suppressed and not even_suppressed:
             return None
-        if name not in _COMPUTED:
+        if name not in COMPUTED_VARIABLES:
             value = self._stored(name)
         elif name == "locator":
             value = self.cite.locator if self.cite else None
@@ -137,8 +137,8 @@ class RenderContext:
     def _stored(self, name: str):
         """The item's own value of a variable, under its CSL 1.0 name or an older one."""
         value = self.item.get(name)
-        if value is None and name in _OLD_NAMES:
-            value = self.item.get(_OLD_NAMES[name])
+        if value is None and name in OLD_NAMES:
+            value = self.item.get(OLD_NAMES[name])
         return value
 
     def variable(self, name: str, form: str = "long"):
