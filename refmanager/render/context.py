@@ -116,7 +116,9 @@ class RenderContext:
         if name in self.suppressed and not even_suppressed:
             return None
         if name not in COMPUTED_VARIABLES:
-            value = self._stored(name)
+            value = self.item.get(name)
+            if value is None and name in OLD_NAMES:
+                value = self.item.get(OLD_NAMES[name])
         elif name == "locator":
             value = self.cite.locator if self.cite else None
         elif name == "citation-number":
@@ -152,7 +154,10 @@ class RenderContext:
         if value is None:
             value = self.raw(name)
         if name != "year-suffix":  # citeproc-js: an empty year-suffix never hides a group
-            self.note(value is not None)
+            counter = self.counts[-1]
+            counter[0] += 1
+            if value is not None:
+                counter[1] += 1
         if value is not None and self.substituting:
             self.used.append(name)
             self.suppressed.add(name)  # used once by a substitute, it is gone for the cite
