@@ -182,13 +182,7 @@ def _macro_content(children):
     # citeproc-js treats a macro call as a group: a term in a macro whose
     # variables are all empty does not show.
     def content(ctx):
-        counts = ctx.counts
-        counts.append([0, 0])
-        parts = _render_each(children, ctx, [])
-        node = join(parts) if parts else None
-        if not _settle_counts(counts, node):
-            return None
-        return node
+        return _counted_join(children, ctx, "")
     return content
 
 
@@ -226,11 +220,8 @@ def _plan_group(element, style):
     plain = decoration_of(element).empty
 
     def group(ctx):
-        counts = ctx.counts
-        counts.append([0, 0])
-        parts = _render_each(children, ctx, [])
-        node = join(parts, delimiter) if parts else None
-        if not _settle_counts(counts, node) or node is None:
+        node = _counted_join(children, ctx, delimiter)
+        if node is None:
             return None
         if plain:
             return None if is_empty(node) else node
@@ -238,22 +229,29 @@ def _plan_group(element, style):
     return group
 
 
-def _settle_counts(counts: list, node) -> bool:
-    """Close a group's (or macro's) variable count; whether its output stands.
+def _counted_join(children, ctx, delimiter: str):
+    """The children's outputs joined, with the group rule: nothing when they called
+    variables and found none.
 
-    It stands unless it called variables and found none. Output that stands
-    counts as found in the enclosing group, as in citeproc-js: a nested group
-    that renders a term keeps its parent alive."""
-    called, found = counts.pop()
+    The variables called and found add to the enclosing group's; output that
+    stands counts as found there too, as in citeproc-js: a nested group that
+    renders a term keeps its parent alive."""
+    counts = ctx.counts
+    counter = [0, 0]
+    counts.append(counter)
+    parts = _render_each(children, ctx, [])
+    counts.pop()
+    called, found = counter
     parent = counts[-1]
     parent[0] += called
     parent[1] += found
-    if called and not found:
-        return False
+    if not parts or (called and not found):
+        return None
+    node = join(parts, delimiter)
     if node is not None and not found:
         parent[0] += 1
         parent[1] += 1
-    return True
+    return node
 
 
 def _plan_choose(element, style):
