@@ -32,6 +32,7 @@ class Engine:
                              "bibliography": style.name_options(style.bibliography)}
         self.name_cache: dict = {}
         self.option_cache: dict = {}
+        self.empty_macros: dict = {}  # macro calls known to render nothing (empty_macros.py)
         self.uses_year_suffix = _uses_variable(style.root, "year-suffix")
         self.items: dict[str, dict] = {}
         self.states: dict[str, ItemState] = {}

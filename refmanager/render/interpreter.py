@@ -12,6 +12,7 @@ import re
 
 from refmanager.render import dates, names
 from refmanager.render.conditions import compile_predicate
+from refmanager.render.empty_macros import footprint_of, known_empty_key
 from refmanager.render.markup import parse_markup
 from refmanager.render.formatting import decorate, decoration_of
 from refmanager.render.numbers import format_number_value, format_page, is_numeric, is_plural
@@ -151,7 +152,7 @@ def _plan_text(element, style):
     if kind == "variable":
         content = _variable_content(element, name)
     elif kind == "macro":
-        content = _macro_content(style.macros[name].children)
+        content = _macro_content(style.macros[name], style)
     elif kind == "term":
         form, plural = element.get("form", "long"), element.get("plural") == "true"
 
@@ -178,12 +179,32 @@ def _variable_content(element, name: str):
     return plain_content
 
 
-def _macro_content(children):
+def _macro_content(macro, style):
     # citeproc-js treats a macro call as a group: a term in a macro whose
     # variables are all empty does not show.
-    def content(ctx):
-        return _counted_join(children, ctx, "")
-    return content
+    children = macro.children
+    footprint = footprint_of(macro, style.macros)
+    if footprint is None:
+        def content(ctx):
+            return _counted_join(children, ctx, "")
+        return content
+
+    def content_unless_known_empty(ctx):
+        key = known_empty_key(footprint, ctx)
+        if key is None:
+            return _counted_join(children, ctx, "")
+        parent = ctx.counts[-1]
+        counted = ctx.engine.empty_macros.get(key)
+        if counted is not None:
+            parent[0] += counted[0]
+            parent[1] += counted[1]
+            return None
+        called, found = parent
+        node = _counted_join(children, ctx, "")
+        if node is None:
+            ctx.engine.empty_macros[key] = (parent[0] - called, parent[1] - found)
+        return node
+    return content_unless_known_empty
 
 
 def _decorated(element, content, kind: str):
