@@ -31,13 +31,20 @@ class MacroFootprint:
 
     __slots__ = ("printed", "tested")
 
-    def __init__(self, printed: tuple[str, ...], tested: tuple[str, ...]) -> None:
+    def __init__(self, printed: frozenset[str], tested: frozenset[str]) -> None:
         self.printed = printed  # every spelling of every variable it can print
-        self.tested = tested  # the variables its conditions test for presence
+        self.tested = tested  # every spelling of the variables its conditions test
 
 
 def footprint_of(macro, macros: dict) -> MacroFootprint | None:
-    """The macro's footprint; None when its output may depend on more than it shows."""
+    """The macro's footprint; None when its output may depend on more than it shows.
+    Kept on the macro element, which no renderer compiles otherwise."""
+    if macro.compiled is None:
+        macro.compiled = _footprint(macro, macros) or False
+    return macro.compiled or None
+
+
+def _footprint(macro, macros: dict) -> MacroFootprint | None:
     printed: set[str] = set()
     tested: set[str] = set()
     if not _collect(macro, macros, printed, tested, set()):
@@ -47,8 +54,11 @@ def footprint_of(macro, macros: dict) -> MacroFootprint | None:
     spellings = set(printed)
     for name in printed:
         spellings.update(SHORT_FORMS.get(name, ()))
-    spellings.update(OLD_NAMES[name] for name in list(spellings) if name in OLD_NAMES)
-    return MacroFootprint(tuple(sorted(spellings)), tuple(sorted(tested)))
+    return MacroFootprint(_with_old_names(spellings), _with_old_names(tested))
+
+
+def _with_old_names(names: set[str]) -> frozenset[str]:
+    return frozenset(names | {OLD_NAMES[name] for name in names if name in OLD_NAMES})
 
 
 def _collect(element, macros: dict, printed: set, tested: set, visiting: set) -> bool:
@@ -73,23 +83,22 @@ def _collect(element, macros: dict, printed: set, tested: set, visiting: set) ->
     return all(_collect(child, macros, printed, tested, visiting) for child in element.children)
 
 
-def _present(value) -> bool:
-    return value is not None and value != "" and value != []
+def present_variables(item: dict) -> frozenset[str]:
+    """The names of the item's variables that have a value (as `RenderContext.raw` reads them)."""
+    return frozenset(name for name, value in item.items()
+                     if value is not None and value != "" and value != [])
 
 
 def known_empty_key(footprint: MacroFootprint, ctx):
     """The key under which this call's output is known, or None when the item has a
-    variable the macro can print (or the call is inside a substitute)."""
+    variable the macro can print (or the call is inside a substitute).
+
+    Which tested variables are present decides every condition: two items with
+    the same ones present (under the same spellings) take the same branches."""
     if ctx.substituting:
         return None
-    item = ctx.item
-    for name in footprint.printed:
-        if _present(item.get(name)):
-            return None
-    presence = []
-    for name in footprint.tested:
-        value = item.get(name)
-        if value is None and name in OLD_NAMES:
-            value = item.get(OLD_NAMES[name])
-        presence.append(_present(value))
-    return (id(footprint), ctx.mode, item.get("type"), ctx.suppress_names, tuple(presence))
+    present = ctx.engine.present_variables(ctx.item)
+    if not footprint.printed.isdisjoint(present):
+        return None
+    return (id(footprint), ctx.mode, ctx.item.get("type"), ctx.suppress_names,
+            footprint.tested & present)
