@@ -9,7 +9,7 @@ disambiguation state, and renders one item in one mode.
 from __future__ import annotations
 
 from refmanager.render.context import Cite, ItemState, RenderContext
-from refmanager.render.empty_macros import present_variables
+from refmanager.render.known_empty import present_variables
 from refmanager.render.interpreter import render_children
 from refmanager.render.locale import LocaleChain
 from refmanager.render.note_fields import with_note_variables
@@ -33,7 +33,7 @@ class Engine:
                              "bibliography": style.name_options(style.bibliography)}
         self.name_cache: dict = {}
         self.option_cache: dict = {}
-        self.empty_macros: dict = {}  # macro calls known to render nothing (empty_macros.py)
+        self.known_empty: dict = {}  # renderings known to give nothing (known_empty.py)
         self._present: dict[int, tuple] = {}  # id of an item: (item, its present variables)
         self.uses_year_suffix = _uses_variable(style.root, "year-suffix")
         self.items: dict[str, dict] = {}

@@ -12,7 +12,7 @@ import re
 
 from refmanager.render import dates, names
 from refmanager.render.conditions import compile_predicate
-from refmanager.render.empty_macros import footprint_of, known_empty_key
+from refmanager.render.known_empty import skipping_known_empty
 from refmanager.render.markup import parse_markup
 from refmanager.render.formatting import decorate, decoration_of
 from refmanager.render.numbers import format_number_value, format_page, is_numeric, is_plural
@@ -183,28 +183,10 @@ def _macro_content(macro, style):
     # citeproc-js treats a macro call as a group: a term in a macro whose
     # variables are all empty does not show.
     children = macro.children
-    footprint = footprint_of(macro, style.macros)
-    if footprint is None:
-        def content(ctx):
-            return _counted_join(children, ctx, "")
-        return content
 
-    def content_unless_known_empty(ctx):
-        key = known_empty_key(footprint, ctx)
-        if key is None:
-            return _counted_join(children, ctx, "")
-        parent = ctx.counts[-1]
-        counted = ctx.engine.empty_macros.get(key)
-        if counted is not None:
-            parent[0] += counted[0]
-            parent[1] += counted[1]
-            return None
-        called, found = parent
-        node = _counted_join(children, ctx, "")
-        if node is None:
-            ctx.engine.empty_macros[key] = (parent[0] - called, parent[1] - found)
-        return node
-    return content_unless_known_empty
+    def content(ctx):
+        return _counted_join(children, ctx, "")
+    return skipping_known_empty(macro, style.macros, content)
 
 
 def _decorated(element, content, kind: str):
@@ -247,7 +229,7 @@ def _plan_group(element, style):
         if plain:
             return None if is_empty(node) else node
         return decorate(element, node, ctx.title_case)
-    return group
+    return skipping_known_empty(element, style.macros, group)
 
 
 def _counted_join(children, ctx, delimiter: str):
@@ -285,7 +267,7 @@ def _plan_choose(element, style):
             if holds is None or holds(ctx):
                 return _render_each(children, ctx, Branch()) or None
         return None
-    return choose
+    return skipping_known_empty(element, style.macros, choose)
 
 
 def _render_nothing(ctx):

@@ -1,9 +1,9 @@
-"""Macro calls known to render nothing (refmanager/render/empty_macros.py): skipped
+"""Renderings known to give nothing (refmanager/render/known_empty.py): skipped
 only where the output cannot differ, with the group rule's counts kept."""
 
 import pytest
 
-from refmanager.render.empty_macros import footprint_of
+from refmanager.render.known_empty import footprint_of
 from refmanager.render.processor import CitationProcessor, Cite
 from refmanager.render.style import Style
 
@@ -12,6 +12,12 @@ from refmanager.render.style import Style
 HISTORY = ('<macro name="history"><choose><if variable="issued">'
            '<group prefix=" (" suffix=")"><text term="original-work-published"/>'
            '<text variable="original-title" prefix=" "/></group></if></choose></macro>')
+
+
+def _remembered(processor, macro: str) -> list[tuple]:
+    """The cases in which the macro is known to render nothing."""
+    footprint = footprint_of(processor.style.macros[macro], processor.style.macros)
+    return [key for key in processor.engine.known_empty if key[0] == id(footprint)]
 
 
 def _bibliography(xml: str, items: list[dict]) -> list[str]:
@@ -27,7 +33,7 @@ def test_a_second_item_like_the_first_skips_the_macro_and_renders_the_same(style
     processor = CitationProcessor(xml, items)
     entries = [entry for _id, entry in processor.bibliography()]
     assert entries == ["A", "B", "C (original work published Alt)"]
-    assert len(processor.engine.empty_macros) == 1  # one kind of item rendered nothing
+    assert len(_remembered(processor, "history")) == 1  # one kind of item rendered nothing
 
 
 def test_a_skipped_macro_still_counts_its_variables_for_the_group_rule(style):
@@ -47,7 +53,7 @@ def test_items_testing_differently_are_remembered_apart(style):
              {"id": "b", "type": "book", "title": "B", "issued": {"date-parts": [[2001]]}}]
     processor = CitationProcessor(xml, items)
     processor.bibliography()
-    assert len(processor.engine.empty_macros) == 2
+    assert len(_remembered(processor, "history")) == 2
 
 
 @pytest.mark.parametrize("condition", [
@@ -76,3 +82,12 @@ def test_a_citation_with_a_locator_is_not_taken_for_one_without(style):
     processor = CitationProcessor(xml, [{"id": "a", "type": "book", "title": "A"}])
     assert processor.citation([Cite(id="a")]) == "A"
     assert processor.citation([Cite(id="a", locator="12")]) == "A, p. 12"
+
+
+def test_a_group_known_empty_is_skipped_with_its_counts(style):
+    # The outer group shows its term only when the inner group's variable is found.
+    xml = style(bibliography='<text variable="title"/><group prefix=" [" suffix="]">'
+                             '<text value="vol."/><group><text variable="volume"/></group></group>')
+    items = [{"id": "a", "type": "book", "title": "A"}, {"id": "b", "type": "book", "title": "B"},
+             {"id": "c", "type": "book", "title": "C", "volume": "3"}]
+    assert _bibliography(xml, items) == ["A", "B", "C [vol.3]"]
