@@ -72,7 +72,7 @@ class RenderContext:
                  "suppressed", "sort_names", "title_case", "substituting", "used",
                  "names_seen", "year_suffix_rendered", "first_names", "suppress_names",
                  "date_seen", "substitute_parent", "sort_et_al", "first_names_node",
-                 "first_name_list")
+                 "first_name_list", "present")
 
     def __init__(self, engine, item: dict, mode: str, cite: Cite | None = None,
                  state: ItemState | None = None) -> None:
@@ -99,6 +99,7 @@ class RenderContext:
         self.sort_et_al = None
         self.first_names_node = None
         self.first_name_list = None  # (list node, [one node per name]) of the first names
+        self.present = None  # the item's variables with a value, when asked (known_empty.py)
 
     @property
     def locale(self):

@@ -22,6 +22,9 @@ from refmanager.render.context import COMPUTED_VARIABLES, OLD_NAMES, SHORT_FORMS
 
 # Elements that print a variable (or several, for names).
 _PRINTING = frozenset({"text", "number", "date", "names", "label"})
+# After this many look-ups, an element skipped less than once in this many renderings
+# is rendered without looking: the look-up would cost more than it saves.
+_TRIAL, _WORTH = 500, 20
 # The elements whose footprints are kept (and whose renderings are skipped).
 _REMEMBERED = frozenset({"group", "choose"})
 # Conditions that read more than the type and the presence of variables.
@@ -54,14 +57,19 @@ def skipping_known_empty(element, macros: dict, render):
     footprint = footprint_of(element, macros)
     if footprint is None:
         return render
+    tally = [0, 0]  # renderings looked up, renderings skipped
 
     def render_unless_known_empty(ctx):
+        if tally[0] > _TRIAL and tally[1] * _WORTH < tally[0]:
+            return render(ctx)  # seldom skipped (it prints the title, say): not worth a look
+        tally[0] += 1
         key = known_empty_key(footprint, ctx)
         if key is None:
             return render(ctx)
         parent = ctx.counts[-1]
         counted = ctx.engine.known_empty.get(key)
         if counted is not None:
+            tally[1] += 1
             parent[0] += counted[0]
             parent[1] += counted[1]
             return None
@@ -136,7 +144,9 @@ def known_empty_key(footprint: Footprint, ctx):
     the same ones present (under the same spellings) take the same branches."""
     if ctx.substituting:
         return None
-    present = ctx.engine.present_variables(ctx.item)
+    present = ctx.present
+    if present is None:
+        present = ctx.present = ctx.engine.present_variables(ctx.item)
     if not footprint.printed.isdisjoint(present):
         return None
     return (id(footprint), ctx.mode, ctx.item.get("type"), ctx.suppress_names,
