@@ -250,7 +250,7 @@ def _counted_join(children, ctx, delimiter: str):
     parent[1] += found
     if not parts or (called and not found):
         return None
-    node = join(parts, delimiter)
+    node = parts[0] if len(parts) == 1 and parts[0].__class__ is Rich else join(parts, delimiter)
     if node is not None and not found:
         parent[0] += 1
         parent[1] += 1
