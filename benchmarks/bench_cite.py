@@ -190,7 +190,8 @@ def main() -> None:
     rows = []
     with tempfile.TemporaryDirectory() as temporary:
         for name, code, arguments, _entries in jobs(options, Path(temporary)):
-            if options.only and not any(text in name for text in options.only.split(",")):
+            # A comma before a digit is a thousands separator ("first 5,000"), not a list's.
+            if options.only and not any(text in name for text in re.split(r",(?!\d)", options.only)):
                 continue
             row = median_row(name, [run_job(code, *arguments) for _ in range(options.runs)])
             row |= _entries_of(row)
