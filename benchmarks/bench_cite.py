@@ -1,6 +1,7 @@
 """Format the largest real BibTeX file in APA; compare with citeproc-js and pybtex.
 
     python benchmarks/bench_cite.py [--runs 1] [--file PATH] [--oracle PATH] [--out DIR]
+                                    [--only TEXT,...] [--stem NAME]
 
 Each job runs in its own process, so its CPU time and peak memory are its
 own; the figures are medians over the runs. Jobs:
@@ -183,11 +184,14 @@ def main() -> None:
     parser.add_argument("--oracle", type=Path, default=DEFAULT_ORACLE)
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results")
     parser.add_argument("--only", help="run only the jobs whose name holds one of these texts (comma-separated)")
+    parser.add_argument("--stem", help="name of the result files, without .md/.json "
+                                       "(default bench_cite-DATE; a second run that day: bench_cite-DATEb)")
     options = parser.parse_args()
     rows = []
     with tempfile.TemporaryDirectory() as temporary:
         for name, code, arguments, _entries in jobs(options, Path(temporary)):
-            if options.only and not any(text in name for text in options.only.split(",")):
+            # A comma before a digit is a thousands separator ("first 5,000"), not a list's.
+            if options.only and not any(text in name for text in re.split(r",(?!\d)", options.only)):
                 continue
             row = median_row(name, [run_job(code, *arguments) for _ in range(options.runs)])
             row |= _entries_of(row)
@@ -206,7 +210,7 @@ def _entries_of(row: dict) -> dict:
 
 def write_results(options, rows: list[dict]) -> None:
     options.out.mkdir(parents=True, exist_ok=True)
-    stem = options.out / f"bench_cite-{datetime.date.today().isoformat()}"
+    stem = options.out / (options.stem or f"bench_cite-{datetime.date.today().isoformat()}")
     oracle = next((row["citeproc_js"] for row in rows if "citeproc_js" in row), None)
     note = (f"\n\nciteproc-js's own timing of the rendering alone (engine built, items converted): "
             f"{oracle['bibliography_all_items_per_s']:,.0f} entries/s for the whole list, "

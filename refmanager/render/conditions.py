@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from refmanager.render.context import COMPUTED_VARIABLES, OLD_NAMES
 from refmanager.render.numbers import is_numeric
 
 _CONDITION_ATTRIBUTES = ("type", "variable", "is-numeric", "is-uncertain-date", "locator",
@@ -86,22 +87,59 @@ def compile_condition(element) -> tuple[str, list]:
     return match, tests
 
 
+def _predicate(test, value):
+    """One test as a function of the context alone; the common ones read the item directly
+    (a style's conditions run for every element of every cite)."""
+    if test is _type_test:
+        return lambda ctx: ctx.item.get("type") == value
+    if test is _types_test:
+        return lambda ctx: ctx.item.get("type") in value
+    if test is _variable_test and value not in COMPUTED_VARIABLES:
+        older = OLD_NAMES.get(value)
+
+        def stored(ctx) -> bool:
+            found = ctx.item.get(value)
+            if found is None and older is not None:
+                found = ctx.item.get(older)
+            return found is not None and found != "" and found != []
+        return stored
+    return lambda ctx: test(value, ctx)
+
+
+def compile_predicate(element):
+    """The whole condition of a `cs:if` or `cs:else-if` as one function of the context."""
+    match, tests = compile_condition(element)
+    predicates = tuple(_predicate(test, value) for test, value in tests)
+    if match == "any":
+        if len(predicates) == 1:
+            return predicates[0]
+
+        def any_holds(ctx) -> bool:
+            for predicate in predicates:
+                if predicate(ctx):
+                    return True
+            return False
+        return any_holds
+    if match == "none":
+        def none_holds(ctx) -> bool:
+            for predicate in predicates:
+                if predicate(ctx):
+                    return False
+            return True
+        return none_holds
+    if len(predicates) == 1:
+        return predicates[0]
+
+    def all_hold(ctx) -> bool:
+        for predicate in predicates:
+            if not predicate(ctx):
+                return False
+        return True
+    return all_hold
+
+
 def condition_holds(element, ctx) -> bool:
     compiled = element.compiled
     if compiled is None:
-        compiled = element.compiled = compile_condition(element)
-    match, tests = compiled
-    if match == "any":
-        for test, value in tests:
-            if test(value, ctx):
-                return True
-        return False
-    if match == "none":
-        for test, value in tests:
-            if test(value, ctx):
-                return False
-        return True
-    for test, value in tests:
-        if not test(value, ctx):
-            return False
-    return True
+        compiled = element.compiled = compile_predicate(element)
+    return compiled(ctx)

@@ -17,10 +17,10 @@ SHORT_FORMS = {
     "container-title": ("container-title-short", "journalAbbreviation"),
 }
 # Variables the processor computes rather than reads from the item.
-_COMPUTED = frozenset({"locator", "citation-number", "year-suffix", "first-reference-note-number",
+COMPUTED_VARIABLES = frozenset({"locator", "citation-number", "year-suffix", "first-reference-note-number",
                        "page-first"})
 # CSL 1.0.2 variables that older CSL-JSON spells otherwise.
-_OLD_NAMES = {"container-title-short": "journalAbbreviation", "title-short": "shortTitle"}
+OLD_NAMES = {"container-title-short": "journalAbbreviation", "title-short": "shortTitle"}
 # Variables whose values are not parsed for markup.
 RAW_VARIABLES = frozenset({"URL", "DOI", "ISBN", "ISSN", "PMID", "PMCID"})
 
@@ -72,7 +72,7 @@ class RenderContext:
                  "suppressed", "sort_names", "title_case", "substituting", "used",
                  "names_seen", "year_suffix_rendered", "first_names", "suppress_names",
                  "date_seen", "substitute_parent", "sort_et_al", "first_names_node",
-                 "first_name_list")
+                 "first_name_list", "present")
 
     def __init__(self, engine, item: dict, mode: str, cite: Cite | None = None,
                  state: ItemState | None = None) -> None:
@@ -99,6 +99,7 @@ class RenderContext:
         self.sort_et_al = None
         self.first_names_node = None
         self.first_name_list = None  # (list node, [one node per name]) of the first names
+        self.present = None  # the item's variables with a value, when asked (known_empty.py)
 
     @property
     def locale(self):
@@ -115,8 +116,10 @@ class RenderContext:
         suppressed by a substitute, unless `even_suppressed`)."""
         if name in self.suppressed and not even_suppressed:
             return None
-        if name not in _COMPUTED:
-            value = self._stored(name)
+        if name not in COMPUTED_VARIABLES:
+            value = self.item.get(name)
+            if value is None and name in OLD_NAMES:
+                value = self.item.get(OLD_NAMES[name])
         elif name == "locator":
             value = self.cite.locator if self.cite else None
         elif name == "citation-number":
@@ -137,8 +140,8 @@ class RenderContext:
     def _stored(self, name: str):
         """The item's own value of a variable, under its CSL 1.0 name or an older one."""
         value = self.item.get(name)
-        if value is None and name in _OLD_NAMES:
-            value = self.item.get(_OLD_NAMES[name])
+        if value is None and name in OLD_NAMES:
+            value = self.item.get(OLD_NAMES[name])
         return value
 
     def variable(self, name: str, form: str = "long"):
@@ -152,7 +155,10 @@ class RenderContext:
         if value is None:
             value = self.raw(name)
         if name != "year-suffix":  # citeproc-js: an empty year-suffix never hides a group
-            self.note(value is not None)
+            counter = self.counts[-1]
+            counter[0] += 1
+            if value is not None:
+                counter[1] += 1
         if value is not None and self.substituting:
             self.used.append(name)
             self.suppressed.add(name)  # used once by a substitute, it is gone for the cite

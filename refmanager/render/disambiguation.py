@@ -194,25 +194,36 @@ class PeopleIndex:
     def __init__(self) -> None:
         self.people: dict[tuple, set] = defaultdict(set)
         self.initials: dict[tuple, Counter] = defaultdict(Counter)
+        self._forms: dict[int, tuple] = {}  # id of a name: (name, its three forms)
+
+    def _forms_of(self, name: dict) -> tuple:
+        """The name by family, with initials and with its given name (each name is
+        asked for several times; the name is kept so that its id is not reused)."""
+        known = self._forms.get(id(name))
+        if known is None or known[0] is not name:
+            known = self._forms[id(name)] = (name, _person(name, 0), _person(name, 1),
+                                             _person(name, 2))
+        return known
 
     def add(self, key, name: dict) -> None:
-        family = (key, _person(name, 0))
-        person = _person(name, 2)
+        _name, by_family, with_initials, person = self._forms_of(name)
+        family = (key, by_family)
         if person not in self.people[family]:
             self.people[family].add(person)
-            self.initials[family][_person(name, 1)] += 1
+            self.initials[family][with_initials] += 1
 
     def level_for(self, key, name: dict) -> int:
         """0: no other person shares the family; 1: initials suffice; 2: full given name."""
-        family = (key, _person(name, 0))
+        _name, by_family, with_initials, _person_form = self._forms_of(name)
+        family = (key, by_family)
         if len(self.people[family]) < 2:
             return 0
-        return 1 if self.initials[family][_person(name, 1)] == 1 else 2
+        return 1 if self.initials[family][with_initials] == 1 else 2
 
 
 def item_names_first(engine, item_id: str) -> list:
+    ctx = engine.context(item_id, "citation")
     for variable in ("author", "editor", "translator", "composer", "director"):
-        ctx = engine.context(item_id, "citation")
         names = item_names(ctx, variable)
         if names:
             return names

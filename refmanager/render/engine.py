@@ -9,6 +9,7 @@ disambiguation state, and renders one item in one mode.
 from __future__ import annotations
 
 from refmanager.render.context import Cite, ItemState, RenderContext
+from refmanager.render.known_empty import present_variables
 from refmanager.render.interpreter import render_children
 from refmanager.render.locale import LocaleChain
 from refmanager.render.note_fields import with_note_variables
@@ -32,6 +33,8 @@ class Engine:
                              "bibliography": style.name_options(style.bibliography)}
         self.name_cache: dict = {}
         self.option_cache: dict = {}
+        self.known_empty: dict = {}  # renderings known to give nothing (known_empty.py)
+        self._present: dict[int, tuple] = {}  # id of an item: (item, its present variables)
         self.uses_year_suffix = _uses_variable(style.root, "year-suffix")
         self.items: dict[str, dict] = {}
         self.states: dict[str, ItemState] = {}
@@ -39,6 +42,13 @@ class Engine:
             key = str(item.get("id"))
             self.items[key] = with_note_variables(item)
             self.states[key] = ItemState()
+
+    def present_variables(self, item: dict) -> frozenset[str]:
+        """The item's variables that have a value, computed once per item."""
+        known = self._present.get(id(item))
+        if known is None or known[0] is not item:  # the item is kept, so its id is not reused
+            known = self._present[id(item)] = (item, present_variables(item))
+        return known[1]
 
     def context(self, item_id: str, mode: str, cite: Cite | None = None) -> RenderContext:
         return RenderContext(self, self.items[item_id], mode, cite, self.states[item_id])

@@ -88,8 +88,8 @@ def decorate(element, node, title_case_allowed: bool = True, affixes: bool = Tru
     if affixes and decoration.prefix.endswith("(") and decoration.suffix.startswith(")"):
         node = Parenthesized([decoration.prefix, node, decoration.suffix])
     elif affixes and (decoration.prefix or decoration.suffix):
-        children = [decoration.prefix, node, decoration.suffix]
-        node = Rich([child for child in children if child != ""])
+        node = Rich([child for child in (decoration.prefix, node, decoration.suffix)
+                     if child.__class__ is not str or child])
     if decoration.display:
         node = Rich([node], display=decoration.display)
     return node

@@ -11,11 +11,12 @@ from __future__ import annotations
 import re
 
 from refmanager.render import dates, names
-from refmanager.render.conditions import condition_holds
+from refmanager.render.conditions import compile_predicate
+from refmanager.render.known_empty import skipping_known_empty
 from refmanager.render.markup import parse_markup
-from refmanager.render.formatting import decorate
+from refmanager.render.formatting import decorate, decoration_of
 from refmanager.render.numbers import format_number_value, format_page, is_numeric, is_plural
-from refmanager.render.richtext import Rich, join
+from refmanager.render.richtext import Rich, is_empty, join
 from refmanager.render.textcase import apply_text_case
 
 
@@ -24,10 +25,32 @@ _NUMBER_VARIABLES = frozenset({"issue", "volume", "number", "chapter-number", "c
                                "number-of-volumes", "part-number", "supplement-number"})
 # The words that join the parts of a number variable ("1 and 2", "Revised and expanded").
 _NUMBER_JOINERS = re.compile(r"( and | & )")
+# The variables `_text_variable` formats or counts itself; the others are their text.
+_SPECIAL_TEXT_VARIABLES = _NUMBER_VARIABLES | {"page", "locator", "year-suffix", "citation-label"}
 
 
 def render(element, ctx):
-    return RENDERERS[element.name](element, ctx)
+    plan = element.plan
+    if plan is None:
+        plan = plan_of(element, ctx.engine.style)
+    return plan(ctx)
+
+
+def plan_of(element, style):
+    """The function that renders `element` for a context, built once per element.
+
+    Text, group and choose, which make up most of a style, read their attributes
+    here once rather than for every cite; the other elements keep their renderer."""
+    planner = PLANNERS.get(element.name)
+    if planner is not None:
+        plan = planner(element, style)
+    else:
+        renderer = RENDERERS[element.name]
+
+        def plan(ctx):
+            return renderer(element, ctx)
+    element.plan = plan
+    return plan
 
 
 class Branch(list):
@@ -39,15 +62,13 @@ def render_children(children, ctx, delimiter: str = ""):
     return join(parts, delimiter) if parts else None
 
 
-def _render_branch(children, ctx):
-    return _render_each(children, ctx, Branch()) or None
-
-
 def _render_each(children, ctx, parts: list) -> list:
     """Each child's output into `parts`, a chosen branch's outputs spliced in one by one."""
-    renderers = RENDERERS
     for child in children:
-        node = renderers[child.name](child, ctx)
+        plan = child.plan
+        if plan is None:
+            plan = plan_of(child, ctx.engine.style)
+        node = plan(ctx)
         if node is None:
             continue
         if node.__class__ is Branch:
@@ -126,68 +147,130 @@ def _text_kind(element) -> tuple[str, str]:
     return "", ""
 
 
-def render_text(element, ctx):
-    compiled = element.compiled
-    if compiled is None:
-        compiled = element.compiled = _text_kind(element)
-    kind, name = compiled[:2]
+def _plan_text(element, style):
+    kind, name = _text_kind(element)
     if kind == "variable":
-        node = _text_variable(element, ctx, name)
+        content = _variable_content(element, name)
     elif kind == "macro":
-        # citeproc-js treats a macro call as a group: a term in a macro whose
-        # variables are all empty does not show.
-        counts = ctx.counts
-        counts.append([0, 0])
-        node = render_children(ctx.engine.style.macros[name].children, ctx)
-        if not _settle_counts(counts, node):
-            return None
+        content = _macro_content(style.macros[name], style)
     elif kind == "term":
-        attrs = element.attrs
-        node = ctx.locale.term(name, attrs.get("form", "long"), attrs.get("plural") == "true")
-        if node:
-            node = Rich([node], term=True)
+        form, plural = element.get("form", "long"), element.get("plural") == "true"
+
+        def content(ctx):
+            text = ctx.locale.term(name, form, plural)
+            return Rich([text], term=True) if text else None
     elif kind == "value":
-        node = parse_markup(name)
+        def content(ctx):
+            return parse_markup(name)
     else:
-        node = None
-    if node is None:
-        return None
-    language = str(ctx.item.get("language") or "") if kind == "variable" else ""
-    return decorate(element, node, ctx.title_case or kind == "term", language=language)
+        return _render_nothing
+    return _decorated(element, content, kind)
 
 
-def render_group(element, ctx):
+def _variable_content(element, name: str):
+    if name in _SPECIAL_TEXT_VARIABLES or (name == "edition" and element.get("text-case")):
+        def content(ctx):
+            return _text_variable(element, ctx, name)
+        return content
+    form = element.get("form", "long")
+
+    def plain_content(ctx):
+        return ctx.text_variable(name, form)
+    return plain_content
+
+
+def _macro_content(macro, style):
+    # citeproc-js treats a macro call as a group: a term in a macro whose
+    # variables are all empty does not show.
+    children = macro.children
+
+    def content(ctx):
+        return _counted_join(children, ctx, "")
+    return skipping_known_empty(macro, style.macros, content)
+
+
+def _decorated(element, content, kind: str):
+    """`content`'s output with the element's decorations (none to apply: as it is)."""
+    decoration = decoration_of(element)
+    if decoration.empty:
+        def undecorated(ctx):
+            node = content(ctx)
+            if node is None or is_empty(node):
+                return None
+            return node
+        return undecorated
+    if kind == "variable":
+        def decorated_variable(ctx):
+            node = content(ctx)
+            if node is None:
+                return None
+            language = str(ctx.item.get("language") or "") if decoration.text_case else ""
+            return decorate(element, node, ctx.title_case, language=language)
+        return decorated_variable
+    always_title_case = kind == "term"
+
+    def decorated(ctx):
+        node = content(ctx)
+        if node is None:
+            return None
+        return decorate(element, node, always_title_case or ctx.title_case)
+    return decorated
+
+
+def _plan_group(element, style):
     """A group; nothing when it called variables and all of them were empty."""
+    children, delimiter = element.children, element.attrs.get("delimiter", "")
+    plain = decoration_of(element).empty
+
+    def group(ctx):
+        node = _counted_join(children, ctx, delimiter)
+        if node is None:
+            return None
+        if plain:
+            return None if is_empty(node) else node
+        return decorate(element, node, ctx.title_case)
+    return skipping_known_empty(element, style.macros, group)
+
+
+def _counted_join(children, ctx, delimiter: str):
+    """The children's outputs joined, with the group rule: nothing when they called
+    variables and found none.
+
+    The variables called and found add to the enclosing group's; output that
+    stands counts as found there too, as in citeproc-js: a nested group that
+    renders a term keeps its parent alive."""
     counts = ctx.counts
-    counts.append([0, 0])
-    node = render_children(element.children, ctx, element.attrs.get("delimiter", ""))
-    if not _settle_counts(counts, node):
-        return None
-    return decorate(element, node, ctx.title_case)
-
-
-def _settle_counts(counts: list, node) -> bool:
-    """Close a group's (or macro's) variable count; whether its output stands.
-
-    It stands unless it called variables and found none. Output that stands
-    counts as found in the enclosing group, as in citeproc-js: a nested group
-    that renders a term keeps its parent alive."""
-    called, found = counts.pop()
+    counter = [0, 0]
+    counts.append(counter)
+    parts = _render_each(children, ctx, [])
+    counts.pop()
+    called, found = counter
     parent = counts[-1]
     parent[0] += called
     parent[1] += found
-    if called and not found:
-        return False
+    if not parts or (called and not found):
+        return None
+    node = parts[0] if len(parts) == 1 and parts[0].__class__ is Rich else join(parts, delimiter)
     if node is not None and not found:
         parent[0] += 1
         parent[1] += 1
-    return True
+    return node
 
 
-def render_choose(element, ctx):
-    for branch in element.children:
-        if branch.name == "else" or condition_holds(branch, ctx):
-            return _render_branch(branch.children, ctx)
+def _plan_choose(element, style):
+    # (condition as a function of the context, or None for `cs:else`; children) per branch
+    branches = tuple((None if branch.name == "else" else compile_predicate(branch),
+                      branch.children) for branch in element.children)
+
+    def choose(ctx):
+        for holds, children in branches:
+            if holds is None or holds(ctx):
+                return _render_each(children, ctx, Branch()) or None
+        return None
+    return skipping_known_empty(element, style.macros, choose)
+
+
+def _render_nothing(ctx):
     return None
 
 
@@ -254,10 +337,8 @@ def render_nothing(element, ctx):
     return None
 
 
+PLANNERS = {"text": _plan_text, "group": _plan_group, "choose": _plan_choose}
 RENDERERS = {
-    "text": render_text,
-    "group": render_group,
-    "choose": render_choose,
     "label": render_label,
     "number": render_number,
     "names": names.render_names,

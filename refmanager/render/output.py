@@ -46,7 +46,7 @@ def _quote_level(kind, depth: int) -> int:
 
 
 def _walk(node, events: list, active: dict, depth: list, marks: QuoteMarks) -> None:
-    if isinstance(node, str):
+    if node.__class__ is str:
         if node:
             events.append(("text", node))
         return
@@ -75,7 +75,11 @@ def _walk(node, events: list, active: dict, depth: list, marks: QuoteMarks) -> N
         events.append(("quote-open", marks.inner_open if inner else marks.outer_open))
         depth[0] = level + 1
     for child in node.children:
-        _walk(child, events, active, depth, marks)
+        if child.__class__ is str:  # most children: spared a call
+            if child:
+                events.append(("text", child))
+        else:
+            _walk(child, events, active, depth, marks)
     if level is not None:
         depth[0] = outer_depth
         events.append(("quote-close", marks.inner_close if inner else marks.outer_close))

@@ -75,7 +75,7 @@ def is_empty(node) -> bool:
 def join(parts: list, delimiter: str = "") -> Rich | None:
     """The non-empty parts in one plain node, `delimiter` between them."""
     # Renderers return None rather than an empty tree, so a shallow test is enough.
-    kept = [part for part in parts if part is not None and part != ""]
+    kept = [part for part in parts if part is not None and (part.__class__ is not str or part)]
     if not kept:
         return None
     if len(kept) == 1 and kept[0].__class__ is Rich:

@@ -32,8 +32,11 @@ _SKIPPED = re.compile(r"[^\w\s\u0001]")  # punctuation does not take part in sor
 
 def text_key(text: str) -> str:
     text = _SKIPPED.sub("", text)
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(char for char in decomposed if not unicodedata.combining(char))
+    if text.isascii():  # nothing to decompose: most keys
+        stripped = text
+    else:
+        decomposed = unicodedata.normalize("NFKD", text)
+        stripped = "".join(char for char in decomposed if not unicodedata.combining(char))
     return _DIGITS.sub(lambda match: match.group().zfill(10), stripped.casefold().strip())
 
 

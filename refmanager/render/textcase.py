@@ -156,6 +156,17 @@ def _number_parts(text: str) -> list[tuple[int, int]]:
     return spans + [(start, len(text))]
 
 
+def _protected_result(text: str, changes: list, leaves: list) -> str:
+    """The text with its changed words, each character of a protected leaf kept as it was."""
+    changed = list(text)
+    for start, end, new in changes:
+        changed[start:end] = list(new)
+    protected = []
+    for piece, is_protected in leaves:
+        protected.extend([is_protected] * len(piece))
+    return "".join(old if keep else new for old, new, keep in zip(text, changed, protected))
+
+
 def apply_text_case(node, mode: str, number_parts: bool = False, language: str = ""):
     """`node` with `mode` (a CSL text-case value) applied to its words.
 
@@ -170,16 +181,22 @@ def apply_text_case(node, mode: str, number_parts: bool = False, language: str =
     text = "".join(piece for piece, _ in leaves)
     if not text:
         return node
-    changed = list(text)
     turkic = language[:2].lower() in _DOTTED_I_LANGUAGES  # i/İ and ı/I: textcase_LocaleUnicode
+    changes = []
     for part_start, part_end in _number_parts(text) if number_parts else [(0, len(text))]:
         for start, end, new in _word_cases(text[part_start:part_end], mode, turkic):
             if len(new) == end - start:
-                changed[part_start + start:part_start + end] = list(new)
-    protected = []
-    for piece, is_protected in leaves:
-        protected.extend([is_protected] * len(piece))
-    result = "".join(old if keep else new for old, new, keep in zip(text, changed, protected))
+                changes.append((part_start + start, part_start + end, new))
+    if any(is_protected for _, is_protected in leaves):
+        result = _protected_result(text, changes, leaves)
+    else:  # the common case: the changed words spliced in
+        spliced, offset = [], 0
+        for start, end, new in changes:
+            spliced.append(text[offset:start])
+            spliced.append(new)
+            offset = end
+        spliced.append(text[offset:])
+        result = "".join(spliced)
     pieces, offset = [], 0
     for piece, _ in leaves:
         pieces.append(result[offset:offset + len(piece)])

@@ -15,7 +15,7 @@ CSL_NAMESPACE = "http://purl.org/net/xbiblio/csl"
 class Element:
     """One XML element: its local name, attributes, children, text and line."""
 
-    __slots__ = ("name", "attrs", "children", "text", "line", "compiled", "decoration")
+    __slots__ = ("name", "attrs", "children", "text", "line", "compiled", "decoration", "plan")
 
     def __init__(self, name: str, attrs: dict, line: int) -> None:
         self.name = name
@@ -25,6 +25,7 @@ class Element:
         self.line = line
         self.compiled = None  # a precomputed view, filled by the module that renders it
         self.decoration = None  # the compiled affixes and formatting (formatting.py)
+        self.plan = None  # the function that renders it, built on first use (interpreter.py)
 
     def get(self, key: str, default=None):
         return self.attrs.get(key, default)

@@ -1,0 +1,93 @@
+"""Renderings known to give nothing (refmanager/render/known_empty.py): skipped
+only where the output cannot differ, with the group rule's counts kept."""
+
+import pytest
+
+from refmanager.render.known_empty import footprint_of
+from refmanager.render.processor import CitationProcessor, Cite
+from refmanager.render.style import Style
+
+# A macro in the shape of APA's publication-history: its conditions test the type
+# and the presence of variables, it prints variables most items lack.
+HISTORY = ('<macro name="history"><choose><if variable="issued">'
+           '<group prefix=" (" suffix=")"><text term="original-work-published"/>'
+           '<text variable="original-title" prefix=" "/></group></if></choose></macro>')
+
+
+def _remembered(processor, macro: str) -> list[tuple]:
+    """The cases in which the macro is known to render nothing."""
+    footprint = footprint_of(processor.style.macros[macro], processor.style.macros)
+    return [key for key in processor.engine.known_empty if key[0] == id(footprint)]
+
+
+def _bibliography(xml: str, items: list[dict]) -> list[str]:
+    return [entry for _id, entry in CitationProcessor(xml, items).bibliography()]
+
+
+def test_a_second_item_like_the_first_skips_the_macro_and_renders_the_same(style):
+    xml = style(bibliography='<text variable="title"/><text macro="history"/>', macros=HISTORY)
+    items = [{"id": "a", "type": "book", "title": "A", "issued": {"date-parts": [[2000]]}},
+             {"id": "b", "type": "book", "title": "B", "issued": {"date-parts": [[2001]]}},
+             {"id": "c", "type": "book", "title": "C", "original-title": "Alt",
+              "issued": {"date-parts": [[2002]]}}]
+    processor = CitationProcessor(xml, items)
+    entries = [entry for _id, entry in processor.bibliography()]
+    assert entries == ["A", "B", "C (original work published Alt)"]
+    assert len(_remembered(processor, "history")) == 1  # one kind of item rendered nothing
+
+
+def test_a_skipped_macro_still_counts_its_variables_for_the_group_rule(style):
+    # The group's term shows only when a variable in it is found: the skipped macro's
+    # call of original-title still counts as a variable called and not found.
+    xml = style(bibliography='<group delimiter=" "><group><text value="Seen"/>'
+                             '<text macro="history"/></group><text variable="title"/></group>',
+                macros=HISTORY)
+    items = [{"id": str(n), "type": "book", "title": f"T{n}", "issued": {"date-parts": [[2000]]}}
+             for n in range(3)]
+    assert _bibliography(xml, items) == ["T0", "T1", "T2"]
+
+
+def test_items_testing_differently_are_remembered_apart(style):
+    xml = style(bibliography='<text variable="title"/><text macro="history"/>', macros=HISTORY)
+    items = [{"id": "a", "type": "book", "title": "A"},
+             {"id": "b", "type": "book", "title": "B", "issued": {"date-parts": [[2001]]}}]
+    processor = CitationProcessor(xml, items)
+    processor.bibliography()
+    assert len(_remembered(processor, "history")) == 2
+
+
+@pytest.mark.parametrize("condition", [
+    'position="subsequent"', 'locator="page"', 'disambiguate="true"', 'variable="year-suffix"'],
+    ids=["a position test", "a locator test", "the disambiguate condition",
+         "a computed variable"])
+def test_a_macro_reading_more_than_the_item_is_never_skipped(style, condition):
+    macros = f'<macro name="m"><choose><if {condition}><text value="x"/></if></choose></macro>'
+    parsed = Style(style(citation='<text macro="m"/>', macros=macros))
+    assert footprint_of(parsed.macros["m"], parsed.macros) is None
+
+
+def test_a_macro_footprint_holds_the_short_and_old_spellings_of_what_it_prints(style):
+    macros = ('<macro name="m"><text variable="container-title" form="short"/>'
+              '<text macro="n"/></macro><macro name="n"><text variable="volume"/></macro>')
+    parsed = Style(style(macros=macros))
+    footprint = footprint_of(parsed.macros["m"], parsed.macros)
+    assert {"container-title", "container-title-short", "journalAbbreviation",
+            "volume"} <= set(footprint.printed)
+
+
+def test_a_citation_with_a_locator_is_not_taken_for_one_without(style):
+    macros = ('<macro name="where"><group><label variable="locator" form="short" suffix=" "/>'
+              '<text variable="locator"/></group></macro>')
+    xml = style(citation='<text variable="title"/><text macro="where" prefix=", "/>', macros=macros)
+    processor = CitationProcessor(xml, [{"id": "a", "type": "book", "title": "A"}])
+    assert processor.citation([Cite(id="a")]) == "A"
+    assert processor.citation([Cite(id="a", locator="12")]) == "A, p. 12"
+
+
+def test_a_group_known_empty_is_skipped_with_its_counts(style):
+    # The outer group shows its term only when the inner group's variable is found.
+    xml = style(bibliography='<text variable="title"/><group prefix=" [" suffix="]">'
+                             '<text value="vol."/><group><text variable="volume"/></group></group>')
+    items = [{"id": "a", "type": "book", "title": "A"}, {"id": "b", "type": "book", "title": "B"},
+             {"id": "c", "type": "book", "title": "C", "volume": "3"}]
+    assert _bibliography(xml, items) == ["A", "B", "C [vol.3]"]
