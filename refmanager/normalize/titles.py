@@ -74,8 +74,8 @@ class _ProtectedWords:
     a title whose case says nothing (all lower case or all capitals): elsewhere
     "Who" is the pronoun."""
 
-    def __init__(self, words: Iterable[str], caseless_title: bool = True):
-        self.by_fold = {word.casefold(): word for word in words}
+    def __init__(self, by_fold: dict[str, str], caseless_title: bool = True):
+        self.by_fold = by_fold  # case-folded word -> the word (see `_folded_with_shipped`)
         self.caseless_title = caseless_title
 
     def get(self, word: str) -> str | None:
@@ -91,10 +91,27 @@ class _ProtectedWords:
         return found + word[len(stem):]
 
 
-def _recase(title: str, protected: Iterable[str], word_case) -> str:
+def _folded_with_shipped(protected_words: Iterable[str]) -> dict[str, str]:
+    """The protected words and the shipped ones, by case-folded form. A frozenset
+    (a corpus's learned words, passed for every title) is folded once."""
+    if isinstance(protected_words, frozenset):
+        return _folded_frozen(protected_words)
+    return _fold(set(protected_words) | shipped_protected_words())
+
+
+@lru_cache(maxsize=8)
+def _folded_frozen(protected_words: frozenset[str]) -> dict[str, str]:
+    return _fold(protected_words | shipped_protected_words())
+
+
+def _fold(words: Iterable[str]) -> dict[str, str]:
+    return {word.casefold(): word for word in words}
+
+
+def _recase(title: str, by_fold: dict[str, str], word_case) -> str:
     plain = richtext.plain(title)
     all_capitals = plain.isupper()
-    words = _ProtectedWords(protected, all_capitals or plain.islower())
+    words = _ProtectedWords(by_fold, all_capitals or plain.islower())
     pieces = richtext.split(title)
     depth_nocase, before, out = 0, "", []
     last_words = max((index for index in range(0, len(pieces), 2) if _WORD.search(pieces[index])), default=0)
@@ -186,19 +203,23 @@ def sentence_case(title: str, protected_words: Iterable[str] = ()) -> str:
     A title already in sentence case keeps its words as they are (its capitals
     are proper nouns: "a Western construct"); only the first words are capitalised.
     """
-    protected = set(protected_words) | shipped_protected_words()
-    word_case = _first_word_capitalised if is_sentence_case(title, protected) else _sentence_word
-    return _recase(title, protected, word_case)
+    by_fold = _folded_with_shipped(protected_words)
+    word_case = _first_word_capitalised if _in_sentence_case(title, by_fold) else _sentence_word
+    return _recase(title, by_fold, word_case)
 
 
 def is_sentence_case(title: str, protected_words: Iterable[str] = ()) -> bool:
     """Whether a title is written in sentence case: at most half of the words whose
     case tells (not minor, not first in a title or subtitle, not protected, not an
     acronym or a word like iPhone or COVID-19) are capitalised. Capitals are not."""
+    return _in_sentence_case(title, _fold(protected_words))
+
+
+def _in_sentence_case(title: str, by_fold: dict[str, str]) -> bool:
     text = richtext.plain(_NOCASE_SPAN.sub(" ", title)) if "<" in title else title
     if text.isupper():
         return False
-    protected = _ProtectedWords(protected_words, caseless_title=False)
+    protected = _ProtectedWords(by_fold, caseless_title=False)
     telling = [word for word in _words_inside(text) if protected.get(word) is None
                and not _deliberate(word, False) and not (word.isupper() and len(word) > 1)]
     content = [word for word in telling if word.lower() not in MINOR_WORDS]
@@ -208,7 +229,7 @@ def is_sentence_case(title: str, protected_words: Iterable[str] = ()) -> bool:
 def title_case(title: str, protected_words: Iterable[str] = ()) -> str:
     """The title in headline case (Chicago 8.159): every word capitalised but articles,
     conjunctions and prepositions inside the title; protected words kept."""
-    return _recase(title, set(protected_words) | shipped_protected_words(), _title_word)
+    return _recase(title, _folded_with_shipped(protected_words), _title_word)
 
 
 def learn_protected_words(titles: Iterable[str], minimum: int = LEARNED_FROM_RECORDS) -> set[str]:
