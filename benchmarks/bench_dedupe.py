@@ -39,6 +39,8 @@ def run(name: str, options: DedupeOptions = DedupeOptions()) -> dict:
     folder = BENCH / name
     started = time.process_time()
     records = refmanager.load(str(folder / f"{name}.bib")).records
+    for record in records:  # decoded on first use: reading is the decoding too
+        record.type
     read = time.process_time() - started
     result = find_duplicates(records, options)
     spent = time.process_time() - started
@@ -57,7 +59,10 @@ def run(name: str, options: DedupeOptions = DedupeOptions()) -> dict:
 def run_big(size: int) -> dict:
     """Read the big file, then deduplicate its first `size` records (in this process)."""
     wall, cpu = time.perf_counter(), time.process_time()
-    records = refmanager.load(str(BIGBIB)).records[:size]
+    records = refmanager.load(str(BIGBIB)).records
+    for record in records:  # BibTeX records decode on first use, the whole file at once:
+        record.type         # do it here, so that the dedupe time is that of `size` records
+    records = records[:size]
     read_wall = time.perf_counter() - wall
     started_wall, started_cpu = time.perf_counter(), time.process_time()
     result = find_duplicates(records)
