@@ -27,6 +27,7 @@ from pathlib import Path
 from refmanager import api
 from refmanager.changes import Change, apply_changes, revert_changes
 from refmanager.errors import InputError, Problem
+from refmanager.io import formats
 from refmanager.io.files import write_bytes
 from refmanager.jsontext import json_text
 from refmanager.normalize import NormalizeConfig, normalize_document
@@ -121,6 +122,11 @@ def clean(paths: list[str], config: NormalizeConfig | None = None, apply: bool =
 def _clean_file(path: str, config: NormalizeConfig, apply: bool, target: str, in_place: bool,
                 diff: bool, progress_for: ProgressFactory | None, decisions: Decisions) -> FileReport:
     document = api.load(path)
+    if apply and in_place and document.format not in formats.known_writers():
+        apply = False  # an article's front matter is read, never rewritten: plan it only
+        document.problems.append(Problem(path, 1, f"not rewritten in place: {document.format} is read, not "
+                                         "written; its fixes are only reported (write them with -o OUT.bib)",
+                                         "warning"))
     format = api.target_format(target, None, document) if apply else document.format
     before = api.dumps(document, format).text if diff else ""
     progress = progress_for(path, len(document.records)) if progress_for else None

@@ -69,6 +69,19 @@ def test_apply_in_place_keeps_a_backup_and_revert_undoes_exactly_the_changes(tmp
     assert (record.page, record.issn, record.doi) == ("201-19", "14678705", "https://doi.org/10.1000/xyz")
 
 
+def test_in_place_on_a_folder_cleans_its_bibliographies_and_only_reports_an_articles_fixes(tmp_path, library):
+    import shutil
+
+    folder = shutil.copytree(library, tmp_path / "library")
+    article = folder / "alipour-gorji-2024.md"
+    article_text = article.read_bytes()
+    result = CliRunner().invoke(app, ["clean", str(folder), "--apply", "--in-place"])
+    assert result.exit_code == 0, result.output
+    assert article.read_bytes() == article_text and not (folder / "alipour-gorji-2024.md.bak").exists()
+    assert f"{article}:1: warning: not rewritten in place" in result.output
+    assert (folder / "soft-power.ris.bak").exists()  # the bibliographies were cleaned in place (RIS: page ranges)
+
+
 def test_revert_leaves_a_field_edited_since_and_says_so(tmp_path):
     path = messy_file(tmp_path)
     report = cleaning.clean([str(path)], apply=True, in_place=True)
