@@ -179,9 +179,15 @@ def test_cite_with_a_named_style_renders_the_csl_style_it_runs(user_styles):
     named = invoke("cite", SAMPLE, "--json", "--style", "chicago-notes")
     official = invoke("cite", SAMPLE, "--json", "--style", "chicago-notes-bibliography")
     assert named.exit_code == 0, named.output
-    rows = json.loads(named.stdout)
-    assert rows == json.loads(official.stdout)
+    rows, official_rows = json.loads(named.stdout), json.loads(official.stdout)
     assert {"citation", "short_note", "bibliography"} <= set(rows[0])
+    # the same output, but for the short notes of titles with a subtitle (short-titles = true)
+    without_short_notes = [{**row, "short_note": None} for row in rows]
+    assert without_short_notes == [{**row, "short_note": None} for row in official_rows]
+    short_notes = {row["id"]: row["short_note"] for row in rows}
+    assert short_notes["nye1990bound"] == "Nye, Bound to Lead."
+    assert {row["id"]: row["short_note"] for row in official_rows}["nye1990bound"] == \
+        "Nye, Bound to Lead: The Changing Nature of American Power."
 
 
 def test_cite_with_a_users_named_style_uses_its_locale(user_styles):

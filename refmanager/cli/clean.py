@@ -105,8 +105,7 @@ def _clean_summary(report) -> Table:
 def revert(
     report_path: str = typer.Argument(..., help="A report written by `refman clean --apply --report` or `refman dedupe --merge --report`."),
 ) -> None:
-    """Undo exactly the changes a `refman clean --apply` report lists, or the merges
-    of a `refman dedupe --merge` report.
+    """Undo exactly the changes of a `refman clean --apply` or `refman dedupe --merge` report.
 
     A field edited since the clean is left as it is, and said so.
 

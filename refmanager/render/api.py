@@ -24,6 +24,7 @@ from refmanager.model import Document, Record
 from refmanager.render.records import items_from_records
 from refmanager.render.repository import ResolvedStyle, resolve_style
 from refmanager.render.sentence_case import check_choice as check_sentence_case
+from refmanager.render.short_titles import check_choice as check_short_titles
 
 FORMATS = ("text", "html", "markdown", "latex", "terminal")
 Input = Iterable[Record | dict] | Document
@@ -44,7 +45,8 @@ class Formatter:
 
 def formatter(records_or_items: Input, style: str = "apa", locale: str | None = None,
               sentence_case: bool | str | None = None, protected_words: Iterable[str] = (),
-              genres: Mapping[str, str] | None = None) -> Formatter:
+              genres: Mapping[str, str] | None = None,
+              short_titles: bool | str | None = None) -> Formatter:
     """Register every item with the style once, for the calls below to share.
 
     `sentence_case` puts titles in sentence case before the style sees them, for
@@ -52,13 +54,17 @@ def formatter(records_or_items: Input, style: str = "apa", locale: str | None = 
     BibTeX or RIS (title case, as a rule) or an article's front matter, "all" for
     every record, None or False for none. `protected_words` keep their case (see `render.sentence_case`).
     `genres` gives the style's words for a record's genre ({"PhD thesis": "Doctoral dissertation"}).
+    `short_titles` (True or "all", chosen as for sentence case) gives a record without
+    a short title its title's main part as one, for the short notes of Chicago.
     """
     check_sentence_case(sentence_case)
+    check_short_titles(short_titles)
     resolved = resolve_style(style)
     from refmanager.render.processor import CitationProcessor  # the engine, once the style is known
 
     with collector_paused():
-        items = items_from_records(records_or_items, sentence_case, protected_words, genres)
+        items = items_from_records(records_or_items, sentence_case, protected_words, genres,
+                                   short_titles)
         processor = CitationProcessor(resolved.xml, items, locale=locale or resolved.locale or None)
     return Formatter(resolved, processor, [item["id"] for item in items])
 

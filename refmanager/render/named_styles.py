@@ -15,6 +15,9 @@ A file's name is the style's name (`styles/apa.toml` is `apa`). Its keys:
     locale         a CSL locale such as "en-US" (default: the CSL style's own)
     sentence-case  true, false or "all": convert titles to sentence case (true:
                    those of records read from BibTeX or RIS; "all": every record)
+    short-titles   true, false or "all": give a record without a short title its
+                   title's main part as one, for short notes (true: records read
+                   from BibTeX or RIS; "all": every record)
     genres         a table: a record's genre (compared without regard to case) ->
                    the style's words for it. BibTeX's @phdthesis is a "PhD thesis";
                    APA calls it a "Doctoral dissertation", Chicago a "PhD diss."
@@ -46,7 +49,7 @@ BUILT_IN_PACKAGE = "refmanager.styles"
 FOLDERS_VARIABLE = "REFMAN_STYLES"
 SUFFIX = ".toml"
 WRITERS = ("bibtex", "biblatex")
-SENTENCE_CASE_VALUES = (True, False, "all")
+SENTENCE_CASE_VALUES = (True, False, "all")  # also those of short-titles
 # key -> (the types it may have, what the message calls them)
 KEYS: dict[str, tuple[tuple[type, ...], str]] = {
     "title": ((str,), "a string"),
@@ -54,6 +57,7 @@ KEYS: dict[str, tuple[tuple[type, ...], str]] = {
     "writer": ((str,), "a string"),
     "locale": ((str,), "a string"),
     "sentence-case": ((bool, str), 'true, false or "all"'),
+    "short-titles": ((bool, str), 'true, false or "all"'),
     "genres": ((dict,), 'a table of strings ("PhD thesis" = "Doctoral dissertation")'),
 }
 _LOCALE = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")
@@ -72,19 +76,22 @@ class NamedStyle:
     locale: str = ""  # empty: the CSL style's default
     sentence_case: bool | str | None = None  # None: not said, the engine's default
     genres: tuple[tuple[str, str], ...] = ()  # (a record's genre, the style's words for it)
+    short_titles: bool | str | None = None  # None: not said, the engine's default (none)
     built_in: bool = True
 
     @property
     def render_options(self) -> dict:
         """The keywords of `refmanager.render.api.formatter` this style sets."""
         options = {} if self.sentence_case is None else {"sentence_case": self.sentence_case}
+        if self.short_titles is not None:
+            options["short_titles"] = self.short_titles
         return options | ({"genres": dict(self.genres)} if self.genres else {})
 
     def as_dict(self) -> dict:
         return {"id": self.name, "title": self.title, "named": True, "file": str(self.path),
                 "built_in": self.built_in, "csl": self.csl, "writer": self.writer,
                 "locale": self.locale, "sentence_case": self.sentence_case,
-                "genres": dict(self.genres)}
+                "short_titles": self.short_titles, "genres": dict(self.genres)}
 
 
 def style_folders() -> list[tuple[Path, bool]]:
@@ -149,7 +156,8 @@ def load_named_style(path: Path, built_in: bool = False) -> NamedStyle:
         name=path.stem, title=data["title"], path=path,
         csl=_checked_csl(data, text, path), writer=_checked_writer(data, text, path),
         locale=_checked_locale(data, text, path),
-        sentence_case=data.get("sentence-case"), genres=_checked_genres(data, text, path),
+        sentence_case=data.get("sentence-case"), short_titles=data.get("short-titles"),
+        genres=_checked_genres(data, text, path),
         built_in=built_in)
 
 
@@ -158,7 +166,7 @@ def _check_keys(data: dict, text: str, path: Path) -> None:
         if key not in KEYS:
             raise _error(f"unknown key {key!r}; a named style has {', '.join(KEYS)}", text, path, key)
         types, described = KEYS[key]
-        if not isinstance(value, types) or (key == "sentence-case"
+        if not isinstance(value, types) or (key in ("sentence-case", "short-titles")
                                             and value not in SENTENCE_CASE_VALUES):
             raise _error(f"{key} must be {described}, not {value!r}", text, path, key)
     if "title" not in data:
@@ -167,7 +175,7 @@ def _check_keys(data: dict, text: str, path: Path) -> None:
     if ("csl" in data) == ("writer" in data):
         raise StyleError("name either the CSL style it runs (csl = \"apa\") or a writer "
                          "(writer = \"bibtex\"), one of the two", str(path), 1)
-    for key in ("locale", "sentence-case", "genres"):
+    for key in ("locale", "sentence-case", "short-titles", "genres"):
         if "writer" in data and key in data:
             raise _error(f"{key} is an option of CSL styles; a writer style has none",
                          text, path, key)

@@ -21,7 +21,8 @@ from refmanager.io.bibtex.item_shape import shape_item
 from refmanager.io.bibtex.tables import FOREIGN
 from refmanager.io.csljson.write import item_of
 from refmanager.model import Document, Record
-from refmanager.render.sentence_case import sentence_casing
+from refmanager.render.sentence_case import applies_to, sentence_casing
+from refmanager.render.short_titles import add_short_titles
 
 # The processor does not read these: leaving them out saves memory on large files.
 _NOT_RENDERED = ("abstract", "custom")
@@ -49,8 +50,8 @@ def _with_crossrefs_resolved(entries: list[Record | dict]) -> list[Record | dict
 
 
 def items_from_records(records: Iterable[Record | dict] | Document, sentence_case=None,
-                       protected_words: Iterable[str] = (), genres: Mapping[str, str] | None = None
-                       ) -> list[dict]:
+                       protected_words: Iterable[str] = (), genres: Mapping[str, str] | None = None,
+                       short_titles: bool | str | None = None) -> list[dict]:
     """CSL items for records (CSL-JSON dicts are taken as they are), in order.
 
     A key that comes twice gets a suffix the second time (`smith2020#2`), so
@@ -60,6 +61,9 @@ def items_from_records(records: Iterable[Record | dict] | Document, sentence_cas
     sentence case, keeping `protected_words` and those the records teach
     (see `render.sentence_case`). `genres` gives a style's words for a genre
     (compared without regard to case: {"PhD thesis": "Doctoral dissertation"}).
+    With `short_titles` (True or "all", as for sentence case), an item without a
+    short title gets its title's main part as one, where that tells it apart from
+    its author's other works (`render.short_titles`).
     """
     if isinstance(records, Document):
         records = records.records
@@ -79,4 +83,6 @@ def items_from_records(records: Iterable[Record | dict] | Document, sentence_cas
             item_id = f"{item_id}#{seen[item_id]}"
         item["id"] = item_id
         items.append(item)
+    if short_titles:
+        add_short_titles(items, [applies_to(short_titles, entry) for entry in entries])
     return items

@@ -44,6 +44,17 @@ _ONE_WORD_SPAN = re.compile(re.escape(richtext.NOCASE_OPEN) + r"([^\W\d_][\w'’
                             + re.escape(richtext.SPAN_CLOSE))
 
 
+def applies_to(choice: bool | str | None, entry: Record | dict) -> bool:
+    """Whether a choice (as above) takes in this entry: True the records read from
+    BibTeX or RIS, "all" every one."""
+    if not choice:
+        return False
+    if choice == "all":
+        return True
+    origin = entry.origin if isinstance(entry, Record) else None
+    return origin is not None and origin.format in TITLE_CASE_FORMATS
+
+
 def check_choice(choice) -> None:
     if choice not in CHOICES:
         raise InputError(f"sentence_case must be one of None, False, True or 'all', not {choice!r}")
@@ -57,12 +68,7 @@ class SentenceCasing:
     protected: frozenset[str] = frozenset()
 
     def applies_to(self, entry: Record | dict) -> bool:
-        if not self.choice:
-            return False
-        if self.choice == "all":
-            return True
-        origin = entry.origin if isinstance(entry, Record) else None
-        return origin is not None and origin.format in TITLE_CASE_FORMATS
+        return applies_to(self.choice, entry)
 
     def convert(self, item: dict) -> dict:
         """The CSL item with its work's titles in sentence case (changed in place)."""

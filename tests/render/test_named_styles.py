@@ -140,6 +140,46 @@ def test_genres_are_compared_without_regard_to_case(tmp_path):
     assert "[Dissertation]" in rendered[0][1]
 
 
+BOOKS = """@book{nye1990, author = {Nye, Jr., Joseph S.}, title = {Bound to Lead: The Changing Nature of American Power},
+  publisher = {Basic Books}, year = 1990}
+@book{nye2004, author = {Nye, Jr., Joseph S.}, title = {Soft Power: The Means to Success in World Politics},
+  publisher = {PublicAffairs}, year = 2004}
+@article{nye1990b, author = {Nye, Jr., Joseph S.}, title = {Soft Power}, journal = {Foreign Policy},
+  number = 80, pages = {153--171}, year = 1990}
+@book{laruelle2008, author = {Laruelle, Marlene}, title = {Russian Eurasianism: An Ideology of Empire},
+  shorttitle = {Eurasianism}, publisher = {Woodrow Wilson Center Press}, year = 2008}
+"""
+
+
+@pytest.mark.parametrize("style", ["chicago-notes", "chicago-notes-17"],
+                         ids=["Chicago's short notes name a BibTeX book by its main title",
+                              "so do those of its 17th edition"])
+def test_chicago_short_notes_use_the_main_title_unless_it_is_ambiguous_or_given(style):
+    from refmanager.api import loads
+    from refmanager.render.processor import Cite
+    from refmanager.render.style_choice import formatter_for
+
+    processor = formatter_for(loads(BOOKS, "bibtex").records, style).processor
+    short = {key: processor.citation([Cite(key, position="subsequent")], format="text")
+             for key in ("nye1990", "nye2004", "laruelle2008")}
+    assert short["nye1990"] == "Nye, Bound to Lead."
+    # "Soft Power" would cite two of Nye's works alike: the whole title tells them apart
+    assert short["nye2004"] == "Nye, Soft Power: The Means to Success in World Politics."
+    assert short["laruelle2008"] == "Laruelle, Eurasianism."  # the record's own short title
+    full = processor.citation([Cite("nye1990", position="first")], format="text")
+    assert "Bound to Lead: The Changing Nature of American Power" in full
+
+
+def test_the_official_chicago_style_prints_the_whole_title_in_short_notes_as_citeproc_js_does():
+    from refmanager.api import loads
+    from refmanager.render.processor import Cite
+    from refmanager.render.style_choice import formatter_for
+
+    processor = formatter_for(loads(BOOKS, "bibtex").records, "csl:chicago-notes-bibliography").processor
+    assert processor.citation([Cite("nye1990", position="subsequent")], format="text") == \
+        "Nye, Bound to Lead: The Changing Nature of American Power."
+
+
 # ---------------------------------------------------------------- validation
 
 # Each case: the file's text, the line the error must name, and words of its message.
@@ -150,6 +190,10 @@ INVALID = {
         'title = "T"\ncsl = "apa"\n\nsentence-case = "yes"\n', 4, 'sentence-case must be true, false or "all"'),
     "a CSL id that does not exist": ('# comment\ntitle = "T"\ncsl = "apa-7th"\n', 3, "csl: no style 'apa-7th'"),
     "a .csl file that does not exist": ('title = "T"\ncsl = "missing.csl"\n', 2, "csl: no such style file"),
+    "short titles that are not true, false or all": (
+        'title = "T"\ncsl = "apa"\nshort-titles = 1\n', 3, 'short-titles must be true, false or "all"'),
+    "short titles for a writer": ('title = "T"\nwriter = "bibtex"\nshort-titles = true\n', 3,
+                                  "a writer style has none"),
     "a locale that does not exist": ('title = "T"\ncsl = "apa"\nlocale = "xx-YY"\n', 3, "no CSL locale 'xx-YY'"),
     "an unknown writer": ('title = "T"\nwriter = "ris"\n', 2, "writer must be one of bibtex, biblatex"),
     "both csl and writer": ('title = "T"\ncsl = "apa"\nwriter = "bibtex"\n', 1, "one of the two"),
