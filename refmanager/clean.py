@@ -35,6 +35,7 @@ from refmanager.normalize.pipeline import Progress
 from refmanager.normalize.review import Decisions, read_review, review_text
 
 REPORT_VERSION = 1
+BIBTEX = "bibtex"
 #: `progress_for(path, records)`: a callback that is told how many records were done.
 ProgressFactory = Callable[[str, int], Progress]
 
@@ -52,6 +53,8 @@ class FileReport:
     written: str = ""  # where the result was written; "" in a plan
     diff: str = ""
     declined: int = 0  # suggestions the review file declines: not offered again
+    # BibTeX: the text each changed entry had, by position, for `revert` to give back
+    sources: dict[int, str] = field(default_factory=dict)
 
     def to_json(self) -> dict:
         return {"source": self.source, "format": self.format, "records": self.records,
@@ -59,7 +62,8 @@ class FileReport:
                 "applied": [change.to_json() for change in self.applied],
                 "suggested": [change.to_json() for change in self.suggested],
                 "declined": self.declined,
-                "problems": [problem.as_dict() for problem in self.problems]}
+                "problems": [problem.as_dict() for problem in self.problems],
+                "sources": [{"position": position, "text": text} for position, text in self.sources.items()]}
 
 
 @dataclass(slots=True)
@@ -135,6 +139,8 @@ def _clean_file(path: str, config: NormalizeConfig, apply: bool, target: str, in
     report = FileReport(path, document.format, len(document.records), fixes,
                         findings.suggestions(config.threshold),
                         document.all_problems() + findings.problems, declined=len(findings.declined))
+    if apply and document.format == BIBTEX:
+        report.sources = _source_texts(document, fixes)
     report.problems += apply_changes(document, fixes)
     if diff:
         after = api.dumps(document, format).text
@@ -144,6 +150,18 @@ def _clean_file(path: str, config: NormalizeConfig, apply: bool, target: str, in
         report.problems += api.save(document, target, format, backup=in_place)
         report.written = target
     return report
+
+
+def _source_texts(document, changes: list[Change]) -> dict[int, str]:
+    """The source text of each entry the changes touch, by position."""
+    records, texts = document.records, {}
+    for change in changes:
+        position = change.record.position
+        if position not in texts and 0 <= position < len(records):
+            raw = getattr(records[position].origin, "raw", None)
+            if raw is not None:
+                texts[position] = raw
+    return texts
 
 
 def write_report(report: CleanReport, path: str) -> None:
@@ -164,7 +182,9 @@ class RevertReport:
 def revert(report_path: str) -> RevertReport:
     """Undo exactly the changes a `clean --apply` report records, in the files it wrote.
 
-    A field edited since is left as it is and reported.
+    A field edited since is left as it is and reported. A BibTeX entry that says
+    again all it said before the clean gets its text back as it was (layout and
+    LaTeX), so that reverting a whole clean gives back the file byte for byte.
     """
     try:
         data = json.loads(Path(report_path).read_text(encoding="utf-8"))
@@ -179,7 +199,20 @@ def revert(report_path: str) -> RevertReport:
         document = api.load(entry["written"])
         changes = [Change.from_json(change) for change in entry["applied"]]
         problems = revert_changes(document, changes)
+        _restore_sources(document, entry.get("sources") or ())
         api.save(document, entry["written"], api.target_format(entry["written"], None, document))
         result.reverted[entry["written"]] = len(changes) - len(problems)
         result.problems += problems
     return result
+
+
+def _restore_sources(document, sources) -> None:
+    if document.format != BIBTEX:
+        return
+    from refmanager.io.bibtex.write import restore_source
+
+    records = document.records
+    for source in sources:
+        position = source.get("position")
+        if isinstance(position, int) and 0 <= position < len(records) and isinstance(source.get("text"), str):
+            restore_source(records[position], source["text"], document.strings)

@@ -107,8 +107,9 @@ def format_initials(given: str) -> str:
         return given  # the usual case, quickly: `John`, `Mary Ann`
     words = []
     for word in given.split():
-        if "-" in word and all(_INITIAL.match(part) for part in word.split("-") if part):
-            words.append("-".join(part.rstrip(".") + "." for part in word.split("-") if part))
+        parts = [part for part in word.split("-") if part] if "-" in word else ()
+        if parts and all(_INITIAL.match(part) for part in parts):  # not a lone dash: "Bilel -"
+            words.append("-".join(part.rstrip(".") + "." for part in parts))
         elif _DOTTED_INITIALS.match(word) and word.isupper():
             words.extend(letter + "." for letter in word.replace(".", ""))
         elif len(word) == 1 and word.isupper():

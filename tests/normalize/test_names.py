@@ -71,10 +71,11 @@ def test_deliberate_case_is_left_alone(name):
 
 @pytest.mark.parametrize("given, expected", [
     ("A.G.", "A. G."), ("A G", "A. G."), ("J-P", "J.-P."), ("J.-P.", "J.-P."), ("John A", "John A."),
-    ("C.D.C", "C. D. C."), ("Jean-Paul", "Jean-Paul"),
+    ("C.D.C", "C. D. C."), ("Jean-Paul", "Jean-Paul"), ("Bilel -", "Bilel -"),
 ], ids=["run-together initials get a space", "bare initials get full stops", "a hyphenated pair",
         "a hyphenated pair already clean", "a middle initial gets its full stop",
-        "a dotted run without the last stop", "a hyphenated given name is no initials"])
+        "a dotted run without the last stop", "a hyphenated given name is no initials",
+        "a lone dash (the ACL anthology's 'Taboubi, Bilel -') is no initials and not dropped"])
 def test_initials_in_one_form(given, expected):
     assert fixed(NormalizeInitials, Name("Smith", given)).given == expected
 

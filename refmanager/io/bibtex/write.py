@@ -8,6 +8,7 @@ not change.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from functools import partial
@@ -15,6 +16,7 @@ from functools import partial
 from refmanager.collector import collector_paused
 from refmanager.errors import Problem
 from refmanager.io.base import Written, record_problem, untouched_source, verbatim_text
+from refmanager.io.bibtex.layout import entry_in_layout, header_of, layout_of, spliced
 from refmanager.io.bibtex.mapping import (
     SourceField,
     entry_to_record,
@@ -97,14 +99,32 @@ def format_entry(record: Record, dialect: str = "bibtex", ascii: bool = False,
     origin = record.origin
     source = None
     if origin is not None and origin.format == FORMAT and origin.raw:
+        # An entry written in ASCII (LaTeX for its accents) stays so where it changes.
+        ascii = ascii or origin.raw.isascii()
         source = _reusable_source(record, dialect, entry_type, ascii, strings or {})
         entry_type = origin.entry_type if origin.entry_type.lower() == entry_type.lower() else entry_type
     fields, notes = record_to_fields(record, dialect, ascii, source.kept if source else frozenset())
     fields = [(name, _off_line_start(value)) for name, value in fields]
+    key = _bibtex_key(record.key, notes)
     if source is not None:
         fields = source.merged_with(fields)
+        if (kept := _in_source_layout(source.origin, entry_type, key, fields)) is not None:
+            return kept, notes
     body = "".join(f"  {name} = {value},\n" for name, value in fields)
-    return f"@{entry_type}{{{_bibtex_key(record.key, notes)},\n{body}}}", notes
+    return f"@{entry_type}{{{key},\n{body}}}", notes
+
+
+def _in_source_layout(origin: BibtexOrigin, entry_type: str, key: str,
+                      fields: list[tuple[str, str]]) -> str | None:
+    """The entry in its source's layout (`io.bibtex.layout`): the source text with only
+    the changed values replaced when it keeps its type, key and fields, else generated
+    in that layout; None when the source has no layout to keep."""
+    if header_of(origin.raw) == (entry_type, key):
+        text = spliced(origin.raw, origin.value_bounds, origin.field_names, fields)
+        if text is not None:
+            return text
+    layout = layout_of(origin.raw, origin.value_bounds, origin.field_names)
+    return entry_in_layout(layout, entry_type, key, fields) if layout is not None else None
 
 
 # A line of a value that starts with `@` (after blanks) starts a new entry for
@@ -131,6 +151,7 @@ def _bibtex_key(key: str, notes: list[str]) -> str:
 class _ReusableSource:
     """An entry's source fields, each with its text if the record still says what it said."""
 
+    origin: BibtexOrigin  # the record's origin, with its fields as read
     fields: list[tuple[str, str, str | None]]  # name, lowercased name, reusable text or None
     # The record's places (`field_slot`) whose source text is reused as it is, so that
     # they need not be generated: only when the entry keeps its type and dialect, since
@@ -175,7 +196,7 @@ def _reusable_source(record: Record, dialect: str, entry_type: str, ascii: bool,
         if reuse:
             kept.add(slot)
     same_shape = origin.dialect == dialect and origin.entry_type.lower() == entry_type.lower()
-    return _ReusableSource(fields, frozenset(kept) if same_shape else frozenset())
+    return _ReusableSource(origin, fields, frozenset(kept) if same_shape else frozenset())
 
 
 def _origin_with_fields(record: Record, strings: dict[str, str]) -> BibtexOrigin | None:
@@ -184,13 +205,34 @@ def _origin_with_fields(record: Record, strings: dict[str, str]) -> BibtexOrigin
     origin = record.origin
     if isinstance(origin, BibtexOrigin) and origin.value_bounds is not None and origin.state is not None:
         return origin
-    entry = parse_entry_text(origin.raw)
+    read = _read_again(origin, origin.raw, strings)
+    return read[0] if read is not None else None
+
+
+def restore_source(record: Record, text: str, strings: dict[str, str]) -> bool:
+    """Make `text`, an entry as it once was, the record's source again if the record
+    says exactly what it says (as after `refman revert`): then the writer copies
+    it, layout and LaTeX included. False, and nothing changed, if it does not."""
+    if record.origin is None or record.origin.format != FORMAT:
+        return False
+    read = _read_again(record.origin, text, strings)
+    if read is None or read[1].state() != record.state():
+        return False
+    record.origin = read[0]
+    return True
+
+
+def _read_again(origin, text: str, strings: dict[str, str]) -> tuple[BibtexOrigin, Record] | None:
+    """An origin for `text` (the entry's type and fields as written there), and the
+    record that text reads as; None if it is not one entry."""
+    entry = parse_entry_text(text)
     if entry is None:
         return None
     source = [SourceField(field.name, *_evaluated(field.value, strings)) for field in entry.fields]
     before, _ = entry_to_record(entry.entry_type, entry.key, source)
     names = tuple(field.name for field in entry.fields)
-    return source_origin(origin, before, names, value_bounds(entry))
+    origin = dataclasses.replace(origin, raw=text, entry_type=entry.entry_type)
+    return source_origin(origin, before, names, value_bounds(entry)), before
 
 
 def _evaluated(expression: str, strings: dict[str, str]) -> tuple[str, str, int | None]:

@@ -50,7 +50,7 @@ def test_as_classic_bibtex_only_entries_that_classic_bibtex_would_say_otherwise_
             "  journaltitle = {J},\n  date         = {2014},\n}\n")
     written = write_bibtex(refmanager.loads(text, "bibtex")).text
     assert written.startswith(text[:text.index("@article{moved")])
-    assert "  journal = {J},\n  year = {2014}," in written
+    assert "  journal      = {J},\n  year         = {2014}," in written  # in the entry's own alignment
 
 
 def test_an_article_with_a_suffixed_author(sample):

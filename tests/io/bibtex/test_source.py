@@ -91,7 +91,7 @@ def test_a_changed_record_keeps_the_respelt_names_of_its_unchanged_fields():
     respell_field_names(record, ["title", "author", "journal", "year"])
     record.title = "Bound to Lead"
     written = write_bibtex(document).text
-    assert "title = {Bound to Lead}" in written and "author = {Nye, Joseph S.}" in written
+    assert "title = {Bound to Lead}" in written and "author  =  {Nye, Joseph S.}" in written  # as spaced
     assert "Title" not in written and "AUTHOR" not in written and "year = 1990" in written
 
 
