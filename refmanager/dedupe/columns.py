@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from refmanager import richtext
 from refmanager.model import Record
+from refmanager.normalize.name_lists import OTHERS, repair_name_list
 
 _NOT_WORD = re.compile(r"[^0-9a-z]+")
 _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.I)
@@ -135,12 +136,15 @@ def normalize_doi(doi: str) -> str:
 
 
 def _families(record: Record) -> tuple[str, ...]:
-    """Folded family names, without single letters: a list written "Kautz, H. and
-    Kearns, M." but split at every comma reads as four names, "Kautz", "H",
-    "Kearns", "M"; dropping the initials leaves the family names to compare."""
-    names = record.authors or record.creators.get("editor", [])
+    """Folded family names, after the author list's repair (a list written "Kautz, H.
+    and Kearns, M." but split at every comma, or in lower case with the given names
+    read as particles), without single letters (initials left over from a list too
+    broken to repair) and without the list's "others"."""
+    names = repair_name_list(record.authors or record.creators.get("editor", [])).names
     families = []
     for name in names:
+        if name == OTHERS:
+            continue
         family = fold(name.literal or " ".join(filter(None, (name.non_dropping_particle, name.family))))
         if not family and name.given:  # sources that give a name in one part
             family = fold(name.given)
