@@ -247,12 +247,19 @@ def _author_similarity(a: tuple[str, ...], b: tuple[str, ...]) -> float:
         return 0.5  # unknown, neither for nor against
     last_a = [family.rsplit(" ", 1)[-1] for family in a]
     last_b = [family.rsplit(" ", 1)[-1] for family in b]
-    first = 1.0 if _alike(last_a[0], last_b[0]) else 0.0
+    first = 1.0 if _alike(last_a[0], last_b[0]) or _alike_joined(a[0], b[0]) else 0.0
     exact = set(last_b)
-    found = sum(1 for family in last_a
-                if family in exact or any(_alike(family, other) for other in last_b))
+    found = sum(1 for family, last in zip(a, last_a)
+                if last in exact or any(_alike(last, other) for other in last_b)
+                or any(_alike_joined(family, other) for other in b if " " in family or " " in other))
     shared = found / max(1, min(len(last_a), len(last_b)))
     return 0.2 * first + 0.8 * shared  # sources list co-authors in other orders
+
+
+def _alike_joined(first: str, second: str) -> bool:
+    """A family name hyphenated at a line break ("haus-sler", "war-muth"), compared
+    whole: its last word alone is only a piece."""
+    return _alike(first.replace(" ", ""), second.replace(" ", ""))
 
 
 def _note(outcome: Comparison, what: str, agreed: bool) -> None:

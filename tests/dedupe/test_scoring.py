@@ -68,6 +68,13 @@ def test_a_page_range_whose_dash_was_lost_agrees_on_its_first_page():
     assert "first page" in outcome.agreed
 
 
+
+def test_a_family_name_hyphenated_at_a_line_break_is_the_same_name():
+    # Cora: "d. haus-sler", "m. k. war-muth" in citations copied from two-column papers
+    outcome = compare(work_key(article("How to use expert advice", ("Haussler", "Warmuth")), 0),
+                      work_key(article("How to use expert advice", ("Haus-sler", "War-muth")), 1))
+    assert "authors" in outcome.agreed
+
 def test_a_title_with_a_word_added_is_one_title():
     # dblp_acm: DBLP's and the ACM library's titles of one paper
     assert score(article("QXtract: a building block for efficient information extraction from text databases"),
