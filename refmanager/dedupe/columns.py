@@ -37,6 +37,9 @@ _ANNOTATION = re.compile(r"\s*\[(?:corrected|published erratum|erratum|comment|r
 # Science's "(vol 360, pg 542, 2009)", Embase's "(N Engl J Med (2009) 360 (542-544))".
 _CORRECTED_ARTICLE = re.compile(r"\s*\((?:vol\.?\s*\d+[^()]*\bpg?\.?\s*\d+[^()]*|"
                                 r"[^()]*\((?:19|20)\d\d\)\s*\d+(?:[^()]|\([^()]*\))*)\)\s*\.?\s*$", re.I)
+# Embase's form cut off by a title-length limit (200 characters in the haematology
+# set): "Erratum: ... (Proceeding of the National Academy of Science ... (Januar".
+_CUT_OFF_CORRECTED_ARTICLE = re.compile(r"\s*\([^()]*\([^()]*$")
 _PART = re.compile(r"\b(?:part|pt)\s+([ivx]+|\d+)\b")
 # A citation string split badly: the author list's tail and the year run into the
 # title ("vazirani 1995 introduction to computational learning theory").
@@ -107,6 +110,8 @@ def _title_proper(title: str) -> tuple[str, bool]:
     the article it corrects (then the record is the correction, not the article)."""
     plain = _ANNOTATION.sub("", richtext.plain(title))
     without_citation = _CORRECTED_ARTICLE.sub("", plain)
+    if without_citation == plain and plain.count("(") > plain.count(")"):
+        without_citation = _CUT_OFF_CORRECTED_ARTICLE.sub("", plain)
     return fold(without_citation), without_citation != plain
 
 

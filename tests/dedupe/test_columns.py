@@ -32,6 +32,12 @@ def record(title: str, names=(), year: int | None = 2009, doi: str = "") -> Reco
     pytest.param("Eculizumab for atypical hemolytic-uremic syndrome (New England Journal of Medicine "
                  "(2009) 360 (542-544))", "eculizumab for atypical hemolytic uremic syndrome", "erratum",
                  id="Embase's correction cites the article's journal, year and pages"),
+    pytest.param("Erratum: Gain-of-function mutations in complement factor B are associated with atypical "
+                 "hemolytic uremic syndrome (Proceeding of the National Academy of Science of the United "
+                 "States of America (Januar",
+                 "erratum gain of function mutations in complement factor b are associated with atypical "
+                 "hemolytic uremic syndrome", "erratum",
+                 id="Embase's correction cut off by a title-length limit still cites nothing"),
     pytest.param("Soft power (a reappraisal)", "soft power a reappraisal", "",
                  id="a parenthesis that cites nothing stays"),
     # DBLP and the ACM library label one panel two ways (dblp_acm set)
