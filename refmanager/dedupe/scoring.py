@@ -142,6 +142,9 @@ def _venue_evidence(a: WorkKey, b: WorkKey, outcome: Comparison) -> float:
 
 def _detail_evidence(a: WorkKey, b: WorkKey, outcome: Comparison) -> float:
     """For each detail both give: agreement adds a little, disagreement takes more."""
+    if _shifted(a, b):
+        outcome.agreed.append("volume, issue and page (in other fields)")
+        return 0.0
     evidence = 0.0
     for name, first, second, against in (("volume", a.volume, b.volume, -1.5),
                                          ("first page", a.first_page, b.first_page, -2.5),
@@ -151,6 +154,20 @@ def _detail_evidence(a: WorkKey, b: WorkKey, outcome: Comparison) -> float:
             _note(outcome, name, same)
             evidence += 0.7 if same else against
     return evidence
+
+
+def _shifted(a: WorkKey, b: WorkKey) -> bool:
+    """One database wrote the volume as the issue and the issue as the page (volume
+    26, issue 9, page 1746 as issue 26, page 9): the numbers of the shorter are all
+    the other's, each in another field. Not evidence for, but none against."""
+    first = (a.volume, a.issue, a.first_page)
+    second = (b.volume, b.issue, b.first_page)
+    fewer, more = sorted((first, second), key=lambda numbers: sum(map(bool, numbers)))
+    given = [number for number in fewer if number]
+    if len(given) < 2 or first == second:
+        return False
+    moved = all(number != other for number, other in zip(fewer, more) if number)
+    return moved and all(number in more for number in given) and len(set(given)) == len(given)
 
 
 def _run_together(first: str, second: str) -> bool:

@@ -75,6 +75,23 @@ def test_a_family_name_hyphenated_at_a_line_break_is_the_same_name():
                       work_key(article("How to use expert advice", ("Haus-sler", "War-muth")), 1))
     assert "authors" in outcome.agreed
 
+
+def test_volume_issue_and_page_shifted_by_one_field_are_not_evidence_against():
+    # sr_haematology: one conference abstract as volume 26, issue 9, page 1746 and as issue 26, page 9
+    full = article("The treatment of atypical HUS", ("Loirat",), 2011, volume="26", page="1746")
+    full.issue = "9"
+    shifted = article("The treatment of atypical HUS", ("Loirat",), 2011, page="9")
+    shifted.issue = "26"
+    outcome = compare(work_key(full, 0), work_key(shifted, 1))
+    assert outcome.score >= SAME
+    assert not {"volume", "first page", "issue"} & set(outcome.disagreed)
+
+
+def test_other_numbers_in_the_same_fields_still_disagree():
+    first = article("The treatment of atypical HUS", ("Loirat",), 2011, volume="26", page="1746")
+    second = article("The treatment of atypical HUS", ("Loirat",), 2011, volume="27", page="9")
+    assert "first page" in compare(work_key(first, 0), work_key(second, 1)).disagreed
+
 def test_a_title_with_a_word_added_is_one_title():
     # dblp_acm: DBLP's and the ACM library's titles of one paper
     assert score(article("QXtract: a building block for efficient information extraction from text databases"),
