@@ -63,7 +63,10 @@ def compare(a: WorkKey, b: WorkKey, common_title: bool = False) -> Comparison:
         return outcome
     title = _title_similarity(a.title, b.title)
     if title < _TITLE_FLOOR:  # nothing else could outweigh titles this far apart
-        outcome.disagreed.append("title")
+        if a.title and b.title:
+            outcome.disagreed.append("title")
+        else:
+            _judge_untitled(a, b, outcome)
         return outcome
     authors = _author_evidence(a.families, b.families, outcome)
     year = _year_evidence(a.year, b.year, outcome)
@@ -80,6 +83,29 @@ def compare(a: WorkKey, b: WorkKey, common_title: bool = False) -> Comparison:
     return outcome
 
 
+def _judge_untitled(a: WorkKey, b: WorkKey, outcome: Comparison) -> None:
+    """A record without a title (a citation string segmented badly, an export's empty
+    field) and a titled one: one article when the authors, the year and the first
+    page agree, and the volume and venue do not disagree (one place in a journal
+    holds one article by those authors). A missing title is no evidence of two works."""
+    outcome.disagreed.append("title (one record has none)")
+    if not _one_place(a, b):
+        return
+    evidence = (_author_evidence(a.families, b.families, outcome) + _year_evidence(a.year, b.year, outcome)
+                + _detail_evidence(a, b, outcome) + _kind_evidence(a, b, outcome))
+    outcome.score = _probability(evidence + _UNTITLED_AT_ONE_PLACE)
+
+
+def _one_place(a: WorkKey, b: WorkKey) -> bool:
+    if not (a.year and a.year == b.year and len(a.first_page) >= 2 and a.first_page == b.first_page):
+        return False
+    if a.volume and b.volume and a.volume != b.volume:
+        return False
+    if a.venue and b.venue and fuzz.token_set_ratio(a.venue, b.venue) < 50:
+        return False
+    return bool(a.families and b.families) and _author_similarity(a.families, b.families) >= 0.9
+
+
 def _probability(evidence: float) -> float:
     return 1 / (1 + math.exp(-(evidence - _EVIDENCE_NEEDED)))
 
@@ -90,6 +116,9 @@ _EVIDENCE_NEEDED = 4.5
 # Below this title similarity the title weighs -4, more than every other agreement
 # can make up for (authors 2, year 1, details 2.1): the pair is not even for review.
 _TITLE_FLOOR = 0.85
+# What a place (year, first page, volume) agreed by the same authors stands for in a
+# record without a title: with them (2 + 1 + 0.7, and 0.7 per other detail) a match.
+_UNTITLED_AT_ONE_PLACE = 1.0
 
 
 def _title_evidence(similarity: float, weak: bool, outcome: Comparison | None = None) -> float:
