@@ -18,7 +18,7 @@ import refmanager
 from refmanager.dedupe import DedupeOptions, find_duplicates
 
 FLOORS = {  # the scorer's main metric: cross-source F1 for DBLP-ACM, pairwise F1 otherwise
-    "dblp_acm": 0.97, "cora1295": 0.87, "cora1879": 0.87, "sr_diabetes": 0.99,
+    "dblp_acm": 0.97, "cora1295": 0.88, "cora1879": 0.88, "sr_diabetes": 0.99,
     "sr_cytology_screening": 0.99, "sr_haematology": 0.92, "sr_respiratory": 0.98,
     "sr_stroke": 0.99, "sr_digital_work": 0.96,
 }
@@ -44,4 +44,4 @@ def test_errata_and_replies_attached_as_the_haematology_labels_count_them(shared
     # Its labels join most errata, corrections and replies to their articles (five
     # clusters of seven), as a reviewer counts studies; attach_notices does the same.
     folder = shared / "bench" / "dedupe" / "sr_haematology"
-    assert main_f1(folder, tmp_path, DedupeOptions(attach_notices=True)) >= 0.93
+    assert main_f1(folder, tmp_path, DedupeOptions(attach_notices=True)) >= 0.95
