@@ -4,7 +4,8 @@ Identifiers decide where both records have them (one DOI: one work; two valid
 DOIs: two works, unless one is a preprint's). Otherwise the score weighs title,
 authors, year, venue, volume and pages, and guards against the false merges that
 share a title: replies and errata, parts I and II, editions of a book in other
-years, editorials and reviews with other volumes or pages. An erratum, reply or
+years, editorials and reviews with other volumes or pages. A record without a
+title is placed by its authors, year and first page. An erratum, reply or
 comment and the article it concerns are marked related (two items, one study),
 and a pair weighed as two works says so (`distinct_score`), so that clustering
 never joins them through a third record. Every comparison says what agreed and
@@ -97,6 +98,7 @@ def _judge_untitled(a: WorkKey, b: WorkKey, outcome: Comparison) -> None:
 
 
 def _one_place(a: WorkKey, b: WorkKey) -> bool:
+    """The same authors, year and first page, in no other volume or venue."""
     if not (a.year and a.year == b.year and len(a.first_page) >= 2 and a.first_page == b.first_page):
         return False
     if a.volume and b.volume and a.volume != b.volume:
