@@ -23,10 +23,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from refmanager.io.bibtex.names import OTHERS  # the list's "and others", as the reader writes it
 from refmanager.model import Name
 from refmanager.normalize.name_parts import PARTICLES
-
-OTHERS = Name(literal="others")  # as the BibTeX reader writes "and others"
 
 # One initial, or several run together with their full stops: "y", "y.", "h.s.", "j.-p.".
 # Two letters without stops are a family name as often ("ng", "li"): not initials.
@@ -102,6 +101,8 @@ def _given_from_particle(name: Name, rules: list[str]) -> Name:
     given = 0
     while given < len(words) and not _is_particle_word(words[given]):
         given += 1
+    if not given:  # a particle first ("van ludwig"): not a given name read as one
+        return name
     rules.append("given names read as particles")
     return replace(name, given=" ".join(words[:given]), non_dropping_particle=" ".join(words[given:]))
 

@@ -75,6 +75,7 @@ def test_et_al_is_the_lists_others(author_field, expected):
     "Ludwig van Beethoven and de la Fuente, Juan",
     "Y. Freund and R. E. Schapire",
     "{World Health Organization}",
+    "van ludwig beethoven",
     "Freund, Y. and others",
 ], ids=[
     "a list in family-comma-given form is unchanged",
@@ -82,6 +83,7 @@ def test_et_al_is_the_lists_others(author_field, expected):
     "real particles are unchanged",
     "initials before a family name are unchanged",
     "an organisation is unchanged",
+    "a lower-case name whose particle comes first is unchanged",
     "a list ending in others is unchanged",
 ])
 def test_a_well_formed_list_comes_back_unchanged(author_field):
