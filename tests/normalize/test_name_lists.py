@@ -47,11 +47,16 @@ def test_initials_split_off_are_joined_to_their_family_name(author_field, expect
     ("nicolo cesa-bianchi and yoav freund", [("cesa-bianchi", "nicolo", ""), ("freund", "yoav", "")]),
     ("ludwig van beethoven", [("beethoven", "ludwig", "van")]),
     ("m kearns", [("kearns", "m", "")]),
+    # cora0735: "freund y., seung h.s., shamir e. and tishby n."
+    ("freund y. and seung h.s.", [("freund", "y.", ""), ("seung", "h.s.", "")]),
+    ("van der waals j. d.", [("waals", "j. d.", "van der")]),
 ], ids=[
     "lower-case initials read as particles are given names",
     "lower-case given names read as particles are given names",
     "a real particle stays a particle after the given name",
     "a lone letter is an initial though a is a particle",
+    "a family name before its initials keeps the family name",
+    "a family name with particles before its initials keeps its particles",
 ])
 def test_given_names_read_as_particles_are_given_back(author_field, expected):
     assert repaired(author_field) == expected
@@ -91,6 +96,38 @@ def test_a_well_formed_list_comes_back_unchanged(author_field):
     repair = repair_name_list(names)
     assert repair.names == tuple(names)
     assert repair.rules == ()
+
+
+@pytest.mark.parametrize("author_field, expected", [
+    # sr_diabetes: 11,215 of its 12,138 names are written so
+    ("Akita K. and Isoda K.", [("Akita", "K."), ("Isoda", "K.")]),
+    # cora1879: "Kibler D., Langley P.:", "Quinlan J. R"
+    ("Kibler D. and Langley P.", [("Kibler", "D."), ("Langley", "P.")]),
+    ("Quinlan J. R", [("Quinlan", "J. R")]),
+    ("Fahlman S.E.", [("Fahlman", "S.E.")]),
+], ids=[
+    "medline order without a comma gives the family name back",
+    "each name of the list is read back",
+    "several initials after the family name are the given name",
+    "initials run together after the family name are the given name",
+])
+def test_a_family_name_written_before_its_initials_is_the_family_name(author_field, expected):
+    names = repair_name_list(parse_names(author_field)).names
+    assert [(name.family, name.given) for name in names] == expected
+
+
+@pytest.mark.parametrize("author_field", [
+    "MA, Jun",
+    "Aha David W",
+    "J. K",
+], ids=[
+    "a family name in capitals is not initials",
+    "two words before the initials are not read either way",
+    "initials alone are left alone",
+])
+def test_a_name_that_may_be_either_way_is_left_alone(author_field):
+    names = parse_names(author_field)
+    assert repair_name_list(names).names == tuple(names)
 
 
 def test_the_repair_says_which_rules_it_took():
