@@ -8,6 +8,8 @@
                                                  # errata, replies and comments merged into their
                                                  # articles (DedupeOptions.attach_notices), as
                                                  # reviewers who count studies label them
+    python benchmarks/bench_dedupe.py --misses cora1295
+                                                 # the true pairs missed, by cause, largest first
 
 Each set's BibTeX file is read with refmanager (its `x-record-id` field is
 ignored: it exists only for scoring), deduplicated, and the clusters are scored
@@ -16,6 +18,7 @@ by the set's own scorer (score.py), which prints the metric the set is known by.
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import resource
@@ -27,6 +30,8 @@ from pathlib import Path
 
 import refmanager
 from refmanager.dedupe import DedupeOptions, find_duplicates
+from refmanager.dedupe.columns import work_key
+from refmanager.dedupe.scoring import compare
 
 BENCH = Path(__file__).resolve().parents[2] / "shared" / "bench" / "dedupe"
 BIGBIB = BENCH.parent / "bigbib" / "acl-anthology-88k.bib"
@@ -61,6 +66,51 @@ def run(name: str, options: DedupeOptions = DedupeOptions()) -> dict:
     row = {"set": name, "records": len(records), "summary": summary, "removal": removal.strip(),
            "pairs compared": result.compared, "cpu s": round(spent, 2), "read s": round(read, 2)}
     return row | ({"options": "attach_notices"} if options.attach_notices else {})
+
+
+def misses(name: str, options: DedupeOptions = DedupeOptions()) -> list[dict]:
+    """The true pairs the clusters miss, by cause. A true cluster split into several
+    predicted groups misses every pair across two of them; the best comparison
+    between the two groups (first 30 records of each) says why they stayed apart."""
+    folder = BENCH / name
+    records = read_decoded(folder / f"{name}.bib")
+    keys = [work_key(record, index) for index, record in enumerate(records)]
+    group_of = {index: number for number, group in enumerate(find_duplicates(records, options).clusters)
+                for index in group}
+    causes: dict[str, dict] = {}
+    for true_cluster in _true_clusters(folder, records):
+        parts: dict[int, list[int]] = {}
+        for index in true_cluster:
+            parts.setdefault(group_of.get(index, -1 - index), []).append(index)
+        for first, second in itertools.combinations(parts.values(), 2):
+            best = max((compare(keys[a], keys[b]) for a in first[:30] for b in second[:30]),
+                       key=lambda comparison: comparison.score)
+            cause = causes.setdefault(_miss_cause(best, options), {"pairs": 0, "group pairs": 0})
+            cause["pairs"] += len(first) * len(second)
+            cause["group pairs"] += 1
+            cause.setdefault("example", [records[best.first].key, records[best.second].key])
+    return sorted(({"set": name, "cause": cause} | counts for cause, counts in causes.items()),
+                  key=lambda row: -row["pairs"])
+
+
+def _true_clusters(folder: Path, records: list) -> list[list[int]]:
+    position = {record.key: index for index, record in enumerate(records)}
+    with open(folder / "records.jsonl", encoding="utf-8") as lines:
+        bibkey = {row["id"]: row["bibkey"] for row in map(json.loads, lines)}
+    with open(folder / "truth_clusters.jsonl", encoding="utf-8") as lines:
+        return [[position[bibkey[record_id]] for record_id in row["ids"]] for row in map(json.loads, lines)]
+
+
+def _miss_cause(best, options: DedupeOptions) -> str:
+    if best.related:
+        return f"related ({best.related}), not merged"
+    if best.score >= options.thresholds.match:
+        return "matched, but kept apart: the groups hold records compared as two works"
+    if best.score >= options.thresholds.review:
+        return "for review"
+    if "title" in best.disagreed:
+        return "titles differ"
+    return "scored as two works: " + ", ".join(best.disagreed)
 
 
 def run_big(size: int) -> dict:
@@ -106,6 +156,10 @@ def main(arguments: list[str]) -> None:
         print(json.dumps(run_big(int(arguments[1]))))
         return
     options = DedupeOptions(attach_notices="--attach-notices" in arguments)
+    if arguments[:1] == ["--misses"]:
+        for row in misses(arguments[1], options):
+            print(json.dumps(row))
+        return
     for name in [argument for argument in arguments if not argument.startswith("--")] or SETS:
         print(json.dumps(run(name, options)))
     print(f"peak MB {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024}")

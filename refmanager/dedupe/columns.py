@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from refmanager import richtext
 from refmanager.model import Record
+from refmanager.normalize.name_lists import OTHERS, repair_name_list
 
 _NOT_WORD = re.compile(r"[^0-9a-z]+")
 _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.I)
@@ -36,6 +37,9 @@ _ANNOTATION = re.compile(r"\s*\[(?:corrected|published erratum|erratum|comment|r
 # Science's "(vol 360, pg 542, 2009)", Embase's "(N Engl J Med (2009) 360 (542-544))".
 _CORRECTED_ARTICLE = re.compile(r"\s*\((?:vol\.?\s*\d+[^()]*\bpg?\.?\s*\d+[^()]*|"
                                 r"[^()]*\((?:19|20)\d\d\)\s*\d+(?:[^()]|\([^()]*\))*)\)\s*\.?\s*$", re.I)
+# Embase's form cut off by a title-length limit (200 characters in the haematology
+# set): "Erratum: ... (Proceeding of the National Academy of Science ... (Januar".
+_CUT_OFF_CORRECTED_ARTICLE = re.compile(r"\s*\([^()]*\([^()]*$")
 _PART = re.compile(r"\b(?:part|pt)\s+([ivx]+|\d+)\b")
 # A citation string split badly: the author list's tail and the year run into the
 # title ("vazirani 1995 introduction to computational learning theory").
@@ -106,6 +110,8 @@ def _title_proper(title: str) -> tuple[str, bool]:
     the article it corrects (then the record is the correction, not the article)."""
     plain = _ANNOTATION.sub("", richtext.plain(title))
     without_citation = _CORRECTED_ARTICLE.sub("", plain)
+    if without_citation == plain and plain.count("(") > plain.count(")"):
+        without_citation = _CUT_OFF_CORRECTED_ARTICLE.sub("", plain)
     return fold(without_citation), without_citation != plain
 
 
@@ -135,12 +141,15 @@ def normalize_doi(doi: str) -> str:
 
 
 def _families(record: Record) -> tuple[str, ...]:
-    """Folded family names, without single letters: a list written "Kautz, H. and
-    Kearns, M." but split at every comma reads as four names, "Kautz", "H",
-    "Kearns", "M"; dropping the initials leaves the family names to compare."""
-    names = record.authors or record.creators.get("editor", [])
+    """Folded family names, after the author list's repair (a list written "Kautz, H.
+    and Kearns, M." but split at every comma, or in lower case with the given names
+    read as particles), without single letters (initials left over from a list too
+    broken to repair) and without the list's "others"."""
+    names = repair_name_list(record.authors or record.creators.get("editor", [])).names
     families = []
     for name in names:
+        if name == OTHERS:
+            continue
         family = fold(name.literal or " ".join(filter(None, (name.non_dropping_particle, name.family))))
         if not family and name.given:  # sources that give a name in one part
             family = fold(name.given)

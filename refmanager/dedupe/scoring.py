@@ -4,7 +4,8 @@ Identifiers decide where both records have them (one DOI: one work; two valid
 DOIs: two works, unless one is a preprint's). Otherwise the score weighs title,
 authors, year, venue, volume and pages, and guards against the false merges that
 share a title: replies and errata, parts I and II, editions of a book in other
-years, editorials and reviews with other volumes or pages. An erratum, reply or
+years, editorials and reviews with other volumes or pages. A record without a
+title is placed by its authors, year and first page. An erratum, reply or
 comment and the article it concerns are marked related (two items, one study),
 and a pair weighed as two works says so (`distinct_score`), so that clustering
 never joins them through a third record. Every comparison says what agreed and
@@ -63,7 +64,10 @@ def compare(a: WorkKey, b: WorkKey, common_title: bool = False) -> Comparison:
         return outcome
     title = _title_similarity(a.title, b.title)
     if title < _TITLE_FLOOR:  # nothing else could outweigh titles this far apart
-        outcome.disagreed.append("title")
+        if a.title and b.title:
+            outcome.disagreed.append("title")
+        else:
+            _judge_untitled(a, b, outcome)
         return outcome
     authors = _author_evidence(a.families, b.families, outcome)
     year = _year_evidence(a.year, b.year, outcome)
@@ -80,6 +84,30 @@ def compare(a: WorkKey, b: WorkKey, common_title: bool = False) -> Comparison:
     return outcome
 
 
+def _judge_untitled(a: WorkKey, b: WorkKey, outcome: Comparison) -> None:
+    """A record without a title (a citation string segmented badly, an export's empty
+    field) and a titled one: one article when the authors, the year and the first
+    page agree, and the volume and venue do not disagree (one place in a journal
+    holds one article by those authors). A missing title is no evidence of two works."""
+    outcome.disagreed.append("title (one record has none)")
+    if not _one_place(a, b):
+        return
+    evidence = (_author_evidence(a.families, b.families, outcome) + _year_evidence(a.year, b.year, outcome)
+                + _detail_evidence(a, b, outcome) + _kind_evidence(a, b, outcome))
+    outcome.score = _probability(evidence + _UNTITLED_AT_ONE_PLACE)
+
+
+def _one_place(a: WorkKey, b: WorkKey) -> bool:
+    """The same authors, year and first page, in no other volume or venue."""
+    if not (a.year and a.year == b.year and len(a.first_page) >= 2 and a.first_page == b.first_page):
+        return False
+    if a.volume and b.volume and a.volume != b.volume:
+        return False
+    if a.venue and b.venue and fuzz.token_set_ratio(a.venue, b.venue) < 50:
+        return False
+    return bool(a.families and b.families) and _author_similarity(a.families, b.families) >= 0.9
+
+
 def _probability(evidence: float) -> float:
     return 1 / (1 + math.exp(-(evidence - _EVIDENCE_NEEDED)))
 
@@ -90,6 +118,9 @@ _EVIDENCE_NEEDED = 4.5
 # Below this title similarity the title weighs -4, more than every other agreement
 # can make up for (authors 2, year 1, details 2.1): the pair is not even for review.
 _TITLE_FLOOR = 0.85
+# What a place (year, first page, volume) agreed by the same authors stands for in a
+# record without a title: with them (2 + 1 + 0.7, and 0.7 per other detail) a match.
+_UNTITLED_AT_ONE_PLACE = 1.0
 
 
 def _title_evidence(similarity: float, weak: bool, outcome: Comparison | None = None) -> float:
@@ -142,6 +173,9 @@ def _venue_evidence(a: WorkKey, b: WorkKey, outcome: Comparison) -> float:
 
 def _detail_evidence(a: WorkKey, b: WorkKey, outcome: Comparison) -> float:
     """For each detail both give: agreement adds a little, disagreement takes more."""
+    if _shifted(a, b):
+        outcome.agreed.append("volume, issue and page (in other fields)")
+        return 0.0
     evidence = 0.0
     for name, first, second, against in (("volume", a.volume, b.volume, -1.5),
                                          ("first page", a.first_page, b.first_page, -2.5),
@@ -151,6 +185,20 @@ def _detail_evidence(a: WorkKey, b: WorkKey, outcome: Comparison) -> float:
             _note(outcome, name, same)
             evidence += 0.7 if same else against
     return evidence
+
+
+def _shifted(a: WorkKey, b: WorkKey) -> bool:
+    """One database wrote the volume as the issue and the issue as the page (volume
+    26, issue 9, page 1746 as issue 26, page 9): the numbers of the shorter are all
+    the other's, each in another field. Not evidence for, but none against."""
+    first = (a.volume, a.issue, a.first_page)
+    second = (b.volume, b.issue, b.first_page)
+    fewer, more = sorted((first, second), key=lambda numbers: sum(map(bool, numbers)))
+    given = [number for number in fewer if number]
+    if len(given) < 2 or first == second:
+        return False
+    moved = all(number != other for number, other in zip(fewer, more) if number)
+    return moved and all(number in more for number in given) and len(set(given)) == len(given)
 
 
 def _run_together(first: str, second: str) -> bool:
@@ -247,12 +295,19 @@ def _author_similarity(a: tuple[str, ...], b: tuple[str, ...]) -> float:
         return 0.5  # unknown, neither for nor against
     last_a = [family.rsplit(" ", 1)[-1] for family in a]
     last_b = [family.rsplit(" ", 1)[-1] for family in b]
-    first = 1.0 if _alike(last_a[0], last_b[0]) else 0.0
+    first = 1.0 if _alike(last_a[0], last_b[0]) or _alike_joined(a[0], b[0]) else 0.0
     exact = set(last_b)
-    found = sum(1 for family in last_a
-                if family in exact or any(_alike(family, other) for other in last_b))
+    found = sum(1 for family, last in zip(a, last_a)
+                if last in exact or any(_alike(last, other) for other in last_b)
+                or any(_alike_joined(family, other) for other in b if " " in family or " " in other))
     shared = found / max(1, min(len(last_a), len(last_b)))
     return 0.2 * first + 0.8 * shared  # sources list co-authors in other orders
+
+
+def _alike_joined(first: str, second: str) -> bool:
+    """A family name hyphenated at a line break ("haus-sler", "war-muth"), compared
+    whole: its last word alone is only a piece."""
+    return _alike(first.replace(" ", ""), second.replace(" ", ""))
 
 
 def _note(outcome: Comparison, what: str, agreed: bool) -> None:

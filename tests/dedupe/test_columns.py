@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from refmanager.dedupe.columns import normalize_doi, work_key
+from refmanager.io.bibtex.names import parse_names
 from refmanager.model import DateValue, Name, Record
 
 
@@ -31,6 +32,12 @@ def record(title: str, names=(), year: int | None = 2009, doi: str = "") -> Reco
     pytest.param("Eculizumab for atypical hemolytic-uremic syndrome (New England Journal of Medicine "
                  "(2009) 360 (542-544))", "eculizumab for atypical hemolytic uremic syndrome", "erratum",
                  id="Embase's correction cites the article's journal, year and pages"),
+    pytest.param("Erratum: Gain-of-function mutations in complement factor B are associated with atypical "
+                 "hemolytic uremic syndrome (Proceeding of the National Academy of Science of the United "
+                 "States of America (Januar",
+                 "erratum gain of function mutations in complement factor b are associated with atypical "
+                 "hemolytic uremic syndrome", "erratum",
+                 id="Embase's correction cut off by a title-length limit still cites nothing"),
     pytest.param("Soft power (a reappraisal)", "soft power a reappraisal", "",
                  id="a parenthesis that cites nothing stays"),
     # DBLP and the ACM library label one panel two ways (dblp_acm set)
@@ -60,6 +67,21 @@ def test_initials_read_as_names_are_dropped():
     split_at_every_comma = record("Horn approximations", [("kautz", ""), ("h", ""), ("kearns", ""), ("m", "")])
     assert work_key(split_at_every_comma, 0).families == ("kautz", "kearns")
 
+
+
+@pytest.mark.parametrize("author_field, families", [
+    # Cora (cora1295): lower-case bylines, read by BibTeX's "First von Last" rule
+    pytest.param("nicolo cesa-bianchi and yoav freund", ("cesa bianchi", "freund"),
+                 id="given names read as particles are not family names"),
+    pytest.param("freund, y. and m. kearns et al.", ("freund", "kearns"), id="et al is not a family name"),
+    pytest.param("freund and y and schapire and r. e", ("freund", "schapire"),
+                 id="initials split off by every comma are not family names"),
+    pytest.param("Freund, Y. and others", ("freund",), id="and others is not a family name"),
+])
+def test_the_families_compared_are_those_of_the_repaired_author_list(author_field, families):
+    made = record("Experiments with a new boosting algorithm")
+    made.creators["author"] = parse_names(author_field)
+    assert work_key(made, 0).families == families
 
 @pytest.mark.parametrize("field, doi", [
     pytest.param("https://doi.org/10.1186/S12933-018-0749-1", "10.1186/s12933-018-0749-1", id="a resolver URL"),

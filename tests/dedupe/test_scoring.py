@@ -68,6 +68,61 @@ def test_a_page_range_whose_dash_was_lost_agrees_on_its_first_page():
     assert "first page" in outcome.agreed
 
 
+
+def test_a_family_name_hyphenated_at_a_line_break_is_the_same_name():
+    # Cora: "d. haus-sler", "m. k. war-muth" in citations copied from two-column papers
+    outcome = compare(work_key(article("How to use expert advice", ("Haussler", "Warmuth")), 0),
+                      work_key(article("How to use expert advice", ("Haus-sler", "War-muth")), 1))
+    assert "authors" in outcome.agreed
+
+
+def test_volume_issue_and_page_shifted_by_one_field_are_not_evidence_against():
+    # sr_haematology: one conference abstract as volume 26, issue 9, page 1746 and as issue 26, page 9
+    full = article("The treatment of atypical HUS", ("Loirat",), 2011, volume="26", page="1746")
+    full.issue = "9"
+    shifted = article("The treatment of atypical HUS", ("Loirat",), 2011, page="9")
+    shifted.issue = "26"
+    outcome = compare(work_key(full, 0), work_key(shifted, 1))
+    assert outcome.score >= SAME
+    assert not {"volume", "first page", "issue"} & set(outcome.disagreed)
+
+
+def test_other_numbers_in_the_same_fields_still_disagree():
+    first = article("The treatment of atypical HUS", ("Loirat",), 2011, volume="26", page="1746")
+    second = article("The treatment of atypical HUS", ("Loirat",), 2011, volume="27", page="9")
+    assert "first page" in compare(work_key(first, 0), work_key(second, 1)).disagreed
+
+
+ZUBER = ("Zuber", "Le Quintrec", "Sberro-Soussan", "Loirat")
+
+
+@pytest.mark.parametrize("untitled, titled, same", [
+    # sr_haematology: Nat Rev Nephrol 7(1):23-35, once with its title and once without
+    (article("", ZUBER, 2011, volume="7", page="23"),
+     article("New insights into postrenal transplant hemolytic uremic syndrome", ZUBER, 2011, volume="7", page="23"),
+     True),
+    (article("", ZUBER, 2011, volume="7", page="23"),
+     article("New insights into postrenal transplant hemolytic uremic syndrome", ZUBER, 2011, volume="7", page="41"),
+     False),
+    (article("", ZUBER, 2011, volume="7", page="23"),
+     article("New insights into postrenal transplant hemolytic uremic syndrome", ("Nye",), 2011, volume="7",
+             page="23"),
+     False),
+    # sr_cytology_screening: two abstracts by one team on one supplement page
+    (article("HPV status and histologic follow up on women with cytologic abnormality of ASC-H",
+             ("Baker", "Chen", "Yang"), 2009, page="81A"),
+     article("ASC-H: HPV status and histologic correlation based on age distributions",
+             ("Baker", "Yang", "Chen"), 2009, page="81A"),
+     False),
+], ids=[
+    "a record without a title at the same authors year volume and page is the article",
+    "a record without a title on another page is not",
+    "a record without a title by other authors is not",
+    "two titled abstracts of one team on one page are two",
+])
+def test_a_record_without_a_title_is_matched_by_its_place(untitled, titled, same):
+    assert (score(untitled, titled) >= SAME) is same
+
 def test_a_title_with_a_word_added_is_one_title():
     # dblp_acm: DBLP's and the ACM library's titles of one paper
     assert score(article("QXtract: a building block for efficient information extraction from text databases"),
