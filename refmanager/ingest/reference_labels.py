@@ -48,6 +48,7 @@ def label_with_model(tagger, text: str) -> list[tuple[str, str]]:
     labels = _journal_abbreviations_whole(tokens, tagger.tag(features(tokens, text)))
     labels = _names_after_the_authors_are_editors(tokens, labels)
     labels = _part_numbers_end_the_title(tokens, labels)
+    labels = _page_ranges_whole(tokens, labels)
     spans: list[tuple[str, str]] = []
     start = 0
     for index in range(1, len(tokens) + 1):
@@ -139,6 +140,26 @@ def _part_numbers_end_the_title(tokens: list, labels: list[str]) -> list[str]:
             numerals += 2
         if numerals > start:
             labels[start - 1:numerals] = ["title"] * (numerals - start) + ["other"]
+    return labels
+
+
+def _page_ranges_whole(tokens: list, labels: list[str]) -> list[str]:
+    """`Ann. Statist. 27 1948--1973. MR1765624`: a last page that looks like a year may be
+    read as the date, cutting the range; when a date is found elsewhere too, a number
+    right after pages and a dash, above the first page, ends the range."""
+    labels = list(labels)
+    for start, end in _runs(labels):
+        if labels[start] != "pages" or not tokens[end - 1].text.isdigit():
+            continue
+        last = end
+        while last < len(tokens) and tokens[last].text in "-–—" and last - end < 2:
+            last += 1
+        if (last == end or last >= len(tokens) or labels[last] != "date" or not tokens[last].text.isdigit()
+                or int(tokens[last].text) <= int(tokens[end - 1].text)):
+            continue
+        date_elsewhere = any(label == "date" for index, label in enumerate(labels) if index != last)
+        if date_elsewhere and (last + 1 == len(labels) or labels[last + 1] != "date"):
+            labels[end:last + 1] = ["pages"] * (last + 1 - end)
     return labels
 
 

@@ -8,7 +8,11 @@ from __future__ import annotations
 
 import pytest
 
-from refmanager.ingest.reference_labels import _names_after_the_authors_are_editors, _part_numbers_end_the_title
+from refmanager.ingest.reference_labels import (
+    _names_after_the_authors_are_editors,
+    _page_ranges_whole,
+    _part_numbers_end_the_title,
+)
 from refmanager.ingest.reference_tokens import tokenize
 
 def repeat(*runs: tuple[str, int]) -> list[str]:
@@ -52,3 +56,19 @@ def test_a_journal_that_starts_with_a_capital_i_keeps_it():
     tokens = tokenize("Knot groups. Inventiones Math.")
     given = repeat(("title", 2), ("other", 1), ("container", 3))
     assert _part_numbers_end_the_title(tokens, given) == given
+
+
+def test_a_last_page_read_as_the_date_ends_the_range():
+    # "Ann. Statist. 27 1948--1973. MR1765624", dated (1999) before (umass-citation dev)
+    tokens = tokenize("(1999). Ann. 27 1948--1973.")
+    given = repeat(("other", 1), ("date", 1), ("other", 2), ("container", 1), ("other", 1), ("volume", 1),
+                   ("pages", 1), ("other", 2), ("date", 1), ("other", 1))
+    expected = given[:7] + ["pages"] * 4 + ["other"]
+    assert _page_ranges_whole(tokens, given) == expected
+
+
+def test_a_year_after_the_pages_stays_the_date_when_it_is_the_only_one():
+    tokens = tokenize("Ann. 27 1948--1973.")
+    given = repeat(("container", 1), ("other", 1), ("volume", 1), ("pages", 1), ("other", 2), ("date", 1),
+                   ("other", 1))
+    assert _page_ranges_whole(tokens, given) == given
