@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
+from refmanager.ingest.reference_containers import repair_containers
 from refmanager.ingest.reference_rules import label_by_rules
 from refmanager.ingest.reference_tokens import features, tokenize
 
@@ -49,6 +50,7 @@ def label_with_model(tagger, text: str) -> list[tuple[str, str]]:
     labels = _names_after_the_authors_are_editors(tokens, labels)
     labels = _part_numbers_end_the_title(tokens, labels)
     labels = _page_ranges_whole(tokens, labels)
+    labels = repair_containers(tokens, labels)
     spans: list[tuple[str, str]] = []
     start = 0
     for index in range(1, len(tokens) + 1):

@@ -1,0 +1,106 @@
+"""Which stretch of a reference is its title, which the journal or book that holds it.
+
+The labeller (`reference_labels`) reads `..., in: Essays on Mirror Manifolds, Int.
+Press` as a second title, `in Protostars and Planets III, ed. E. H. Levy` as one
+editor span, and `Henrard J., 1983, Celestial Mechanics, 30, 197` (no article title,
+as astronomy cites) as a title. These repairs take the model's labels, one per
+token, and move such stretches to the container from what stands around them.
+"""
+
+from __future__ import annotations
+
+import re
+
+_IN = frozenset(("in", "In", "IN"))
+_NAME_JOINERS = frozenset(("and", "und", "et", "y", "&"))
+_NAME_MARK = re.compile(r"[A-Z]\.?|[A-Z][a-z]?\.")  # an initial: `J.`, `J`, `Yu.`
+
+
+def runs(labels: list[str]) -> list[tuple[int, int]]:
+    """(start, end) of each run of one label, `other` runs included."""
+    found, start = [], 0
+    for index in range(1, len(labels) + 1):
+        if index == len(labels) or labels[index] != labels[start]:
+            found.append((start, index))
+            start = index
+    return found
+
+
+def repair_containers(tokens: list, labels: list[str]) -> list[str]:
+    """The labels with the container found where the model saw a title or an editor."""
+    if "container" in labels:
+        return labels
+    for repair in (container_read_as_a_second_title, container_read_as_an_editor, journal_read_as_the_title):
+        labels = repair(tokens, labels)
+    return labels
+
+
+def _after_in(tokens: list, labels: list[str], start: int) -> bool:
+    """Is the run at `start` right after `In` or `in:` (marks between allowed)?"""
+    index = start - 1
+    while index >= 0 and labels[index] == "other" and not any(c.isalnum() for c in tokens[index].text):
+        index -= 1
+    return index >= 0 and tokens[index].text in _IN and labels[index] == "other"
+
+
+def container_read_as_a_second_title(tokens: list, labels: list[str]) -> list[str]:
+    """`Topological mirrors and quantum rings, in: Essays on Mirror Manifolds, Int. Press`
+    or `" Discrete mechanics, " in A. Zichichi, ed., How Far Are We from the Gauge Forces`:
+    a second title after `In`, or after the editors, is the book that holds the first."""
+    labels = list(labels)
+    labelled = [run for run in runs(labels) if labels[run[0]] != "other"]
+    titles = [number for number, run in enumerate(labelled) if labels[run[0]] == "title"]
+    for number in titles[1:]:
+        start, end = labelled[number]
+        previous = labels[labelled[number - 1][0]]
+        if _after_in(tokens, labels, start) or previous == "editor":
+            labels[start:end] = ["container"] * (end - start)
+            break
+    return labels
+
+
+def _reads_as_a_title(words: list[str]) -> bool:
+    """`Protostars and Planets III`, not `A. Zichichi`, `John Smith` nor `Hecht and Steere`:
+    no initial, and a small word (not `and`), a numeral or more words than names have."""
+    if len(words) < 2 or any(_NAME_MARK.fullmatch(word) for word in words):
+        return False
+    return len(words) >= 4 or any(word.islower() and word not in _NAME_JOINERS or word.isdigit()
+                                  or re.fullmatch(r"[IVX]+", word) for word in words[1:])
+
+
+def container_read_as_an_editor(tokens: list, labels: list[str]) -> list[str]:
+    """`in Protostars and Planets III, ed. E. H. Levy & J. I. Lunine`: an editor span that
+    starts with `in` and a title before the first comma or bracket holds the book's
+    title, then its editors."""
+    labels = list(labels)
+    for start, end in runs(labels):
+        if labels[start] != "editor" or tokens[start].text not in _IN:
+            continue
+        cut = next((index for index in range(start + 1, end) if tokens[index].text in ",(["), end)
+        words = [token.text for token in tokens[start + 1:cut] if any(c.isalnum() for c in token.text)]
+        if _reads_as_a_title(words):
+            labels[start:cut] = ["container"] * (cut - start)
+            if cut < end and tokens[cut].text == ",":
+                labels[cut] = "other"
+    return labels
+
+
+def journal_read_as_the_title(tokens: list, labels: list[str]) -> list[str]:
+    """`Henrard J., Lemaitre A., 1983, Celestial Mechanics, 30, 197`: astronomy and physics
+    cite an article by its journal, volume and page, without its title; a lone title
+    followed at once by a bare volume number and then pages, with no publisher, is the
+    journal, when it is short as journal names are (six words at most)."""
+    if labels.count("title") == 0 or "publisher" in labels or "pages" not in labels:
+        return labels
+    labelled = [run for run in runs(labels) if labels[run[0]] != "other"]
+    titles = [number for number, run in enumerate(labelled) if labels[run[0]] == "title"]
+    if len(titles) != 1 or titles[0] + 2 >= len(labelled):
+        return labels
+    start, end = labelled[titles[0]]
+    if sum(any(c.isalnum() for c in token.text) for token in tokens[start:end]) > 6:
+        return labels
+    volume, following = labelled[titles[0] + 1], labelled[titles[0] + 2]
+    if (labels[volume[0]] != "volume" or volume[1] - volume[0] != 1 or not tokens[volume[0]].text.isdigit()
+            or labels[following[0]] != "pages"):
+        return labels
+    return labels[:start] + ["container"] * (end - start) + labels[end:]
