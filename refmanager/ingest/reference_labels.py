@@ -13,6 +13,7 @@ from functools import lru_cache
 from importlib import resources
 
 from refmanager.ingest.reference_containers import repair_containers
+from refmanager.ingest.reference_publishers import repair_publishers
 from refmanager.ingest.reference_rules import label_by_rules
 from refmanager.ingest.reference_tokens import features, tokenize
 
@@ -37,9 +38,8 @@ def load_model():
 def label(text: str) -> list[tuple[str, str]]:
     """(label, text) spans for a whitespace-normalised reference string."""
     tagger = load_model()
-    if tagger is None:
-        return label_by_rules(text)
-    return label_with_model(tagger, text)
+    spans = label_by_rules(text) if tagger is None else label_with_model(tagger, text)
+    return repair_publishers(spans, text)
 
 
 def label_with_model(tagger, text: str) -> list[tuple[str, str]]:

@@ -1,0 +1,51 @@
+"""Tests for refmanager/ingest/reference_publishers.py: publisher, institution or status.
+
+Spans as the shipped model labelled references of the umass-citation dev file (each
+case names its reference).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from refmanager.ingest.reference_publishers import repair_publishers
+
+REPAIRS = {
+    # "Kitov, I., (2006c). The Japanese economy, MPRA Paper 2737, University Library of Munich, Germany."
+    "the body that issues a working paper is its institution": (
+        "Kitov, I., (2006c). The Japanese economy, MPRA Paper 2737, University Library of Munich, Germany.",
+        [("author", "Kitov, I."), ("title", "The Japanese economy"), ("publisher", "University Library of Munich"),
+         ("location", "Germany")],
+        [("author", "Kitov, I."), ("title", "The Japanese economy"), ("institution", "University Library of Munich"),
+         ("location", "Germany")]),
+    # "[8] T. Mora: Gröbner Bases and the Word Problem, Preprint, University of Genova (1987)."
+    "the university of a preprint is its institution": (
+        "[8] T. Mora: Gröbner Bases and the Word Problem, Preprint, University of Genova (1987).",
+        [("author", "T. Mora"), ("title", "Gröbner Bases and the Word Problem"), ("note", "Preprint"),
+         ("publisher", "University of Genova"), ("date", "1987")],
+        [("author", "T. Mora"), ("title", "Gröbner Bases and the Word Problem"), ("note", "Preprint"),
+         ("institution", "University of Genova"), ("date", "1987")]),
+    "the publisher of a book stays its publisher": (
+        "Y. Kivshar. Optical solitons. Academic Press, San Diego, 2003.",
+        [("author", "Y. Kivshar"), ("title", "Optical solitons"), ("publisher", "Academic Press"),
+         ("location", "San Diego"), ("date", "2003")],
+        [("author", "Y. Kivshar"), ("title", "Optical solitons"), ("publisher", "Academic Press"),
+         ("location", "San Diego"), ("date", "2003")]),
+    # "L. Tokke, R. Weiss and D. T. Wilkinson, Ap. J. Lett., in press (1992)."
+    "in press is a status, not a publisher": (
+        "L. Tokke and R. Weiss, Ap. J. Lett., in press (1992).",
+        [("author", "L. Tokke and R. Weiss"), ("container", "Ap. J. Lett."), ("publisher", "press"),
+         ("date", "1992")],
+        [("author", "L. Tokke and R. Weiss"), ("container", "Ap. J. Lett."), ("note", "press"),
+         ("date", "1992")]),
+    # "Tur´an's (3; 4)- problem. Manuscript, 2010."
+    "a manuscript has no publisher": (
+        "A. Razborov, On Turán's problem. Manuscript, 2010.",
+        [("author", "A. Razborov"), ("title", "On Turán's problem"), ("publisher", "Manuscript"), ("date", "2010")],
+        [("author", "A. Razborov"), ("title", "On Turán's problem"), ("note", "Manuscript"), ("date", "2010")]),
+}
+
+
+@pytest.mark.parametrize("text, spans, expected", list(REPAIRS.values()), ids=list(REPAIRS))
+def test_the_issuer_is_a_publisher_an_institution_or_no_one(text, spans, expected):
+    assert repair_publishers(spans, text) == expected
