@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from refmanager.ingest.reference_labels import (
+    _family_names_after_the_initials,
     _names_after_the_authors_are_editors,
     _page_ranges_whole,
     _part_numbers_end_the_title,
@@ -72,3 +73,34 @@ def test_a_year_after_the_pages_stays_the_date_when_it_is_the_only_one():
     given = repeat(("container", 1), ("other", 1), ("volume", 1), ("pages", 1), ("other", 2), ("date", 1),
                    ("other", 1))
     assert _page_ranges_whole(tokens, given) == given
+
+
+FAMILY_NAMES = {
+    # "E. Doron and U. Smilansky Nonlinearity v.5 (1992) 1055" (umass-citation dev)
+    "a family name after the last initials, before the journal, ends the names": (
+        "E. Doron and U. Smilansky Nonlinearity",
+        repeat(("author", 5), ("other", 1), ("container", 2)),
+        repeat(("author", 7), ("container", 1))),
+    # "B. L. van der Waerden, A history of algebra" (umass-citation dev)
+    "the particles come with the family name": (
+        "B. L. van der Waerden, A history",
+        repeat(("author", 3), ("other", 1), ("title", 3), ("other", 1), ("title", 2)),
+        repeat(("author", 7), ("other", 1), ("title", 2))),
+    # "Kraus, L. and Watson, K. M. Phys. Fluids 1, 480 (1958)." (umass-citation dev)
+    "inverted names end at their initials": (
+        "Watson, K. M. Phys. Fluids",
+        repeat(("author", 5), ("other", 1), ("container", 3)),
+        repeat(("author", 5), ("other", 1), ("container", 3))),
+    # "W. Li. Linearly convergent descent methods ..." (cora dev): Li is a name, not an initial
+    "a two-letter family name is not taken for an initial": (
+        "W. Li. Linearly convergent",
+        repeat(("author", 3), ("other", 1), ("title", 2)),
+        repeat(("author", 3), ("other", 1), ("title", 2))),
+}
+
+
+@pytest.mark.parametrize("text, given, expected", list(FAMILY_NAMES.values()), ids=list(FAMILY_NAMES))
+def test_names_cut_after_their_initials_get_their_family_name(text, given, expected):
+    tokens = tokenize(text)
+    assert len(tokens) == len(given), [token.text for token in tokens]
+    assert _family_names_after_the_initials(tokens, given) == expected
