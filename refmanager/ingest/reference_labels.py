@@ -15,6 +15,7 @@ from importlib import resources
 from refmanager.ingest.reference_containers import repair_containers, runs
 from refmanager.ingest.reference_publishers import repair_publishers
 from refmanager.ingest.reference_rules import label_by_rules
+from refmanager.ingest.reference_titles import repair_titles
 from refmanager.ingest.reference_tokens import features, tokenize
 
 MODEL_FILE = "refparse.crfsuite"
@@ -39,7 +40,7 @@ def label(text: str) -> list[tuple[str, str]]:
     """(label, text) spans for a whitespace-normalised reference string."""
     tagger = load_model()
     spans = label_by_rules(text) if tagger is None else label_with_model(tagger, text)
-    return repair_publishers(spans, text)
+    return repair_publishers(repair_titles(spans), text)
 
 
 def label_with_model(tagger, text: str) -> list[tuple[str, str]]:
