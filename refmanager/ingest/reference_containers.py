@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 _IN = frozenset(("in", "In", "IN"))
+_EDITOR_MARKERS = frozenset(("ed", "eds", "edited", "editor", "editors"))
 _NAME_JOINERS = frozenset(("and", "und", "et", "y", "&"))
 _NAME_MARK = re.compile(r"[A-Z]\.?|[A-Z][a-z]?\.")  # an initial: `J.`, `J`, `Yu.`
 
@@ -59,26 +60,35 @@ def container_read_as_a_second_title(tokens: list, labels: list[str]) -> list[st
     return labels
 
 
-def _reads_as_a_title(words: list[str]) -> bool:
+def _reads_as_a_title(words: list[str], long_is_enough: bool = True) -> bool:
     """`Protostars and Planets III`, not `A. Zichichi`, `John Smith` nor `Hecht and Steere`:
-    no initial, and a small word (not `and`), a numeral or more words than names have."""
+    no initial, and a small word (not `and`), a numeral or (after `in`) more words than
+    a name has; `Görner, Rüdiger and Angus Nicholls, eds.` is names, without `in`."""
     if len(words) < 2 or any(_NAME_MARK.fullmatch(word) for word in words):
         return False
-    return len(words) >= 4 or any(word.islower() and word not in _NAME_JOINERS or word.isdigit()
+    return long_is_enough and len(words) >= 4 or any(word.islower() and word not in _NAME_JOINERS or word.isdigit()
                                   or re.fullmatch(r"[IVX]+", word) for word in words[1:])
 
 
 def container_read_as_an_editor(tokens: list, labels: list[str]) -> list[str]:
-    """`in Protostars and Planets III, ed. E. H. Levy & J. I. Lunine`: an editor span that
-    starts with `in` and a title before the first comma or bracket holds the book's
-    title, then its editors."""
+    """`in Protostars and Planets III, ed. E. H. Levy & J. I. Lunine`, `Accretion Disks in
+    Compact Stellar Systems, ed. J. C. Wheeler`: an editor span that opens with a title,
+    before its first comma or bracket after `in`, or before `ed.` / `eds`, holds the
+    book's title, then its editors."""
     labels = list(labels)
     for start, end in runs(labels):
-        if labels[start] != "editor" or tokens[start].text not in _IN:
+        if labels[start] != "editor":
             continue
-        cut = next((index for index in range(start + 1, end) if tokens[index].text in ",(["), end)
-        words = [token.text for token in tokens[start + 1:cut] if any(c.isalnum() for c in token.text)]
-        if _reads_as_a_title(words):
+        opening = start + (tokens[start].text in _IN)
+        marker = next((index for index in range(opening, end) if tokens[index].text.lower() in _EDITOR_MARKERS), None)
+        if opening > start:
+            cut = next((index for index in range(opening, end) if tokens[index].text in ",(["), end)
+        elif marker is not None and ("title" in labels[:start] or "author" in labels[:start]):  # not a book's editors
+            cut = marker - (tokens[marker - 1].text == ",")
+        else:
+            continue
+        words = [token.text for token in tokens[opening:cut] if any(c.isalnum() for c in token.text)]
+        if _reads_as_a_title(words, long_is_enough=opening > start):
             labels[start:cut] = ["container"] * (cut - start)
             if cut < end and tokens[cut].text == ",":
                 labels[cut] = "other"

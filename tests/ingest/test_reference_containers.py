@@ -38,6 +38,17 @@ REPAIRS = {
         "in Protostars and Planets III, ed. E. H. Levy",
         repeat(("editor", 13)),
         repeat(("container", 5), ("other", 1), ("editor", 7))),
+    # "Osaki, Y., Hirose, M., & Ichikawa, S. 1993, in Accretion Disks in Compact Stellar Systems,
+    # ed. J. C. Wheeler (Singapore: World Scientific), 272"
+    "a title before ed. in an editor span is the book": (
+        "Osaki, Y. 1993, Accretion Disks in Compact Systems, ed. J. C. Wheeler",
+        repeat(("author", 4), ("date", 1), ("other", 1), ("editor", 13)),
+        repeat(("author", 4), ("date", 1), ("other", 1), ("container", 5), ("other", 1), ("editor", 7))),
+    # "Carter, Ronald and John McRae, eds. The Routledge History of Literature in English" (anystyle-core dev)
+    "full names before eds. that open the reference stay the editors": (
+        "Carter, Ronald and John McRae, eds. The Routledge History",
+        repeat(("editor", 9), ("title", 3)),
+        repeat(("editor", 9), ("title", 3))),
     # "“The Postnatural Novel.” In Glotfelty and Fromm, 196–203." (anystyle-core dev)
     "an editor span of names after in stays the editors": (
         "In Glotfelty and Fromm, 196–203",
