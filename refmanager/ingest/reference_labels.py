@@ -48,6 +48,7 @@ def label_with_model(tagger, text: str) -> list[tuple[str, str]]:
     if not tokens:
         return []
     labels = _journal_abbreviations_whole(tokens, tagger.tag(features(tokens, text)))
+    labels = _bracketed_key_is_the_label(tokens, labels)
     labels = _names_after_the_authors_are_editors(tokens, labels)
     labels = _family_names_after_the_initials(tokens, labels)
     labels = _part_numbers_end_the_title(tokens, labels)
@@ -96,6 +97,18 @@ def _title_left_in_authors(spans: list[tuple[str, str]]) -> list[tuple[str, str]
         return spans
     return (spans[:position] + [("author", ", ".join(pieces[:-1])), ("title", tail)]
             + spans[position + 1:])
+
+
+def _bracketed_key_is_the_label(tokens: list, labels: list[str]) -> list[str]:
+    """`[Krauss and Small 1991] L. M. Krauss and T. A. Small, 1991, Ap. J. 378 22`: what
+    the brackets that open a reference hold is its citation label, however much of it
+    reads as names or a date."""
+    if not tokens or tokens[0].text != "[":
+        return labels
+    close = next((index for index in range(1, min(len(tokens), 14)) if tokens[index].text == "]"), None)
+    if close is None or close < 2 or close + 3 > len(tokens):
+        return labels
+    return labels[:1] + ["citation_number"] * (close - 1) + labels[close:]
 
 
 def _names_after_the_authors_are_editors(tokens: list, labels: list[str]) -> list[str]:

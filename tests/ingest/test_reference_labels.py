@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from refmanager.ingest.reference_labels import (
+    _bracketed_key_is_the_label,
     _family_names_after_the_initials,
     _names_after_the_authors_are_editors,
     _page_ranges_whole,
@@ -104,3 +105,12 @@ def test_names_cut_after_their_initials_get_their_family_name(text, given, expec
     tokens = tokenize(text)
     assert len(tokens) == len(given), [token.text for token in tokens]
     assert _family_names_after_the_initials(tokens, given) == expected
+
+
+def test_what_opening_brackets_hold_is_the_citation_label():
+    # "[Krauss and Small 1991] L. M. Krauss and T. A. Small, 1991, Ap. J. 378 22" (umass-citation dev)
+    tokens = tokenize("[Krauss and Small 1991] L. M. Krauss, 1991, Ap. J. 378 22")
+    given = repeat(("other", 1), ("editor", 3), ("date", 1), ("other", 1), ("author", 5), ("other", 1),
+                   ("date", 1), ("other", 1), ("container", 4), ("volume", 1), ("pages", 1))
+    expected = repeat(("other", 1), ("citation_number", 4)) + given[5:]
+    assert _bracketed_key_is_the_label(tokens, given) == expected
