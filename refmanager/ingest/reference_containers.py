@@ -28,11 +28,54 @@ def runs(labels: list[str]) -> list[tuple[int, int]]:
 
 
 def repair_containers(tokens: list, labels: list[str]) -> list[str]:
-    """The labels with the container found where the model saw a title or an editor."""
+    """The labels with the container found where the model saw a title or an editor, and
+    the title found where it saw a container."""
     if "container" in labels:
+        for repair in (title_cut_before_its_last_word, title_read_as_the_journal):
+            labels = repair(tokens, labels)
         return labels
     for repair in (container_read_as_a_second_title, container_read_as_an_editor, journal_read_as_the_title):
         labels = repair(tokens, labels)
+    return labels
+
+
+_TITLE_CANNOT_END = frozenset("of the and in on for to a an with via from by at or".split())
+
+
+def title_cut_before_its_last_word(tokens: list, labels: list[str]) -> list[str]:
+    """`On model selection consistency of | Lasso. J. Mach. Learn. Res.`: a title cannot end
+    in `of`; the journal right after it starts with the title's last words, up to a
+    full stop."""
+    labels = list(labels)
+    for start, end in runs(labels):
+        if labels[start] != "title" or tokens[end - 1].text.lower() not in _TITLE_CANNOT_END:
+            continue
+        if end >= len(labels) or labels[end] != "container":
+            continue
+        stop = next((index for index in range(end, min(end + 4, len(tokens))) if tokens[index].text == "."), None)
+        if stop is not None and labels[stop - 1] == "container" and stop + 1 < len(labels) and labels[stop + 1] == "container":
+            labels[end:stop] = ["title"] * (stop - end)
+            labels[stop] = "other"
+    return labels
+
+
+def title_read_as_the_journal(tokens: list, labels: list[str]) -> list[str]:
+    """`S. Flach and C. R. Willis. Discrete breathers. Phys. Rep., 295: 182`: with no title
+    found, a container that opens with a sentence (a full stop after a lower-case word,
+    which no journal abbreviates) holds the title, then the journal."""
+    if "title" in labels:
+        return labels
+    labels = list(labels)
+    for start, end in runs(labels):
+        if labels[start] != "container":
+            continue
+        for index in range(start + 2, end - 1):
+            word = tokens[index - 1].text
+            if tokens[index].text == "." and tokens[index].start == tokens[index - 1].end and (
+                    word.islower() and len(word) > 3):
+                labels[start:index] = ["title"] * (index - start)
+                labels[index] = "other"
+                return labels
     return labels
 
 

@@ -67,6 +67,22 @@ REPAIRS = {
         "Compactness of invariant densities for families of maps, 41, 855",
         repeat(("title", 8), ("other", 1), ("volume", 1), ("other", 1), ("pages", 1)),
         repeat(("title", 8), ("other", 1), ("volume", 1), ("other", 1), ("pages", 1))),
+    # "Zhao, P. and Yu, B. (2007). On model selection consistency of Lasso. J. Mach. Learn. Res. 7"
+    "a title cannot end in of: the journal's first word is the title's last": (
+        "On model selection consistency of Lasso. J. Mach. Learn. Res. 7",
+        repeat(("title", 5), ("container", 10), ("volume", 1)),
+        repeat(("title", 6), ("other", 1), ("container", 8), ("volume", 1))),
+    # "[7] S. Flach and C. R. Willis. Discrete breathers. Phys. Rep., 295: 182, 1998."
+    "with no title, a sentence that opens the container is the title": (
+        "C. R. Willis. Discrete breathers. Phys. Rep., 295",
+        repeat(("author", 5), ("other", 1), ("container", 7), ("other", 1), ("volume", 1)),
+        repeat(("author", 5), ("other", 1), ("title", 2), ("other", 1), ("container", 4), ("other", 1),
+               ("volume", 1))),
+    # "E.G. Kessler Jr., et al., Nucl. Instrum. Methods Phys. Res., Sect. A 457 (2001) 187." (grobid-eval dev)
+    "a journal of abbreviations stays whole": (
+        "Nucl. Instrum. Methods Phys. Res. 457",
+        repeat(("container", 9), ("volume", 1)),
+        repeat(("container", 9), ("volume", 1))),
     "nothing changes when the model found a container": (
         "Title, in: Book, Journal, 30, 197",
         repeat(("title", 1), ("other", 3), ("title", 1), ("other", 1), ("container", 1), ("other", 1),
