@@ -44,13 +44,20 @@ _TITLE_CANNOT_END = frozenset("of the and in on for to a an with via from by at 
 
 def title_cut_before_its_last_word(tokens: list, labels: list[str]) -> list[str]:
     """`On model selection consistency of | Lasso. J. Mach. Learn. Res.`: a title cannot end
-    in `of`; the journal right after it starts with the title's last words, up to a
-    full stop."""
+    in `of`, and a journal does not open with a lower-case word (`metrischen | ebene Acta
+    Math.`); the journal right after such a title starts with the title's last words."""
     labels = list(labels)
     for start, end in runs(labels):
-        if labels[start] != "title" or tokens[end - 1].text.lower() not in _TITLE_CANNOT_END:
+        if labels[start] != "title" or end >= len(labels) or labels[end] != "container":
             continue
-        if end >= len(labels) or labels[end] != "container":
+        lower = end
+        while lower < len(tokens) and labels[lower] == "container" and tokens[lower].text.isalpha() and (
+                tokens[lower].text.islower() and tokens[lower].text not in _IN):
+            lower += 1  # "... der Bachmannschen metrischen | ebene Acta Math.": no journal opens lower-case
+        if lower > end:
+            labels[end:lower] = ["title"] * (lower - end)
+            continue
+        if tokens[end - 1].text.lower() not in _TITLE_CANNOT_END:
             continue
         stop = next((index for index in range(end, min(end + 4, len(tokens))) if tokens[index].text == "."), None)
         if stop is not None and labels[stop - 1] == "container" and stop + 1 < len(labels) and labels[stop + 1] == "container":

@@ -51,6 +51,7 @@ def label_with_model(tagger, text: str) -> list[tuple[str, str]]:
     labels = _bracketed_key_is_the_label(tokens, labels)
     labels = _names_after_the_authors_are_editors(tokens, labels)
     labels = _family_names_after_the_initials(tokens, labels)
+    labels = _last_initial_read_as_the_journal(tokens, labels)
     labels = _part_numbers_end_the_title(tokens, labels)
     labels = _page_ranges_whole(tokens, labels)
     labels = repair_containers(tokens, labels)
@@ -152,6 +153,22 @@ def _family_names_after_the_initials(tokens: list, labels: list[str]) -> list[st
         glued = follow + 1 < len(tokens) and tokens[follow + 1].start == word.end and tokens[follow + 1].text == "."
         if word is not None and word.text[:1].isupper() and word.text[1:].islower() and len(word.text) > 2 and not glued:
             labels[end:follow + 1] = [labels[start]] * (follow + 1 - end)
+    return labels
+
+
+def _last_initial_read_as_the_journal(tokens: list, labels: list[str]) -> list[str]:
+    """`Kraus, L. and Watson, K. | M. Phys. Fluids 1, 480`: a journal does not open with an
+    initial; one right after names that end in an initial is theirs."""
+    labels = list(labels)
+    for start, end in runs(labels):
+        if labels[start] != "container" or end - start < 3 or start < 2:
+            continue
+        if not (re.fullmatch(r"[A-Z]", tokens[start].text) and tokens[start + 1].text == "."):
+            continue
+        dot = start - 1  # the dot of the initial before, the names' or between fields
+        if tokens[dot].text == "." and labels[dot - 1] in ("author", "editor") and re.fullmatch(
+                r"[A-Z]", tokens[dot - 1].text):
+            labels[dot:start + 2] = [labels[dot - 1]] * (start + 2 - dot)
     return labels
 
 

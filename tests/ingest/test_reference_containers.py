@@ -72,6 +72,12 @@ REPAIRS = {
         "On model selection consistency of Lasso. J. Mach. Learn. Res. 7",
         repeat(("title", 5), ("container", 10), ("volume", 1)),
         repeat(("title", 6), ("other", 1), ("container", 8), ("volume", 1))),
+    # "Molnár, E. Inversion auf der idealebene der Bachmannschen metrischen ebene Acta Math. Acad.
+    # Sci. Hungar. 37/ 4 (1981), 451--470." (umass-citation dev)
+    "a lower-case word that opens the journal after a title is the title's": (
+        "Inversion auf der metrischen ebene Acta Math. 37",
+        repeat(("title", 4), ("container", 4), ("volume", 1)),
+        repeat(("title", 5), ("container", 3), ("volume", 1))),
     # "[7] S. Flach and C. R. Willis. Discrete breathers. Phys. Rep., 295: 182, 1998."
     "with no title, a sentence that opens the container is the title": (
         "C. R. Willis. Discrete breathers. Phys. Rep., 295",

@@ -10,6 +10,7 @@ import pytest
 
 from refmanager.ingest.reference_labels import (
     _bracketed_key_is_the_label,
+    _last_initial_read_as_the_journal,
     _family_names_after_the_initials,
     _names_after_the_authors_are_editors,
     _page_ranges_whole,
@@ -114,3 +115,18 @@ def test_what_opening_brackets_hold_is_the_citation_label():
                    ("date", 1), ("other", 1), ("container", 4), ("volume", 1), ("pages", 1))
     expected = repeat(("other", 1), ("citation_number", 4)) + given[5:]
     assert _bracketed_key_is_the_label(tokens, given) == expected
+
+
+def test_an_initial_that_opens_the_journal_after_names_is_theirs():
+    # "[10] Kraus, L. and Watson, K. M. Phys. Fluids 1, 480 (1958)." (umass-citation dev)
+    tokens = tokenize("Watson, K. M. Phys. Fluids 1")
+    given = repeat(("author", 3), ("other", 1), ("container", 5), ("volume", 1))
+    expected = repeat(("author", 6), ("container", 3), ("volume", 1))
+    assert _last_initial_read_as_the_journal(tokens, given) == expected
+
+
+def test_a_journal_that_opens_with_a_capital_letter_keeps_it():
+    # "E. Lee, Proc. A. M. S. 12" -like abbreviations after a title, not after names
+    tokens = tokenize("Title. A. M. S. 12")
+    given = repeat(("title", 1), ("other", 1), ("container", 6), ("volume", 1))
+    assert _last_initial_read_as_the_journal(tokens, given) == given
