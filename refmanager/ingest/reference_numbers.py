@@ -127,6 +127,9 @@ def settle_numbers(seen: dict[str, str], spans: list[tuple[str, str]]) -> None:
     glued = _VOLUME_AT_END.match(clean("container", seen.get("container", "")))
     if glued and "volume" not in seen:
         seen["container"], seen["volume"] = glued.group(1), glued.group(2)
+    elif glued and "pages" not in seen and re.fullmatch(r"\d+", clean("volume", seen["volume"])):
+        # "Phys. Lett. 243B, 41 (1990)": the number read as the volume is the page
+        seen["container"], seen["volume"], seen["pages"] = glued.group(1), glued.group(2), seen["volume"]
     if "issue" in seen and "volume" not in seen:
         issue = seen.pop("issue")
         if spans and spans[-1] != ("issue", issue):

@@ -66,3 +66,9 @@ def test_a_volume_and_issue_in_one_span_before_the_pages_are_split():
 def test_a_volume_and_a_page_in_one_span_are_still_split():
     record = record_from_spans([("container", "Phys. Rev."), ("volume", "49 1305")], "")
     assert (record.volume, record.issue, record.page) == ("49", "", "1305")
+
+
+def test_a_volume_glued_to_the_journal_moves_the_number_after_it_to_the_pages():
+    # "[31] D. Goldwirth, Phys. Lett. 243B, 41 (1990)." (umass-citation dev)
+    record = record_from_spans([("container", "Phys. Lett. 243B"), ("volume", "41"), ("date", "1990")], "")
+    assert (record.container_title, record.volume, record.page) == ("Phys. Lett.", "243B", "41")
