@@ -219,8 +219,8 @@ def _part_numbers_end_the_title(tokens: list, labels: list[str]) -> list[str]:
 
 def _page_ranges_whole(tokens: list, labels: list[str]) -> list[str]:
     """`Ann. Statist. 27 1948--1973. MR1765624`: a last page that looks like a year may be
-    read as the date, cutting the range; when a date is found elsewhere too, a number
-    right after pages and a dash, above the first page, ends the range."""
+    read as the date, cutting the range, or left out (`pages 46--57`); a number right after
+    pages and a dash, above the first page, ends the range, when it is not the only date."""
     labels = list(labels)
     for start, end in runs(labels):
         if labels[start] != "pages" or not tokens[end - 1].text.isdigit():
@@ -228,11 +228,11 @@ def _page_ranges_whole(tokens: list, labels: list[str]) -> list[str]:
         last = end
         while last < len(tokens) and tokens[last].text in "-–—" and last - end < 2:
             last += 1
-        if (last == end or last >= len(tokens) or labels[last] != "date" or not tokens[last].text.isdigit()
-                or int(tokens[last].text) <= int(tokens[end - 1].text)):
+        if (last == end or last >= len(tokens) or labels[last] not in ("date", "other")
+                or not tokens[last].text.isdigit() or int(tokens[last].text) <= int(tokens[end - 1].text)):
             continue
         date_elsewhere = any(label == "date" for index, label in enumerate(labels) if index != last)
-        if date_elsewhere and (last + 1 == len(labels) or labels[last + 1] != "date"):
+        if labels[last] == "other" or date_elsewhere and (last + 1 == len(labels) or labels[last + 1] != "date"):
             labels[end:last + 1] = ["pages"] * (last + 1 - end)
     return labels
 

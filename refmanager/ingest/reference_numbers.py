@@ -24,7 +24,7 @@ def sort_out_numbers(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """The spans with the numbers the labeller misnamed renamed: each repair looks at the
     labels of the whole reference, so they run in turn on the full list."""
     for repair in (volume_read_as_pages, second_volume_is_the_issue_or_the_page, issue_read_as_pages,
-                   identifiers_read_as_pages):
+                   identifiers_read_as_pages, page_read_as_a_second_date, words_read_as_pages):
         spans = repair(spans)
     return spans
 
@@ -97,6 +97,25 @@ def identifiers_read_as_pages(spans: list[tuple[str, str]]) -> list[tuple[str, s
         return spans
     return [("identifier", text) if index in identifiers else (label, text)
             for index, (label, text) in enumerate(spans)]
+
+
+def page_read_as_a_second_date(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """`MNRAS, 388, 1803` after `2008`, `Physica A 387, 2025, 2008`: a page number that
+    looks like a year, right after the volume, is the page when another date is there."""
+    labels = [label for label, _ in spans]
+    if "pages" in labels or labels.count("date") < 2:
+        return spans
+    for index in range(1, len(spans)):
+        if labels[index] == "date" and labels[index - 1] == "volume" and re.fullmatch(r"\d+", spans[index][1].strip()):
+            return spans[:index] + [("pages", spans[index][1])] + spans[index + 1:]
+    return spans
+
+
+def words_read_as_pages(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """`ApJ, submitted (astro-ph/9803339)`: pages that are a word, without a number (nor a
+    roman numeral, nor `NP`, no pagination), are not pages but a note."""
+    return [("note", text) if label == "pages" and not re.search(r"\d|\b[ivxlcIVXLC]+\b", text)
+            and re.search(r"[^\W\d_]{4}", text) else (label, text) for label, text in spans]
 
 
 _VOLUME_AND_ISSUE = re.compile(

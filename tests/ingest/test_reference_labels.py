@@ -130,3 +130,13 @@ def test_a_journal_that_opens_with_a_capital_letter_keeps_it():
     tokens = tokenize("Title. A. M. S. 12")
     given = repeat(("title", 1), ("other", 1), ("container", 6), ("volume", 1))
     assert _last_initial_read_as_the_journal(tokens, given) == given
+
+
+def test_a_last_page_left_out_of_the_pages_ends_the_range():
+    # "Amir Pnueli. The temporal logic of programs. In FOCS, pages 46--57. IEEE, 1977." (umass-citation dev)
+    tokens = tokenize("FOCS, pages 46--57. IEEE, 1977.")
+    given = repeat(("container", 1), ("other", 1), ("pages", 2), ("other", 4), ("publisher", 1), ("other", 1),
+                   ("date", 1), ("other", 1))
+    expected = repeat(("container", 1), ("other", 1), ("pages", 5), ("other", 1), ("publisher", 1), ("other", 1),
+                      ("date", 1), ("other", 1))
+    assert _page_ranges_whole(tokens, given) == expected

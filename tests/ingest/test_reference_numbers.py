@@ -46,6 +46,18 @@ REPAIRS = {
     "an arXiv number read as pages beside the pages is an identifier": (
         [("volume", "11"), ("date", "1996"), ("pages", "157"), ("pages", "hep-th/9509162")],
         [("volume", "11"), ("date", "1996"), ("pages", "157"), ("identifier", "hep-th/9509162")]),
+    # "Rautiainen, P., Salo, H., & Laurikainen, E. 2008, MNRAS, 388, 1803" (umass-citation dev)
+    "a year-like number after the volume, beside the date, is the page": (
+        [("date", "2008"), ("container", "MNRAS"), ("volume", "388"), ("date", "1803")],
+        [("date", "2008"), ("container", "MNRAS"), ("volume", "388"), ("pages", "1803")]),
+    # "Chiang, J., & Dermer, C. D. 1998, ApJ, submitted (astro-ph/9803339)" (umass-citation dev)
+    "a word read as pages is a note": (
+        [("date", "1998"), ("container", "ApJ"), ("pages", "submitted")],
+        [("date", "1998"), ("container", "ApJ"), ("note", "submitted")]),
+    # "Purcell-Lee, C. R. (2000). Dialogue and being. Gestalt!, 4(2), NP." (anystyle-gold dev)
+    "no pagination stays the pages": (
+        [("volume", "4"), ("issue", "2"), ("pages", "NP")],
+        [("volume", "4"), ("issue", "2"), ("pages", "NP")]),
     "an article number alone stays the pages": (
         [("volume", "12"), ("pages", "e0123"), ("date", "2010")],
         [("volume", "12"), ("pages", "e0123"), ("date", "2010")]),
