@@ -26,7 +26,7 @@ _TRAILERS = (
 
 def repair_titles(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """The spans with each title cut before what follows it, and authors found in it."""
-    return _authors_read_as_the_title(_statements_after_the_title(spans))
+    return _journal_left_in_the_title(_authors_read_as_the_title(_statements_after_the_title(spans)))
 
 
 def _statements_after_the_title(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -75,3 +75,32 @@ def _authors_read_as_the_title(spans: list[tuple[str, str]]) -> list[tuple[str, 
     if not found or found.group(1).split()[0] in _TITLE_OPENINGS or position > 1 or position == 1 and labels[0] != "citation_number":
         return spans
     return spans[:position] + [("author", found.group(1)), ("title", found.group(2))] + spans[position + 1:]
+
+
+# A full stop after a lower-case word (`systems. Uspekhi`), not an abbreviation (`Matem. Nauk`),
+# or after a bracket (`(Russian) Funkcional.`)
+_SENTENCE_END = re.compile(
+    r"(?:(?:(?<=\s[a-z\u00DF-\u00FF]{4})|(?<=[a-z\u00DF-\u00FF]{5}))[.;]|(?<=\)))\s+(?=[A-Z\u00C0-\u00DE])")
+_LAST_PIECE = re.compile(r",\s+(?=[A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,2}$)")
+
+
+def _journal_left_in_the_title(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """`Small perturbations of chaotic dynamical systems. Uspekhi Matem. Nauk., 44: 6`: with
+    no container found and the volume right after the title, the journal is the title's
+    last sentence (or, with none, its last short capitalised piece: `..., Entropy, 2008, 10`)."""
+    labels = [label for label, _ in spans]
+    if "container" in labels or "title" not in labels or "pages" not in labels or {"publisher", "location"} & set(labels):
+        return spans  # a book's title before its volume (`..., Vol I, Springer-Verlag`) stays whole
+    position = labels.index("title")
+    following = [label for label in labels[position + 1:] if label != "date"]
+    if not following or following[0] != "volume":
+        return spans
+    title = spans[position][1]
+    cut = next((found for found in _SENTENCE_END.finditer(title) if len(title[:found.start()].split()) >= 3), None)
+    cut = cut or next(_LAST_PIECE.finditer(title), None)
+    if cut is None:
+        return spans
+    head, tail = title[:cut.start()], title[cut.end():]
+    if len(head.split()) < 3 or len(tail.split()) > 8:
+        return spans
+    return spans[:position] + [("title", head), ("container", tail)] + spans[position + 1:]

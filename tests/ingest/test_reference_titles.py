@@ -54,6 +54,23 @@ REPAIRS = {
     "a title that opens with an article keeps its words": (
         [("title", "The Gulag Archipelago, 1918-1956: An Experiment in Literary Investigation")],
         [("title", "The Gulag Archipelago, 1918-1956: An Experiment in Literary Investigation")]),
+    # "[2] Blank M. L. Small perturbations of chaotic dynamical systems. Uspekhi Matem. Nauk., 44: 6,
+    # 1989, p.3-28." (umass-citation dev)
+    "with no container, the title's last sentence before the volume is the journal": (
+        [("title", "Small perturbations of chaotic dynamical systems. Uspekhi Matem. Nauk"), ("volume", "44"),
+         ("pages", "p.3-28")],
+        [("title", "Small perturbations of chaotic dynamical systems"), ("container", "Uspekhi Matem. Nauk"),
+         ("volume", "44"), ("pages", "p.3-28")]),
+    # "36. Gough, M. P. Information Equation of State, Entropy, 2008, 10, 150-159." (umass-citation dev)
+    "with no sentence, a last short capitalised piece is the journal": (
+        [("title", "Information Equation of State, Entropy"), ("date", "2008"), ("volume", "10"),
+         ("pages", "150-159")],
+        [("title", "Information Equation of State"), ("container", "Entropy"), ("date", "2008"), ("volume", "10"),
+         ("pages", "150-159")]),
+    # "[10] D. Serre. Systems of Conservation Laws. Vol.1,2. Cambridge University Press, 1999." (umass-citation dev)
+    "a book's title before its volume stays whole": (
+        [("title", "Systems of Conservation Laws"), ("volume", "Vol.1,2"), ("publisher", "Cambridge University Press")],
+        [("title", "Systems of Conservation Laws"), ("volume", "Vol.1,2"), ("publisher", "Cambridge University Press")]),
     "a title after the authors keeps a comma in it": (
         [("author", "J. Smith"), ("title", "Social Networks, a survey of methods")],
         [("author", "J. Smith"), ("title", "Social Networks, a survey of methods")]),
