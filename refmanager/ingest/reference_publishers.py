@@ -23,11 +23,41 @@ _STATUS = re.compile(
 
 
 def repair_publishers(spans: list[tuple[str, str]], text: str) -> list[tuple[str, str]]:
-    """The spans with a publishing status as a note, and the publisher of a report or a
-    thesis as its institution."""
+    """The spans with a publisher read as a place found, a publishing status as a note,
+    and the publisher of a report or a thesis as its institution."""
+    spans = _publisher_read_as_a_place(spans)
     spans = [("note", span) if label == "publisher" and _STATUS.fullmatch(span.strip(" .,;:()")) else (label, span)
              for label, span in spans]
     labels = {label for label, _ in spans}
     if "publisher" not in labels or "container" in labels or not REPORT_OR_THESIS.search(text):
         return spans
     return [("institution" if label == "publisher" else label, span) for label, span in spans]
+
+
+# Words of publishers' names (facts, as the lists of publishers have them).
+_PUBLISHER_NAME = re.compile(
+    r"\b(?:press|verlag|publishers?|publishing|publications|books|editions?|edizioni|holland|wiley|springer|birkh"
+    r"|academic|universit|inc|ltd|co|company|sons|scientific|interscience|dekker|krieger|horwood|gruyter"
+    r"|elsevier|pergamon|plenum|dover|kluwer|reidel|teubner|masson|dunod|gauthier|nauka|mir|benjamin|freeman"
+    r"|addison|wesley|mcgraw|prentice|routledge|blackwell|clarendon|sage|pearson)", re.I)
+
+
+def _publisher_read_as_a_place(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """`Birkhäuser, Boston--Basel--Stuttgart`, `New York, Gordon and Breach`: with no
+    publisher found, a place span whose first or last comma piece names a publisher
+    holds the publisher and the place."""
+    labels = [label for label, _ in spans]
+    if "publisher" in labels or "institution" in labels or labels.count("location") != 1:
+        return spans
+    position = labels.index("location")
+    pieces = [piece.strip() for piece in spans[position][1].split(",")]
+    if len(pieces) < 2:
+        return spans
+    first, last = _PUBLISHER_NAME.search(pieces[0]), _PUBLISHER_NAME.search(pieces[-1])
+    if first and not last:
+        found = [("publisher", pieces[0]), ("location", ", ".join(pieces[1:]))]
+    elif last and not first and len(pieces) == 2:
+        found = [("location", pieces[0]), ("publisher", pieces[-1])]
+    else:
+        return spans
+    return spans[:position] + found + spans[position + 1:]

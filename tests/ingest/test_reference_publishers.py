@@ -31,6 +31,18 @@ REPAIRS = {
          ("location", "San Diego"), ("date", "2003")],
         [("author", "Y. Kivshar"), ("title", "Optical solitons"), ("publisher", "Academic Press"),
          ("location", "San Diego"), ("date", "2003")]),
+    # "H. Spindler, Vector bundles on complex projective spaces, Progress in Mathematics, 3, Birkhäuser,
+    # Boston--Basel--Stuttgart, 1980." (umass-citation dev)
+    "a publisher that opens a place span is the publisher": (
+        "H. Spindler, Vector bundles, Birkhäuser, Boston--Basel--Stuttgart, 1980.",
+        [("author", "H. Spindler"), ("title", "Vector bundles"), ("location", "Birkhäuser, Boston--Basel--Stuttgart"),
+         ("date", "1980")],
+        [("author", "H. Spindler"), ("title", "Vector bundles"), ("publisher", "Birkhäuser"),
+         ("location", "Boston--Basel--Stuttgart"), ("date", "1980")]),
+    "a place with its state stays the place": (
+        "J. Doe, Proc. of the Workshop, St. Charles, IL, 1990.",
+        [("author", "J. Doe"), ("container", "Proc. of the Workshop"), ("location", "St. Charles, IL"), ("date", "1990")],
+        [("author", "J. Doe"), ("container", "Proc. of the Workshop"), ("location", "St. Charles, IL"), ("date", "1990")]),
     # "L. Tokke, R. Weiss and D. T. Wilkinson, Ap. J. Lett., in press (1992)."
     "in press is a status, not a publisher": (
         "L. Tokke and R. Weiss, Ap. J. Lett., in press (1992).",
