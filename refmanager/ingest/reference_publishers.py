@@ -36,10 +36,10 @@ def repair_publishers(spans: list[tuple[str, str]], text: str) -> list[tuple[str
 
 # Words of publishers' names (facts, as the lists of publishers have them).
 _PUBLISHER_NAME = re.compile(
-    r"\b(?:press|verlag|publishers?|publishing|publications|books|editions?|edizioni|holland|wiley|springer|birkh"
-    r"|academic|universit|inc|ltd|co|company|sons|scientific|interscience|dekker|krieger|horwood|gruyter"
-    r"|elsevier|pergamon|plenum|dover|kluwer|reidel|teubner|masson|dunod|gauthier|nauka|mir|benjamin|freeman"
-    r"|addison|wesley|mcgraw|prentice|routledge|blackwell|clarendon|sage|pearson)", re.I)
+    r"\b(?:press|verlag|publishers?|publishing|publications|books|editions?|edizioni|holland|wiley|springer"
+    r"|academic|inc|ltd|co|company|sons|scientific|interscience|dekker|krieger|horwood|gruyter|elsevier"
+    r"|pergamon|plenum|dover|kluwer|reidel|teubner|masson|dunod|nauka|mir|benjamin|freeman|addison|wesley"
+    r"|mcgraw|prentice|routledge|blackwell|clarendon|sage|pearson)\b|\b(?:birkh|universit|gauthier)\w*", re.I)
 
 
 def _publisher_read_as_a_place(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:

@@ -61,3 +61,9 @@ REPAIRS = {
 @pytest.mark.parametrize("text, spans, expected", list(REPAIRS.values()), ids=list(REPAIRS))
 def test_the_issuer_is_a_publisher_an_institution_or_no_one(text, spans, expected):
     assert repair_publishers(spans, text) == expected
+
+
+def test_a_place_whose_name_starts_like_a_publisher_word_stays_the_place():
+    # "Note di archeologia calabrese, Cosenza: 107-144." (anystyle-core dev): Co... is not Co.
+    spans = [("title", "Note di archeologia calabrese"), ("location", "Cosenza, Calabria")]
+    assert repair_publishers(spans, "Note di archeologia calabrese, Cosenza, Calabria: 107-144.") == spans
