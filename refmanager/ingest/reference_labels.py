@@ -36,11 +36,21 @@ def load_model():
     return tagger
 
 
+# A citation label that the model has seldom seen open a reference: letters in brackets
+# (`[Krauss and Small 1991]`, `[HKOTY]`) or an alphabetic key (`PPS06.`, `W3C08.`).
+_LEADING_KEY = re.compile(r"^(?:\[([^\]\d]*[^\W\d][^\]]{0,40})\]|([A-Z][A-Za-z]*\d?[A-Z]*\d{2}[a-z]?)\.)\s+(?=\S)")
+
+
 def label(text: str) -> list[tuple[str, str]]:
-    """(label, text) spans for a whitespace-normalised reference string."""
+    """(label, text) spans for a whitespace-normalised reference string; a citation label
+    that opens it is cut off first, so that the model reads the reference as it learnt it."""
+    key = _LEADING_KEY.match(text)
+    if key:
+        text = text[key.end():]
     tagger = load_model()
     spans = label_by_rules(text) if tagger is None else label_with_model(tagger, text)
-    return repair_publishers(repair_titles(spans), text)
+    spans = repair_publishers(repair_titles(spans), text)
+    return [("citation_number", key.group(1) or key.group(2))] + spans if key else spans
 
 
 def label_with_model(tagger, text: str) -> list[tuple[str, str]]:
@@ -48,7 +58,6 @@ def label_with_model(tagger, text: str) -> list[tuple[str, str]]:
     if not tokens:
         return []
     labels = _journal_abbreviations_whole(tokens, tagger.tag(features(tokens, text)))
-    labels = _bracketed_key_is_the_label(tokens, labels)
     labels = _names_after_the_authors_are_editors(tokens, labels)
     labels = _family_names_after_the_initials(tokens, labels)
     labels = _last_initial_read_as_the_journal(tokens, labels)
@@ -98,18 +107,6 @@ def _title_left_in_authors(spans: list[tuple[str, str]]) -> list[tuple[str, str]
         return spans
     return (spans[:position] + [("author", ", ".join(pieces[:-1])), ("title", tail)]
             + spans[position + 1:])
-
-
-def _bracketed_key_is_the_label(tokens: list, labels: list[str]) -> list[str]:
-    """`[Krauss and Small 1991] L. M. Krauss and T. A. Small, 1991, Ap. J. 378 22`: what
-    the brackets that open a reference hold is its citation label, however much of it
-    reads as names or a date."""
-    if not tokens or tokens[0].text != "[":
-        return labels
-    close = next((index for index in range(1, min(len(tokens), 14)) if tokens[index].text == "]"), None)
-    if close is None or close < 2 or close + 3 > len(tokens):
-        return labels
-    return labels[:1] + ["citation_number"] * (close - 1) + labels[close:]
 
 
 def _names_after_the_authors_are_editors(tokens: list, labels: list[str]) -> list[str]:

@@ -9,14 +9,16 @@ from __future__ import annotations
 import pytest
 
 from refmanager.ingest.reference_labels import (
-    _bracketed_key_is_the_label,
-    _last_initial_read_as_the_journal,
+    _LEADING_KEY,
     _family_names_after_the_initials,
+    _last_initial_read_as_the_journal,
     _names_after_the_authors_are_editors,
     _page_ranges_whole,
     _part_numbers_end_the_title,
+    label,
 )
 from refmanager.ingest.reference_tokens import tokenize
+
 
 def repeat(*runs: tuple[str, int]) -> list[str]:
     return [label for label, count in runs for _ in range(count)]
@@ -108,13 +110,23 @@ def test_names_cut_after_their_initials_get_their_family_name(text, given, expec
     assert _family_names_after_the_initials(tokens, given) == expected
 
 
-def test_what_opening_brackets_hold_is_the_citation_label():
+KEYS = {
     # "[Krauss and Small 1991] L. M. Krauss and T. A. Small, 1991, Ap. J. 378 22" (umass-citation dev)
-    tokens = tokenize("[Krauss and Small 1991] L. M. Krauss, 1991, Ap. J. 378 22")
-    given = repeat(("other", 1), ("editor", 3), ("date", 1), ("other", 1), ("author", 5), ("other", 1),
-                   ("date", 1), ("other", 1), ("container", 4), ("volume", 1), ("pages", 1))
-    expected = repeat(("other", 1), ("citation_number", 4)) + given[5:]
-    assert _bracketed_key_is_the_label(tokens, given) == expected
+    "letters in brackets are a citation label": ("[Krauss and Small 1991] L. M. Krauss", "Krauss and Small 1991"),
+    # "PPS06. Nir Piterman, Amir Pnueli, and Yaniv Sa'ar. Synthesis of reactive (1) designs." (umass-citation dev)
+    "an alphabetic key and a full stop are a citation label": ("PPS06. Nir Piterman, Amir Pnueli", "PPS06"),
+    "a number in brackets is left to the model": ("[12] A. Smith, Title", None),
+    "a name is not a key": ("Kohonen, T. Self-Organizing Maps", None),
+}
+
+
+@pytest.mark.parametrize("text, key", list(KEYS.values()), ids=list(KEYS))
+def test_a_citation_label_that_opens_a_reference_is_cut_off_before_labelling(text, key):
+    found = _LEADING_KEY.match(text)
+    assert (found and (found.group(1) or found.group(2))) == key
+    if key:
+        assert label(text)[0] == ("citation_number", key)
+        assert all(key not in span for _, span in label(text)[1:])
 
 
 def test_an_initial_that_opens_the_journal_after_names_is_theirs():
