@@ -61,6 +61,7 @@ def label_with_model(tagger, text: str) -> list[tuple[str, str]]:
     labels = _names_after_the_authors_are_editors(tokens, labels)
     labels = _family_names_after_the_initials(tokens, labels)
     labels = _last_initial_read_as_the_journal(tokens, labels)
+    labels = _et_al_with_the_names(tokens, labels)
     labels = _part_numbers_end_the_title(tokens, labels)
     labels = _page_ranges_whole(tokens, labels)
     labels = repair_containers(tokens, labels)
@@ -103,7 +104,7 @@ def _title_left_in_authors(spans: list[tuple[str, str]]) -> list[tuple[str, str]
     if len(pieces) < 2 or not any(_INITIAL.search(piece) for piece in pieces[:-1]):
         return spans
     tail = pieces[-1]
-    if _INITIAL.search(tail) or re.search(r"\bet al|\band\b|&", tail) or not re.search(r"[a-z]{2}", tail):
+    if _INITIAL.search(tail) or re.search(r"\bet\.? al|\band\b|&", tail) or not re.search(r"[a-z]{2}", tail):
         return spans
     return (spans[:position] + [("author", ", ".join(pieces[:-1])), ("title", tail)]
             + spans[position + 1:])
@@ -150,6 +151,22 @@ def _family_names_after_the_initials(tokens: list, labels: list[str]) -> list[st
         glued = follow + 1 < len(tokens) and tokens[follow + 1].start == word.end and tokens[follow + 1].text == "."
         if word is not None and word.text[:1].isupper() and word.text[1:].islower() and len(word.text) > 2 and not glued:
             labels[end:follow + 1] = [labels[start]] * (follow + 1 - end)
+    return labels
+
+
+def _et_al_with_the_names(tokens: list, labels: list[str]) -> list[str]:
+    """`Jahoda, K., et. al., 1996`, `H. L. Harney et. al Ann.Phys.`: `et al.` written with a
+    stray dot, which the model seldom saw, belongs to the names before it."""
+    labels = list(labels)
+    for index in range(1, len(tokens) - 2):
+        if tokens[index].text != "et" or tokens[index + 1].text != "." or tokens[index + 2].text != "al":
+            continue
+        names = index - 1
+        while names > 0 and not any(character.isalnum() for character in tokens[names].text):
+            names -= 1  # back over "K., " to the last name's word
+        if labels[names] in ("author", "editor"):
+            end = index + 3 + (index + 3 < len(tokens) and tokens[index + 3].text == ".")
+            labels[names + 1:end] = [labels[names]] * (end - names - 1)
     return labels
 
 

@@ -10,6 +10,7 @@ import pytest
 
 from refmanager.ingest.reference_labels import (
     _LEADING_KEY,
+    _et_al_with_the_names,
     _family_names_after_the_initials,
     _last_initial_read_as_the_journal,
     _names_after_the_authors_are_editors,
@@ -152,3 +153,16 @@ def test_a_last_page_left_out_of_the_pages_ends_the_range():
     expected = repeat(("container", 1), ("other", 1), ("pages", 5), ("other", 1), ("publisher", 1), ("other", 1),
                       ("date", 1), ("other", 1))
     assert _page_ranges_whole(tokens, given) == expected
+
+
+def test_et_al_with_a_stray_dot_belongs_to_the_names():
+    # "[15] H. L. Harney et. al Ann.Phys. v.220 (1992), 159;" (umass-citation dev)
+    tokens = tokenize("H. Harney et. al Ann.Phys.")
+    given = repeat(("author", 3), ("title", 3), ("container", 4))
+    expected = repeat(("author", 6), ("container", 4))
+    assert _et_al_with_the_names(tokens, given) == expected
+
+
+def test_et_al_with_a_stray_dot_is_not_taken_for_a_title():
+    # "24. Jahoda, K., et. al., 1996, Proc. SPIE, 2808, 59" (umass-citation dev)
+    assert ("author", "Jahoda, K., et. al.") in label("24. Jahoda, K., et. al., 1996, Proc. SPIE, 2808, 59")
