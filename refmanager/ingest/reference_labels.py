@@ -73,7 +73,7 @@ def label_with_model(tagger, text: str) -> list[tuple[str, str]]:
                 end = _end_with_its_marks(labels[start], tokens, start, index)
                 spans.append((labels[start], text[tokens[start].start:tokens[end - 1].end]))
             start = index
-    return _title_left_in_authors(spans)
+    return _title_cut_from_the_names(_title_left_in_authors(spans))
 
 
 _INITIAL = re.compile(r"(?:^|\s)[A-Z]\.")
@@ -108,6 +108,39 @@ def _title_left_in_authors(spans: list[tuple[str, str]]) -> list[tuple[str, str]
         return spans
     return (spans[:position] + [("author", ", ".join(pieces[:-1])), ("title", tail)]
             + spans[position + 1:])
+
+
+_READING_ORDER_NAME = re.compile(r"^(?:[A-Z][a-z]*\.\s?-?\s?)+[A-Z]")  # "E. W. Montroll", "J. -P. Serre"
+_NAME_LIST_SEPARATOR = re.compile(r",\s+(?:and\s+|&\s+)?|\s+(?:and|&)\s+")
+
+
+def _title_cut_from_the_names(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """`E. W. Montroll, B. J. West, Fluctuation Phenomena, Elsevier`, `R. Bonnet and S. Shelah,
+    On HCO spaces. An uncountable ...`: in a list of names written initials first, the
+    first piece that reads as no name (no initial; a lower-case word that no name has, or
+    four words) starts the title; it and what follows in the span go to the title, or
+    before the title found after."""
+    labels = [label for label, _ in spans]
+    if "author" not in labels:
+        return spans
+    position = labels.index("author")
+    names = spans[position][1]
+    separators = list(_NAME_LIST_SEPARATOR.finditer(names))
+    starts = [0] + [separator.end() for separator in separators]
+    ends = [separator.start() for separator in separators] + [len(names)]
+    for number, (start, end) in enumerate(zip(starts, ends)):
+        piece = names[start:end]
+        if _READING_ORDER_NAME.match(piece):
+            continue
+        if (number == 0 or _INITIAL.search(piece) or re.search(r"\bet\.?\s?al\b", piece)
+                or not (_has_common_word(piece) or len(piece.split()) >= 4)):
+            return spans  # "Riyasat Husain": a full name, not a title
+        rest = spans[position + 1:]
+        title = names[start:]
+        if rest and rest[0][0] == "title":  # "On HCO spaces" before "An uncountable compact T2 space"
+            title, rest = f"{title}. {rest[0][1]}", rest[1:]
+        return spans[:position] + [("author", names[:ends[number - 1]]), ("title", title)] + rest
+    return spans
 
 
 def _names_after_the_authors_are_editors(tokens: list, labels: list[str]) -> list[str]:

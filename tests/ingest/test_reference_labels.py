@@ -16,6 +16,7 @@ from refmanager.ingest.reference_labels import (
     _names_after_the_authors_are_editors,
     _page_ranges_whole,
     _part_numbers_end_the_title,
+    _title_cut_from_the_names,
     label,
 )
 from refmanager.ingest.reference_tokens import tokenize
@@ -166,3 +167,27 @@ def test_et_al_with_a_stray_dot_belongs_to_the_names():
 def test_et_al_with_a_stray_dot_is_not_taken_for_a_title():
     # "24. Jahoda, K., et. al., 1996, Proc. SPIE, 2808, 59" (umass-citation dev)
     assert ("author", "Jahoda, K., et. al.") in label("24. Jahoda, K., et. al., 1996, Proc. SPIE, 2808, 59")
+
+
+TITLES_IN_NAMES = {
+    # "2. R. Bonnet and S. Shelah, On HCO spaces. An uncountable compact T2 space ..." (umass-citation dev)
+    "a piece that reads as no name starts the title found after it": (
+        [("author", "R. Bonnet and S. Shelah, On HCO spaces"), ("title", "An uncountable compact T2 space")],
+        [("author", "R. Bonnet and S. Shelah"), ("title", "On HCO spaces. An uncountable compact T2 space")]),
+    # "[29] V. F. Kolchin, B. A. Sevast'yanov and V. P. Chistyakov, Random allocations, V.H. Winston & Sons"
+    "a piece that reads as no name is the title": (
+        [("author", "V. F. Kolchin and V. P. Chistyakov, Random allocations"), ("date", "1978")],
+        [("author", "V. F. Kolchin and V. P. Chistyakov"), ("title", "Random allocations"), ("date", "1978")]),
+    # "A. D. Ghodke, Riyasat Husain, Pradeep Kumar et al, Rev. Sci. Instrum.,83 :103303 ( 2012)" (grobid-eval dev)
+    "a full name without initials stays a name": (
+        [("author", "A. D. Ghodke, Riyasat Husain, Pradeep Kumar et al"), ("container", "Rev. Sci. Instrum.")],
+        [("author", "A. D. Ghodke, Riyasat Husain, Pradeep Kumar et al"), ("container", "Rev. Sci. Instrum.")]),
+    "inverted names are left alone": (
+        [("author", "Montroll, E. W., West, B. J."), ("title", "Fluctuation phenomena")],
+        [("author", "Montroll, E. W., West, B. J."), ("title", "Fluctuation phenomena")]),
+}
+
+
+@pytest.mark.parametrize("spans, expected", list(TITLES_IN_NAMES.values()), ids=list(TITLES_IN_NAMES))
+def test_a_title_read_as_one_more_name_is_the_title(spans, expected):
+    assert _title_cut_from_the_names(spans) == expected
