@@ -31,7 +31,7 @@ def repair_containers(tokens: list, labels: list[str]) -> list[str]:
     """The labels with the container found where the model saw a title or an editor, and
     the title found where it saw a container."""
     if "container" in labels:
-        for repair in (title_cut_before_its_last_word, title_read_as_the_journal):
+        for repair in (title_cut_before_its_last_word, title_read_as_the_journal, editors_read_as_the_container_end):
             labels = repair(tokens, labels)
         return labels
     for repair in (container_read_as_a_second_title, container_read_as_an_editor, journal_read_as_the_title):
@@ -120,6 +120,10 @@ def _reads_as_a_title(words: list[str], long_is_enough: bool = True) -> bool:
                                   or re.fullmatch(r"[IVX]+", word) for word in words[1:])
 
 
+def _has_no_initial(words: list[str]) -> bool:
+    return len(words) >= 2 and not any(_NAME_MARK.fullmatch(word) for word in words)
+
+
 def container_read_as_an_editor(tokens: list, labels: list[str]) -> list[str]:
     """`in Protostars and Planets III, ed. E. H. Levy & J. I. Lunine`, `Accretion Disks in
     Compact Stellar Systems, ed. J. C. Wheeler`: an editor span that opens with a title,
@@ -138,7 +142,8 @@ def container_read_as_an_editor(tokens: list, labels: list[str]) -> list[str]:
         else:
             continue
         words = [token.text for token in tokens[opening:cut] if any(c.isalnum() for c in token.text)]
-        if _reads_as_a_title(words, long_is_enough=opening > start):
+        marked = opening > start and marker is not None and marker <= cut + 1  # "in X-Ray Binaries, eds W. H. G."
+        if _reads_as_a_title(words, long_is_enough=opening > start) or marked and _has_no_initial(words):
             labels[start:cut] = ["container"] * (cut - start)
             if cut < end and tokens[cut].text == ",":
                 labels[cut] = "other"
@@ -164,3 +169,23 @@ def journal_read_as_the_title(tokens: list, labels: list[str]) -> list[str]:
             or labels[following[0]] != "pages"):
         return labels
     return labels[:start] + ["container"] * (end - start) + labels[end:]
+
+
+def editors_read_as_the_container_end(tokens: list, labels: list[str]) -> list[str]:
+    """`in Proof Techniques in Graph Theory, F. Harary, ed., 1969`: the names that end a
+    container, right before `ed.` or `(eds)`, are its editors."""
+    labels = list(labels)
+    for start, end in runs(labels):
+        if labels[start] != "container" or end - start < 4:
+            continue
+        after = [token.text.lower() for token in tokens[end:end + 3]]
+        if not any(word in _EDITOR_MARKERS for word in after):
+            continue
+        comma = next((index for index in range(end - 1, start, -1) if tokens[index].text == ","), None)
+        if comma is None or not _NAME_MARK.fullmatch(tokens[comma + 1].text) or comma + 2 >= end:
+            continue
+        if all(_NAME_MARK.fullmatch(token.text) or token.text in ". -" or token.text[:1].isupper()
+               or token.text in _NAME_JOINERS for token in tokens[comma + 1:end]):
+            labels[comma] = "other"
+            labels[comma + 1:end] = ["editor"] * (end - comma - 1)
+    return labels

@@ -89,6 +89,16 @@ REPAIRS = {
         "Nucl. Instrum. Methods Phys. Res. 457",
         repeat(("container", 9), ("volume", 1)),
         repeat(("container", 9), ("volume", 1))),
+    # "22. F. S. Roberts, Indifference graphs, in Proof Techniques in Graph Theory, F. Harary, ed., 1969"
+    "names that end a container before ed. are its editors": (
+        "in Proof Techniques, F. Harary, ed., 1969",
+        repeat(("container", 7), ("other", 4), ("date", 1)),
+        repeat(("container", 3), ("other", 1), ("editor", 3), ("other", 4), ("date", 1))),
+    # "Lewin, W. H. G. 1995, in X-Ray Binaries, eds W. H. G. Lewin, J. van Paradijs, ..." (umass-citation dev)
+    "a book's capitalised title between in and eds is the book": (
+        "1995, in X-Ray Binaries, eds W. H. Lewin",
+        repeat(("date", 1), ("other", 1), ("editor", 10)),
+        repeat(("date", 1), ("other", 1), ("container", 3), ("other", 1), ("editor", 6))),
     "nothing changes when the model found a container": (
         "Title, in: Book, Journal, 30, 197",
         repeat(("title", 1), ("other", 3), ("title", 1), ("other", 1), ("container", 1), ("other", 1),
