@@ -121,8 +121,13 @@ def words_read_as_pages(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
 _VOLUME_AND_ISSUE = re.compile(
     r"^(?:vols?\b\.?\s*)?([\w.]+?)\s*(?:\(\s*([\w/–-]+)\s*\)?|[,:]?\s*(?:nos?\.?|n°|nr\.?|issue|#)\s*([\w/–-]+))$",
     re.I)
-_TWO_NUMBERS = re.compile(r"^([A-Z]?\d+[A-Z]?)[,:]?\s+(\d+(?:\s*[-–]+\s*\d+)?)$")
+_TWO_NUMBERS = re.compile(r"^([A-Z]?\d+[A-Z]?)[,:]?\s+(?:pp?\.?\s?)?(\d+(?:\s*[-–]+\s*\d+)?)$")  # "251 p305-322"
 _VOLUME_AT_END = re.compile(r"^(.*\D)\s+([A-Z]\d+|\d+[A-Z])$")
+
+
+def _volume_then_page(volume: str, page: str) -> bool:
+    """`J. Fluid Mech. 232 469 (1991)`: a volume then a page, not two pages `427, 426`."""
+    return volume.isdigit() and int(volume) < int(page) and int(page) > 99
 
 
 def settle_numbers(seen: dict[str, str], spans: list[tuple[str, str]]) -> None:
@@ -141,7 +146,8 @@ def settle_numbers(seen: dict[str, str], spans: list[tuple[str, str]]) -> None:
         elif "issue" not in seen and _is_issue_of(two.group(2), two.group(1)):
             seen["issue"] = two.group(2)  # `Ann. Probab. 8, 1, 1--67`: the pages came after
     volume_and_pages = _TWO_NUMBERS.match(clean("pages", seen.get("pages", "")))
-    if volume_and_pages and "volume" not in seen and re.search(r"[-–]", volume_and_pages.group(2)):
+    if volume_and_pages and "volume" not in seen and (re.search(r"[-–]", volume_and_pages.group(2))
+                                                       or _volume_then_page(*volume_and_pages.groups())):
         seen["volume"], seen["pages"] = volume_and_pages.group(1), volume_and_pages.group(2)
     glued = _VOLUME_AT_END.match(clean("container", seen.get("container", "")))
     if glued and "volume" not in seen:

@@ -84,3 +84,14 @@ def test_a_volume_glued_to_the_journal_moves_the_number_after_it_to_the_pages():
     # "[31] D. Goldwirth, Phys. Lett. 243B, 41 (1990)." (umass-citation dev)
     record = record_from_spans([("container", "Phys. Lett. 243B"), ("volume", "41"), ("date", "1990")], "")
     assert (record.container_title, record.volume, record.page) == ("Phys. Lett.", "243B", "41")
+
+
+@pytest.mark.parametrize("pages, expected", [
+    ("232 469", ("232", "469")),      # "J. Fluid Mech. 232 469 (1991)." (umass-citation dev)
+    ("251 p305-322", ("251", "305–322")),  # "Proc. London Math. Soc. vol.251 p305-322 (1998)." (umass-citation dev)
+    ("427, 426", ("", "427, 426")),    # two pages cited, "(New York: Library of America, 1983), 427, 426." (anystyle-core)
+], ids=["a volume then a page read as pages are split", "a page marker after the volume is dropped",
+        "two pages cited stay the pages"])
+def test_a_volume_read_with_its_pages_is_split_off(pages, expected):
+    record = record_from_spans([("container", "J. Fluid Mech."), ("pages", pages)], "")
+    assert (record.volume, record.page) == expected
