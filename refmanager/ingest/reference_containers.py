@@ -69,7 +69,8 @@ def title_cut_before_its_last_word(tokens: list, labels: list[str]) -> list[str]
 def title_read_as_the_journal(tokens: list, labels: list[str]) -> list[str]:
     """`S. Flach and C. R. Willis. Discrete breathers. Phys. Rep., 295: 182`: with no title
     found, a container that opens with a sentence (a full stop after a lower-case word,
-    which no journal abbreviates) holds the title, then the journal."""
+    which no journal abbreviates, or after a long word ending words as titles have:
+    `Total domination in Graphs. Networks`) holds the title, then the journal."""
     if "title" in labels:
         return labels
     labels = list(labels)
@@ -79,7 +80,8 @@ def title_read_as_the_journal(tokens: list, labels: list[str]) -> list[str]:
         for index in range(start + 2, end - 1):
             word = tokens[index - 1].text
             if tokens[index].text == "." and tokens[index].start == tokens[index - 1].end and (
-                    word.islower() and len(word) > 3):
+                    word.islower() and len(word) > 3 or len(word) >= 6 and word.isalpha()
+                    and any(token.text.islower() and len(token.text) >= 4 for token in tokens[start:index])):
                 labels[start:index] = ["title"] * (index - start)
                 labels[index] = "other"
                 return labels

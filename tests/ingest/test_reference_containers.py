@@ -84,6 +84,11 @@ REPAIRS = {
         repeat(("author", 5), ("other", 1), ("container", 7), ("other", 1), ("volume", 1)),
         repeat(("author", 5), ("other", 1), ("title", 2), ("other", 1), ("container", 4), ("other", 1),
                ("volume", 1))),
+    # "E. J. Cockayne, R. M. Dawes, and S. T. Hedetniemi, Total domination in Graphs. Networks 10 (1980)"
+    "with no title, a sentence that ends in a long word after title words is the title": (
+        "Total domination in Graphs. Networks 10",
+        repeat(("container", 6), ("volume", 1)),
+        repeat(("title", 4), ("other", 1), ("container", 1), ("volume", 1))),
     # "E.G. Kessler Jr., et al., Nucl. Instrum. Methods Phys. Res., Sect. A 457 (2001) 187." (grobid-eval dev)
     "a journal of abbreviations stays whole": (
         "Nucl. Instrum. Methods Phys. Res. 457",
