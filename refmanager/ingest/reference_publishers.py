@@ -22,10 +22,27 @@ _STATUS = re.compile(
     r"(?:in\s+)?press|preprint|manuscript|unpublished(?: manuscript)?|submitted|in preparation|forthcoming", re.I)
 
 
+_STATUS_AT_END = re.compile(
+    r"[,.]?\s+((?:in\s+)?press|submitted|in preparation|forthcoming|to appear|accepted|published online)$", re.I)
+
+
+def _status_after_the_container(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """`ApJ submitted`, `Journal of Forecasting, forthcoming`: a publishing status that
+    ends the journal is a note after it."""
+    repaired: list[tuple[str, str]] = []
+    for label, span in spans:
+        status = _STATUS_AT_END.search(span) if label == "container" else None
+        if status and status.start() > 0:
+            repaired.extend([(label, span[:status.start()]), ("note", status.group(1))])
+        else:
+            repaired.append((label, span))
+    return repaired
+
+
 def repair_publishers(spans: list[tuple[str, str]], text: str) -> list[tuple[str, str]]:
     """The spans with a publisher read as a place found, a publishing status as a note,
     and the publisher of a report or a thesis as its institution."""
-    spans = _publisher_read_as_a_place(spans)
+    spans = _status_after_the_container(_publisher_read_as_a_place(spans))
     spans = [("note", span) if label == "publisher" and _STATUS.fullmatch(span.strip(" .,;:()")) else (label, span)
              for label, span in spans]
     labels = {label for label, _ in spans}

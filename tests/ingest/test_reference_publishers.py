@@ -67,3 +67,14 @@ def test_a_place_whose_name_starts_like_a_publisher_word_stays_the_place():
     # "Note di archeologia calabrese, Cosenza: 107-144." (anystyle-core dev): Co... is not Co.
     spans = [("title", "Note di archeologia calabrese"), ("location", "Cosenza, Calabria")]
     assert repair_publishers(spans, "Note di archeologia calabrese, Cosenza, Calabria: 107-144.") == spans
+
+
+@pytest.mark.parametrize("container, expected", [
+    ("ApJ submitted", [("container", "ApJ"), ("note", "submitted")]),  # "Smith, M. C. ... 2012, ApJ submitted"
+    ("Journal of Money, Credit, and Banking, forthcoming",
+     [("container", "Journal of Money, Credit, and Banking"), ("note", "forthcoming")]),
+    ("Journal of Applied Physics", [("container", "Journal of Applied Physics")]),
+], ids=["a status after the journal is a note", "a status after a comma is a note", "a journal alone stays"])
+def test_a_publishing_status_that_ends_the_journal_is_a_note(container, expected):
+    # references of the umass-citation dev file
+    assert repair_publishers([("container", container)], container) == expected
