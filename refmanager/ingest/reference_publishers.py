@@ -26,6 +26,28 @@ _STATUS_AT_END = re.compile(
     r"[,.]?\s+((?:in\s+)?press|submitted|in preparation|forthcoming|to appear|accepted|published online)$", re.I)
 
 
+_EDITION_BEFORE = re.compile(
+    r"^((?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|revised|\d+(?:st|nd|rd|th))"
+    r"\s+(?:edition|ed\.|printing))[,.]?\s+(?=\S)", re.I)
+_REVIEW_NUMBER_AFTER = re.compile(r"[.,]?\s+(MR\d{5,})$")
+
+
+def _publisher_without_its_neighbours(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """`Second Edition, Clarendon Press`, `Wiley, Chichester. MR0961262`: the edition before
+    a publisher and a review number after its place are spans of their own."""
+    repaired: list[tuple[str, str]] = []
+    for label, span in spans:
+        edition = _EDITION_BEFORE.match(span) if label == "publisher" else None
+        review = _REVIEW_NUMBER_AFTER.search(span) if label in ("publisher", "location") else None
+        if edition:
+            repaired.extend([("edition", edition.group(1)), (label, span[edition.end():])])
+        elif review:
+            repaired.extend([(label, span[:review.start()]), ("identifier", review.group(1))])
+        else:
+            repaired.append((label, span))
+    return repaired
+
+
 def _status_after_the_container(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """`ApJ submitted`, `Journal of Forecasting, forthcoming`: a publishing status that
     ends the journal is a note after it."""
@@ -42,7 +64,7 @@ def _status_after_the_container(spans: list[tuple[str, str]]) -> list[tuple[str,
 def repair_publishers(spans: list[tuple[str, str]], text: str) -> list[tuple[str, str]]:
     """The spans with a publisher read as a place found, a publishing status as a note,
     and the publisher of a report or a thesis as its institution."""
-    spans = _status_after_the_container(_publisher_read_as_a_place(spans))
+    spans = _status_after_the_container(_publisher_read_as_a_place(_publisher_without_its_neighbours(spans)))
     spans = [("note", span) if label == "publisher" and _STATUS.fullmatch(span.strip(" .,;:()")) else (label, span)
              for label, span in spans]
     labels = {label for label, _ in spans}

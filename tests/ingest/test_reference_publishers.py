@@ -78,3 +78,19 @@ def test_a_place_whose_name_starts_like_a_publisher_word_stays_the_place():
 def test_a_publishing_status_that_ends_the_journal_is_a_note(container, expected):
     # references of the umass-citation dev file
     assert repair_publishers([("container", container)], container) == expected
+
+
+def test_an_edition_before_the_publisher_is_the_edition():
+    # "[M] I. G. Macdonald, Symmetric functions and Hall polynomials, Second Edition, Clarendon Press,
+    # Oxford, 1995." (umass-citation dev)
+    spans = [("title", "Symmetric functions"), ("publisher", "Second Edition, Clarendon Press"), ("location", "Oxford")]
+    assert repair_publishers(spans, "") == [("title", "Symmetric functions"), ("edition", "Second Edition"),
+                                            ("publisher", "Clarendon Press"), ("location", "Oxford")]
+
+
+def test_a_review_number_after_the_place_is_an_identifier():
+    # "Robertson, T. and Dykstra, R. L. (1988). Order Restricted Statistical Inference. Wiley,
+    # Chichester. MR0961262" (umass-citation dev)
+    spans = [("title", "Order Restricted Statistical Inference"), ("location", "Chichester. MR0961262")]
+    assert repair_publishers(spans, "") == [("title", "Order Restricted Statistical Inference"),
+                                            ("location", "Chichester"), ("identifier", "MR0961262")]
