@@ -10,7 +10,9 @@ Modules:
   with `author_corrections` and `name_match` (names through initials) and `proper_nouns`;
 * `references`: parse a free-text reference (APA, Chicago, MLA, Harvard, Vancouver,
   IEEE...) into a Record; `reference_tokens`, `reference_labels`, `reference_fields`
-  and `reference_names` are its steps.
+  and `reference_names` are its steps, and `reference_name_labels`, `reference_containers`,
+  `reference_titles`, `reference_publishers` and `reference_numbers` repair the labels
+  (`reference_markers` takes off a field's `pp.`, `vol.`, `In:`).
 * `article`: the whole of it for one file: `ingest(path) -> IngestResult`, and the
   reader that lets `refmanager.load` read front matter (`.md`, `.txt`).
 """

@@ -12,7 +12,9 @@ from __future__ import annotations
 import re
 
 from refmanager.dates import parse_month
+from refmanager.ingest.reference_markers import TRAILING_WORDS, clean
 from refmanager.ingest.reference_names import split_names
+from refmanager.ingest.reference_numbers import settle_numbers, sort_out_numbers
 from refmanager.model import DateValue, Record
 
 #: The labels the labellers use, besides the Record fields they fill.
@@ -20,34 +22,10 @@ LABELS = ("author", "editor", "translator", "title", "container", "date", "volum
           "pages", "publisher", "location", "doi", "url", "edition", "genre", "institution",
           "series", "note", "citation_number", "identifier", "other")
 
-_EDGE = " \t.,;:()[]{}<>\"'“”‘’«»"
 _DOI = re.compile(r"10\.\d{4,9}/[^\s\"<>]+")
 _YEAR = re.compile(r"(?<!\d)((?:1[5-9]|20)\d\d)([a-z])?(?![\d])")
 _PAGE_RANGE = re.compile(r"^([A-Za-z]?\d+)\s*(?:-+|–|—|‐|‑|\s+to\s+)\s*([A-Za-z]?\d+)$")
 _ORDINAL = re.compile(r"^(\d+)(?:st|nd|rd|th|e|er|ème|\.)?$", re.I)
-_LEADING_MARKERS = {
-    "container": r"^(?:in\s*:|in\b)\s*",
-    "pages": r"^(?:pages?|pp?\.?|s\.|art(?:icle)?\.?\s*(?:no\.?)?)\s*",
-    "volume": r"^(?:volumes?\b|vols?\b\.?|bd\.|t\.|jg\.)\s*",
-    "issue": r"^(?:numbers?\b|nos?\b\.?|nr\b\.?|issues?\b|heft\b|h\.)\s*",
-    "doi": r"^(?:doi\s*:?\s*|https?://(?:dx\.)?doi\.org/)",
-    "url": r"^(?:url\s*:?\s*|retrieved\s+from\s*|available\s+(?:at|from)\s*:?\s*)",
-    "edition": r"^(?:ed\.|edition)\s*",
-}
-_TRAILING_WORDS = {
-    "edition": r"\s*\b(?:ed|edn|edition|aufl|éd)\b\.?$",
-    "pages": r"\s*\bpp?\b\.?$",
-}
-
-
-def clean(label: str, text: str) -> str:
-    """A span's text without its markers (`pp.`, `vol.`, `In:`) and edge punctuation."""
-    text = re.sub(r"\s+", " ", text).strip(_EDGE)
-    if label in _LEADING_MARKERS:
-        text = re.sub(_LEADING_MARKERS[label], "", text, flags=re.I).strip(_EDGE)
-    if label in _TRAILING_WORDS:
-        text = re.sub(_TRAILING_WORDS[label], "", text, flags=re.I).strip(_EDGE)
-    return text
 
 
 def record_from_spans(spans: list[tuple[str, str]], text: str, key: str = "") -> Record:
@@ -55,64 +33,18 @@ def record_from_spans(spans: list[tuple[str, str]], text: str, key: str = "") ->
     (a labeller may cut a title in two), except for names, where every span adds its names."""
     record = Record(key=key)
     seen: dict[str, str] = {}
-    for label, span_text in _volume_read_as_pages(spans):
+    for label, span_text in sort_out_numbers(spans):
         if label in ("author", "editor", "translator"):
             record.creators.setdefault(label, []).extend(split_names(span_text))
         elif len(span_text) > len(seen.get(label, "")):
             seen[label] = span_text
     record.creators = {role: names for role, names in record.creators.items() if names}
-    _settle_numbers(seen, spans)
+    settle_numbers(seen, spans)
     _fill_scalars(record, seen)
     _fill_date(record, seen.get("date", ""))
     _fill_identifiers(record, seen, text)
     record.type = item_type(record, seen)
     return record
-
-
-_BARE_NUMBER = re.compile(r"[A-Z]?\d+[A-Z]?|[IVXLC]+", re.I)
-
-
-def _volume_read_as_pages(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """`Math. Ann., 261 (1982), 43-46`: the labeller may read both numbers as pages; with
-    no volume found, a bare number before a second pages span is the volume."""
-    labels = [label for label, _ in spans]
-    if "volume" in labels or labels.count("pages") < 2:
-        return spans
-    first = labels.index("pages")
-    if not _BARE_NUMBER.fullmatch(clean("pages", spans[first][1])):
-        return spans
-    return spans[:first] + [("volume", spans[first][1])] + spans[first + 1:]
-
-
-_VOLUME_AND_ISSUE = re.compile(
-    r"^(?:vols?\b\.?\s*)?([\w.]+?)\s*(?:\(\s*([\w/–-]+)\s*\)?|[,:]?\s*(?:nos?\.?|n°|nr\.?|issue|#)\s*([\w/–-]+))$",
-    re.I)
-_TWO_NUMBERS = re.compile(r"^([A-Z]?\d+[A-Z]?)[,:]?\s+(\d+(?:\s*[-–]+\s*\d+)?)$")
-_VOLUME_AT_END = re.compile(r"^(.*\D)\s+([A-Z]\d+|\d+[A-Z])$")
-
-
-def _settle_numbers(seen: dict[str, str], spans: list[tuple[str, str]]) -> None:
-    """Split what the labeller left together: `95 (1` or `36, no. 9` into volume and
-    issue, `49 1305` into volume and pages, `Phys. Rev. D43` into journal and volume;
-    an issue with no volume is the volume, unless it ends the string (a page reference)."""
-    volume = clean("volume", seen.get("volume", ""))
-    parts = _VOLUME_AND_ISSUE.match(volume)
-    if parts and "issue" not in seen:
-        seen["volume"], seen["issue"] = parts.group(1), parts.group(2) or parts.group(3)
-    two = _TWO_NUMBERS.match(volume)
-    if two:
-        seen["volume"] = two.group(1)
-        seen.setdefault("pages", two.group(2))
-    volume_and_pages = _TWO_NUMBERS.match(clean("pages", seen.get("pages", "")))
-    if volume_and_pages and "volume" not in seen and re.search(r"[-–]", volume_and_pages.group(2)):
-        seen["volume"], seen["pages"] = volume_and_pages.group(1), volume_and_pages.group(2)
-    glued = _VOLUME_AT_END.match(clean("container", seen.get("container", "")))
-    if glued and "volume" not in seen:
-        seen["container"], seen["volume"] = glued.group(1), glued.group(2)
-    if "issue" in seen and "volume" not in seen:
-        issue = seen.pop("issue")
-        if spans and spans[-1] != ("issue", issue):
-            seen["volume"] = issue
 
 
 def _fill_scalars(record: Record, seen: dict[str, str]) -> None:
@@ -157,7 +89,7 @@ def edition(text: str) -> str:
     if match:
         return match.group(1)
     # "Rev." keeps the dot of its abbreviation
-    return re.sub(_TRAILING_WORDS["edition"], "", text.strip(" ,;:()"), flags=re.I).strip(" ,;:")
+    return re.sub(TRAILING_WORDS["edition"], "", text.strip(" ,;:()"), flags=re.I).strip(" ,;:")
 
 
 def _fill_date(record: Record, date_text: str) -> None:

@@ -12,7 +12,11 @@ import re
 from functools import lru_cache
 from importlib import resources
 
+from refmanager.ingest.reference_containers import repair_containers, runs
+from refmanager.ingest.reference_name_labels import repair_names
+from refmanager.ingest.reference_publishers import repair_publishers
 from refmanager.ingest.reference_rules import label_by_rules
+from refmanager.ingest.reference_titles import repair_titles
 from refmanager.ingest.reference_tokens import features, tokenize
 
 MODEL_FILE = "refparse.crfsuite"
@@ -33,12 +37,21 @@ def load_model():
     return tagger
 
 
+# A citation label that the model has seldom seen open a reference: letters in brackets
+# (`[Krauss and Small 1991]`, `[HKOTY]`) or an alphabetic key (`PPS06.`, `W3C08.`).
+_LEADING_KEY = re.compile(r"^(?:\[([^\]\d]*[^\W\d][^\]]{0,40})\]|([A-Z][A-Za-z]*\d?[A-Z]*\d{2}[a-z]?)\.)\s+(?=\S)")
+
+
 def label(text: str) -> list[tuple[str, str]]:
-    """(label, text) spans for a whitespace-normalised reference string."""
+    """(label, text) spans for a whitespace-normalised reference string; a citation label
+    that opens it is cut off first, so that the model reads the reference as it learnt it."""
+    key = _LEADING_KEY.match(text)
+    if key:
+        text = text[key.end():]
     tagger = load_model()
-    if tagger is None:
-        return label_by_rules(text)
-    return label_with_model(tagger, text)
+    spans = label_by_rules(text) if tagger is None else label_with_model(tagger, text)
+    spans = repair_publishers(repair_titles(spans), text)
+    return [("citation_number", key.group(1) or key.group(2))] + spans if key else spans
 
 
 def label_with_model(tagger, text: str) -> list[tuple[str, str]]:
@@ -46,8 +59,10 @@ def label_with_model(tagger, text: str) -> list[tuple[str, str]]:
     if not tokens:
         return []
     labels = _journal_abbreviations_whole(tokens, tagger.tag(features(tokens, text)))
-    labels = _names_after_the_authors_are_editors(tokens, labels)
+    labels = repair_names(tokens, labels)
     labels = _part_numbers_end_the_title(tokens, labels)
+    labels = _page_ranges_whole(tokens, labels)
+    labels = repair_containers(tokens, labels)
     spans: list[tuple[str, str]] = []
     start = 0
     for index in range(1, len(tokens) + 1):
@@ -56,7 +71,7 @@ def label_with_model(tagger, text: str) -> list[tuple[str, str]]:
                 end = _end_with_its_marks(labels[start], tokens, start, index)
                 spans.append((labels[start], text[tokens[start].start:tokens[end - 1].end]))
             start = index
-    return _title_left_in_authors(spans)
+    return _title_cut_from_the_names(_title_left_in_authors(spans))
 
 
 _INITIAL = re.compile(r"(?:^|\s)[A-Z]\.")
@@ -87,40 +102,43 @@ def _title_left_in_authors(spans: list[tuple[str, str]]) -> list[tuple[str, str]
     if len(pieces) < 2 or not any(_INITIAL.search(piece) for piece in pieces[:-1]):
         return spans
     tail = pieces[-1]
-    if _INITIAL.search(tail) or re.search(r"\bet al|\band\b|&", tail) or not re.search(r"[a-z]{2}", tail):
+    if _INITIAL.search(tail) or re.search(r"\bet\.? al|\band\b|&", tail) or not re.search(r"[a-z]{2}", tail):
         return spans
     return (spans[:position] + [("author", ", ".join(pieces[:-1])), ("title", tail)]
             + spans[position + 1:])
 
 
-def _runs(labels: list[str]) -> list[tuple[int, int]]:
-    """(start, end) of each run of one label, `other` runs included."""
-    runs, start = [], 0
-    for index in range(1, len(labels) + 1):
-        if index == len(labels) or labels[index] != labels[start]:
-            runs.append((start, index))
-            start = index
-    return runs
+_READING_ORDER_NAME = re.compile(r"^(?:[A-Z][a-z]*\.\s?-?\s?)+[A-Z]")  # "E. W. Montroll", "J. -P. Serre"
+_NAME_LIST_SEPARATOR = re.compile(r",\s+(?:and\s+|&\s+)?|\s+(?:and|&)\s+")
 
 
-def _names_after_the_authors_are_editors(tokens: list, labels: list[str]) -> list[str]:
-    """`ed. M. M. Shapiro, R. Silberberg`, `In N. V. Pogorelov, ..., editors`: names that
-    the model reads as authors after the title, where they continue an editor span or
-    follow `In`, are the editors; the author list is the first one."""
-    labels = list(labels)
-    runs = [run for run in _runs(labels) if labels[run[0]] != "other"]
-    authors_seen = False
-    for number, (start, end) in enumerate(runs):
-        if labels[start] != "author":
+def _title_cut_from_the_names(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """`E. W. Montroll, B. J. West, Fluctuation Phenomena, Elsevier`, `R. Bonnet and S. Shelah,
+    On HCO spaces. An uncountable ...`: in a list of names written initials first, the
+    first piece that reads as no name (no initial; a lower-case word that no name has, or
+    four words) starts the title; it and what follows in the span go to the title, or
+    before the title found after."""
+    labels = [label for label, _ in spans]
+    if "author" not in labels:
+        return spans
+    position = labels.index("author")
+    names = spans[position][1]
+    separators = list(_NAME_LIST_SEPARATOR.finditer(names))
+    starts = [0] + [separator.end() for separator in separators]
+    ends = [separator.start() for separator in separators] + [len(names)]
+    for number, (start, end) in enumerate(zip(starts, ends)):
+        piece = names[start:end]
+        if _READING_ORDER_NAME.match(piece):
             continue
-        previous = labels[runs[number - 1][0]] if number > 0 else None
-        gap = start - runs[number - 1][1] if number > 0 else 0
-        if authors_seen and previous == "editor" and gap <= 2:  # one editor list, marks between
-            labels[runs[number - 1][1]:end] = ["editor"] * (end - runs[number - 1][1])
-        elif authors_seen and tokens[start].text in ("In", "in"):
-            labels[start:end] = ["editor"] * (end - start)
-        authors_seen = True
-    return labels
+        if (number == 0 or _INITIAL.search(piece) or re.search(r"\bet\.?\s?al\b", piece)
+                or not (_has_common_word(piece) or len(piece.split()) >= 4)):
+            return spans  # "Riyasat Husain": a full name, not a title
+        rest = spans[position + 1:]
+        title = names[start:]
+        if rest and rest[0][0] == "title":  # "On HCO spaces" before "An uncountable compact T2 space"
+            title, rest = f"{title}. {rest[0][1]}", rest[1:]
+        return spans[:position] + [("author", names[:ends[number - 1]]), ("title", title)] + rest
+    return spans
 
 
 _PART_NUMBER = re.compile(r"[IVX]{1,4}")
@@ -130,7 +148,7 @@ def _part_numbers_end_the_title(tokens: list, labels: list[str]) -> list[str]:
     """`Deformations of holomorphic maps. III, Math. Ann.`: the part number of a paper in
     a series belongs to its title; the model often starts the journal with it."""
     labels = list(labels)
-    for start, end in _runs(labels):
+    for start, end in runs(labels):
         if labels[start] != "container" or start < 2 or labels[start - 2] != "title":
             continue
         numerals = start
@@ -139,6 +157,26 @@ def _part_numbers_end_the_title(tokens: list, labels: list[str]) -> list[str]:
             numerals += 2
         if numerals > start:
             labels[start - 1:numerals] = ["title"] * (numerals - start) + ["other"]
+    return labels
+
+
+def _page_ranges_whole(tokens: list, labels: list[str]) -> list[str]:
+    """`Ann. Statist. 27 1948--1973. MR1765624`: a last page that looks like a year may be
+    read as the date, cutting the range, or left out (`pages 46--57`); a number right after
+    pages and a dash, above the first page, ends the range, when it is not the only date."""
+    labels = list(labels)
+    for start, end in runs(labels):
+        if labels[start] != "pages" or not tokens[end - 1].text.isdigit():
+            continue
+        last = end
+        while last < len(tokens) and tokens[last].text in "-–—" and last - end < 2:
+            last += 1
+        if (last == end or last >= len(tokens) or labels[last] not in ("date", "other")
+                or not tokens[last].text.isdigit() or int(tokens[last].text) <= int(tokens[end - 1].text)):
+            continue
+        date_elsewhere = any(label == "date" for index, label in enumerate(labels) if index != last)
+        if labels[last] == "other" or date_elsewhere and (last + 1 == len(labels) or labels[last + 1] != "date"):
+            labels[end:last + 1] = ["pages"] * (last + 1 - end)
     return labels
 
 

@@ -123,7 +123,7 @@ def test_references_keep_their_input_order_and_line_numbers():
 
 # micro-F1 reached on each test file (benchmarks/bench_refparse.py); a drop of more
 # than the margin is a regression.
-REACHED = {"anystyle-gold": 0.938, "umass-citation": 0.923, "cora": 0.948}
+REACHED = {"anystyle-gold": 0.940, "umass-citation": 0.930, "cora": 0.951}
 MARGIN = 0.01
 
 
