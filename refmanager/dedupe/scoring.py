@@ -232,7 +232,28 @@ def _guarded(a: WorkKey, b: WorkKey, outcome: Comparison) -> bool:
     if a.kind == b.kind == "book" and a.year and b.year and a.year != b.year:
         outcome.disagreed.append("year (another edition)")
         return True
+    if _populations_differ(a.title, b.title):
+        outcome.disagreed.append("population (adults, children)")
+        return True
     return False
+
+
+# A trial in adults and its twin in children share every other word of their titles
+# ("... Clinical Trial of Eculizumab in Adult Patients" / "... in Pediatric Patients").
+_ADULTS = frozenset({"adult", "adults"})
+_CHILDREN = frozenset({"pediatric", "paediatric", "child", "children", "childhood", "infant", "infants",
+                       "neonatal", "neonates", "newborn", "newborns"})
+
+
+def _populations_differ(a: str, b: str) -> bool:
+    """One title is of adults and the other of children, and not of both."""
+    if "adult" not in a and "adult" not in b:
+        return False  # cheaply: most titles name neither
+    words_a, words_b = set(a.split()), set(b.split())
+    adults_a, adults_b = bool(words_a & _ADULTS), bool(words_b & _ADULTS)
+    children_a, children_b = bool(words_a & _CHILDREN), bool(words_b & _CHILDREN)
+    return (adults_a and children_b and not (children_a or adults_b)) or \
+        (adults_b and children_a and not (children_b or adults_a))
 
 
 _NOTICE_DIFFERS = "kind of item (reply, erratum...)"

@@ -56,9 +56,20 @@ def test_the_same_work_is_matched(first, second):
                  id="another author and another decade"),
     pytest.param(article("Soft power", kind="paper-conference", year=1994), article("Soft power", year=1995),
                  id="a conference paper and its later journal version"),
+    # the haematology set's two Alexion trials, one registry apart
+    pytest.param(article("An Open-label, Multi-center Clinical Trial of Eculizumab in Adult Patients With "
+                         "Atypical Hemolytic-uremic Syndrome", ("Alexion",), 2011),
+                 article("An Open-Label, Multi-Center Clinical Trial of Eculizumab in Pediatric Patients With "
+                         "Atypical Hemolytic-Uremic Syndrome (aHUS)", ("Alexion",), 2011),
+                 id="a trial in adults and its twin in children"),
 ])
 def test_different_works_are_kept_apart(first, second):
     assert score(first, second) < SAME
+
+
+def test_a_title_of_adults_and_children_is_no_contrast():
+    both = "Eculizumab in children and adults with atypical hemolytic uremic syndrome"
+    assert score(article(both), article(both.replace("children and adults", "adults and children"))) >= SAME
 
 
 def test_a_page_range_whose_dash_was_lost_agrees_on_its_first_page():
