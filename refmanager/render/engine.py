@@ -34,6 +34,7 @@ class Engine:
         self.name_cache: dict = {}
         self.option_cache: dict = {}
         self.known_empty: dict = {}  # renderings known to give nothing (known_empty.py)
+        self.known_output: dict = {}  # and those known to give an output, by what they print
         self._present: dict[int, tuple] = {}  # id of an item: (item, its present variables)
         self.uses_year_suffix = _uses_variable(style.root, "year-suffix")
         self.items: dict[str, dict] = {}
