@@ -17,11 +17,12 @@ proceedings. Such an output is kept and given again (trees are never changed
 in place, so one may stand in several entries), as long as the element holds
 no names (whose rendering depends on disambiguation, and whose substitutes
 suppress variables for the rest of the cite) and no variable it prints was
-suppressed by a substitute.
+suppressed by a substitute. A printed year-suffix (APA's date "(2020a).")
+joins the case with the item's suffix.
 
 Elements whose output can depend on anything else (the cite's position or
-locator, the disambiguate condition, a computed variable such as year-suffix)
-are never skipped; neither is one rendered inside a substitute, whose
+locator, the disambiguate condition, a computed variable other than a printed
+year-suffix) are never skipped; neither is one rendered inside a substitute, whose
 bookkeeping the element's own substitutes would change.
 """
 
@@ -36,6 +37,7 @@ _PRINTING = frozenset({"text", "number", "date", "names", "label"})
 _TRIAL, _WORTH = 500, 20
 # The elements whose footprints are kept (and whose renderings are skipped).
 _REMEMBERED = frozenset({"group", "choose"})
+YEAR_SUFFIX = "year-suffix"
 # Conditions that read more than the type and the presence of variables.
 _UNPREDICTABLE_CONDITIONS = ("position", "locator", "disambiguate")
 
@@ -43,12 +45,15 @@ _UNPREDICTABLE_CONDITIONS = ("position", "locator", "disambiguate")
 class Footprint:
     """What an element (with the macros it calls) prints and tests."""
 
-    __slots__ = ("printed", "tested", "reusable")
+    __slots__ = ("printed", "tested", "reusable", "suffixed")
 
     def __init__(self, printed: frozenset[str], tested: frozenset[str], reusable: bool) -> None:
         self.printed = printed  # every spelling of every variable it can print
         self.tested = tested  # every spelling of the variables its conditions test
         self.reusable = reusable  # no names inside: its output can be kept by value
+        # It prints the year-suffix, the one computed variable it may print: the
+        # item's suffix (most have none) is part of its case.
+        self.suffixed = YEAR_SUFFIX in printed
 
 
 def footprint_of(element, macros: dict) -> Footprint | None:
@@ -79,7 +84,8 @@ def skipping_known_empty(element, macros: dict, render):
         present = ctx.present
         if present is None:
             present = ctx.present = ctx.engine.present_variables(ctx.item)
-        if footprint.printed.isdisjoint(present):
+        if footprint.printed.isdisjoint(present) and not (footprint.suffixed
+                                                          and ctx.state.year_suffix):
             key, known_cases = _case_key(footprint, ctx, present), ctx.engine.known_empty
         else:
             key, known_cases = known_output_key(footprint, ctx, present), ctx.engine.known_output
@@ -106,7 +112,7 @@ def _footprint(element, macros: dict) -> Footprint | None:
     holding = set()  # the names of the elements inside, for `reusable`
     if not _collect(element, macros, printed, tested, holding):
         return None
-    if printed & COMPUTED_VARIABLES or tested & COMPUTED_VARIABLES:
+    if (printed - {YEAR_SUFFIX}) & COMPUTED_VARIABLES or tested & COMPUTED_VARIABLES:
         return None
     for name in list(printed):
         printed.update(SHORT_FORMS.get(name, ()))
@@ -180,7 +186,8 @@ def known_output_key(footprint: Footprint, ctx, present: frozenset[str]):
         return None  # the year then carries the suffix, once per cite
     item = ctx.item
     values = frozenset((name, _hashable(item[name])) for name in shown)
-    return _case_key(footprint, ctx, present) + (item.get("language"), values)
+    suffix = ctx.state.year_suffix if footprint.suffixed else ""
+    return _case_key(footprint, ctx, present) + (item.get("language"), values, suffix)
 
 
 def _hashable(value):

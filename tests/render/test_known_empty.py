@@ -141,3 +141,20 @@ def test_an_element_holding_names_is_never_kept_by_value(style):
     parsed = Style(style(macros=macros))
     assert not footprint_of(parsed.macros["who"], parsed.macros).reusable
     assert footprint_of(parsed.macros["what"], parsed.macros).reusable
+
+
+def test_a_kept_output_with_a_year_suffix_is_kept_per_suffix(style):
+    # APA's date macro prints the year-suffix: "(2000a)" and "(2000b)" are two outputs,
+    # Roe's "(2000)" a third.
+    macros = ('<macro name="date"><group prefix="(" suffix=")"><date variable="issued" '
+              'form="numeric" date-parts="year"/><text variable="year-suffix"/></group></macro>')
+    layout = '<names variable="author"><name form="short"/></names><text macro="date" prefix=" "/>'
+    xml = style(citation=layout, bibliography=layout, macros=macros,
+                citation_attrs='disambiguate-add-year-suffix="true"')
+    items = [{"id": key, "type": "book", "author": [{"family": family}],
+              "issued": {"date-parts": [[2000]]}}
+             for key, family in (("a", "Doe"), ("b", "Doe"), ("c", "Roe"), ("d", "Poe"))]
+    processor = CitationProcessor(xml, items)
+    assert [entry for _id, entry in processor.bibliography()] == [
+        "Doe (2000a)", "Doe (2000b)", "Roe (2000)", "Poe (2000)"]
+    assert len([key for key in _kept(processor, "date") if key[1] == "bibliography"]) == 3
