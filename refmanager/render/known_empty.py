@@ -73,12 +73,12 @@ def skipping_known_empty(element, macros: dict, render):
     footprint = footprint_of(element, macros)
     if footprint is None:
         return render
-    tally = [0, 0]  # renderings looked up, renderings skipped
+    # Look-ups and hits, of known empties and of kept outputs: each kind is given up
+    # where it seldom hits (an element printing the title is seldom empty, its
+    # output never the same).
+    tally = [0, 0, 0, 0]
 
     def render_unless_known(ctx):
-        if tally[0] > _TRIAL and tally[1] * _WORTH < tally[0]:
-            return render(ctx)  # seldom skipped (it prints the title, say): not worth a look
-        tally[0] += 1
         if ctx.substituting:
             return render(ctx)
         present = ctx.present
@@ -86,21 +86,27 @@ def skipping_known_empty(element, macros: dict, render):
             present = ctx.present = ctx.engine.present_variables(ctx.item)
         if footprint.printed.isdisjoint(present) and not (footprint.suffixed
                                                           and ctx.state.year_suffix):
-            key, known_cases = _case_key(footprint, ctx, present), ctx.engine.known_empty
+            kind, known_cases = 0, ctx.engine.known_empty
         else:
-            key, known_cases = known_output_key(footprint, ctx, present), ctx.engine.known_output
-            if key is None:
-                return render(ctx)
+            kind, known_cases = 2, ctx.engine.known_output
+        looked = tally[kind]
+        if looked > _TRIAL and tally[kind + 1] * _WORTH < looked:
+            return render(ctx)  # not worth a look
+        key = _case_key(footprint, ctx, present) if kind == 0 else \
+            known_output_key(footprint, ctx, present)
+        if key is None:
+            return render(ctx)
+        tally[kind] = looked + 1
         parent = ctx.counts[-1]
         known = known_cases.get(key)
         if known is not None:
-            tally[1] += 1
+            tally[kind + 1] += 1
             parent[0] += known[0]
             parent[1] += known[1]
             return known[2]
         called, found = parent
         node = render(ctx)
-        if node is None or known_cases is ctx.engine.known_output:
+        if node is None or kind:
             known_cases[key] = (parent[0] - called, parent[1] - found, node)
         return node
     return render_unless_known
