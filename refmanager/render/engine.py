@@ -31,7 +31,8 @@ class Engine:
         self.locale.quote_marks = QuoteMarks(self.locale)
         self.name_options = {"citation": style.name_options(style.citation),
                              "bibliography": style.name_options(style.bibliography)}
-        self.name_cache: dict = {}
+        self.name_cache: dict = {}  # (item id, variable): the item's normalized names
+        self.normalized_names: dict = {}  # a name's parts: the name normalized
         self.option_cache: dict = {}
         self.known_empty: dict = {}  # renderings known to give nothing (known_empty.py)
         self.known_output: dict = {}  # and those known to give an output, by what they print

@@ -44,8 +44,22 @@ def item_names(ctx, variable: str) -> list[dict]:
     names = cache.get(key)
     if names is None:
         value = ctx.item.get(variable) or []
-        names = cache[key] = [normalize_name(name) for name in value if isinstance(name, dict)]
+        known = ctx.engine.normalized_names
+        names = cache[key] = [_normalized(name, known) for name in value if isinstance(name, dict)]
     return names
+
+
+def _normalized(name: dict, known: dict) -> dict:
+    """The name normalized once for every item it is in (a person writes many papers);
+    the normalized names are never changed, so items can share one."""
+    try:
+        key = tuple(name.items())
+        found = known.get(key)
+    except TypeError:  # a value that cannot be a key: normalized on its own
+        return normalize_name(name)
+    if found is None:
+        found = known[key] = normalize_name(name)
+    return found
 
 
 def _options(ctx, name_element) -> NameOptions:
