@@ -77,6 +77,7 @@ def skipping_known_empty(element, macros: dict, render):
     # where it seldom hits (an element printing the title is seldom empty, its
     # output never the same).
     tally = [0, 0, 0, 0]
+    reusable = footprint.reusable
 
     def render_unless_known(ctx):
         if ctx.substituting:
@@ -87,8 +88,10 @@ def skipping_known_empty(element, macros: dict, render):
         if footprint.printed.isdisjoint(present) and not (footprint.suffixed
                                                           and ctx.state.year_suffix):
             kind, known_cases = 0, ctx.engine.known_empty
-        else:
+        elif reusable:
             kind, known_cases = 2, ctx.engine.known_output
+        else:
+            return render(ctx)  # it prints names
         looked = tally[kind]
         if looked > _TRIAL and tally[kind + 1] * _WORTH < looked:
             return render(ctx)  # not worth a look
@@ -182,9 +185,8 @@ def _case_key(footprint: Footprint, ctx, present: frozenset[str]) -> tuple:
 def known_output_key(footprint: Footprint, ctx, present: frozenset[str]):
     """The key of a reusable element's output for this item: its case, the item's
     language (title case, language-specific casing) and the values it prints; None
-    when the output may depend on more."""
-    if not footprint.reusable:
-        return None
+    when the output may depend on more. (Whether the footprint is reusable is for the
+    caller to check.)"""
     shown = footprint.printed & present
     if ctx.suppressed and not shown.isdisjoint(ctx.suppressed):
         return None  # a substitute used one of them up: this cite prints it as missing
@@ -198,6 +200,8 @@ def known_output_key(footprint: Footprint, ctx, present: frozenset[str]):
 
 def _hashable(value):
     """A value as a dictionary key: a date's parts as nested tuples."""
+    if value.__class__ is str:  # most values
+        return value
     if isinstance(value, dict):
         return tuple(sorted((key, _hashable(part)) for key, part in value.items()))
     if isinstance(value, list):
