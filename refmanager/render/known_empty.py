@@ -38,6 +38,7 @@ _TRIAL, _WORTH = 500, 20
 # The elements whose footprints are kept (and whose renderings are skipped).
 _REMEMBERED = frozenset({"group", "choose"})
 YEAR_SUFFIX = "year-suffix"
+EMPTY, OUTPUT = 0, 2  # where the tallies of the two kinds of known renderings start
 # Conditions that read more than the type and the presence of variables.
 _UNPREDICTABLE_CONDITIONS = ("position", "locator", "disambiguate")
 
@@ -66,16 +67,16 @@ def footprint_of(element, macros: dict) -> Footprint | None:
     return element.compiled or None
 
 
-def skipping_known_empty(element, macros: dict, render):
+def reusing_known_outputs(element, macros: dict, render):
     """`render` (a function of the context), skipped where `element`'s output is known:
     the engine's `known_empty` remembers the cases that render nothing, its
     `known_output` the outputs of reusable elements by the values they print."""
     footprint = footprint_of(element, macros)
     if footprint is None:
         return render
-    # Look-ups and hits, of known empties and of kept outputs: each kind is given up
-    # where it seldom hits (an element printing the title is seldom empty, its
-    # output never the same).
+    # Look-ups and hits, of known empties (at EMPTY) and of kept outputs (at OUTPUT):
+    # each kind is given up where it seldom hits (an element printing the title is
+    # seldom empty, its output never the same).
     tally = [0, 0, 0, 0]
     reusable = footprint.reusable
 
@@ -87,15 +88,15 @@ def skipping_known_empty(element, macros: dict, render):
             present = ctx.present = ctx.engine.present_variables(ctx.item)
         if footprint.printed.isdisjoint(present) and not (footprint.suffixed
                                                           and ctx.state.year_suffix):
-            kind, known_cases = 0, ctx.engine.known_empty
+            kind, known_cases = EMPTY, ctx.engine.known_empty
         elif reusable:
-            kind, known_cases = 2, ctx.engine.known_output
+            kind, known_cases = OUTPUT, ctx.engine.known_output
         else:
             return render(ctx)  # it prints names
         looked = tally[kind]
         if looked > _TRIAL and tally[kind + 1] * _WORTH < looked:
             return render(ctx)  # not worth a look
-        key = _case_key(footprint, ctx, present) if kind == 0 else \
+        key = _case_key(footprint, ctx, present) if kind == EMPTY else \
             known_output_key(footprint, ctx, present)
         if key is None:
             return render(ctx)
@@ -109,7 +110,7 @@ def skipping_known_empty(element, macros: dict, render):
             return known[2]
         called, found = parent
         node = render(ctx)
-        if node is None or kind:
+        if node is None or kind == OUTPUT:
             known_cases[key] = (parent[0] - called, parent[1] - found, node)
         return node
     return render_unless_known
@@ -195,7 +196,7 @@ def known_output_key(footprint: Footprint, ctx, present: frozenset[str]):
     item = ctx.item
     values = frozenset((name, _hashable(item[name])) for name in shown)
     suffix = ctx.state.year_suffix if footprint.suffixed else ""
-    return _case_key(footprint, ctx, present) + (item.get("language"), values, suffix)
+    return _case_key(footprint, ctx, present) + (_hashable(item.get("language")), values, suffix)
 
 
 def _hashable(value):

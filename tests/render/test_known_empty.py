@@ -95,7 +95,8 @@ def test_a_group_known_empty_is_skipped_with_its_counts(style):
 
 # Outputs kept by the values they print: APA's date and publisher parts, the same for
 # many entries of one file (the ACL Anthology's papers of one year and proceedings).
-DATED = '<macro name="year"><group prefix="(" suffix=")"><date variable="issued" form="numeric" date-parts="year"/></group></macro>'
+DATED = ('<macro name="year"><group prefix="(" suffix=")"><date variable="issued" form="numeric" '
+         'date-parts="year"/></group></macro>')
 
 
 def _kept(processor, macro: str) -> list[tuple]:
@@ -105,7 +106,8 @@ def _kept(processor, macro: str) -> list[tuple]:
 
 
 def test_items_printing_the_same_values_share_one_kept_output(style):
-    xml = style(bibliography='<text variable="title" suffix=" "/><text macro="year"/>', macros=DATED)
+    xml = style(bibliography='<text variable="title" suffix=" "/><text macro="year"/>',
+                macros=DATED)
     items = [{"id": "a", "type": "book", "title": "A", "issued": {"date-parts": [[2000]]}},
              {"id": "b", "type": "book", "title": "B", "issued": {"date-parts": [[2000]]}},
              {"id": "c", "type": "book", "title": "C", "issued": {"date-parts": [[2001, 5]]}}]
