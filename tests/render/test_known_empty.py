@@ -1,5 +1,5 @@
-"""Renderings known to give nothing (refmanager/render/known_empty.py): skipped
-only where the output cannot differ, with the group rule's counts kept."""
+"""Renderings known to give nothing, or a kept output (refmanager/render/known_empty.py):
+skipped only where the output cannot differ, with the group rule's counts kept."""
 
 import pytest
 
