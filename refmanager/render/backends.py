@@ -76,10 +76,13 @@ def write_html(events: list) -> str:
 def write_text(events: list) -> str:
     # A left margin (a citation number) is set off from the entry by a space, as
     # citeproc-js's text output does where HTML has two blocks side by side.
-    return "".join(value if kind in ("text", "quote-open", "quote-close") else " "
-                   for kind, value in events
-                   if kind in ("text", "quote-open", "quote-close")
-                   or (kind == "close" and value == ("display", "left-margin")))
+    out = []
+    for kind, value in events:
+        if kind == "text" or kind == "quote-open" or kind == "quote-close":
+            out.append(value)
+        elif kind == "close" and value == ("display", "left-margin"):
+            out.append(" ")
+    return "".join(out)
 
 
 _MARKDOWN = {("font-style", "italic"): "*", ("font-weight", "bold"): "**"}

@@ -42,7 +42,7 @@ def _with_affixes(cite, node, note_style: bool = False, first: bool = False):
         return None
     pieces = []
     if note_style and ((first and not cite.prefix) or _starts_sentence(cite.prefix)):
-        capitalize_leading_term(node)
+        node = capitalize_leading_term(node)
     if cite.prefix:
         pieces.append(parse_markup(cite.prefix))
     pieces.append(node)

@@ -98,14 +98,17 @@ class Disambiguator:
         Look-alikes are counted with one Counter per number of added names, so a
         large group costs its size times its longest name list, not its square."""
         level = 2 if self.add_givenname else 0
-        lists = {item_id: self._shown(item_id) for item_id in group}
-        longest = max((len(names) - shown for names, shown in lists.values()), default=0)
-        counters = [Counter(_identity(names, shown + extra, level)
-                            for names, shown in lists.values()) for extra in range(longest + 1)]
-        for item_id, (names, shown) in lists.items():
+        lists = {}  # item id: (its people, as many as its cite shows)
+        for item_id in group:
+            names, shown = self._shown(item_id)
+            lists[item_id] = ([_person(name, level) for name in names], shown)
+        longest = max((len(people) - shown for people, shown in lists.values()), default=0)
+        counters = [Counter(_identity(people, shown + extra)
+                            for people, shown in lists.values()) for extra in range(longest + 1)]
+        for item_id, (people, shown) in lists.items():
             best_extra, best_clashes = 0, None
-            for extra in range(0, len(names) - shown + 1):
-                clashes = counters[extra][_identity(names, shown + extra, level)] - 1
+            for extra in range(0, len(people) - shown + 1):
+                clashes = counters[extra][_identity(people, shown + extra)] - 1
                 if best_clashes is None or clashes < best_clashes:
                     best_extra, best_clashes = extra, clashes
                 if clashes == 0:
@@ -183,9 +186,9 @@ def _person(name: dict, level: int) -> tuple:
     return family + (given.replace(".", "").replace(" ", ""),)  # "J. J." is "J.J."
 
 
-def _identity(names: list, count: int, level: int) -> tuple:
-    shown = names[:count]
-    return tuple(_person(name, level) for name in shown) + (count < len(names),)
+def _identity(people: list, count: int) -> tuple:
+    """The first `count` people of a cite, and whether more are left out (et al.)."""
+    return tuple(people[:count]) + (count < len(people),)
 
 
 class PeopleIndex:

@@ -31,9 +31,18 @@ class Engine:
         self.locale.quote_marks = QuoteMarks(self.locale)
         self.name_options = {"citation": style.name_options(style.citation),
                              "bibliography": style.name_options(style.bibliography)}
-        self.name_cache: dict = {}
+        self.name_cache: dict = {}  # (item id, variable): the item's normalized names
+        self.normalized_names: dict = {}  # a name's parts: the name normalized
+        self.formatted_names: dict = {}  # a name as formatted, and its sort keys (names.py)
+        self.name_sort_keys: dict = {}
+        bibliography = style.bibliography
+        # Subsequent-author-substitute finds an entry's name nodes by identity: that
+        # bibliography's entries each have nodes of their own.
+        self.shares_name_nodes = bibliography is None \
+            or bibliography.get("subsequent-author-substitute") is None
         self.option_cache: dict = {}
         self.known_empty: dict = {}  # renderings known to give nothing (known_empty.py)
+        self.known_output: dict = {}  # and those known to give an output, by what they print
         self._present: dict[int, tuple] = {}  # id of an item: (item, its present variables)
         self.uses_year_suffix = _uses_variable(style.root, "year-suffix")
         self.items: dict[str, dict] = {}

@@ -12,7 +12,7 @@ import re
 
 from refmanager.render import dates, names
 from refmanager.render.conditions import compile_predicate
-from refmanager.render.known_empty import skipping_known_empty
+from refmanager.render.known_empty import reusing_known_outputs
 from refmanager.render.markup import parse_markup
 from refmanager.render.formatting import decorate, decoration_of
 from refmanager.render.numbers import format_number_value, format_page, is_numeric, is_plural
@@ -186,7 +186,7 @@ def _macro_content(macro, style):
 
     def content(ctx):
         return _counted_join(children, ctx, "")
-    return skipping_known_empty(macro, style.macros, content)
+    return reusing_known_outputs(macro, style.macros, content)
 
 
 def _decorated(element, content, kind: str):
@@ -229,7 +229,7 @@ def _plan_group(element, style):
         if plain:
             return None if is_empty(node) else node
         return decorate(element, node, ctx.title_case)
-    return skipping_known_empty(element, style.macros, group)
+    return reusing_known_outputs(element, style.macros, group)
 
 
 def _counted_join(children, ctx, delimiter: str):
@@ -267,7 +267,7 @@ def _plan_choose(element, style):
             if holds is None or holds(ctx):
                 return _render_each(children, ctx, Branch()) or None
         return None
-    return skipping_known_empty(element, style.macros, choose)
+    return reusing_known_outputs(element, style.macros, choose)
 
 
 def _render_nothing(ctx):

@@ -1,4 +1,4 @@
-"""Macro calls, groups and chooses known to render nothing, skipped the next time.
+"""Macro calls, groups and chooses whose output is known, not rendered again.
 
 A style calls most of its macros for every entry, and for a given item most
 of them render nothing: APA asks every journal article for its publication
@@ -10,9 +10,19 @@ rendered nothing, it renders nothing for every item of the same type, with
 the same tested variables present, in the same mode; only the variables it
 counted (for the group rule) need to be added to the enclosing group.
 
+The same holds for an element that renders something, with the values of
+the variables it prints taken into the case: APA's date is "(2020)." for
+every paper of 2020, its publisher part the same for every paper of one
+proceedings. Such an output is kept and given again (trees are never changed
+in place, so one may stand in several entries), as long as the element holds
+no names (whose rendering depends on disambiguation, and whose substitutes
+suppress variables for the rest of the cite) and no variable it prints was
+suppressed by a substitute. A printed year-suffix (APA's date "(2020a).")
+joins the case with the item's suffix.
+
 Elements whose output can depend on anything else (the cite's position or
-locator, the disambiguate condition, a computed variable such as year-suffix)
-are never skipped; neither is one rendered inside a substitute, whose
+locator, the disambiguate condition, a computed variable other than a printed
+year-suffix) are never skipped; neither is one rendered inside a substitute, whose
 bookkeeping the element's own substitutes would change.
 """
 
@@ -27,6 +37,8 @@ _PRINTING = frozenset({"text", "number", "date", "names", "label"})
 _TRIAL, _WORTH = 500, 20
 # The elements whose footprints are kept (and whose renderings are skipped).
 _REMEMBERED = frozenset({"group", "choose"})
+YEAR_SUFFIX = "year-suffix"
+EMPTY, OUTPUT = 0, 2  # where the tallies of the two kinds of known renderings start
 # Conditions that read more than the type and the presence of variables.
 _UNPREDICTABLE_CONDITIONS = ("position", "locator", "disambiguate")
 
@@ -34,11 +46,15 @@ _UNPREDICTABLE_CONDITIONS = ("position", "locator", "disambiguate")
 class Footprint:
     """What an element (with the macros it calls) prints and tests."""
 
-    __slots__ = ("printed", "tested")
+    __slots__ = ("printed", "tested", "reusable", "suffixed")
 
-    def __init__(self, printed: frozenset[str], tested: frozenset[str]) -> None:
+    def __init__(self, printed: frozenset[str], tested: frozenset[str], reusable: bool) -> None:
         self.printed = printed  # every spelling of every variable it can print
         self.tested = tested  # every spelling of the variables its conditions test
+        self.reusable = reusable  # no names inside: its output can be kept by value
+        # It prints the year-suffix, the one computed variable it may print: the
+        # item's suffix (most have none) is part of its case.
+        self.suffixed = YEAR_SUFFIX in printed
 
 
 def footprint_of(element, macros: dict) -> Footprint | None:
@@ -51,56 +67,77 @@ def footprint_of(element, macros: dict) -> Footprint | None:
     return element.compiled or None
 
 
-def skipping_known_empty(element, macros: dict, render):
-    """`render` (a function of the context), skipped where `element` is known to render
-    nothing; the engine's `known_empty` remembers those cases."""
+def reusing_known_outputs(element, macros: dict, render):
+    """`render` (a function of the context), skipped where `element`'s output is known:
+    the engine's `known_empty` remembers the cases that render nothing, its
+    `known_output` the outputs of reusable elements by the values they print."""
     footprint = footprint_of(element, macros)
     if footprint is None:
         return render
-    tally = [0, 0]  # renderings looked up, renderings skipped
+    # Look-ups and hits, of known empties (at EMPTY) and of kept outputs (at OUTPUT):
+    # each kind is given up where it seldom hits (an element printing the title is
+    # seldom empty, its output never the same).
+    tally = [0, 0, 0, 0]
+    reusable = footprint.reusable
 
-    def render_unless_known_empty(ctx):
-        if tally[0] > _TRIAL and tally[1] * _WORTH < tally[0]:
-            return render(ctx)  # seldom skipped (it prints the title, say): not worth a look
-        tally[0] += 1
-        key = known_empty_key(footprint, ctx)
+    def render_unless_known(ctx):
+        if ctx.substituting:
+            return render(ctx)
+        present = ctx.present
+        if present is None:
+            present = ctx.present = ctx.engine.present_variables(ctx.item)
+        if footprint.printed.isdisjoint(present) and not (footprint.suffixed
+                                                          and ctx.state.year_suffix):
+            kind, known_cases = EMPTY, ctx.engine.known_empty
+        elif reusable:
+            kind, known_cases = OUTPUT, ctx.engine.known_output
+        else:
+            return render(ctx)  # it prints names
+        looked = tally[kind]
+        if looked > _TRIAL and tally[kind + 1] * _WORTH < looked:
+            return render(ctx)  # not worth a look
+        key = _case_key(footprint, ctx, present) if kind == EMPTY else \
+            known_output_key(footprint, ctx, present)
         if key is None:
             return render(ctx)
+        tally[kind] = looked + 1
         parent = ctx.counts[-1]
-        counted = ctx.engine.known_empty.get(key)
-        if counted is not None:
-            tally[1] += 1
-            parent[0] += counted[0]
-            parent[1] += counted[1]
-            return None
+        known = known_cases.get(key)
+        if known is not None:
+            tally[kind + 1] += 1
+            parent[0] += known[0]
+            parent[1] += known[1]
+            return known[2]
         called, found = parent
         node = render(ctx)
-        if node is None:
-            ctx.engine.known_empty[key] = (parent[0] - called, parent[1] - found)
+        if node is None or kind == OUTPUT:
+            known_cases[key] = (parent[0] - called, parent[1] - found, node)
         return node
-    return render_unless_known_empty
+    return render_unless_known
 
 
 def _footprint(element, macros: dict) -> Footprint | None:
     printed: set[str] = set()
     tested: set[str] = set()
-    if not _collect(element, macros, printed, tested):
+    holding = set()  # the names of the elements inside, for `reusable`
+    if not _collect(element, macros, printed, tested, holding):
         return None
-    if printed & COMPUTED_VARIABLES or tested & COMPUTED_VARIABLES:
+    if (printed - {YEAR_SUFFIX}) & COMPUTED_VARIABLES or tested & COMPUTED_VARIABLES:
         return None
     for name in list(printed):
         printed.update(SHORT_FORMS.get(name, ()))
-    return Footprint(_with_old_names(printed), _with_old_names(tested))
+    return Footprint(_with_old_names(printed), _with_old_names(tested), "names" not in holding)
 
 
 def _with_old_names(names: set[str]) -> frozenset[str]:
     return frozenset(names | {OLD_NAMES[name] for name in names if name in OLD_NAMES})
 
 
-def _collect(element, macros: dict, printed: set, tested: set) -> bool:
-    """Add what the element and its children print and test; False when one of them
-    reads more than that."""
+def _collect(element, macros: dict, printed: set, tested: set, holding: set) -> bool:
+    """Add what the element and its children print and test, and which elements they
+    are; False when one of them reads more than that."""
     attrs = element.attrs
+    holding.add(element.name)
     if element.name in _PRINTING and "variable" in attrs:
         printed.update(attrs["variable"].split())
     if element.name in ("if", "else-if"):
@@ -112,21 +149,24 @@ def _collect(element, macros: dict, printed: set, tested: set) -> bool:
         printed.update(attrs.get("is-uncertain-date", "").split())
     if element.name == "text" and "macro" in attrs:
         called = macros.get(attrs["macro"])
-        return called is not None and _take_over(footprint_of(called, macros), printed, tested)
+        return called is not None and _take_over(footprint_of(called, macros), printed, tested,
+                                                 holding)
     for child in element.children:
         if child.name in _REMEMBERED:
-            if not _take_over(footprint_of(child, macros), printed, tested):
+            if not _take_over(footprint_of(child, macros), printed, tested, holding):
                 return False
-        elif not _collect(child, macros, printed, tested):
+        elif not _collect(child, macros, printed, tested, holding):
             return False
     return True
 
 
-def _take_over(footprint: Footprint | None, printed: set, tested: set) -> bool:
+def _take_over(footprint: Footprint | None, printed: set, tested: set, holding: set) -> bool:
     if footprint is None:
         return False
     printed.update(footprint.printed)  # already spelled every way, which does no harm
     tested.update(footprint.tested)
+    if not footprint.reusable:
+        holding.add("names")
     return True
 
 
@@ -136,18 +176,35 @@ def present_variables(item: dict) -> frozenset[str]:
                      if value is not None and value != "" and value != [])
 
 
-def known_empty_key(footprint: Footprint, ctx):
-    """The key under which this rendering's output is known, or None when the item
-    has a variable the element can print (or the rendering is inside a substitute).
-
-    Which tested variables are present decides every condition: two items with
+def _case_key(footprint: Footprint, ctx, present: frozenset[str]) -> tuple:
+    """Which tested variables are present decides every condition: two items with
     the same ones present (under the same spellings) take the same branches."""
-    if ctx.substituting:
-        return None
-    present = ctx.present
-    if present is None:
-        present = ctx.present = ctx.engine.present_variables(ctx.item)
-    if not footprint.printed.isdisjoint(present):
-        return None
     return (id(footprint), ctx.mode, ctx.item.get("type"), ctx.suppress_names,
             footprint.tested & present)
+
+
+def known_output_key(footprint: Footprint, ctx, present: frozenset[str]):
+    """The key of a reusable element's output for this item: its case, the item's
+    language (title case, language-specific casing) and the values it prints; None
+    when the output may depend on more. (Whether the footprint is reusable is for the
+    caller to check.)"""
+    shown = footprint.printed & present
+    if ctx.suppressed and not shown.isdisjoint(ctx.suppressed):
+        return None  # a substitute used one of them up: this cite prints it as missing
+    if ctx.state.year_suffix and not ctx.engine.uses_year_suffix:
+        return None  # the year then carries the suffix, once per cite
+    item = ctx.item
+    values = frozenset((name, _hashable(item[name])) for name in shown)
+    suffix = ctx.state.year_suffix if footprint.suffixed else ""
+    return _case_key(footprint, ctx, present) + (_hashable(item.get("language")), values, suffix)
+
+
+def _hashable(value):
+    """A value as a dictionary key: a date's parts as nested tuples."""
+    if value.__class__ is str:  # most values
+        return value
+    if isinstance(value, dict):
+        return tuple(sorted((key, _hashable(part)) for key, part in value.items()))
+    if isinstance(value, list):
+        return tuple(_hashable(part) for part in value)
+    return value

@@ -10,10 +10,10 @@ language, of its primary dialect, and finally en-US.
 
 from __future__ import annotations
 
-import importlib.resources
 import json
 from functools import lru_cache
 
+from refmanager.render.packages import package_folder
 from refmanager.render.xmltree import Element, parse_xml
 
 # When a form is missing a term falls back to the next one (spec, "Terms").
@@ -24,7 +24,7 @@ _FORM_FALLBACK = {"verb-short": ("verb-short", "verb", "long"),
 
 
 def _locale_folder():
-    return importlib.resources.files("citeproc") / "data" / "locales"
+    return package_folder("citeproc") / "data" / "locales"
 
 
 @lru_cache(maxsize=1)

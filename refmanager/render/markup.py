@@ -124,7 +124,7 @@ def _literal(token) -> str:
 @lru_cache(maxsize=65536)
 def parse_markup(text: str):
     """The tree for a field value: a plain `str` when it holds no markup."""
-    if not any(char in _SPECIAL for char in text):
+    if _SPECIAL.isdisjoint(text):
         return text
     tokens = _tokens(text)
     matched = _matching_pairs(tokens)

@@ -23,7 +23,7 @@ _NICKNAME = re.compile(r"(?:^|\s+)(“[^”]*”|\"[^\"]*\"|'[^']*'|‘[^’]*�
 
 
 def is_romanesque(text: str) -> bool:
-    return bool(_ROMANESQUE.match(text))
+    return text.isascii() or bool(_ROMANESQUE.match(text))  # ASCII: all in the first range
 
 
 def _leading_particle(family: str) -> tuple[str, str]:

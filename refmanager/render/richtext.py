@@ -143,18 +143,28 @@ def map_text(node, function, protect_nocase: bool = True):
                 node.style, node.quotes, node.nocase, node.display, node.term)
 
 
-def capitalize_leading_term(node, after_sentence_only: bool = False) -> None:
-    """Capitalize the first letter of `node` when it belongs to a term (in place)."""
-    path = []
-    current = node
-    while isinstance(current, Rich):
-        index = next((i for i, child in enumerate(current.children) if not is_empty(child)), None)
-        if index is None:
-            return
-        path.append(current)
-        child = current.children[index]
-        if isinstance(child, str):
-            if any(step.term for step in path) and child[:1].islower():
-                current.children[index] = child[0].upper() + child[1:]
-            return
-        current = child
+def capitalize_leading_term(node, inside_term: bool = False):
+    """`node` with its first letter capitalized when it belongs to a term.
+
+    A copy along the path to that letter: renderings share subtrees (an element's
+    output is reused for the next item like it, see known_empty.py), so none is
+    changed in place."""
+    if not isinstance(node, Rich):
+        return node
+    inside_term = inside_term or node.term
+    index = next((i for i, child in enumerate(node.children) if not is_empty(child)), None)
+    if index is None:
+        return node
+    child = node.children[index]
+    if isinstance(child, str):
+        if not (inside_term and child[:1].islower()):
+            return node
+        changed = child[0].upper() + child[1:]
+    else:
+        changed = capitalize_leading_term(child, inside_term)
+        if changed is child:
+            return node
+    children = list(node.children)
+    children[index] = changed
+    return node.__class__(children, node.style, node.quotes, node.nocase, node.display,
+                          node.term)

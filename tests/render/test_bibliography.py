@@ -47,3 +47,17 @@ def test_a_selection_is_a_bibliography_of_its_own(style):
     assert processor.bibliography(select=["b"]) == [("b", "J Doe and J Roe. Two")]
     assert processor.bibliography(select=["b", "a"]) == [("a", "J Doe and J Roe. One"),
                                                           ("b", "---. Two")]
+
+
+def test_subsequent_author_substitute_leaves_an_editor_who_is_also_the_author(style):
+    # The substitute finds the first names by identity: the same person, formatted by the
+    # same name element as editor, is another name of the entry and stays written.
+    people = '<names variable="author editor" delimiter="; "><name and="text"/></names>'
+    xml = style(NAMES, bibliography=f'<group delimiter=". ">{people}<text variable="title"/>'
+                                    '</group>',
+                bibliography_attrs='subsequent-author-substitute="---" '
+                                   'subsequent-author-substitute-rule="complete-each"')
+    items = [book("a", "One", "Doe"),
+             dict(book("b", "Two", "Doe"), editor=[{"family": "Doe", "given": "J"}])]
+    assert [entry for _, entry in CitationProcessor(xml, items).bibliography()] == [
+        "J Doe. One", "---; J Doe. Two"]

@@ -1,5 +1,5 @@
-"""Renderings known to give nothing (refmanager/render/known_empty.py): skipped
-only where the output cannot differ, with the group rule's counts kept."""
+"""Renderings known to give nothing, or a kept output (refmanager/render/known_empty.py):
+skipped only where the output cannot differ, with the group rule's counts kept."""
 
 import pytest
 
@@ -91,3 +91,72 @@ def test_a_group_known_empty_is_skipped_with_its_counts(style):
     items = [{"id": "a", "type": "book", "title": "A"}, {"id": "b", "type": "book", "title": "B"},
              {"id": "c", "type": "book", "title": "C", "volume": "3"}]
     assert _bibliography(xml, items) == ["A", "B", "C [vol.3]"]
+
+
+# Outputs kept by the values they print: APA's date and publisher parts, the same for
+# many entries of one file (the ACL Anthology's papers of one year and proceedings).
+DATED = ('<macro name="year"><group prefix="(" suffix=")"><date variable="issued" form="numeric" '
+         'date-parts="year"/></group></macro>')
+
+
+def _kept(processor, macro: str) -> list[tuple]:
+    """The outputs of the macro kept by the values it printed."""
+    footprint = footprint_of(processor.style.macros[macro], processor.style.macros)
+    return [key for key in processor.engine.known_output if key[0] == id(footprint)]
+
+
+def test_items_printing_the_same_values_share_one_kept_output(style):
+    xml = style(bibliography='<text variable="title" suffix=" "/><text macro="year"/>',
+                macros=DATED)
+    items = [{"id": "a", "type": "book", "title": "A", "issued": {"date-parts": [[2000]]}},
+             {"id": "b", "type": "book", "title": "B", "issued": {"date-parts": [[2000]]}},
+             {"id": "c", "type": "book", "title": "C", "issued": {"date-parts": [[2001, 5]]}}]
+    processor = CitationProcessor(xml, items)
+    entries = [entry for _id, entry in processor.bibliography()]
+    assert entries == ["A (2000)", "B (2000)", "C (2001)"]
+    assert len(_kept(processor, "year")) == 2  # 2000 once for both, and 2001-05
+
+
+def test_a_kept_output_is_not_given_to_an_item_in_another_language(style):
+    # Title case is for English only: the same publisher reads otherwise in German.
+    macros = '<macro name="press"><text variable="publisher" text-case="title"/></macro>'
+    xml = style(bibliography='<text macro="press"/>', macros=macros)
+    items = [{"id": "a", "type": "book", "publisher": "the press", "language": "en"},
+             {"id": "b", "type": "book", "publisher": "the press", "language": "de"},
+             {"id": "c", "type": "book", "publisher": "the press", "language": "en"}]
+    assert _bibliography(xml, items) == ["The Press", "the press", "The Press"]
+
+
+def test_a_variable_a_substitute_used_up_is_not_printed_from_a_kept_output(style):
+    # b has no author: its title stands in and is not printed again by the macro.
+    macros = '<macro name="t"><text variable="title" prefix=": "/></macro>'
+    xml = style(bibliography='<names variable="author"><substitute><text variable="title"/>'
+                             '</substitute></names><text macro="t"/>', macros=macros)
+    items = [{"id": "a", "type": "book", "title": "Same", "author": [{"family": "Doe"}]},
+             {"id": "b", "type": "book", "title": "Same"}]
+    assert _bibliography(xml, items) == ["Doe: Same", "Same"]
+
+
+def test_an_element_holding_names_is_never_kept_by_value(style):
+    macros = ('<macro name="who"><group><names variable="author"/><text variable="title"/>'
+              '</group></macro><macro name="what"><text variable="title"/></macro>')
+    parsed = Style(style(macros=macros))
+    assert not footprint_of(parsed.macros["who"], parsed.macros).reusable
+    assert footprint_of(parsed.macros["what"], parsed.macros).reusable
+
+
+def test_a_kept_output_with_a_year_suffix_is_kept_per_suffix(style):
+    # APA's date macro prints the year-suffix: "(2000a)" and "(2000b)" are two outputs,
+    # Roe's "(2000)" a third.
+    macros = ('<macro name="date"><group prefix="(" suffix=")"><date variable="issued" '
+              'form="numeric" date-parts="year"/><text variable="year-suffix"/></group></macro>')
+    layout = '<names variable="author"><name form="short"/></names><text macro="date" prefix=" "/>'
+    xml = style(citation=layout, bibliography=layout, macros=macros,
+                citation_attrs='disambiguate-add-year-suffix="true"')
+    items = [{"id": key, "type": "book", "author": [{"family": family}],
+              "issued": {"date-parts": [[2000]]}}
+             for key, family in (("a", "Doe"), ("b", "Doe"), ("c", "Roe"), ("d", "Poe"))]
+    processor = CitationProcessor(xml, items)
+    assert [entry for _id, entry in processor.bibliography()] == [
+        "Doe (2000a)", "Doe (2000b)", "Roe (2000)", "Poe (2000)"]
+    assert len([key for key in _kept(processor, "date") if key[1] == "bibliography"]) == 3

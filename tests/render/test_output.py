@@ -29,13 +29,16 @@ def text(node, locale=EN) -> str:
     # The CSL suite's punctuation_FullMontyQuotesIn: what a join leaves moves in too.
     (Rich([Rich(["colon"], quotes="style"), ":", "! x"]), "“colon!” x"),
     (Rich([Rich(["comma"], quotes="style"), ",", ". x"]), "“comma,.” x"),
+    # Without quotes, what one merge leaves is merged again: "!:" + "!" is "!!", then "!".
+    (Rich(["Wow!:", "!"]), "Wow!"),
 ], ids=["punctuation moves inside quotes (en-US)", "a question mark absorbs the period",
         "doubled periods collapse", "an exclamation replaces a colon", "doubled spaces collapse",
         "nested quotes alternate and take the period",
         "a style's quotes never flip inside its own quotes",
         "quotes from field markup flip inside the style's quotes",
         "a mark that replaces another after the quote moves in",
-        "a period after a moved comma moves in too"])
+        "a period after a moved comma moves in too",
+        "a merge that leaves a new pair is merged again"])
 def test_joins(node, expected):
     assert text(node) == expected
 
