@@ -33,6 +33,8 @@ from refmanager.dedupe import DedupeOptions, find_duplicates
 from refmanager.dedupe.columns import work_key
 from refmanager.dedupe.scoring import compare
 
+from installed import compile_package  # benchmarks/ is the script's folder
+
 BENCH = Path(__file__).resolve().parents[2] / "shared" / "bench" / "dedupe"
 BIGBIB = BENCH.parent / "bigbib" / "acl-anthology-88k.bib"
 SIZES = [10_000, 20_000, 44_000, 88_536]
@@ -146,6 +148,7 @@ def run_command() -> dict:
 
 
 def main(arguments: list[str]) -> None:
+    compile_package()  # each job then starts as an installed package does
     if arguments == ["--scaling"]:
         for size in SIZES:  # each size in a process of its own, for its own peak memory
             print(subprocess.run([sys.executable, __file__, "--big", str(size)], capture_output=True,

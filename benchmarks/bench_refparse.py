@@ -26,6 +26,8 @@ import sys
 import time
 from pathlib import Path
 
+from installed import compile_package  # benchmarks/ is the script's folder
+
 REPOSITORY = Path(__file__).resolve().parents[1]
 BENCH = REPOSITORY.parent / "shared" / "bench" / "refparse"
 SETS = ("anystyle-gold", "anystyle-core", "cora", "parscit-extra", "umass-citation",
@@ -116,6 +118,7 @@ def model_load_seconds() -> tuple[float, float]:
 
 
 def main(argv: list[str] | None = None) -> None:
+    compile_package()  # each job then starts as an installed package does
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sets", default=",".join(SETS))
     parser.add_argument("--no-speed", action="store_true")
