@@ -158,3 +158,17 @@ def test_csl_particle_cases(shared, known_failures):
                    got == _name_from_csl(case["expected"]))
 
     _conformance(cases, "normalize-names-csl-particles", known_failures, outcome)
+
+
+# A name step remembers each Name object's fix (NameStep's memo): the answers must be
+# the same as a fresh step's, for names met again, in any mix of known and new names.
+def test_a_name_step_gives_the_same_fixes_for_names_met_again():
+    shouting, fine = Name("SMITH", "J."), Name("Nye", "Joseph")
+    lists = [[shouting], [fine], [fine, shouting], [fine], [Name("SMITH", "J."), fine], [shouting, fine]]
+    step = FixNameCase()
+    for position, names in enumerate(lists):
+        record = Record(f"k{position}", creators={"author": names})
+        remembered = [change.new for change in step.check(RECORD_ID, record)]
+        fresh = [change.new for change in FixNameCase().check(RECORD_ID, record)]
+        assert remembered == fresh
+        assert bool(remembered) is any(name.family == "SMITH" for name in names), position
