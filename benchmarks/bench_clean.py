@@ -17,6 +17,10 @@ its own; the figures are medians over the runs. Jobs:
 
 The default input is ../shared/bench/bigbib/acl-anthology-88k.bib; entries per
 second divide its number of `@` blocks by wall seconds.
+
+`--phases` instead runs the clean job once, stage by stage as `refmanager.clean`
+does them, and prints the CPU seconds of each (CPU, not wall: on a shared machine
+it moves less with the load): where the time of a clean goes.
 """
 
 from __future__ import annotations
@@ -84,6 +88,67 @@ check = (work / "tidy.bib").stat().st_size
 }
 
 
+# The clean job's stages, timed one by one (the steps as `run_pipeline` runs them).
+_PHASES = """
+import gc, json, sys, tempfile, time
+from pathlib import Path
+from refmanager import api, clean as cleaning
+from refmanager.changes import apply_changes
+from refmanager.normalize import NormalizeConfig, default_pipeline
+from refmanager.normalize import pipeline as steps
+gc.disable()  # as the command does
+work, config = Path(tempfile.mkdtemp()), NormalizeConfig(enabled={"ProtectTitleWords"})
+phases, clock = {}, time.process_time
+def timed(name, started):
+    phases[name] = round(clock() - started, 2)
+    return clock()
+started = clock()
+document = api.load(sys.argv[1]); started = timed("read (scan the entries)", started)
+records = document.records
+records[0].origin; started = timed("decode (build every record)", started)
+pipeline = default_pipeline(config)
+record_steps = [step for step in pipeline.steps if isinstance(step, steps.RecordStep)]
+for step in record_steps:
+    step.prepare(records, config)
+started = timed("prepare the steps (learn from the file)", started)
+findings, identified = steps.Findings(), []
+for position, original in enumerate(records):
+    record_id, record = steps.RecordId(document.path, position, original.key), original
+    for step in record_steps:
+        record = steps._keep(step.check(record_id, record), record, original, config, findings, None)
+    identified.append((record_id, record))
+started = timed("record steps", started)
+by_id = dict(identified)
+for step in pipeline.steps:
+    if isinstance(step, steps.DocumentStep):
+        for change in step.check_all(list(by_id.items())):
+            by_id[change.record] = steps._keep([change], by_id[change.record], records[change.record.position],
+                                               config, findings, None)
+started = timed("document steps (people, venues)", started)
+fixes = findings.fixes(config.threshold)
+report = cleaning.FileReport(sys.argv[1], document.format, len(records), fixes,
+                             findings.suggestions(config.threshold), document.all_problems() + findings.problems)
+report.problems += apply_changes(document, fixes); started = timed("apply the fixes", started)
+api.save(document, str(work / "out.bib")); started = timed("write the file", started)
+cleaning.write_report(cleaning.CleanReport([report], True, config.threshold), str(work / "r.json"))
+timed("write the report", started)
+phases["fixes"] = len(fixes)  # the same as the clean job's check
+print(json.dumps(phases))
+"""
+
+
+def run_phases(path: Path) -> None:
+    result = subprocess.run([sys.executable, "-c", _PHASES, str(path)], capture_output=True, text=True,
+                            check=True)
+    phases = json.loads(result.stdout.strip().splitlines()[-1])
+    fixes = phases.pop("fixes")
+    print(f"{path.name}: CPU seconds of each stage of `refman clean --apply` (one run, {fixes} fixes)\n")
+    print("| stage | CPU s |\n|---|---|")
+    for name, seconds in phases.items():
+        print(f"| {name} | {seconds:.2f} |")
+    print(f"| total | {sum(phases.values()):.2f} |")
+
+
 def run_job(job: str, path: Path, tidy: Path) -> dict:
     code = _MEASURE.format(job=job)
     result = subprocess.run([sys.executable, "-c", code, str(path), str(tidy)], capture_output=True,
@@ -98,7 +163,11 @@ def main() -> None:
     parser.add_argument("--file", type=Path, default=DEFAULT_FILE)
     parser.add_argument("--tidy", type=Path, default=DEFAULT_TIDY)
     parser.add_argument("--jobs", nargs="*", default=list(JOBS))
+    parser.add_argument("--phases", action="store_true", help="CPU time of each stage of the clean job")
     options = parser.parse_args()
+    if options.phases:
+        run_phases(options.file)
+        return
     jobs = [name for name in options.jobs if "tidy" not in name or options.tidy.exists()]
     blocks = options.file.read_text(encoding="utf-8").count("\n@") + 1
     print(f"{options.file.name}: {blocks} blocks, {options.runs} runs each (medians)\n")

@@ -133,8 +133,12 @@ class Origin:
     format: str  # the reader's name: "bibtex", "ris", "csljson"
     entry_type: str = ""  # the source's own type ("inproceedings", "JOUR")
     raw: str | None = None  # the exact source text of the record, where the format has one
-    fingerprint: int = 0  # hash of the record as read, to tell an untouched record
+    fingerprint: int | None = 0  # hash of the record as read (None: a subclass keeps the state)
     dialect: str = ""  # the variant of the format the source text is in ("biblatex")
+
+    def matches(self, state: tuple) -> bool:
+        """Whether a record's `state()` is the one it was read with."""
+        return hash(state) == self.fingerprint
 
 
 @dataclass(slots=True)
@@ -269,7 +273,7 @@ class Record:
 
     def is_untouched(self) -> bool:
         """True when the record is exactly as its reader left it."""
-        return self.origin is not None and hash(self.state()) == self.origin.fingerprint
+        return self.origin is not None and self.origin.matches(self.state())
 
     def seal(self, origin: Origin) -> None:
         """Attach where the record came from, remembering its state as read."""

@@ -59,6 +59,10 @@ _TOKEN = re.compile(r"\\(?:[A-Za-z]+|.)|---?|``|''|[{}$~]|\s+|[^\\{}$~`'\-\s]+|.
 # After reading, runs of spaces become one.
 _SPACE_RUN = re.compile(r"[ \t]{2,}")
 _NEEDS_WORK = re.compile(r"[\\{}$~`]|--|''|\s\s|[\t\n\r]|(?<![^\W_])'|'(?![^\W_])")
+# What the pattern looks for, as substrings: a value without them, without a quote and
+# with no whitespace but single spaces (`isprintable`: any other whitespace is not) needs no
+# work. `in` runs in C, five times faster than the pattern over a file's values.
+_SPOILERS = ("\\", "{", "}", "$", "~", "`", "--", "  ")
 
 
 # An HTML character reference (`&#252;`, `&#xFC;`, `&uuml;`, `&amp;`) in a BibTeX value
@@ -74,9 +78,19 @@ def decode(value: str, protect: bool = False) -> str:
     """
     if "&" in value:
         value = _HTML_REFERENCE.sub(_html_character, value)
-    if not _NEEDS_WORK.search(value):
+    if is_plain(value):
         return value.strip()
     return _decode_cached(value, protect)
+
+
+def is_plain(value: str) -> bool:
+    """Whether a value is text with no LaTeX in it (`not _NEEDS_WORK.search(value)`, sooner)."""
+    if "'" in value or not value.isprintable():
+        return _NEEDS_WORK.search(value) is None
+    for spoiler in _SPOILERS:
+        if spoiler in value:
+            return False
+    return True
 
 
 def _html_character(reference: re.Match) -> str:

@@ -67,6 +67,8 @@ class ApplyNameAuthority(NameStep):
 
     def prepare(self, records: list[Record], config: NormalizeConfig) -> None:
         self.people = load_name_authority(config.name_authority) if config.name_authority else {}
+        if self.people:
+            super().prepare(records, config)
 
     def check(self, record_id: RecordId, record: Record) -> Iterable[Change]:
         if self.people:

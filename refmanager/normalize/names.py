@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable
+from itertools import chain, repeat
 
 from refmanager.changes import Change
 from refmanager.model import Name, Record, RecordId
@@ -21,6 +22,7 @@ from refmanager.normalize.name_parts import (
     JOINED_PARTICLE, PARTICLES, SUFFIXES, format_initials, is_all_capitals, needs_case_repair,
     repair_family_case, repair_given_case,
 )
+from refmanager.normalize.config import NormalizeConfig
 from refmanager.normalize.pipeline import RecordStep
 
 # Words that make a "person" an organisation: `World Health Organization` read
@@ -35,6 +37,13 @@ _ACRONYM_LENGTH = 5  # a lone all-capitals "family" this short is an acronym (IE
 
 
 Fix = tuple[Name, str, float]  # the fixed name, the evidence, the confidence
+_UNSEEN = object()  # what NameStep's memo gives for a name it has not met
+
+
+def distinct_names(records: list[Record]) -> list[Name]:
+    """Each Name object of the records' roles once, in order of first appearance."""
+    every = list(chain.from_iterable(chain.from_iterable(record.creators.values() for record in records)))
+    return list(dict(zip(map(id, every), every)).values())
 _SUFFIXES_BUT_V = frozenset(SUFFIXES) - {"v"}  # a lone `V` ending a name is an initial more often
 
 
@@ -45,10 +54,25 @@ class NameStep(RecordStep):
     object: the BibTeX reader gives one object for each spelling it meets. (By
     value they would cost more than they save: hashing a name hashes all its
     parts, as long as most fixes take to rule out a name.)
+
+    `prepare` fixes every name of the file's records once, and keeps the ids of
+    the few that have a fix: a list of names of one of those records (which the
+    pipeline never edits) is then passed over by one test against that small set,
+    in C. A working copy's lists, or a record not prepared, are looked up name by
+    name (with `map`, in C, for names met before).
     """
 
     def __init__(self) -> None:
-        self._by_identity: dict[int, tuple[Name, Fix | None]] = {}
+        self._fix_by_id: dict[int, Fix | None] = {}
+        self._held: list[Name] = []  # the names _fix_by_id knows, kept alive: each id stays its own
+        self._prepared: list[Record] = []  # the records `prepare` saw; all their names are known
+        self._fixable: set[int] = set()  # ids of the known names that have a fix
+
+    def prepare(self, records: list[Record], config: NormalizeConfig) -> None:
+        for name in distinct_names(records):
+            if self._remembered_fix(name) is not None:
+                self._fixable.add(id(name))
+        self._prepared = records
 
     def fix(self, name: Name) -> Fix | None:
         """The fixed name, the evidence and the confidence; None to leave it."""
@@ -59,17 +83,22 @@ class NameStep(RecordStep):
         return confidence
 
     def check(self, record_id: RecordId, record: Record) -> Iterable[Change]:
-        by_identity = self._by_identity
+        fix_by_id, prepared = self._fix_by_id, self._prepared
+        as_prepared = record_id.position < len(prepared) and prepared[record_id.position] is record
         for role, names in record.creators.items():
-            fixes = []
-            for name in names:  # inline: this loop runs for every name of every record
-                known = by_identity.get(id(name))
-                if known is None or known[0] is not name:
-                    # the tuple holds the name, so that its id stays its own
-                    known = by_identity[id(name)] = (name, None if name.literal else self.fix(name))
-                fixes.append(known[1])
+            if as_prepared and self._fixable.isdisjoint(map(id, names)):
+                continue  # the usual case: nothing to fix
+            fixes = list(map(fix_by_id.get, map(id, names), repeat(_UNSEEN)))
+            if _UNSEEN in fixes:
+                fixes = [self._remembered_fix(name) for name in names]
             if fixes.count(None) != len(fixes):
                 yield self._change(record_id, record, role, names, fixes)
+
+    def _remembered_fix(self, name: Name) -> Fix | None:
+        if id(name) not in self._fix_by_id:
+            self._held.append(name)
+            self._fix_by_id[id(name)] = None if name.literal else self.fix(name)
+        return self._fix_by_id[id(name)]
 
     def _change(self, record_id: RecordId, record: Record, role: str, names: list[Name],
                 fixes: list[Fix | None]) -> Change:

@@ -13,6 +13,7 @@ HTML-like rich-text tags of CSL that refmanager/model.py lists. Values marked
 from __future__ import annotations
 
 
+import importlib
 import unicodedata
 
 import pytest
@@ -301,3 +302,33 @@ def test_real_titles_survive_encoding(personal_library_titles, known_failures, a
         "a markup character stays escaped", "a reference to no character stays"])
 def test_an_html_character_reference_leaked_into_bibtex_is_its_character(source, expected):
     assert decode(source) == expected
+
+
+# The fast path of `decode` (`is_plain`) must say what its pattern says, for every
+# way a value can need work; the cases are the pattern's branches and the whitespace
+# that `isprintable` stands guard over (Unicode's spaces, ASCII's separators).
+PLAIN_OR_NOT = [
+    pytest.param("Soft power in world politics", True, id="words and single spaces are plain"),
+    pytest.param("Müller and Þór, 2004", True, id="letters beyond ASCII are plain"),
+    pytest.param("Don't panic", True, id="an apostrophe inside a word is plain"),
+    pytest.param("'quoted'", False, id="a quote at a word's edge is not"),
+    pytest.param("a''b", False, id="two quotes are not"),
+    pytest.param("M{\\\"u}ller", False, id="a command in braces is not"),
+    pytest.param("pages 1--9", False, id="a double hyphen is not"),
+    pytest.param("x ~ y", False, id="a tie is not"),
+    pytest.param("`tick", False, id="a backtick is not"),
+    pytest.param("two  spaces", False, id="two spaces are not"),
+    pytest.param("a\u00a0 b", False, id="a no-break space next to a space is not"),
+    pytest.param("a\u2003\u2003b", False, id="two em spaces are not"),
+    pytest.param("a\u2003b", True, id="one em space alone is plain"),
+    pytest.param("a\x1cb\x1c c", False, id="an ASCII separator next to a space is not"),
+    pytest.param("line\nbreak", False, id="a line break is not"),
+    pytest.param("tab\there", False, id="a tab is not"),
+]
+
+
+@pytest.mark.parametrize("value, plain", PLAIN_OR_NOT)
+def test_the_fast_path_takes_exactly_the_values_without_latex(value, plain):
+    decoding = importlib.import_module("refmanager.latex.decode")  # the module, not its function
+    assert decoding.is_plain(value) is plain
+    assert (decoding._NEEDS_WORK.search(value) is None) is plain

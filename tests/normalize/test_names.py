@@ -159,3 +159,35 @@ def test_csl_particle_cases(shared, known_failures):
                    got == _name_from_csl(case["expected"]))
 
     _conformance(cases, "normalize-names-csl-particles", known_failures, outcome)
+
+
+# A name step remembers each Name object's fix (NameStep's memo): the answers must be
+# the same as a fresh step's, for names met again, in any mix of known and new names.
+def test_a_name_step_gives_the_same_fixes_for_names_met_again():
+    shouting, fine = Name("SMITH", "J."), Name("Nye", "Joseph")
+    lists = [[shouting], [fine], [fine, shouting], [fine], [Name("SMITH", "J."), fine], [shouting, fine]]
+    step = FixNameCase()
+    for position, names in enumerate(lists):
+        record = Record(f"k{position}", creators={"author": names})
+        remembered = [change.new for change in step.check(RECORD_ID, record)]
+        fresh = [change.new for change in FixNameCase().check(RECORD_ID, record)]
+        assert remembered == fresh
+        assert bool(remembered) is any(name.family == "SMITH" for name in names), position
+
+
+# `prepare` learns which names of the file have a fix, and `check` then passes over the
+# lists of those records by a set test: it must find exactly what a step never prepared
+# finds, for the prepared records and for a working copy with names made since.
+@pytest.mark.parametrize("step_class", NAME_STEPS, ids=lambda step: f"{step.__name__} prepared finds the same")
+def test_a_prepared_name_step_finds_what_an_unprepared_one_finds(step_class):
+    names = parse_names("SMITH, J. and van der Vlist, Eric and Nye, Joseph S and King, Jr., Martin Luther"
+                        " and World Health Organization and Doe, JA")
+    records = [Record(f"k{index}", creators={"author": names[index:] + names[:index]})
+               for index in range(len(names))]
+    records.append(Record("editors", creators={"editor": names[:2]}))
+    prepared = step_class()
+    prepared.prepare(records, NormalizeConfig())
+    copy = Record("copy", creators={"author": [Name("DOE", "J.")] + names[2:]})
+    for position, record in enumerate(records + [copy]):
+        record_id = RecordId("t.bib", position, record.key)
+        assert list(prepared.check(record_id, record)) == list(step_class().check(record_id, record))

@@ -37,13 +37,21 @@ class BibtexOrigin(Origin):
     value_bounds: array | None = field(default=None, repr=False)  # start, end of each value in raw
     state: tuple | None = field(default=None, repr=False)  # Record.state() as read
 
+    def matches(self, state: tuple) -> bool:
+        # With no fingerprint the kept state stands for it: comparing with it is mostly
+        # identity checks (the record holds the same strings and names), where hashing
+        # hashes every one of them. A fingerprint set since (0: "treat as changed") rules.
+        if self.fingerprint is None:
+            return state == self.state
+        return Origin.matches(self, state)
+
 
 def source_origin(origin: Origin, record: Record, field_names: tuple[str, ...],
                   value_bounds: array | None) -> BibtexOrigin:
-    """The origin to seal a record with: as `Record.seal` does, and keeping the state."""
-    state = record.state()
+    """The origin to seal a record with: as `Record.seal` does, keeping the state itself
+    in place of its hash (see `BibtexOrigin.matches`)."""
     return BibtexOrigin(origin.path, origin.line, origin.format, origin.entry_type, origin.raw,
-                        hash(state), origin.dialect, field_names, value_bounds, state)
+                        None, origin.dialect, field_names, value_bounds, record.state())
 
 
 def value_bounds(entry: ScannedEntry) -> array | None:

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 
+import pytest
+
 from refmanager.io.bibtex import read_bibtex, write_bibtex
 from refmanager.io.bibtex.mapping import field_slot
 from refmanager.io.bibtex.source import BibtexOrigin, _part, _StateView, source_fields, unchanged_fields
+from refmanager.model import Name
 
 ENTRY = """@article{k,
   author = {M{\\"u}ller, Jan and Doe, J.},
@@ -103,3 +106,25 @@ def test_a_respelling_that_is_not_one_of_letter_case_is_refused():
     record = read_bibtex(MIXED_CASE).records[0]
     with pytest.raises(ValueError):
         respell_field_names(record, ["name", "author", "journal", "year"])
+
+
+# The origin keeps the state as read in place of its hash (BibtexOrigin.matches): a
+# record is untouched while its state equals that one, and a fingerprint set since rules.
+UNTOUCHED_OR_NOT = [
+    pytest.param(lambda record: None, True, id="a record as read is untouched"),
+    pytest.param(lambda record: setattr(record, "title", "Other"), False, id="a new title touches it"),
+    pytest.param(lambda record: record.creators["author"].append(Name("Doe", "Jane")), False,
+                 id="a name added in place touches it"),
+    pytest.param(lambda record: setattr(record, "title", record.title[:1] + record.title[1:]), True,
+                 id="an equal title in another string object does not"),
+    pytest.param(lambda record: setattr(record, "origin", dataclasses.replace(record.origin, fingerprint=0)),
+                 False, id="a fingerprint set to 0 marks it changed"),
+]
+
+
+@pytest.mark.parametrize("edit, untouched", UNTOUCHED_OR_NOT)
+def test_a_record_is_untouched_while_its_state_is_the_one_read(edit, untouched):
+    record = read_bibtex(TEXT).records[0]
+    assert record.origin.fingerprint is None and record.origin.state == record.state()
+    edit(record)
+    assert record.is_untouched() is untouched
