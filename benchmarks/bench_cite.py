@@ -37,7 +37,6 @@ import sys
 import tempfile
 from pathlib import Path
 
-from installed import compile_package  # benchmarks/ is the script's folder
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_FILE = ROOT.parent / "shared/bench/bigbib/acl-anthology-88k.bib"
@@ -187,6 +186,8 @@ def jobs(options, folder: Path) -> list[tuple[str, str, tuple, int | None]]:
 
 
 def main() -> None:
+    from installed import compile_package  # benchmarks/ is the script's folder
+
     compile_package()  # each job then starts as an installed package does
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=1)

@@ -33,7 +33,6 @@ import sys
 from pathlib import Path
 
 from bench_io import JOBS as IO_JOBS  # benchmarks/ is the script's folder
-from installed import compile_package
 
 DEFAULT_FILE = Path(__file__).resolve().parents[1].parent / "shared/bench/bigbib/acl-anthology-88k.bib"
 DEFAULT_TIDY = Path("/tmp/bt/node_modules/.bin/bibtex-tidy")
@@ -157,6 +156,8 @@ def run_job(job: str, path: Path, tidy: Path) -> dict:
 
 
 def main() -> None:
+    from installed import compile_package  # benchmarks/ is the script's folder
+
     compile_package()  # each job then starts as an installed package does
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)

@@ -33,7 +33,6 @@ from refmanager.dedupe import DedupeOptions, find_duplicates
 from refmanager.dedupe.columns import work_key
 from refmanager.dedupe.scoring import compare
 
-from installed import compile_package  # benchmarks/ is the script's folder
 
 BENCH = Path(__file__).resolve().parents[2] / "shared" / "bench" / "dedupe"
 BIGBIB = BENCH.parent / "bigbib" / "acl-anthology-88k.bib"
@@ -148,6 +147,8 @@ def run_command() -> dict:
 
 
 def main(arguments: list[str]) -> None:
+    from installed import compile_package  # benchmarks/ is the script's folder
+
     compile_package()  # each job then starts as an installed package does
     if arguments == ["--scaling"]:
         for size in SIZES:  # each size in a process of its own, for its own peak memory

@@ -34,7 +34,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-from installed import compile_package  # benchmarks/ is the script's folder
 
 RESULTS = Path(__file__).resolve().parent / "results"
 DEFAULT_FILE = Path(__file__).resolve().parents[1].parent / "shared/bench/bigbib/acl-anthology-88k.bib"
@@ -87,6 +86,8 @@ def run_job(job: str, path: Path) -> dict:
 
 
 def main() -> None:
+    from installed import compile_package  # benchmarks/ is the script's folder
+
     compile_package()  # each job then starts as an installed package does
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)

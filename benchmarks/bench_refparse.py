@@ -26,7 +26,6 @@ import sys
 import time
 from pathlib import Path
 
-from installed import compile_package  # benchmarks/ is the script's folder
 
 REPOSITORY = Path(__file__).resolve().parents[1]
 BENCH = REPOSITORY.parent / "shared" / "bench" / "refparse"
@@ -118,6 +117,8 @@ def model_load_seconds() -> tuple[float, float]:
 
 
 def main(argv: list[str] | None = None) -> None:
+    from installed import compile_package  # benchmarks/ is the script's folder
+
     compile_package()  # each job then starts as an installed package does
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sets", default=",".join(SETS))
