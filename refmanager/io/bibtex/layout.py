@@ -7,9 +7,10 @@ changed values replaced. One that gains or loses a field is generated, but in
 the source's layout: its indentation, its alignment of `=`, its line ending
 (a CRLF file stays CRLF), its header and its closing.
 
-    >>> raw = '@article{a,\\n title     = {A},\\n pages     = {1-2}\\n}'
-    >>> spliced(raw, source_bounds(raw), ["title", "pages"], [("title", "{A}"), ("pages", "{1--2}")])
-    '@article{a,\\n title     = {A},\\n pages     = {1--2}\\n}'
+    @article{a,                          @article{a,
+     title     = {A Study},      ->       title     = {A Study},
+     pages     = {1-2}                    pages     = {1--2}
+    }                                    }
 """
 
 from __future__ import annotations
