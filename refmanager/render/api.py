@@ -24,7 +24,6 @@ from refmanager.model import Document, Record
 from refmanager.render.records import items_from_records
 from refmanager.render.repository import ResolvedStyle, resolve_style
 from refmanager.render.sentence_case import check_choice as check_sentence_case
-from refmanager.render.short_titles import check_choice as check_short_titles
 
 FORMATS = ("text", "html", "markdown", "latex", "terminal")
 Input = Iterable[Record | dict] | Document
@@ -58,7 +57,7 @@ def formatter(records_or_items: Input, style: str = "apa", locale: str | None = 
     a short title its title's main part as one, for the short notes of Chicago.
     """
     check_sentence_case(sentence_case)
-    check_short_titles(short_titles)
+    check_sentence_case(short_titles, "short_titles")
     resolved = resolve_style(style)
     from refmanager.render.processor import CitationProcessor  # the engine, once the style is known
 

@@ -55,9 +55,10 @@ def applies_to(choice: bool | str | None, entry: Record | dict) -> bool:
     return origin is not None and origin.format in TITLE_CASE_FORMATS
 
 
-def check_choice(choice) -> None:
+def check_choice(choice, option: str = "sentence_case") -> None:
+    """A choice of `option` (sentence_case, short_titles) is one of CHOICES."""
     if choice not in CHOICES:
-        raise InputError(f"sentence_case must be one of None, False, True or 'all', not {choice!r}")
+        raise InputError(f"{option} must be one of None, False, True or 'all', not {choice!r}")
 
 
 @dataclass(frozen=True, slots=True)

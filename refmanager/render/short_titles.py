@@ -24,8 +24,6 @@ from __future__ import annotations
 import re
 
 from refmanager import richtext
-from refmanager.errors import InputError
-from refmanager.render.sentence_case import CHOICES
 
 # A subtitle follows a colon and a space, or a question or exclamation mark that
 # ends the main title. It starts like a title (a letter, a digit, an opening quote
@@ -90,8 +88,3 @@ def _short_key(item: dict, derived: str | None) -> tuple[str, str]:
     first = creators[0] if isinstance(creators[0], dict) else {}
     family = first.get("family") or first.get("literal") or ""
     return family.casefold(), richtext.plain(str(short)).casefold().strip(" .")
-
-
-def check_choice(choice) -> None:
-    if choice not in CHOICES:
-        raise InputError(f"short_titles must be one of None, False, True or 'all', not {choice!r}")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from refmanager.errors import InputError
-from refmanager.render.short_titles import add_short_titles, check_choice, main_title
+from refmanager.render.short_titles import add_short_titles, main_title
 
 MAIN_TITLES = {
     "a colon ends the main title": ("Bound to Lead: The Changing Nature of American Power", "Bound to Lead"),
@@ -50,5 +50,7 @@ def test_a_short_title_that_would_cite_two_works_of_one_author_alike_is_not_deri
 
 
 def test_a_wrong_choice_is_an_input_error():
+    from refmanager.render import api
+
     with pytest.raises(InputError, match="short_titles must be one of"):
-        check_choice("yes")
+        api.formatter([book("a", "A: B")], "apa", short_titles="yes")
