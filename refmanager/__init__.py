@@ -11,23 +11,34 @@ modules (`refmanager.io`, `ingest`, `normalize`, `dedupe`, `render`):
     >>> refmanager.revert_clean("r.json")
 """
 
-from refmanager.api import (
-    CheckResult, ConversionReport, DedupeReport, check, clean_files, convert, deduplicate, dumps, load,
-    loads, revert_clean, save,
-)
-from refmanager.changes import Change, apply_changes
-from refmanager.clean import CleanReport
-from refmanager.normalize import Findings, NormalizeConfig, normalize_document
-from refmanager.errors import InputError, OutputError, Problem, RefmanagerError, UnknownFormatError
-from refmanager.model import DateValue, Document, Name, Origin, Record, Verbatim
-from refmanager.render.api import cite_report, format_bibliography, format_citation
+# Where each name of the front door lives. They load on first use, so that a
+# command (or `import refmanager.render`) pays only for the stages it runs.
+_FRONT_DOOR = {
+    "refmanager.api": ("CheckResult", "ConversionReport", "DedupeReport", "check", "clean_files", "convert",
+                       "deduplicate", "dumps", "load", "loads", "revert_clean", "save"),
+    "refmanager.changes": ("Change", "apply_changes"),
+    "refmanager.clean": ("CleanReport",),
+    "refmanager.normalize": ("Findings", "NormalizeConfig", "normalize_document"),
+    "refmanager.errors": ("InputError", "OutputError", "Problem", "RefmanagerError", "UnknownFormatError"),
+    "refmanager.model": ("DateValue", "Document", "Name", "Origin", "Record", "Verbatim"),
+    "refmanager.render.api": ("cite_report", "format_bibliography", "format_citation"),
+}
+_HOME = {name: module for module, names in _FRONT_DOOR.items() for name in names}
 
 __version__ = "0.1.0"
 
-__all__ = [
-    "Change", "CheckResult", "CleanReport", "ConversionReport", "DateValue", "DedupeReport", "Document", "Findings",
-    "InputError", "Name", "NormalizeConfig", "Origin", "OutputError", "Problem", "Record", "RefmanagerError",
-    "UnknownFormatError", "Verbatim",
-    "apply_changes", "check", "cite_report", "clean_files", "convert", "deduplicate", "dumps", "format_bibliography",
-    "format_citation", "load", "loads", "normalize_document", "revert_clean", "save",
-]
+__all__ = sorted(_HOME)
+
+
+def __getattr__(name: str):
+    if name not in _HOME:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from importlib import import_module
+
+    value = getattr(import_module(_HOME[name]), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import types
 
 import pytest
@@ -11,11 +13,23 @@ from refmanager.io import formats
 
 
 def test_the_front_door_exports_exactly_what_it_lists():
-    public = [name for name, value in vars(refmanager).items()
-              if not name.startswith("_") and not isinstance(value, types.ModuleType)]
+    public = [name for name in dir(refmanager)
+              if not name.startswith("_") and not isinstance(getattr(refmanager, name), types.ModuleType)]
     assert sorted(refmanager.__all__) == sorted(public)
     for name in refmanager.__all__:
         assert getattr(refmanager, name) is not None
+
+
+def test_the_front_door_loads_a_stage_only_when_a_name_from_it_is_used():
+    script = ("import sys, refmanager; before = 'refmanager.normalize' in sys.modules; "
+              "refmanager.normalize_document; print(before, 'refmanager.normalize' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert result.stdout.split() == ["False", "True"]
+
+
+def test_an_unknown_name_is_an_attribute_error():
+    with pytest.raises(AttributeError, match="no attribute 'nonesuch'"):
+        refmanager.nonesuch
 
 
 def test_every_builtin_format_is_found_through_the_entry_points():

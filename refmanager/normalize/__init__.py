@@ -21,28 +21,27 @@ from __future__ import annotations
 
 from refmanager.changes import Change
 from refmanager.model import Document
-from refmanager.normalize.authority import ApplyNameAuthority
 from refmanager.normalize.config import NormalizeConfig, find_config, load_config
-from refmanager.normalize.dates import ParseDateText
-from refmanager.normalize.fields import LowercaseFieldNames
-from refmanager.normalize.identifiers import (
-    NormalizeArxivId, NormalizeDOI, NormalizeISBN, NormalizeISSN, NormalizeURL,
-)
 from refmanager.normalize.keys import RecordKeys, comparison_keys
-from refmanager.normalize.languages import NormalizeLanguage
-from refmanager.normalize.names import (
-    FixNameCase, MarkOrganisation, NormalizeInitials, SplitParticles, SplitSuffix,
-)
-from refmanager.normalize.pages import ExpandPageRange
-from refmanager.normalize.people import AlignNameSplits, ClusterPersonVariants
-from refmanager.normalize.titles import (
-    CleanTitleText, FixTitleCase, ProtectTitleWords, learn_protected_words, sentence_case, title_case,
-)
-from refmanager.normalize.venues import ClusterVenueVariants, NormalizeJournalTitle
 from refmanager.normalize.review import Decisions, read_review
 from refmanager.normalize.pipeline import (
     DocumentStep, Findings, Pipeline, Progress, RecordStep, Step, accepted, run_pipeline, suggested,
 )
+
+# The steps' modules load when a pipeline is built: some are heavy (python-stdnum,
+# the journal list), and `refman cite` reaches this package for sentence case alone.
+_TITLE_FUNCTIONS = {"learn_protected_words", "sentence_case", "title_case"}
+
+
+def __getattr__(name: str):
+    if name not in _TITLE_FUNCTIONS:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from importlib import import_module
+
+    value = getattr(import_module(f"{__name__}.titles"), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "Decisions", "DocumentStep", "Findings", "NormalizeConfig", "Pipeline", "RecordKeys", "RecordStep", "Step",
@@ -53,6 +52,21 @@ __all__ = [
 
 def default_pipeline(config: NormalizeConfig | None = None) -> Pipeline:
     """Every built-in step, in the order it runs, with the rules `config` switches off removed."""
+    from refmanager.normalize.authority import ApplyNameAuthority
+    from refmanager.normalize.dates import ParseDateText
+    from refmanager.normalize.fields import LowercaseFieldNames
+    from refmanager.normalize.identifiers import (
+        NormalizeArxivId, NormalizeDOI, NormalizeISBN, NormalizeISSN, NormalizeURL,
+    )
+    from refmanager.normalize.languages import NormalizeLanguage
+    from refmanager.normalize.names import (
+        FixNameCase, MarkOrganisation, NormalizeInitials, SplitParticles, SplitSuffix,
+    )
+    from refmanager.normalize.pages import ExpandPageRange
+    from refmanager.normalize.people import AlignNameSplits, ClusterPersonVariants
+    from refmanager.normalize.titles import CleanTitleText, FixTitleCase, ProtectTitleWords
+    from refmanager.normalize.venues import ClusterVenueVariants, NormalizeJournalTitle
+
     config = config or NormalizeConfig()
     steps = [
         NormalizeDOI(), NormalizeISBN(), NormalizeISSN(), NormalizeArxivId(), NormalizeURL(),
