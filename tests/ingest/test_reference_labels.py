@@ -17,29 +17,27 @@ from refmanager.ingest.reference_labels import (
 )
 from refmanager.ingest.reference_tokens import tokenize
 
-
-def repeat(*runs: tuple[str, int]) -> list[str]:
-    return [label for label, count in runs for _ in range(count)]
+from label_runs import label_runs
 
 
 def test_a_part_number_the_model_gave_the_journal_ends_the_title():
     # "Parabolic representations of knot groups. I, Proc. London Math. Soc." (umass-citation dev)
     tokens = tokenize("Knot groups. I, Proc. Soc.")
-    given = repeat(("title", 2), ("other", 1), ("container", 6))
-    expected = repeat(("title", 4), ("other", 1), ("container", 4))
+    given = label_runs(("title", 2), ("other", 1), ("container", 6))
+    expected = label_runs(("title", 4), ("other", 1), ("container", 4))
     assert _part_numbers_end_the_title(tokens, given) == expected
 
 
 def test_a_journal_that_starts_with_a_capital_i_keeps_it():
     tokens = tokenize("Knot groups. Inventiones Math.")
-    given = repeat(("title", 2), ("other", 1), ("container", 3))
+    given = label_runs(("title", 2), ("other", 1), ("container", 3))
     assert _part_numbers_end_the_title(tokens, given) == given
 
 
 def test_a_last_page_read_as_the_date_ends_the_range():
     # "Ann. Statist. 27 1948--1973. MR1765624", dated (1999) before (umass-citation dev)
     tokens = tokenize("(1999). Ann. 27 1948--1973.")
-    given = repeat(("other", 1), ("date", 1), ("other", 2), ("container", 1), ("other", 1), ("volume", 1),
+    given = label_runs(("other", 1), ("date", 1), ("other", 2), ("container", 1), ("other", 1), ("volume", 1),
                    ("pages", 1), ("other", 2), ("date", 1), ("other", 1))
     expected = given[:7] + ["pages"] * 4 + ["other"]
     assert _page_ranges_whole(tokens, given) == expected
@@ -47,7 +45,7 @@ def test_a_last_page_read_as_the_date_ends_the_range():
 
 def test_a_year_after_the_pages_stays_the_date_when_it_is_the_only_one():
     tokens = tokenize("Ann. 27 1948--1973.")
-    given = repeat(("container", 1), ("other", 1), ("volume", 1), ("pages", 1), ("other", 2), ("date", 1),
+    given = label_runs(("container", 1), ("other", 1), ("volume", 1), ("pages", 1), ("other", 2), ("date", 1),
                    ("other", 1))
     assert _page_ranges_whole(tokens, given) == given
 
@@ -74,9 +72,9 @@ def test_a_citation_label_that_opens_a_reference_is_cut_off_before_labelling(tex
 def test_a_last_page_left_out_of_the_pages_ends_the_range():
     # "Amir Pnueli. The temporal logic of programs. In FOCS, pages 46--57. IEEE, 1977." (umass-citation dev)
     tokens = tokenize("FOCS, pages 46--57. IEEE, 1977.")
-    given = repeat(("container", 1), ("other", 1), ("pages", 2), ("other", 4), ("publisher", 1), ("other", 1),
+    given = label_runs(("container", 1), ("other", 1), ("pages", 2), ("other", 4), ("publisher", 1), ("other", 1),
                    ("date", 1), ("other", 1))
-    expected = repeat(("container", 1), ("other", 1), ("pages", 5), ("other", 1), ("publisher", 1), ("other", 1),
+    expected = label_runs(("container", 1), ("other", 1), ("pages", 5), ("other", 1), ("publisher", 1), ("other", 1),
                       ("date", 1), ("other", 1))
     assert _page_ranges_whole(tokens, given) == expected
 
