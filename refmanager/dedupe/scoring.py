@@ -248,14 +248,15 @@ def _other_serial_with_subtitle(a: WorkKey, b: WorkKey) -> bool:
     extends the other. Only where the serials are clearly two (the Cochrane Database
     and another, or other journals whose volume and first page both disagree) and the
     longer title adds a subtitle: a database's lost subtitle alone changes no venue."""
-    if a.title == b.title or not (a.venue and b.venue) or not _subtitle_added(a.title, b.title):
+    if a.title == b.title or not (a.venue and b.venue):
         return False
-    cochrane_a, cochrane_b = "cochrane" in a.venue, "cochrane" in b.venue
-    if cochrane_a != cochrane_b:
-        return True
+    # The cheap tests first: every pair compared comes through here.
+    if ("cochrane" in a.venue) != ("cochrane" in b.venue):
+        return _subtitle_added(a.title, b.title)
     places_differ = (a.volume and b.volume and a.volume != b.volume
                      and a.first_page and b.first_page and a.first_page != b.first_page)
-    return bool(places_differ) and fuzz.token_set_ratio(a.venue, b.venue) < 50
+    return bool(places_differ) and _subtitle_added(a.title, b.title) \
+        and fuzz.token_set_ratio(a.venue, b.venue) < 50
 
 
 def _subtitle_added(a: str, b: str) -> bool:
