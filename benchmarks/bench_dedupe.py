@@ -10,6 +10,10 @@
                                                  # reviewers who count studies label them
     python benchmarks/bench_dedupe.py --misses cora1295
                                                  # the true pairs missed, by cause, largest first
+    python benchmarks/bench_dedupe.py --versions cora1295
+                                                 # pairs scored as two works though their authors
+                                                 # and titles agree and their years are within 2
+                                                 # (versions of a paper): which the labels join
 
 Each set's BibTeX file is read with refmanager (its `x-record-id` field is
 ignored: it exists only for scoring), deduplicated, and the clusters are scored
@@ -94,6 +98,43 @@ def misses(name: str, options: DedupeOptions = DedupeOptions()) -> list[dict]:
                   key=lambda row: -row["pairs"])
 
 
+def versions(name: str) -> list[dict]:
+    """Candidate pairs scored below a match, and in two groups, whose authors agree, whose
+    titles are near the same and whose years are at most 2 apart: a paper's versions
+    (report, conference, journal). By what kept them apart and the two kinds: how many
+    the labels join, how many they split. Merging versions gains the first and costs the
+    second (directly: each merge also joins the two groups' other records)."""
+    from refmanager.dedupe.blocking import candidate_pairs
+    from refmanager.dedupe.scoring import Thresholds, _author_similarity, _title_similarity
+
+    folder = BENCH / name
+    records = read_decoded(folder / f"{name}.bib")
+    keys = [work_key(record, index) for index, record in enumerate(records)]
+    cluster_of = {index: number for number, members in enumerate(_true_clusters(folder, records))
+                  for index in members}
+    grouped = {index: number for number, group in enumerate(find_duplicates(records).clusters)
+               for index in group}
+    counts: dict[tuple[str, str], dict] = {}
+    for first, second in candidate_pairs(keys):
+        a, b = keys[first], keys[second]
+        if a.year and b.year and abs(a.year - b.year) > 2 or _title_similarity(a.title, b.title) < 0.92:
+            continue
+        if not (a.families and b.families) or _author_similarity(a.families, b.families) < 0.9:
+            continue
+        comparison = compare(a, b)
+        if comparison.score >= Thresholds().match:
+            continue
+        against = ", ".join(what.split(" (")[0] for what in comparison.disagreed) or "nothing"
+        if grouped.get(first, -1) == grouped.get(second, -2):
+            continue  # joined through other records all the same: merging them changes nothing
+        row = counts.setdefault((against, "/".join(sorted({a.kind, b.kind}))),
+                                {"labels join": 0, "labels split": 0})
+        row["labels join" if cluster_of[first] == cluster_of[second] else "labels split"] += 1
+    return sorted(({"set": name, "against": against, "kinds": kinds} | row
+                   for (against, kinds), row in counts.items()),
+                  key=lambda row: -row["labels join"] - row["labels split"])
+
+
 def _true_clusters(folder: Path, records: list) -> list[list[int]]:
     position = {record.key: index for index, record in enumerate(records)}
     with open(folder / "records.jsonl", encoding="utf-8") as lines:
@@ -163,6 +204,14 @@ def main(arguments: list[str]) -> None:
     if arguments[:1] == ["--misses"]:
         for row in misses(arguments[1], options):
             print(json.dumps(row))
+        return
+    if arguments[:1] == ["--versions"]:
+        rows = versions(arguments[1])
+        for row in rows:
+            print(json.dumps(row))
+        print(json.dumps({"set": arguments[1], "against": "all", "kinds": "all",
+                          "labels join": sum(row["labels join"] for row in rows),
+                          "labels split": sum(row["labels split"] for row in rows)}))
         return
     for name in [argument for argument in arguments if not argument.startswith("--")] or SETS:
         print(json.dumps(run(name, options)))

@@ -235,7 +235,38 @@ def _guarded(a: WorkKey, b: WorkKey, outcome: Comparison) -> bool:
     if _populations_differ(a.title, b.title):
         outcome.disagreed.append("population (adults, children)")
         return True
+    if _other_serial_with_subtitle(a, b):
+        outcome.disagreed.append("venue and subtitle (another publication of the study)")
+        return True
     return False
+
+
+def _other_serial_with_subtitle(a: WorkKey, b: WorkKey) -> bool:
+    """A Cochrane review and its journal version ("Interventions for HUS and TTP" and
+    the same words plus ": a systematic review of randomized controlled trials" in Am
+    J Kidney Dis), or one study in two journals: two publications, though one title
+    extends the other. Only where the serials are clearly two (the Cochrane Database
+    and another, or other journals whose volume and first page both disagree) and the
+    longer title adds a subtitle: a database's lost subtitle alone changes no venue."""
+    if a.title == b.title or not (a.venue and b.venue):
+        return False
+    # The cheap tests first: every pair compared comes through here.
+    if ("cochrane" in a.venue) != ("cochrane" in b.venue):
+        return _subtitle_added(a.title, b.title)
+    places_differ = (a.volume and b.volume and a.volume != b.volume
+                     and a.first_page and b.first_page and a.first_page != b.first_page)
+    return bool(places_differ) and _subtitle_added(a.title, b.title) \
+        and fuzz.token_set_ratio(a.venue, b.venue) < 50
+
+
+def _subtitle_added(a: str, b: str) -> bool:
+    """The longer title is the shorter (spelt alike: "haemolytic", "hemolytic") and two
+    or more words more at its end."""
+    shorter, longer = sorted((a, b), key=len)
+    if longer.count(" ") < shorter.count(" ") + 2:
+        return False
+    start = " ".join(longer.split()[:shorter.count(" ") + 1])
+    return fuzz.ratio(shorter, start, score_cutoff=90) >= 90
 
 
 # A trial in adults and its twin in children share every other word of their titles

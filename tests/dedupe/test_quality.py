@@ -19,7 +19,7 @@ from refmanager.dedupe import DedupeOptions, find_duplicates
 
 FLOORS = {  # the scorer's main metric: cross-source F1 for DBLP-ACM, pairwise F1 otherwise
     "dblp_acm": 0.97, "cora1295": 0.88, "cora1879": 0.88, "sr_diabetes": 0.99,
-    "sr_cytology_screening": 0.99, "sr_haematology": 0.92, "sr_respiratory": 0.98,
+    "sr_cytology_screening": 0.99, "sr_haematology": 0.925, "sr_respiratory": 0.98,
     "sr_stroke": 0.99, "sr_digital_work": 0.96,
 }
 
@@ -53,16 +53,33 @@ def test_errata_and_replies_attached_as_the_haematology_labels_count_them(shared
     assert main_f1(folder, tmp_path, DedupeOptions(attach_notices=True)) >= 0.95
 
 
-def test_the_misses_by_cause_account_for_every_missed_pair(repository, shared, tmp_path):
-    """benchmarks/bench_dedupe.py --misses: the causes add up to the true pairs the
-    scorer counts as missed (163 true pairs in the haematology set, its stats.json)."""
+def load_bench(repository):
     import importlib.util
 
     spec = importlib.util.spec_from_file_location("bench_dedupe", repository / "benchmarks" / "bench_dedupe.py")
     bench = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(bench)
+    return bench
+
+
+def test_the_misses_by_cause_account_for_every_missed_pair(repository, shared, tmp_path):
+    """benchmarks/bench_dedupe.py --misses: the causes add up to the true pairs the
+    scorer counts as missed (163 true pairs in the haematology set, its stats.json)."""
+    bench = load_bench(repository)
     folder = shared / "bench" / "dedupe" / "sr_haematology"
     true_pairs = json.loads((folder / "stats.json").read_text())["true_pairs_transitive_closure"]
     missed = sum(row["pairs"] for row in bench.misses("sr_haematology"))
     assert missed > 0
     assert missed == round((1 - main_scores(folder, tmp_path)["R"]) * true_pairs)
+
+
+@pytest.mark.parametrize("name", ["cora1295", "cora1879", "dblp_acm"])
+def test_versions_of_a_paper_are_split_by_the_labels_more_often_than_joined(repository, shared, name):
+    """benchmarks/bench_dedupe.py --versions: the report, conference and journal versions
+    of a paper (authors agreeing, near-same titles, years within 2) that the default keeps
+    in two groups are more often two works by the labels than one, so merging them would
+    add more false pairs than true ones (counted among pairs not already grouped)."""
+    rows = load_bench(repository).versions(name)
+    joined = sum(row["labels join"] for row in rows)
+    split = sum(row["labels split"] for row in rows)
+    assert rows and split > 2 * joined

@@ -9,9 +9,9 @@ from refmanager.dedupe.scoring import Thresholds, compare
 from refmanager.model import DateValue, Name, Record
 
 
-def article(title, families=("Nye",), year=1990, doi="", volume="", page="", kind="article-journal"):
-    record = Record("k", type=kind, title=title, doi=doi, volume=volume, page=page,
-                    container_title="Foreign Policy")
+def article(title, families=("Nye",), year=1990, doi="", volume="", page="", kind="article-journal",
+            venue="Foreign Policy"):
+    record = Record("k", type=kind, title=title, doi=doi, volume=volume, page=page, container_title=venue)
     record.creators["author"] = [Name(family=family, given="J.") for family in families]
     record.dates["issued"] = DateValue(((year,),))
     return record
@@ -22,6 +22,7 @@ def score(a: Record, b: Record) -> float:
 
 
 SAME = Thresholds().match
+HUS_REVIEWERS = ("Michael", "Elliott", "Craig", "Ridley", "Hodson")  # sr_haematology's review team
 
 
 @pytest.mark.parametrize("first, second", [
@@ -62,9 +63,45 @@ def test_the_same_work_is_matched(first, second):
                  article("An Open-Label, Multi-Center Clinical Trial of Eculizumab in Pediatric Patients With "
                          "Atypical Hemolytic-Uremic Syndrome (aHUS)", ("Alexion",), 2011),
                  id="a trial in adults and its twin in children"),
+    # the haematology set's srhaemat0285 and srhaemat0653, one team's review published twice
+    pytest.param(article("Interventions for haemolytic uraemic syndrome and thrombotic thrombocytopenic purpura",
+                         HUS_REVIEWERS, 2009, venue="Cochrane Database of Systematic Reviews"),
+                 article("Interventions for hemolytic uremic syndrome and thrombotic thrombocytopenic purpura: "
+                         "A systematic review of randomized controlled trials", HUS_REVIEWERS, 2009, volume="53",
+                         page="259", venue="Am J Kidney Dis"),
+                 id="a Cochrane review and its journal version with a subtitle"),
 ])
 def test_different_works_are_kept_apart(first, second):
     assert score(first, second) < SAME
+
+
+def test_one_study_in_two_journals_is_two_works_that_no_chain_joins():
+    # Another journal, volume and first page, and a subtitle added: two publications,
+    # so a third record matching both may not join them (the clustering's constraint).
+    outcome = compare(work_key(article("Soft power in Russian foreign policy", volume="12", page="40",
+                                       venue="Survival"), 0),
+                      work_key(article("Soft power in Russian foreign policy: the limits of attraction",
+                                       volume="31", page="7", venue="Europe-Asia Studies"), 1))
+    assert outcome.distinct_score < Thresholds().apart
+
+
+@pytest.mark.parametrize("first, second", [
+    pytest.param(article("Soft power in Russian foreign policy", volume="12", page="40", venue="Survival"),
+                 article("Soft power in Russian foreign policy: the limits of attraction", volume="12", page="40",
+                         venue="Survival"),
+                 id="a subtitle lost by one database, in one journal"),
+    pytest.param(article("Interventions for haemolytic uraemic syndrome", HUS_REVIEWERS, 2009,
+                         venue="Cochrane Database of Systematic Reviews"),
+                 article("Interventions for haemolytic uraemic syndrome: a systematic review", HUS_REVIEWERS, 2009,
+                         venue="Cochrane Database Syst Rev"),
+                 id="a subtitle lost by one database, in the Cochrane Database spelt two ways"),
+    pytest.param(article("Interventions for haemolytic uraemic syndrome", HUS_REVIEWERS, 2009,
+                         venue="Cochrane Database of Systematic Reviews"),
+                 article("Interventions for haemolytic uraemic syndrome", HUS_REVIEWERS, 2009, venue="Am J Kidney Dis"),
+                 id="one title in the Cochrane Database and a journal, no subtitle to tell them apart"),
+])
+def test_a_subtitle_in_one_serial_is_no_second_work(first, second):
+    assert score(first, second) >= SAME
 
 
 def test_a_title_of_adults_and_children_is_no_contrast():
