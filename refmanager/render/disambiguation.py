@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from refmanager.render.context import Cite
-from refmanager.render.names import item_names
+from refmanager.render.names import names_of
 from refmanager.render.output import flatten
 from refmanager.render.backends import write_text
 
@@ -224,9 +224,9 @@ class PeopleIndex:
 
 
 def item_names_first(engine, item_id: str) -> list:
-    ctx = engine.context(item_id, "citation")
+    item = engine.items[item_id]
     for variable in ("author", "editor", "translator", "composer", "director"):
-        names = item_names(ctx, variable)
+        names = names_of(engine, item, variable)
         if names:
             return names
     return []
