@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from refmanager.render.context import Cite
-from refmanager.render.names import item_names
+from refmanager.render.names import names_of
 from refmanager.render.output import flatten
 from refmanager.render.backends import write_text
 
@@ -147,17 +147,16 @@ class Disambiguator:
         """all-names / primary-name rules: expand every name whose family is shared."""
         primary = self.rule.startswith("primary-name")
         people = PeopleIndex()
-        for item_id in item_ids:
-            for index, name in enumerate(item_names_first(self.engine, item_id)):
-                if primary and index:
-                    break
+        # Each item's names looked up once for both passes (a context per look-up).
+        considered = [(item_id, item_names_first(self.engine, item_id)[:1 if primary else None])
+                      for item_id in item_ids]
+        for _item_id, names in considered:
+            for name in names:
                 people.add(None, name)
         initials_only = self.rule.endswith("with-initials")
-        for item_id in item_ids:
+        for item_id, names in considered:
             state = self.engine.states[item_id]
-            for index, name in enumerate(item_names_first(self.engine, item_id)):
-                if primary and index:
-                    break
+            for index, name in enumerate(names):
                 needed = people.level_for(None, name)
                 if initials_only:
                     needed = 1 if needed == 1 else 0
@@ -225,9 +224,9 @@ class PeopleIndex:
 
 
 def item_names_first(engine, item_id: str) -> list:
-    ctx = engine.context(item_id, "citation")
+    item = engine.items[item_id]
     for variable in ("author", "editor", "translator", "composer", "director"):
-        names = item_names(ctx, variable)
+        names = names_of(engine, item, variable)
         if names:
             return names
     return []

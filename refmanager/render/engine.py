@@ -44,6 +44,7 @@ class Engine:
         self.known_empty: dict = {}  # renderings known to give nothing (known_empty.py)
         self.known_output: dict = {}  # and those known to give an output, by what they print
         self._present: dict[int, tuple] = {}  # id of an item: (item, its present variables)
+        self._value_keys: dict[int, tuple] = {}  # id of an item: (item, {variable: value key})
         self.uses_year_suffix = _uses_variable(style.root, "year-suffix")
         self.items: dict[str, dict] = {}
         self.states: dict[str, ItemState] = {}
@@ -57,6 +58,14 @@ class Engine:
         known = self._present.get(id(item))
         if known is None or known[0] is not item:  # the item is kept, so its id is not reused
             known = self._present[id(item)] = (item, present_variables(item))
+        return known[1]
+
+    def value_keys(self, item: dict) -> dict:
+        """The item's own dict of its values as dictionary keys (known_empty.py fills it:
+        a date is turned into nested tuples once, not at every rendering that prints it)."""
+        known = self._value_keys.get(id(item))
+        if known is None or known[0] is not item:  # the item is kept, so its id is not reused
+            known = self._value_keys[id(item)] = (item, {})
         return known[1]
 
     def context(self, item_id: str, mode: str, cite: Cite | None = None) -> RenderContext:

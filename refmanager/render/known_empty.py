@@ -194,9 +194,17 @@ def known_output_key(footprint: Footprint, ctx, present: frozenset[str]):
     if ctx.state.year_suffix and not ctx.engine.uses_year_suffix:
         return None  # the year then carries the suffix, once per cite
     item = ctx.item
-    values = frozenset((name, _hashable(item[name])) for name in shown)
+    keys = ctx.engine.value_keys(item)
+    values = frozenset((name, keys[name] if name in keys else _value_key(keys, item, name))
+                       for name in shown)
     suffix = ctx.state.year_suffix if footprint.suffixed else ""
     return _case_key(footprint, ctx, present) + (_hashable(item.get("language")), values, suffix)
+
+
+def _value_key(keys: dict, item: dict, name: str):
+    """The item's value of `name` as a key, kept in `keys` (the item's, from the engine)."""
+    key = keys[name] = _hashable(item[name])
+    return key
 
 
 def _hashable(value):

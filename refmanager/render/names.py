@@ -39,12 +39,17 @@ def _parts_of(element) -> NamesParts:
 
 
 def item_names(ctx, variable: str) -> list[dict]:
-    cache = ctx.engine.name_cache
-    key = (ctx.item.get("id"), variable)
+    return names_of(ctx.engine, ctx.item, variable)
+
+
+def names_of(engine, item: dict, variable: str) -> list[dict]:
+    """The item's names in `variable`, normalized (once per item and variable)."""
+    cache = engine.name_cache
+    key = (item.get("id"), variable)
     names = cache.get(key)
     if names is None:
-        value = ctx.item.get(variable) or []
-        known = ctx.engine.normalized_names
+        value = item.get(variable) or []
+        known = engine.normalized_names
         names = cache[key] = [_normalized(name, known) for name in value if isinstance(name, dict)]
     return names
 
