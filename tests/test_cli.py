@@ -650,3 +650,13 @@ def test_converting_bibtex_nested_600_deep_keeps_its_good_records(tmp_path):
     result = in_process("convert", str(source), "--to", "ris")
     assert_no_traceback(result)
     assert "keptB" in result.text
+
+
+def test_a_command_leaves_what_it_made_out_of_the_collection_at_exit(library):
+    # The interpreter's last full collection would walk every cache the command
+    # filled; the objects are frozen instead, whatever the command's exit.
+    script = ("import gc, sys\nfrom refmanager.cli import main\nsys.argv = ['refman', *sys.argv[1:]]\n"
+              "try:\n    main()\nexcept SystemExit as done:\n    print(done.code, gc.get_freeze_count() > 1000)")
+    for args, code in ((["cite", str(library), "--style", "apa"], "0"), (["cite", "nonesuch.bib"], "2")):
+        done = subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True, timeout=120)
+        assert done.stdout.split()[-2:] == [code, "True"]
