@@ -49,16 +49,18 @@ def dialect_of(entry_type: str, field_names: list[str]) -> str:
 
 
 def entry_to_record(entry_type: str, key: str, source_fields: list[SourceField],
-                    into: Record | None = None) -> tuple[Record, list[str]]:
-    """A Record from one entry's fields (`into`: a fresh Record to fill instead of a new one),
-    and notes on fields kept verbatim for a reason."""
+                    into: Record | None = None, field_names: tuple[str, ...] | None = None,
+                    ) -> tuple[Record, list[str]]:
+    """A Record from one entry's fields (`into`: a fresh Record to fill instead of a new one;
+    `field_names`: the fields' names, where the caller has them), and notes on fields
+    kept verbatim for a reason."""
     kind = entry_type.lower()
     record = Record(key=key) if into is None else into
     record.type = ENTRY_TYPES.get(kind, "document")
     notes: list[str] = []
     foreign: dict[str, str] = {}
     dates: dict[str, str | int | None] = {}
-    layout = _layout(kind, tuple([source.name for source in source_fields]))
+    layout = _layout(kind, field_names or tuple([source.name for source in source_fields]))
     for source, (name, slot, repeated) in zip(source_fields, layout):
         if repeated:
             notes.append(f"field {source.name!r} appears twice; the second is kept verbatim")
