@@ -332,3 +332,21 @@ def test_the_fast_path_takes_exactly_the_values_without_latex(value, plain):
     decoding = importlib.import_module("refmanager.latex.decode")  # the module, not its function
     assert decoding.is_plain(value) is plain
     assert (decoding._NEEDS_WORK.search(value) is None) is plain
+
+
+# The reader takes a run of words, single spaces and lone hyphens as one token, and an
+# escaped character (`\{`) at once; the cases are the ACL Anthology's common shapes.
+TEXT_RUNS = [
+    pytest.param("Pre-training for {\\{}BERT\\}-like models", "Pre-training for {BERT}-like models",
+                 id="escaped braces and hyphens inside words are text"),
+    pytest.param("a - b -- c --- d ---- e", "a - b \u2013 c \u2014 d \u2014- e",
+                 id="a lone hyphen stays and runs of them are dashes"),
+    pytest.param("\\textit a b", "<i>a</i> b", id="a one-token argument is still one word"),
+    pytest.param("x \\&  y\\,z", "x & y z", id="an escaped ampersand is text and a thin space a space"),
+    pytest.param("1630{\\textendash}1639", "1630\u20131639", id="a page range with a braced dash command"),
+]
+
+
+@pytest.mark.parametrize("source, expected", TEXT_RUNS)
+def test_runs_of_text_read_as_their_words(source, expected):
+    assert decode(source, protect=True) == expected

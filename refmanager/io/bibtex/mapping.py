@@ -49,24 +49,24 @@ def dialect_of(entry_type: str, field_names: list[str]) -> str:
 
 
 def entry_to_record(entry_type: str, key: str, source_fields: list[SourceField],
-                    into: Record | None = None) -> tuple[Record, list[str]]:
-    """A Record from one entry's fields (`into`: a fresh Record to fill instead of a new one),
-    and notes on fields kept verbatim for a reason."""
+                    into: Record | None = None, field_names: tuple[str, ...] | None = None,
+                    ) -> tuple[Record, list[str]]:
+    """A Record from one entry's fields (`into`: a fresh Record to fill instead of a new one;
+    `field_names`: the fields' names, where the caller has them), and notes on fields
+    kept verbatim for a reason."""
     kind = entry_type.lower()
     record = Record(key=key) if into is None else into
     record.type = ENTRY_TYPES.get(kind, "document")
     notes: list[str] = []
     foreign: dict[str, str] = {}
     dates: dict[str, str | int | None] = {}
-    seen: set[str] = set()
-    for source in source_fields:
-        name = source.name.lower()
-        if name in seen:
+    layout = _layout(kind, field_names or tuple([source.name for source in source_fields]))
+    for source, (name, slot, repeated) in zip(source_fields, layout):
+        if repeated:
             notes.append(f"field {source.name!r} appears twice; the second is kept verbatim")
             foreign[f"{source.name}@{len(foreign)}"] = source.raw
-        elif not _read_field(record, kind, name, source, dates):
+        elif not _read_field(record, name, slot, source, dates):
             foreign[source.name] = source.raw
-        seen.add(name)
     notes.extend(_read_year_month(record, dates, foreign))
     _read_thesis_genre(record, kind)
     _read_article_subtype(record, kind, foreign)
@@ -77,14 +77,34 @@ def entry_to_record(entry_type: str, key: str, source_fields: list[SourceField],
     return record, notes
 
 
-def _read_field(record: Record, kind: str, name: str, source: SourceField, dates: dict) -> bool:
-    """Put one field (`name` lowercased) into the record; False when the model has no free place for it."""
-    slot = field_slot(kind, name)
-    if slot is None or not source.text.strip():
+@lru_cache(maxsize=10_000)
+def _layout(kind: str, names: tuple[str, ...]) -> tuple[tuple[str, tuple[str, str] | None, bool], ...]:
+    """For each field of an entry: its name lowercased, its place (`field_slot`), and whether
+    a field of that name came before it. Cached: a file's entries share a few layouts."""
+    layout, seen = [], set()
+    for name in names:
+        lowered = name.lower()
+        layout.append((lowered, field_slot(kind, lowered), lowered in seen))
+        seen.add(lowered)
+    return tuple(layout)
+
+
+def _read_field(record: Record, name: str, slot: tuple[str, str] | None, source: SourceField,
+                dates: dict) -> bool:
+    """Put one field (`name` lowercased, `slot` its place) into the record; False when the
+    model has no free place for it."""
+    text = source.text
+    if slot is None or not text or text.isspace():  # `isspace`: `not text.strip()`, without a copy
         return False  # no place, or an empty field: kept verbatim, so that writing it back is exact
     where, variable = slot
+    if where == "attribute":  # most fields: `_set_once` by the attribute itself, as `Record.set` would
+        value = text.strip() if name in RAW_TEXT_FIELDS else decode(text, protect=name in TITLE_FIELDS)
+        if not value or getattr(record, variable):
+            return False
+        setattr(record, variable, value)
+        return True
     if where == "creators":
-        return _set_once(record, variable, parse_names(source.text))
+        return _set_once(record, variable, parse_names(text))
     if where == "date-part":
         if name in dates:
             return False
@@ -95,12 +115,6 @@ def _read_field(record: Record, kind: str, name: str, source: SourceField, dates
         return _set_once(record, variable, parse_iso_date(source.text))
     if where == "keywords":
         return _set_keywords(record, decode(source.text))
-    if where == "attribute":  # most fields: `_set_once` by the attribute itself, as `Record.set` would
-        value = _decode_field(name, source.text)
-        if not value or getattr(record, variable):
-            return False
-        setattr(record, variable, value)
-        return True
     return _set_once(record, variable, _decode_field(name, source.text))
 
 
@@ -160,27 +174,42 @@ def _set_keywords(record: Record, text: str) -> bool:
 def _read_year_month(record: Record, dates: dict, foreign: dict[str, str]) -> list[str]:
     """The issued date from year, month and day; notes on a month that is none."""
     year, month, day = dates.get("year"), dates.get("month"), dates.get("day")
-    month_number = month if isinstance(month, int) else parse_month(month) if month else None
-    season = season_of(month) if isinstance(month, str) and not month_number else ""
+    month_number, season = _month_reading(month)
     notes = []
     if month and not month_number and not season:
         foreign["month"] = "{" + month + "}"  # not a month we can read: kept as written
         shown = month if len(month) <= 20 else month[:20] + "..."
         notes.append(f"month {shown!r} is not a month; kept as written")
-    if record.get("issued") or not year:
+    if "issued" in record.dates or not year:  # the record is new: the date can only be there
         for name, value in (("year", year), ("month", month), ("day", day)):
             if value is not None and name not in foreign:
                 foreign[name] = f"{{{value}}}" if isinstance(value, str) else _month_macro(value)
         return notes
-    date = date_from_year_month(decode(year), month_number, day or "")
-    if season:
-        date = DateValue(parts=date.parts, season=season, literal=date.literal)
+    date = _issued_date(year, month_number, season, day or "")
     if month_number and not (date.parts and len(date.parts[0]) > 1):
         foreign.setdefault("month", _month_raw(month))  # with a range or odd year: kept as written
     if day and not (date.parts and len(date.parts[0]) == 3):
         foreign["day"] = "{" + day + "}"  # a day without a readable month: kept as written
-    record.set("issued", date)
+    record.dates["issued"] = date  # as `record.set` puts it
     return notes
+
+
+# A file's entries share a few dozen years and months: each is read once (the values
+# are frozen, so records can share them).
+
+@lru_cache(maxsize=1024)
+def _month_reading(month: str | int | None) -> tuple[int | None, str]:
+    """The month number of a `month` value (a macro's number, or text), else its season."""
+    if isinstance(month, int) or not month:
+        return month or None, ""
+    number = parse_month(month)
+    return number, "" if number else season_of(month)
+
+
+@lru_cache(maxsize=4096)
+def _issued_date(year: str, month_number: int | None, season: str, day: str) -> DateValue:
+    date = date_from_year_month(decode(year), month_number, day)
+    return DateValue(parts=date.parts, season=season, literal=date.literal) if season else date
 
 
 def _month_raw(month: str | int) -> str:

@@ -118,6 +118,8 @@ def _comma_segments(words: list[str]) -> list[list[str]]:
 def _split_word_at_commas(word: str) -> list[str]:
     if "," not in word:
         return [word]
+    if "{" not in word and "}" not in word and "\\," not in word:
+        return word.split(",")  # no group, no escaped comma: every comma is at the top level
     return split_top_level(word, ",")
 
 

@@ -23,10 +23,8 @@ from refmanager.collector import collector_paused
 from refmanager.errors import Problem
 from refmanager.io.bibtex.mapping import entry_to_record
 from refmanager.io.bibtex.scan import ScannedEntry
-from refmanager.io.bibtex.source import source_origin, value_bounds
+from refmanager.io.bibtex.source import entry_origin
 from refmanager.model import Origin, Record
-
-FORMAT = "bibtex"
 
 _ORIGIN_SLOT = Record.origin  # the slot's own descriptor: `PendingRecord.origin` hides it
 _KEY_SLOT = Record.key
@@ -49,13 +47,13 @@ class PendingEntry:
     def build(self, into: Record | None = None) -> Record:
         """The record, as an eager reader makes it (`into`: a fresh Record to fill)."""
         entry = self.entry
-        record, notes = entry_to_record(entry.entry_type, self.key, entry.fields, into)
+        names = tuple([field.name for field in entry.fields])
+        record, notes = entry_to_record(entry.entry_type, self.key, entry.fields, into, names)
         problems = list(self.problems)
-        problems.extend(Problem(self.path, self.line, f"{self.key}: {note}", "warning") for note in notes)
+        if notes:
+            problems.extend(Problem(self.path, self.line, f"{self.key}: {note}", "warning") for note in notes)
         record.problems = problems
-        names = tuple(field.name for field in entry.fields)
-        origin = Origin(self.path, self.line, FORMAT, entry.entry_type, entry.raw, dialect=self.dialect)
-        record.origin = source_origin(origin, record, names, value_bounds(entry))
+        record.origin = entry_origin(self.path, self.line, entry, self.dialect, record, names)
         return record
 
 

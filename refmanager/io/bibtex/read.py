@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter
+from functools import lru_cache
 
 from refmanager.collector import collector_paused
 from refmanager.errors import Problem
@@ -163,17 +164,17 @@ class _BibtexReader:
             return
         problems: list[Problem] = []
         key = entry.key or f"line-{line}"
-        lines = _LineCounter(entry.raw, line)
+        lines = None
         for field in entry.fields:
             if field.text is None:  # the scanner gives the text of a plain braced or quoted value
+                lines = lines or _LineCounter(entry.raw, line)
                 self.evaluate_field(key, field, lines, problems)
         if not entry.key:
             problems.append(Problem(self.path, line, f"entry has no key; it is called {key!r} here"))
-        names = [field.name.lower() for field in entry.fields]
-        dialect = dialect_of(entry.entry_type, names)
+        dialect, has_crossref = _shape(entry.entry_type, tuple([field.name for field in entry.fields]))
         # Decoded when first used: a file written back unchanged never needs it.
         record = pending_record(PendingEntry(entry, key, self.path, line, dialect, problems, self.group,
-                                             "crossref" in names))
+                                             has_crossref))
         self.group.append(record)
         self.document.blocks.append(record)
 
@@ -194,6 +195,14 @@ class _BibtexReader:
         if value.malformed:
             problems.append(Problem(self.path, line, f"{key}: field {field.name!r} is not a valid "
                                     "BibTeX value (a missing comma or brace?); kept as written"))
+
+
+@lru_cache(maxsize=10_000)
+def _shape(entry_type: str, field_names: tuple[str, ...]) -> tuple[str, bool]:
+    """An entry's dialect, and whether it has a `crossref` field; cached, as a file's
+    entries share a few layouts."""
+    names = [name.lower() for name in field_names]
+    return dialect_of(entry_type, names), "crossref" in names
 
 
 class _LineCounter:

@@ -32,17 +32,15 @@ _CLOSING = re.compile(r"\s*}")
 # A value may not run past a line that starts a new block (bibtexparser's rule).
 _BLOCK_LINE = r"\n[ \t]*@"
 _BLOCK_LINE_PATTERN = re.compile(_BLOCK_LINE)
-# The common entry, read by one match: every field `name = {text}` with groups
-# at most one deep, `name = "text"` without braces, or `name = 1999`. Written as
-# unrolled loops (a run of plain characters, then one escape or group, ...), so
-# that a failed match costs time in proportion to its length.
+# The common field, read by one match: `name = {text}` with groups at most one deep,
+# `name = "text"` without braces, or `name = 1999`. Written as unrolled loops (a run
+# of plain characters, then one escape or group, ...), so that a failed match costs
+# time in proportion to its length.
 _FLAT = r"[^{}\\]*(?:\\.[^{}\\]*)*"
 _ONE_DEEP = r"[^{}\\]*(?:(?:\\.|\{" + _FLAT + r"\})[^{}\\]*)*"
-_SIMPLE_FIELD_TEMPLATE = (r"(N[A-Za-z_][\w:.+-]*)\s*=\s*(V\{(B" + _ONE_DEEP + r")\}|\"(Q[^\"{}\\]*)\"|[0-9]+)"
-                          r"\s*(?:,\s*|(?=\}))")
-_SIMPLE_FIELD = re.compile(re.sub(r"\((?=[NVBQ])[NVBQ]", "(", _SIMPLE_FIELD_TEMPLATE), re.S)
-_SIMPLE_ENTRY = re.compile(_ENTRY_HEAD.pattern + r"\s*(?:" + re.sub(r"\((?=[NVBQ])[NVBQ]", "(?:", _SIMPLE_FIELD_TEMPLATE)
-                           + r")*\}", re.S)
+_SIMPLE_FIELD = re.compile(r"([A-Za-z_][\w:.+-]*)\s*=\s*(\{(" + _ONE_DEEP + r")\}|\"([^\"{}\\]*)\"|[0-9]+)"
+                           r"\s*(?:,\s*|(?=\}))", re.S)
+_SPACES = re.compile(r"\s*")
 _SPECIAL_TYPES = {"string", "comment", "preamble"}
 
 
@@ -71,29 +69,29 @@ class ScannedEntry:
 
 def scan_entry(text: str, start: int) -> ScannedEntry | None:
     """The entry whose `@` is at `start`, or None if it is not plainly well formed."""
-    simple = _SIMPLE_ENTRY.match(text, start)
-    if simple is not None and simple.group(1).lower() not in _SPECIAL_TYPES \
-            and not _BLOCK_LINE_PATTERN.search(text, start, simple.end()):
-        return ScannedEntry(simple.group(1), simple.group(2),
-                            _simple_fields(text, start, simple.end()), text[start:simple.end()])
-    return _scan_irregular_entry(text, start)
-
-
-def _simple_fields(text: str, start: int, end: int) -> list[ScannedField]:
-    """The fields of an entry `_SIMPLE_ENTRY` matched: each is one simple piece."""
-    fields = []
-    for field in _SIMPLE_FIELD.finditer(text, _ENTRY_HEAD.match(text, start).end(), end):
-        name, value, braced, quoted = field.groups()
-        inner = braced if value[0] == "{" else quoted if value[0] == '"' else value
-        fields.append(ScannedField(name, value, field.start() - start, inner, field.start(2) - start))
-    return fields
-
-
-def _scan_irregular_entry(text: str, start: int) -> ScannedEntry | None:
-    """An entry with concatenations, macros or deeper groups, one field at a time."""
     head = _ENTRY_HEAD.match(text, start)
     if head is None or head.group(1).lower() in _SPECIAL_TYPES:
         return None
+    return _scan_simple_entry(text, start, head) or _scan_irregular_entry(text, start, head)
+
+
+def _scan_simple_entry(text: str, start: int, head: re.Match) -> ScannedEntry | None:
+    """The entry, if each of its fields is one simple piece (`_SIMPLE_FIELD`): read
+    field by field, in one pass over the text."""
+    fields, match_field = [], _SIMPLE_FIELD.match
+    position = _SPACES.match(text, head.end()).end()
+    while (field := match_field(text, position)) is not None:
+        name, value, braced, quoted = field.groups()
+        inner = braced if value[0] == "{" else quoted if value[0] == '"' else value
+        fields.append(ScannedField(name, value, position - start, inner, field.start(2) - start))
+        position = field.end()
+    if not text.startswith("}", position) or _BLOCK_LINE_PATTERN.search(text, start, position):
+        return None
+    return ScannedEntry(head.group(1), head.group(2), fields, text[start:position + 1])
+
+
+def _scan_irregular_entry(text: str, start: int, head: re.Match) -> ScannedEntry | None:
+    """An entry with concatenations, macros or deeper groups, one field at a time."""
     fields: list[ScannedField] = []
     position = head.end()
     while True:

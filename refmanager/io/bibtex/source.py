@@ -26,6 +26,7 @@ from refmanager.io.bibtex.mapping import field_slot
 from refmanager.io.bibtex.scan import ScannedEntry
 from refmanager.model import SCALAR_VARIABLES, Origin, Record
 
+FORMAT = "bibtex"
 _SCALAR_INDEX = {attribute: index for index, attribute in enumerate(SCALAR_VARIABLES)}
 
 
@@ -54,11 +55,26 @@ def source_origin(origin: Origin, record: Record, field_names: tuple[str, ...],
                         None, origin.dialect, field_names, value_bounds, record.state())
 
 
+def entry_origin(path: str, line: int, entry: ScannedEntry, dialect: str, record: Record,
+                 field_names: tuple[str, ...]) -> BibtexOrigin:
+    """The origin of a record just read from `entry`: `source_origin` of its plain Origin,
+    built at once (the reader makes one for every entry of a file)."""
+    return BibtexOrigin(path, line, FORMAT, entry.entry_type, entry.raw, None, dialect, field_names,
+                        value_bounds(entry), record.state())
+
+
 def value_bounds(entry: ScannedEntry) -> array | None:
     """Where each field's value lies in the entry's text, for the writer; None when
     one cannot be found (bibtexparser does not say where a value starts)."""
+    fields = entry.fields
+    starts = [field.value_offset for field in fields]
+    if min(starts, default=0) >= 0:  # the scanner's fields, where every start is known
+        bounds = array("l", starts * 2)
+        bounds[0::2] = array("l", starts)
+        bounds[1::2] = array("l", [start + len(field.value) for start, field in zip(starts, fields)])
+        return bounds
     bounds = array("l")
-    for field in entry.fields:
+    for field in fields:
         start = field.value_offset
         if start < 0:
             start = entry.raw.find(field.value, field.offset)

@@ -161,6 +161,20 @@ def test_a_name_splits_into_its_parts(value, name):
     assert parse_names(value) == [name]
 
 
+def test_a_word_without_groups_splits_at_commas_as_the_brace_walk_splits_it():
+    # The shortcut of `_split_word_at_commas` (str.split where no group or escaped comma
+    # can hide a comma) against the walk it stands in for, on every short word.
+    import itertools
+
+    from refmanager.io.bibtex import names as naming
+    from refmanager.latex.braces import split_top_level
+
+    for length in range(1, 7):
+        for characters in itertools.product(",{}\\a", repeat=length):
+            word = "".join(characters)
+            assert naming._split_word_at_commas(word) == split_top_level(word, ","), word
+
+
 # ---------------------------------------------------------------- writing
 
 # (names, value): exact values, as Patashnik's "von Last, Jr, First" form writes them.
