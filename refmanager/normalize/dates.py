@@ -47,6 +47,10 @@ def _from_words(word: str, year: int, day: int | None) -> DateValue | None:
 class ParseDateText(RecordStep):
     """Dates written as text (`March 2004`) read into date parts."""
 
+    def candidates(self, records: list[Record]) -> set[int]:
+        return {position for position, record in enumerate(records) if record.dates and any(
+            date.literal and not date.parts for date in record.dates.values())}
+
     def check(self, record_id: RecordId, record: Record) -> Iterable[Change]:
         for name, date in record.dates.items():
             if date.literal and not date.parts:
