@@ -167,14 +167,17 @@ def run_record_steps(plan: StepPlan, path: str, records: list[Record], config: N
 
 def run_document_steps(pipeline: Pipeline, identified: list[tuple[RecordId, Record]], records: list[Record],
                        config: NormalizeConfig, findings: Findings, decisions: Decisions | None = None) -> None:
-    """The document steps in order, each seeing the changes made before it."""
-    by_id = dict(identified)
+    """The document steps in order, each seeing the changes made before it; `identified`
+    as `run_record_steps` gives it, each record at its position (found there, not by
+    hashing its id)."""
+    current = list(identified)
     for step in pipeline.steps:
         if isinstance(step, DocumentStep):
-            for change in step.check_all(list(by_id.items())):
-                original = records[change.record.position]
-                by_id[change.record] = _keep([change], by_id[change.record], original, config, findings,
-                                              decisions)
+            for change in step.check_all(list(current)):
+                position = change.record.position
+                record_id, record = current[position]
+                current[position] = record_id, _keep([change], record, records[position], config, findings,
+                                                     decisions)
 
 
 def _keep(proposed: Iterable[Change | Problem], record: Record, original: Record,
