@@ -171,7 +171,7 @@ class AlignNameSplits(DocumentStep):
     gives, is suggested for both."""
 
     def check_all(self, identified: list[tuple[RecordId, Record]]) -> Iterable[Change]:
-        splits: dict[tuple[str, ...], dict[Name, list[tuple[RecordId, str]]]] = defaultdict(dict)
+        splits: dict[tuple[str, ...], dict[tuple, tuple[Name, list[tuple[RecordId, str]]]]] = defaultdict(dict)
         # The places of each spelling, by the identity of its Name (see _by_name_object).
         places_of = _by_name_object(identified, lambda name: _places_list(name, splits)).__getitem__
         for record_id, record in identified:
@@ -181,9 +181,10 @@ class AlignNameSplits(DocumentStep):
                     if places is not None:
                         places.append(place)
         replacements: Replacements = defaultdict(dict)
-        for spellings in splits.values():
-            if len(spellings) < 2:
+        for group in splits.values():
+            if len(group) < 2:
                 continue
+            spellings = dict(group.values())  # name -> places
             best = max(spellings, key=lambda name: (_family_words(name), len(spellings[name])))
             if len({_family_words(name) for name in spellings}) < 2:
                 continue  # only accents, case or particles differ: not a different split
@@ -202,7 +203,12 @@ def _places_list(name: Name, splits: dict) -> list | None:
     None for a name no split can differ in (an organisation, a name with a suffix)."""
     if name.literal or not name.family or not name.given or name.suffix:
         return None
-    return splits[_folded_words(name.display())].setdefault(name, [])
+    # by its parts as one tuple (hashed in C, unlike a Name): the name met first, and the places
+    spellings = splits[_folded_words(name.display())]
+    spelling = _SPELLING(name)
+    if spelling not in spellings:
+        spellings[spelling] = (name, [])
+    return spellings[spelling][1]
 
 
 def _family_words(name: Name) -> int:
