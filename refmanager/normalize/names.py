@@ -54,15 +54,16 @@ class _NameOccurrences:
     records: list[Record]  # the very list walked (held, so that its id stays its own)
     count: int  # how many records it had
     every: list[Name]
+    ids: list[int]  # of each of `every`
     positions: list[int]  # of the record of each of `every`
     distinct: list[Name]
 
     def holding(self, ids: set[int]) -> set[int]:
         """The positions of the records that hold a name whose id is in `ids` (in C)."""
-        return set(compress(self.positions, map(ids.__contains__, map(id, self.every))))
+        return set(compress(self.positions, map(ids.__contains__, self.ids)))
 
 
-_last_occurrences = _NameOccurrences([], 0, [], [], [])
+_last_occurrences = _NameOccurrences([], 0, [], [], [], [])
 
 
 def _occurrences(records: list[Record]) -> _NameOccurrences:
@@ -74,8 +75,9 @@ def _occurrences(records: list[Record]) -> _NameOccurrences:
         every = list(chain.from_iterable(chain.from_iterable(record.creators.values() for record in records)))
         counts = [sum(map(len, record.creators.values())) for record in records]
         positions = list(chain.from_iterable(map(repeat, range(len(records)), counts)))
-        distinct = list(dict(zip(map(id, every), every)).values())
-        _last_occurrences = _NameOccurrences(records, len(records), every, positions, distinct)
+        ids = list(map(id, every))
+        distinct = list(dict(zip(ids, every)).values())
+        _last_occurrences = _NameOccurrences(records, len(records), every, ids, positions, distinct)
     return _last_occurrences
 
 
@@ -104,12 +106,12 @@ class NameStep(RecordStep):
         self._fixable: set[int] = set()  # ids of the known names that have a fix
 
     def prepare(self, records: list[Record], config: NormalizeConfig) -> None:
-        fix_by_id = self._fix_by_id
-        unseen = [name for name in distinct_names(records) if id(name) not in fix_by_id]
+        fix_by_id, distinct = self._fix_by_id, distinct_names(records)
+        unseen = [name for name in distinct if id(name) not in fix_by_id] if fix_by_id else distinct
         fixes = list(map(self._fix_unless_literal, unseen))
         fix_by_id.update(zip(map(id, unseen), fixes))
         self._held += unseen
-        self._fixable.update(id(name) for name, fix in zip(unseen, fixes) if fix is not None)
+        self._fixable.update(compress(map(id, unseen), map(operator.is_not, fixes, repeat(None))))  # in C
         self._prepared = records
 
     def candidates(self, records: list[Record]) -> set[int] | None:
