@@ -87,7 +87,7 @@ check = (work / "tidy.bib").stat().st_size
 }
 
 
-# The clean job's stages, timed one by one (the steps as `run_pipeline` runs them).
+# The clean job's stages, timed one by one (the three parts of `run_pipeline`).
 _PHASES = """
 import gc, json, sys, tempfile, time
 from pathlib import Path
@@ -106,23 +106,12 @@ document = api.load(sys.argv[1]); started = timed("read (scan the entries)", sta
 records = document.records
 records[0].origin; started = timed("decode (build every record)", started)
 pipeline = default_pipeline(config)
-record_steps = [step for step in pipeline.steps if isinstance(step, steps.RecordStep)]
-for step in record_steps:
-    step.prepare(records, config)
+plan = steps.prepare_record_steps(pipeline, records, config)
 started = timed("prepare the steps (learn from the file)", started)
-findings, identified = steps.Findings(), []
-for position, original in enumerate(records):
-    record_id, record = steps.RecordId(document.path, position, original.key), original
-    for step in record_steps:
-        record = steps._keep(step.check(record_id, record), record, original, config, findings, None)
-    identified.append((record_id, record))
+findings = steps.Findings()
+identified = steps.run_record_steps(plan, document.path, records, config, findings)
 started = timed("record steps", started)
-by_id = dict(identified)
-for step in pipeline.steps:
-    if isinstance(step, steps.DocumentStep):
-        for change in step.check_all(list(by_id.items())):
-            by_id[change.record] = steps._keep([change], by_id[change.record], records[change.record.position],
-                                               config, findings, None)
+steps.run_document_steps(pipeline, identified, records, config, findings)
 started = timed("document steps (people, venues)", started)
 fixes = findings.fixes(config.threshold)
 report = cleaning.FileReport(sys.argv[1], document.format, len(records), fixes,

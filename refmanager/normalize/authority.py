@@ -70,6 +70,9 @@ class ApplyNameAuthority(NameStep):
         if self.people:
             super().prepare(records, config)
 
+    def candidates(self, records: list[Record]) -> set[int] | None:
+        return super().candidates(records) if self.people else set()
+
     def check(self, record_id: RecordId, record: Record) -> Iterable[Change]:
         if self.people:
             yield from super().check(record_id, record)

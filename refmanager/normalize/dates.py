@@ -6,6 +6,7 @@ Text that is not a date (`forthcoming`, `n.d.`, `2004a`) is left as it is.
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Iterable
 
@@ -44,8 +45,16 @@ def _from_words(word: str, year: int, day: int | None) -> DateValue | None:
     return DateValue(parts=((year,),), season=season) if season and day is None else None
 
 
+_LITERAL = operator.attrgetter("literal")
+
+
 class ParseDateText(RecordStep):
     """Dates written as text (`March 2004`) read into date parts."""
+
+    def candidates(self, records: list[Record]) -> set[int]:
+        # most records have dates, and none of them a literal: told in C first
+        return {position for position, record in enumerate(records) if any(map(_LITERAL, record.dates.values()))
+                and any(date.literal and not date.parts for date in record.dates.values())}
 
     def check(self, record_id: RecordId, record: Record) -> Iterable[Change]:
         for name, date in record.dates.items():

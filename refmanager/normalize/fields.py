@@ -20,6 +20,10 @@ from refmanager.normalize.pipeline import RecordStep
 class LowercaseFieldNames(RecordStep):
     """BibTeX field names in lower case (`Title`, `AUTHOR` as `title`, `author`)."""
 
+    def candidates(self, records: list[Record]) -> set[int]:
+        return {position for position, record in enumerate(records)
+                if not "".join(getattr(record.origin, "field_names", ())).islower()}
+
     def check(self, record_id: RecordId, record: Record) -> Iterable[Change]:
         if "".join(getattr(record.origin, "field_names", ())).islower():
             return  # the usual case, told by one test: no capital in any name

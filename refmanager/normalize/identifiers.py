@@ -71,6 +71,9 @@ class NormalizeDOI(RecordStep):
 class NormalizeISBN(RecordStep):
     """ISBNs hyphenated by the ISBN agency's ranges; a wrong check digit is reported."""
 
+    def candidates(self, records: list[Record]) -> set[int]:
+        return {position for position, record in enumerate(records) if record.isbn}
+
     def check(self, record_id: RecordId, record: Record) -> Iterable[Change | Problem]:
         if record.isbn:
             yield from _standard_numbers(self, record_id, record, "ISBN", record.isbn,
@@ -79,6 +82,9 @@ class NormalizeISBN(RecordStep):
 
 class NormalizeISSN(RecordStep):
     """ISSNs as NNNN-NNNC; a wrong check digit is reported."""
+
+    def candidates(self, records: list[Record]) -> set[int]:
+        return {position for position, record in enumerate(records) if record.issn}
 
     def check(self, record_id: RecordId, record: Record) -> Iterable[Change | Problem]:
         if record.issn:
@@ -120,6 +126,11 @@ class NormalizeArxivId(RecordStep):
     """The arXiv id of an e-print held as a URL or `arXiv:` label, in the `number` field
     of a record that has no number (CSL keeps an e-print id there)."""
 
+    def candidates(self, records: list[Record]) -> set[int]:
+        return {position for position, record in enumerate(records)
+                if (record.number and record.number.lower().startswith("arxiv:"))
+                or (not record.number and record.url and "arxiv.org/" in record.url.lower())}
+
     def check(self, record_id: RecordId, record: Record) -> Iterable[Change]:
         if record.number and record.number.lower().startswith("arxiv:"):
             found = arxiv_id(record.number)
@@ -136,6 +147,11 @@ class NormalizeURL(RecordStep):
     """URLs without surrounding space, `<...>` wrappers or a `\\url{}` left from LaTeX."""
 
     _WRAPPED = re.compile(r"^\s*(?:\\url\{(.*)\}|<(.*)>)\s*$")
+
+    def candidates(self, records: list[Record]) -> set[int]:
+        # what `check` can change: space around or inside, or a wrapper at the start
+        return {position for position, record in enumerate(records) if (url := record.url) and (
+            " " in url or url != url.strip() or url.startswith(("\\url{", "<")))}
 
     def check(self, record_id: RecordId, record: Record) -> Iterable[Change]:
         url = record.url

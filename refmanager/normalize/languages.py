@@ -53,6 +53,9 @@ def language_code(text: str) -> tuple[str, float] | None:
 class NormalizeLanguage(RecordStep):
     """The language as an ISO 639-1 code (`eng`: `en`; `English` is suggested as `en`)."""
 
+    def candidates(self, records: list[Record]) -> set[int]:
+        return {position for position, record in enumerate(records) if record.language}
+
     def check(self, record_id: RecordId, record: Record) -> Iterable[Change]:
         if record.language:
             found = language_code(record.language)

@@ -13,8 +13,9 @@ are never touched.
 from __future__ import annotations
 
 import dataclasses
+import operator
 from collections.abc import Iterable
-from itertools import chain, repeat
+from itertools import chain, compress, repeat
 
 from refmanager.changes import Change
 from refmanager.model import Name, Record, RecordId
@@ -42,8 +43,44 @@ _UNSEEN = object()  # what NameStep's memo gives for a name it has not met
 
 def distinct_names(records: list[Record]) -> list[Name]:
     """Each Name object of the records' roles once, in order of first appearance."""
-    every = list(chain.from_iterable(chain.from_iterable(record.creators.values() for record in records)))
-    return list(dict(zip(map(id, every), every)).values())
+    return _occurrences(records).distinct
+
+
+@dataclasses.dataclass(slots=True)
+class _NameOccurrences:
+    """Every name of the records' roles in reading order, with its record's position:
+    walked once for the five name steps (and what they share, the distinct names)."""
+
+    records: list[Record]  # the very list walked (held, so that its id stays its own)
+    count: int  # how many records it had
+    every: list[Name]
+    ids: list[int]  # of each of `every`
+    positions: list[int]  # of the record of each of `every`
+    distinct: list[Name]
+
+    def holding(self, ids: set[int]) -> set[int]:
+        """The positions of the records that hold a name whose id is in `ids` (in C)."""
+        return set(compress(self.positions, map(ids.__contains__, self.ids)))
+
+
+_last_occurrences = _NameOccurrences([], 0, [], [], [], [])
+
+
+def _occurrences(records: list[Record]) -> _NameOccurrences:
+    """The records' names, walked once for one list of records: the pipeline passes
+    the same list to each step of a run (and `Document.records` makes a new one for
+    the next), so that the five name steps share one walk of the file."""
+    global _last_occurrences
+    if records is not _last_occurrences.records or len(records) != _last_occurrences.count:
+        every = list(chain.from_iterable(chain.from_iterable(record.creators.values() for record in records)))
+        counts = [sum(map(len, record.creators.values())) for record in records]
+        positions = list(chain.from_iterable(map(repeat, range(len(records)), counts)))
+        ids = list(map(id, every))
+        distinct = list(dict(zip(ids, every)).values())
+        _last_occurrences = _NameOccurrences(records, len(records), every, ids, positions, distinct)
+    return _last_occurrences
+
+
 _SUFFIXES_BUT_V = frozenset(SUFFIXES) - {"v"}  # a lone `V` ending a name is an initial more often
 
 
@@ -69,10 +106,18 @@ class NameStep(RecordStep):
         self._fixable: set[int] = set()  # ids of the known names that have a fix
 
     def prepare(self, records: list[Record], config: NormalizeConfig) -> None:
-        for name in distinct_names(records):
-            if self._remembered_fix(name) is not None:
-                self._fixable.add(id(name))
+        fix_by_id, distinct = self._fix_by_id, distinct_names(records)
+        unseen = [name for name in distinct if id(name) not in fix_by_id] if fix_by_id else distinct
+        fixes = list(map(self._fix_unless_literal, unseen))
+        fix_by_id.update(zip(map(id, unseen), fixes))
+        self._held += unseen
+        self._fixable.update(compress(map(id, unseen), map(operator.is_not, fixes, repeat(None))))  # in C
         self._prepared = records
+
+    def candidates(self, records: list[Record]) -> set[int] | None:
+        if records is not self._prepared:
+            return None
+        return _occurrences(records).holding(self._fixable) if self._fixable else set()
 
     def fix(self, name: Name) -> Fix | None:
         """The fixed name, the evidence and the confidence; None to leave it."""
@@ -97,8 +142,11 @@ class NameStep(RecordStep):
     def _remembered_fix(self, name: Name) -> Fix | None:
         if id(name) not in self._fix_by_id:
             self._held.append(name)
-            self._fix_by_id[id(name)] = None if name.literal else self.fix(name)
+            self._fix_by_id[id(name)] = self._fix_unless_literal(name)
         return self._fix_by_id[id(name)]
+
+    def _fix_unless_literal(self, name: Name) -> Fix | None:
+        return None if name.literal else self.fix(name)
 
     def _change(self, record_id: RecordId, record: Record, role: str, names: list[Name],
                 fixes: list[Fix | None]) -> Change:

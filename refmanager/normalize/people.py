@@ -12,9 +12,10 @@ from __future__ import annotations
 import operator
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, fields, replace
 from functools import lru_cache
+from itertools import chain
 
 from refmanager.changes import Change
 from refmanager.model import Name, Record, RecordId
@@ -95,35 +96,44 @@ Replacements = dict  # (record id, role) -> {name: (replacement, evidence)}
 
 def _replacing(step: DocumentStep, identified, replacements: Replacements) -> Iterable[Change]:
     """One change per record and role, replacing every name that has a replacement."""
-    records = dict(identified)
+    by_id = None
     for (record_id, role), names in replacements.items():
-        record = records[record_id]
+        position = record_id.position  # the pipeline lists each record at its position
+        if 0 <= position < len(identified) and identified[position][0] is record_id:
+            record = identified[position][1]
+        else:  # a list in another order: found by id (which hashes each id, in Python)
+            by_id = by_id or dict(identified)
+            record = by_id[record_id]
         old = record.creators[role]
         new = [names.get(name, (name, ""))[0] for name in old]
         reasons = sorted({names[name][1] for name in old if name in names})
         yield step.change(record_id, record, role, new, "; ".join(reasons), SUGGESTION)
 
 
+_CREATORS, _RECORD = operator.attrgetter("creators"), operator.itemgetter(1)
+
+
+def _by_name_object(identified, value_of: Callable[[Name], object]) -> dict[int, object]:
+    """`value_of(name)` for each Name object of the records' roles, by its id, made in
+    reading order, as at its first occurrence. Most occurrences of a spelling are one
+    object (the reader shares them): found by identity, which spares hashing the
+    name's parts; the records hold their names, so each id stays its own."""
+    every = list(chain.from_iterable(chain.from_iterable(map(dict.values, map(_CREATORS, map(_RECORD, identified))))))
+    distinct = dict(zip(map(id, every), every))  # in C
+    return dict(zip(distinct, map(value_of, distinct.values())))
+
+
 def _variants_by_block(identified) -> dict[tuple[str, str], list[Variant]]:
     by_spelling: dict[tuple, Variant | None] = {}  # by _SPELLING
-    # Most occurrences of a spelling are one Name object (the reader shares them):
-    # found by identity first, which spares hashing the name's parts.
-    by_identity: dict[int, tuple[Name, Variant | None]] = {}
     blocks: dict[tuple[str, str], list[Variant]] = defaultdict(list)
+    variant_of = _by_name_object(identified, lambda name: _variant_of(name, by_spelling, blocks)).__getitem__
     for record_id, record in identified:
         for role, names in record.creators.items():
-            for name in names:
-                known = by_identity.get(id(name))
-                if known is not None and known[0] is name:
-                    variant = known[1]
-                else:
-                    variant = _variant_of(name, by_spelling, blocks)
-                    by_identity[id(name)] = (name, variant)  # the tuple holds the name: its id stays its own
-                if variant is None:
-                    continue
-                places = variant.places
-                if not places or places[-1][0] is not record_id or places[-1][1] != role:
-                    places.append((record_id, role))
+            place = (record_id, role)
+            for variant in map(variant_of, map(id, names)):
+                # once for each record and role that spell it (a role may name one twice)
+                if variant is not None and (not variant.places or variant.places[-1] is not place):
+                    variant.places.append(place)
     return blocks
 
 
@@ -161,21 +171,20 @@ class AlignNameSplits(DocumentStep):
     gives, is suggested for both."""
 
     def check_all(self, identified: list[tuple[RecordId, Record]]) -> Iterable[Change]:
-        splits: dict[tuple[str, ...], dict[Name, list[tuple[RecordId, str]]]] = defaultdict(dict)
-        # The places of each spelling, by the identity of its Name (see _variants_by_block).
-        places_of: dict[int, tuple[Name, list | None]] = {}
+        splits: dict[tuple[str, ...], dict[tuple, tuple[Name, list[tuple[RecordId, str]]]]] = defaultdict(dict)
+        # The places of each spelling, by the identity of its Name (see _by_name_object).
+        places_of = _by_name_object(identified, lambda name: _places_list(name, splits)).__getitem__
         for record_id, record in identified:
             for role, names in record.creators.items():
-                for name in names:
-                    known = places_of.get(id(name))
-                    if known is None or known[0] is not name:
-                        known = places_of[id(name)] = (name, _places_list(name, splits))
-                    if known[1] is not None:
-                        known[1].append((record_id, role))
+                place = (record_id, role)
+                for places in map(places_of, map(id, names)):
+                    if places is not None:
+                        places.append(place)
         replacements: Replacements = defaultdict(dict)
-        for spellings in splits.values():
-            if len(spellings) < 2:
+        for group in splits.values():
+            if len(group) < 2:
                 continue
+            spellings = dict(group.values())  # name -> places
             best = max(spellings, key=lambda name: (_family_words(name), len(spellings[name])))
             if len({_family_words(name) for name in spellings}) < 2:
                 continue  # only accents, case or particles differ: not a different split
@@ -194,7 +203,12 @@ def _places_list(name: Name, splits: dict) -> list | None:
     None for a name no split can differ in (an organisation, a name with a suffix)."""
     if name.literal or not name.family or not name.given or name.suffix:
         return None
-    return splits[_folded_words(name.display())].setdefault(name, [])
+    # by its parts as one tuple (hashed in C, unlike a Name): the name met first, and the places
+    spellings = splits[_folded_words(name.display())]
+    spelling = _SPELLING(name)
+    if spelling not in spellings:
+        spellings[spelling] = (name, [])
+    return spellings[spelling][1]
 
 
 def _family_words(name: Name) -> int:

@@ -16,7 +16,7 @@ it yields a `Problem` for that, located at the record.
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -57,6 +57,13 @@ class RecordStep(Step):
 
     def prepare(self, records: list[Record], config: NormalizeConfig) -> None:
         """Learn what the step needs from the whole file before the first record (optional)."""
+
+    def candidates(self, records: list[Record]) -> Collection[int] | None:
+        """The positions of the records, as read, that the step may change or report on;
+        None: any. A cheap test over the whole file, asked after `prepare`, that spares
+        a call of `check` for each record the step cannot touch (most records, for most
+        steps). A record that an earlier step changed is checked whatever this says."""
+        return None
 
     def check(self, record_id: RecordId, record: Record) -> Iterable[Change | Problem]:
         raise NotImplementedError
@@ -120,28 +127,57 @@ def run_pipeline(pipeline: Pipeline, document: Document, config: NormalizeConfig
     make or silence the suggestions they name.
     """
     records = document.records
+    findings = Findings()
+    plan = prepare_record_steps(pipeline, records, config)
+    identified = run_record_steps(plan, document.path, records, config, findings, decisions, progress)
+    run_document_steps(pipeline, identified, records, config, findings, decisions)
+    return findings
+
+
+#: Each record step with the positions it may touch (`RecordStep.candidates`; None: any).
+StepPlan = list[tuple["RecordStep", "Collection[int] | None"]]
+
+
+def prepare_record_steps(pipeline: Pipeline, records: list[Record], config: NormalizeConfig) -> StepPlan:
+    """Let each record step learn from the file, then ask it which records it may touch."""
     record_steps = [step for step in pipeline.steps if isinstance(step, RecordStep)]
     for step in record_steps:
         step.prepare(records, config)
-    findings = Findings()
+    return [(step, step.candidates(records)) for step in record_steps]
+
+
+def run_record_steps(plan: StepPlan, path: str, records: list[Record], config: NormalizeConfig,
+                     findings: Findings, decisions: Decisions | None = None,
+                     progress: Progress | None = None) -> list[tuple[RecordId, Record]]:
+    """Each record as the record steps leave it (the original if none changed it), by its id."""
     identified = []
     for position, original in enumerate(records):
-        record_id, record = RecordId(document.path, position, original.key), original
-        for step in record_steps:
+        record_id, record = RecordId(path, position, original.key), original
+        for step, candidates in plan:
+            if record is original and candidates is not None and position not in candidates:
+                continue  # the step cannot touch the record as read
             record = _keep(step.check(record_id, record), record, original, config, findings, decisions)
         identified.append((record_id, record))
         if progress is not None and position % 1000 == 999:
             progress(1000)
     if progress is not None:
         progress(len(identified) % 1000)
-    by_id = dict(identified)
+    return identified
+
+
+def run_document_steps(pipeline: Pipeline, identified: list[tuple[RecordId, Record]], records: list[Record],
+                       config: NormalizeConfig, findings: Findings, decisions: Decisions | None = None) -> None:
+    """The document steps in order, each seeing the changes made before it; `identified`
+    as `run_record_steps` gives it, each record at its position (found there, not by
+    hashing its id)."""
+    current = list(identified)
     for step in pipeline.steps:
         if isinstance(step, DocumentStep):
-            for change in step.check_all(list(by_id.items())):
-                original = records[change.record.position]
-                by_id[change.record] = _keep([change], by_id[change.record], original, config, findings,
-                                              decisions)
-    return findings
+            for change in step.check_all(list(current)):
+                position = change.record.position
+                record_id, record = current[position]
+                current[position] = record_id, _keep([change], record, records[position], config, findings,
+                                                     decisions)
 
 
 def _keep(proposed: Iterable[Change | Problem], record: Record, original: Record,

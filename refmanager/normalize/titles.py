@@ -315,6 +315,14 @@ def clean_title_text(title: str) -> str:
 class CleanTitleText(RecordStep):
     """Titles without stray whitespace, doubled punctuation, HTML or leftover LaTeX."""
 
+    def candidates(self, records: list[Record]) -> set[int]:
+        # container titles repeat (every paper of a proceedings names it): tested once each
+        containers: dict[str, bool] = {}
+        return {position for position, record in enumerate(records)
+                if (record.title and _might_need_cleaning(record.title)) or (
+                    (container := record.container_title) and (containers[container] if container in containers
+                    else containers.setdefault(container, _might_need_cleaning(container))))}
+
     def check(self, record_id: RecordId, record: Record) -> Iterable[Change]:
         for name, value in (("title", record.title), ("container-title", record.container_title)):
             if value and _might_need_cleaning(value):
@@ -341,11 +349,20 @@ class FixTitleCase(RecordStep):
     def prepare(self, records: list[Record], config: NormalizeConfig) -> None:
         self.protected = set(config.protected_words) | _learned_from(records)
 
+    def candidates(self, records: list[Record]) -> set[int]:
+        return {position for position, record in enumerate(records) if _in_capitals(record.title)}
+
     def check(self, record_id: RecordId, record: Record) -> Iterable[Change]:
         plain = richtext.plain(record.title)  # `record.plain("title")`, without its lookups
         if len(plain) > 12 and plain.isupper():
             new = title_case(record.title, self.protected)
             yield self.change(record_id, record, "title", new, "title in capitals", 0.8)
+
+
+def _in_capitals(title: str) -> bool:
+    """The test of FixTitleCase.check: a title of more than 12 characters, all capitals."""
+    plain = richtext.plain(title) if "<" in title else title
+    return len(plain) > 12 and plain.isupper()
 
 
 class ProtectTitleWords(RecordStep):
@@ -363,6 +380,15 @@ class ProtectTitleWords(RecordStep):
         # of every protected word (None: some word starts with no word character).
         first_runs = [_WORD_RUN.match(word) for word in words]
         self.first_runs = None if not all(first_runs) else frozenset(run.group() for run in first_runs)
+
+    def candidates(self, records: list[Record]) -> set[int] | None:
+        if self.pattern is None:
+            return set()
+        first_runs, word_runs = self.first_runs, _WORD_RUN.findall
+        if first_runs is None:
+            return None
+        return {position for position, record in enumerate(records)
+                if record.title and not first_runs.isdisjoint(word_runs(record.title))}
 
     def check(self, record_id: RecordId, record: Record) -> Iterable[Change]:
         if not record.title or self.pattern is None:

@@ -42,6 +42,12 @@ class NormalizeJournalTitle(RecordStep):
         if any(record.container_title and record.type in JOURNAL_TYPES for record in records):
             self.journals = load_journals(config.venue_authority)
 
+    def candidates(self, records: list[Record]) -> set[int]:
+        if self.journals is None:
+            return set()
+        return {position for position, record in enumerate(records) if record.container_title
+                and record.type in JOURNAL_TYPES and "<" not in record.container_title}
+
     def check(self, record_id: RecordId, record: Record) -> Iterable[Change]:
         title = record.container_title
         if not title or record.type not in JOURNAL_TYPES or self.journals is None or "<" in title:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from refmanager.model import Document, Name, Record
+from refmanager.model import Document, Name, Record, RecordId
 from refmanager.normalize import NormalizeConfig
 from refmanager.normalize.people import AlignNameSplits, ClusterPersonVariants, compatible, given_tokens
 from refmanager.normalize.pipeline import Pipeline, run_pipeline
@@ -51,3 +51,16 @@ def test_a_compound_family_name_split_in_one_record_is_suggested_for_the_others(
 def test_particles_written_differently_are_not_a_different_split():
     assert run(AlignNameSplits(), [Name("Torre", "Leendert", non_dropping_particle="van der")],
                [Name("Van Der Torre", "Leendert")]) == []
+
+
+@pytest.mark.parametrize("step", [ClusterPersonVariants(), AlignNameSplits()],
+                         ids=["variants of a person", "splits of a name"])
+def test_records_listed_out_of_file_order_are_still_found_by_their_ids(step):
+    # the pipeline lists each record at its position; another caller may not
+    records = [Record("a", creators={"author": [Name("Alipour Gorji", "Mahmood")]}),
+               Record("b", creators={"author": [Name("Gorji", "Mahmood Alipour"), Name("Smith", "J.")]}),
+               Record("c", creators={"author": [Name("Smith", "John")]})]
+    identified = [(RecordId("t.bib", position, record.key), record) for position, record in enumerate(records)]
+    in_order = [(change.record.key, change.new) for change in step.check_all(identified)]
+    reversed_order = [(change.record.key, change.new) for change in step.check_all(identified[::-1])]
+    assert in_order and sorted(in_order, key=repr) == sorted(reversed_order, key=repr)
