@@ -155,6 +155,9 @@ _DROP_NEXT = {(";", ":"), ("!", ":"), ("?", ":"), (":", ":"), (":", "."), (";", 
               ("!", "."), ("?", "."), (".", "."), (";", ";"), ("!", "!"), ("?", "?"),
               (",", ",")}
 _REPLACE_PREVIOUS = {(":", "!"), (";", "!"), (":", "?"), (";", "?")}
+# The first characters of a text that can merge with what precedes it: a text
+# starting otherwise (most, with a letter) is passed over without a look back.
+_MERGING = frozenset(second for _first, second in _DROP_NEXT | _REPLACE_PREVIOUS) | {" "}
 
 
 def _collapse_joins(events: list) -> list:
@@ -170,7 +173,7 @@ def _collapsed(events: list) -> tuple[list, bool]:
     last_char, last_text, behind_quote = "", None, False
     for kind, value in events:
         if kind == "text":
-            if last_text is not None and value:
+            if last_text is not None and value and value[0] in _MERGING:
                 first = value[0]
                 pair = (last_char, first)
                 if pair in _DROP_NEXT and not value.startswith(".."):
