@@ -213,6 +213,34 @@ def test_a_recurring_column_in_another_issue_is_another_item():
     assert compare(first, second).score >= SAME  # the title alone would have merged them
 
 
+AGNOSTIC = "Toward efficient agnostic learning"  # cora1295's, by Kearns, Schapire and Sellie
+AGNOSTIC_AUTHORS = ("Kearns", "Schapire", "Sellie")
+COLT_92 = "Proceedings of the Fifth Annual ACM Workshop on Computational Learning Theory"
+
+
+def undated(record: Record) -> Record:
+    record.dates.clear()
+    return record
+
+
+@pytest.mark.parametrize("undated_copy, same", [
+    pytest.param(article(AGNOSTIC, AGNOSTIC_AUTHORS, kind="paper-conference",
+                         venue="In Proc. 5th Annu. Workshop on Comput. Learning Theory"), True,
+                 id="the same venue spelt another way: a paper cited without its year"),
+    pytest.param(article(AGNOSTIC, AGNOSTIC_AUTHORS, kind="paper-conference", venue=""), False,
+                 id="no venue: nothing to tell the paper from a column's issue"),
+    pytest.param(article(AGNOSTIC, AGNOSTIC_AUTHORS, kind="paper-conference", venue="Foreign Affairs"), False,
+                 id="another venue"),
+    pytest.param(article(AGNOSTIC, ("Nye",), kind="paper-conference", venue=COLT_92), False,
+                 id="another author"),
+])
+def test_an_undated_citation_of_a_recurring_title_joins_by_authors_and_venue(undated_copy, same):
+    dated = work_key(article(AGNOSTIC, AGNOSTIC_AUTHORS, 1992, page="341", kind="paper-conference",
+                             venue=COLT_92), 0)
+    outcome = compare(dated, work_key(undated(undated_copy), 1), common_title=True)
+    assert (outcome.score >= SAME) is same
+
+
 def test_one_doi_on_unrelated_titles_is_a_supplement_not_a_match():
     # Meeting abstracts of one supplement share its DOI (seen in ../shared/bench/dedupe/sr_diabetes).
     assert score(article("Eculizumab in aHUS", doi="10.1/s"), article("Plasma exchange in TTP", doi="10.1/s")) < SAME
