@@ -71,6 +71,8 @@ def compare(a: WorkKey, b: WorkKey, common_title: bool = False) -> Comparison:
         return outcome
     authors = _author_evidence(a.families, b.families, outcome)
     year = _year_evidence(a.year, b.year, outcome)
+    if year < _YEAR_SLIP and _one_volume_and_page(a, b):
+        year = _YEAR_SLIP  # one place in one journal holds one article: a year mistyped
     details = _detail_evidence(a, b, outcome)
     weak_title = common_title and _recurring_title_says_little(a, b, authors, year, details)
     evidence = authors + year + details + _kind_evidence(a, b, outcome) + _venue_evidence(a, b, outcome)
@@ -129,6 +131,10 @@ _TITLE_FLOOR = 0.85
 # What a place (year, first page, volume) agreed by the same authors stands for in a
 # record without a title: with them (2 + 1 + 0.7, and 0.7 per other detail) a match.
 _UNTITLED_AT_ONE_PLACE = 1.0
+# Years further apart than one weigh no more against a pair than this where the
+# volume and first page agree ("Information and Computation 103, 299" cited with
+# 1993 and with 1997): the year is the detail miscopied, not the place.
+_YEAR_SLIP = -0.7
 
 
 def _title_evidence(similarity: float, weak: bool, outcome: Comparison | None = None) -> float:
@@ -156,6 +162,12 @@ def _year_evidence(a: int | None, b: int | None, outcome: Comparison) -> float:
         return 0.0
     _note(outcome, "year", a == b)
     return {0: 1.0, 1: -0.7}.get(abs(a - b), -3.0)
+
+
+def _one_volume_and_page(a: WorkKey, b: WorkKey) -> bool:
+    """The same volume and first page (two digits or more), in no other venue."""
+    same_place = a.volume and a.volume == b.volume and len(a.first_page) >= 2 and a.first_page == b.first_page
+    return bool(same_place) and not _venues_differ(a, b)
 
 
 def _venues_differ(a: WorkKey, b: WorkKey) -> bool:

@@ -241,6 +241,24 @@ def test_an_undated_citation_of_a_recurring_title_joins_by_authors_and_venue(und
     assert (outcome.score >= SAME) is same
 
 
+HOMING = "Inference of finite automata using homing sequences"  # cora1295: Rivest and Schapire
+
+
+@pytest.mark.parametrize("other, same", [
+    pytest.param(article(HOMING, ("Rivest", "Schapire"), 1997, volume="103", page="299",
+                         venue="Information and Computation"), True,
+                 id="the same volume and first page: the year is the slip"),
+    pytest.param(article(HOMING, ("Rivest", "Schapire"), 1997, volume="103", page="411",
+                         venue="Information and Computation"), False, id="another first page"),
+    pytest.param(article(HOMING, ("Rivest", "Schapire"), 1997, volume="103", page="299",
+                         venue="Proceedings of STOC"), False, id="another venue"),
+])
+def test_a_year_miscopied_beside_one_volume_and_page(other, same):
+    published = article(HOMING, ("Rivest", "Schapire"), 1993, volume="103", page="299",
+                        venue="Information and Computation")
+    assert (score(published, other) >= SAME) is same
+
+
 def test_one_doi_on_unrelated_titles_is_a_supplement_not_a_match():
     # Meeting abstracts of one supplement share its DOI (seen in ../shared/bench/dedupe/sr_diabetes).
     assert score(article("Eculizumab in aHUS", doi="10.1/s"), article("Plasma exchange in TTP", doi="10.1/s")) < SAME
