@@ -57,6 +57,8 @@ def compare(a: WorkKey, b: WorkKey, common_title: bool = False) -> Comparison:
     if decided is not None:
         outcome.score = decided
         return outcome
+    if a.draft != b.draft:
+        outcome.related = "preprint"  # a manuscript and its published version
     if _guarded(a, b, outcome):
         outcome.distinct_score = 0.0
         if outcome.disagreed[-1] == _NOTICE_DIFFERS:

@@ -279,3 +279,29 @@ def test_a_preprint_and_its_published_version_are_related_not_merged():
     kept_apart = find_duplicates([preprint, published])
     assert kept_apart.clusters == [] and len(kept_apart.related) == 1
     assert find_duplicates([preprint, published], DedupeOptions(merge_preprints=True)).clusters == [[0, 1]]
+
+
+BOOSTING = "Experiments with a new boosting algorithm"  # cora1295: Freund and Schapire, 1996
+
+
+@pytest.mark.parametrize("draft", [
+    pytest.param(article(BOOSTING, ("Freund", "Schapire"), 1996, venue="Unpublished manuscript"),
+                 id="cited as an unpublished manuscript"),
+    pytest.param(article(BOOSTING, ("Freund", "Schapire"), 1996, venue="Preprint"), id="cited as a preprint"),
+    pytest.param(article(BOOSTING, ("Freund", "Schapire"), 1996, kind="manuscript", venue=""),
+                 id="a BibTeX @unpublished"),
+])
+def test_a_manuscript_and_its_published_version_are_related_not_merged(draft):
+    from refmanager.dedupe import DedupeOptions, find_duplicates
+
+    published = article(BOOSTING, ("Freund", "Schapire"), 1996, page="148", kind="paper-conference",
+                        venue="Machine Learning: Proceedings of the Thirteenth International Conference")
+    kept_apart = find_duplicates([draft, published])
+    assert kept_apart.clusters == [] and [c.related for c in kept_apart.related] == ["preprint"]
+    assert find_duplicates([draft, published], DedupeOptions(merge_preprints=True)).clusters == [[0, 1]]
+
+
+def test_two_copies_of_one_manuscript_are_one_record():
+    first, second = (article(BOOSTING, ("Freund", "Schapire"), 1996, venue=venue)
+                     for venue in ("Unpublished manuscript", "unpublished manuscript"))
+    assert score(first, second) >= SAME
