@@ -167,13 +167,9 @@ def _year_evidence(a: int | None, b: int | None, outcome: Comparison) -> float:
 
 
 def _one_volume_and_page(a: WorkKey, b: WorkKey) -> bool:
-    """The same first page (two digits or more) in the same volume, in no other venue;
-    or, where a volume is missing (proceedings have none), in one venue named on both."""
-    if not (len(a.first_page) >= 2 and a.first_page == b.first_page) or _venues_differ(a, b):
-        return False
-    if a.volume and b.volume:
-        return a.volume == b.volume
-    return bool(a.venue and b.venue)
+    """The same volume and first page (two digits or more), in no other venue."""
+    same_place = a.volume and a.volume == b.volume and len(a.first_page) >= 2 and a.first_page == b.first_page
+    return bool(same_place) and not _venues_differ(a, b)
 
 
 def _venues_differ(a: WorkKey, b: WorkKey) -> bool:

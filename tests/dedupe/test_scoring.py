@@ -259,22 +259,6 @@ def test_a_year_miscopied_beside_one_volume_and_page(other, same):
     assert (score(published, other) >= SAME) is same
 
 
-EXPERT_ADVICE = ("How to use expert advice", ("Cesa-Bianchi", "Freund", "Helmbold", "Haussler"))  # cora1295
-STOC_93 = "Proceedings of the Twenty-Fifth Annual ACM Symposium on the Theory of Computing"
-
-
-@pytest.mark.parametrize("other, same", [
-    pytest.param(article(*EXPERT_ADVICE, 1995, page="382", kind="paper-conference",
-                         venue="In ACM Symp. on the Theory of Computing"), True,
-                 id="proceedings have no volume: the first page in one venue"),
-    pytest.param(article(*EXPERT_ADVICE, 1995, page="382", kind="paper-conference", venue=""), False,
-                 id="no venue to hold the page"),
-])
-def test_a_year_miscopied_beside_one_first_page_in_one_proceedings(other, same):
-    conference = article(*EXPERT_ADVICE, 1993, page="382", kind="paper-conference", venue=STOC_93)
-    assert (score(conference, other) >= SAME) is same
-
-
 def test_one_doi_on_unrelated_titles_is_a_supplement_not_a_match():
     # Meeting abstracts of one supplement share its DOI (seen in ../shared/bench/dedupe/sr_diabetes).
     assert score(article("Eculizumab in aHUS", doi="10.1/s"), article("Plasma exchange in TTP", doi="10.1/s")) < SAME
