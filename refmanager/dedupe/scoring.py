@@ -7,7 +7,8 @@ share a title: replies and errata, parts I and II, editions of a book in other
 years, editorials and reviews with other volumes or pages. A record without a
 title is placed by its authors, year and first page. An erratum, reply or
 comment and the article it concerns are marked related (two items, one study),
-and a pair weighed as two works says so (`distinct_score`), so that clustering
+as are a manuscript cited as such and its published version (two versions), and
+a pair weighed as two works says so (`distinct_score`), so that clustering
 never joins them through a third record. Every comparison says what agreed and
 what did not, so a match can be explained.
 """
