@@ -44,6 +44,7 @@ _PART = re.compile(r"\b(?:part|pt)\s+([ivx]+|\d+)\b")
 # A citation string split badly: the author list's tail and the year run into the
 # title ("vazirani 1995 introduction to computational learning theory").
 _LEADING_YEAR = re.compile(r"^(?:[a-z]+ ){0,5}((?:19|20)\d\d) (?=(?:\S+ ){2}\S)")
+_DRAFT_VENUE = re.compile(r"\b(?:unpublished|manuscript|preprint|submitted|in preparation)\b")
 _PREPRINT_DOI = re.compile(r"^10\.(?:48550|1101|2139|31219|31234|31235|20944|21203|36227)/")
 
 
@@ -63,6 +64,7 @@ class WorkKey:
     kind: str  # the CSL type
     notice: str  # "reply", "erratum"... when the title names such an item
     part: str  # "2" for "Part II"
+    draft: bool = False  # cited as not (yet) published: "unpublished manuscript", "preprint"
 
     @property
     def is_preprint(self) -> bool:
@@ -89,12 +91,13 @@ def work_key(record: Record, index: int) -> WorkKey:
     notice = "erratum" if corrects else _notice(title)
     if notice == "panel":  # the label, placed anywhere, is not the panel's title
         title = " ".join(_PANEL_LABEL.sub(" ", title).split())
+    venue = fold(record.container_title or record.publisher)
     return WorkKey(
         index=index,
         title=title,
         families=_families(record),
         year=year,
-        venue=fold(record.container_title or record.publisher),
+        venue=venue,
         volume=_number_text(record.volume),
         issue=_number_text(record.issue),
         first_page=_number_text(record.page),
@@ -102,6 +105,7 @@ def work_key(record: Record, index: int) -> WorkKey:
         kind=record.type,
         notice=notice,
         part=_part(title),
+        draft=record.type == "manuscript" or bool(_DRAFT_VENUE.search(venue)),
     )
 
 

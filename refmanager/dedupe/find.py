@@ -76,7 +76,7 @@ def _recurring_titles(keys: Sequence[WorkKey]) -> set[str]:
         years.setdefault(key.title, set()).add(key.year)
     counts = Counter(key.title for key in keys)
     return {title for title, seen in years.items()
-            if counts[title] > 2 and len(seen) > 1 and title.count(" ") < 5}
+            if counts[title] > 2 and len(seen - {None}) > 1 and title.count(" ") < 5}
 
 
 def _judge(comparison: Comparison, options: DedupeOptions, result: DedupeResult) -> bool:

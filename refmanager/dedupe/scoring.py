@@ -7,7 +7,8 @@ share a title: replies and errata, parts I and II, editions of a book in other
 years, editorials and reviews with other volumes or pages. A record without a
 title is placed by its authors, year and first page. An erratum, reply or
 comment and the article it concerns are marked related (two items, one study),
-and a pair weighed as two works says so (`distinct_score`), so that clustering
+as are a manuscript cited as such and its published version (two versions), and
+a pair weighed as two works says so (`distinct_score`), so that clustering
 never joins them through a third record. Every comparison says what agreed and
 what did not, so a match can be explained.
 """
@@ -57,6 +58,8 @@ def compare(a: WorkKey, b: WorkKey, common_title: bool = False) -> Comparison:
     if decided is not None:
         outcome.score = decided
         return outcome
+    if a.draft != b.draft:
+        outcome.related = "preprint"  # a manuscript and its published version
     if _guarded(a, b, outcome):
         outcome.distinct_score = 0.0
         if outcome.disagreed[-1] == _NOTICE_DIFFERS:
@@ -71,10 +74,10 @@ def compare(a: WorkKey, b: WorkKey, common_title: bool = False) -> Comparison:
         return outcome
     authors = _author_evidence(a.families, b.families, outcome)
     year = _year_evidence(a.year, b.year, outcome)
+    if year < _YEAR_SLIP and _one_volume_and_page(a, b):
+        year = _YEAR_SLIP  # one place in one journal holds one article: a year mistyped
     details = _detail_evidence(a, b, outcome)
-    # A recurring title ("Chair's message") counts only beside agreeing details, or
-    # beside its authors and year when no detail disagrees (another issue's column).
-    weak_title = common_title and (details < 0 or details == 0 and not (authors > 1 and year > 0))
+    weak_title = common_title and _recurring_title_says_little(a, b, authors, year, details)
     evidence = authors + year + details + _kind_evidence(a, b, outcome) + _venue_evidence(a, b, outcome)
     outcome.score = _probability(evidence + _title_evidence(title, weak_title, outcome))
     # Alike in title, so a low score is evidence of two works; but a recurring title
@@ -82,6 +85,18 @@ def compare(a: WorkKey, b: WorkKey, common_title: bool = False) -> Comparison:
     full_title = _title_evidence(title, False)
     outcome.distinct_score = _probability(evidence + (min(full_title, 2.8) if weak_title else full_title))
     return outcome
+
+
+def _recurring_title_says_little(a: WorkKey, b: WorkKey, authors: float, year: float, details: float) -> bool:
+    """A recurring title ("Chair's message") counts only beside agreeing details, or
+    beside its authors and year when no detail disagrees (else: another issue's
+    column), or beside its authors and venue where one record is undated: a popular
+    paper cited dozens of times, once without its year, where nothing says another issue."""
+    if details != 0 or authors <= 1:
+        return details <= 0
+    if year != 0:
+        return year < 0
+    return not (a.venue and b.venue) or _venues_differ(a, b)
 
 
 def _judge_untitled(a: WorkKey, b: WorkKey, outcome: Comparison) -> None:
@@ -101,9 +116,7 @@ def _one_place(a: WorkKey, b: WorkKey) -> bool:
     """The same authors, year and first page, in no other volume or venue."""
     if not (a.year and a.year == b.year and len(a.first_page) >= 2 and a.first_page == b.first_page):
         return False
-    if a.volume and b.volume and a.volume != b.volume:
-        return False
-    if a.venue and b.venue and fuzz.token_set_ratio(a.venue, b.venue) < 50:
+    if a.volume and b.volume and a.volume != b.volume or _venues_differ(a, b):
         return False
     return bool(a.families and b.families) and _author_similarity(a.families, b.families) >= 0.9
 
@@ -121,6 +134,10 @@ _TITLE_FLOOR = 0.85
 # What a place (year, first page, volume) agreed by the same authors stands for in a
 # record without a title: with them (2 + 1 + 0.7, and 0.7 per other detail) a match.
 _UNTITLED_AT_ONE_PLACE = 1.0
+# Years further apart than one weigh no more against a pair than this where the
+# volume and first page agree ("Information and Computation 103, 299" cited with
+# 1993 and with 1997): the year is the detail miscopied, not the place.
+_YEAR_SLIP = -0.7
 
 
 def _title_evidence(similarity: float, weak: bool, outcome: Comparison | None = None) -> float:
@@ -150,6 +167,17 @@ def _year_evidence(a: int | None, b: int | None, outcome: Comparison) -> float:
     return {0: 1.0, 1: -0.7}.get(abs(a - b), -3.0)
 
 
+def _one_volume_and_page(a: WorkKey, b: WorkKey) -> bool:
+    """The same volume and first page (two digits or more), in no other venue."""
+    same_place = a.volume and a.volume == b.volume and len(a.first_page) >= 2 and a.first_page == b.first_page
+    return bool(same_place) and not _venues_differ(a, b)
+
+
+def _venues_differ(a: WorkKey, b: WorkKey) -> bool:
+    """Both venues given, and too unlike to be one spelt two ways."""
+    return bool(a.venue and b.venue) and fuzz.token_set_ratio(a.venue, b.venue) < 50
+
+
 def _kind_evidence(a: WorkKey, b: WorkKey, outcome: Comparison) -> float:
     """A journal article and a conference paper of one title are usually two
     versions of a work, the journal one later: two records, not one."""
@@ -163,9 +191,7 @@ def _venue_evidence(a: WorkKey, b: WorkKey, outcome: Comparison) -> float:
     """Another year in another venue: a later version (a journal article after its
     conference paper), not the same record. Venues are spelt too many ways to count
     for a match; they only count against one."""
-    if not (a.venue and b.venue and a.year and b.year and a.year != b.year):
-        return 0.0
-    if fuzz.token_set_ratio(a.venue, b.venue) >= 50:
+    if not (a.year and b.year and a.year != b.year and _venues_differ(a, b)):
         return 0.0
     outcome.disagreed.append("venue")
     return -2.0

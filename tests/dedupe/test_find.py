@@ -45,3 +45,20 @@ def test_an_erratum_is_related_by_default_and_attached_on_request():
     kept_apart = find_duplicates([article, erratum])
     assert kept_apart.clusters == [] and [c.related for c in kept_apart.related] == ["notice"]
     assert find_duplicates([article, erratum], DedupeOptions(attach_notices=True)).clusters == [[0, 1]]
+
+
+def test_an_undated_copy_does_not_make_a_title_recur():
+    # cora1295: "The strength of weak learnability" (Machine Learning 5, 1990) cited
+    # dozens of times, twice without a year; one year given is not "several years"
+    title = "The strength of weak learnability"
+    records = [paper(title, 1990, venue="Machine Learning", page="197", families=("Schapire",)),
+               paper(title, 1990, venue="Machine Learning", families=("Schapire",)),
+               paper(title, kind="document", families=("Schapire",))]
+    assert find_duplicates(records).clusters == [[0, 1, 2]]
+
+
+def test_a_column_title_in_several_years_still_recurs():
+    # dblp_acm: "Editor's notes", one editor, each issue's own item
+    records = [paper("Editor's notes", year, venue="SIGMOD Record", families=("Widom",))
+               for year in (1995, 1996, 1997)]
+    assert find_duplicates(records).clusters == []

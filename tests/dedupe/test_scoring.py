@@ -213,6 +213,52 @@ def test_a_recurring_column_in_another_issue_is_another_item():
     assert compare(first, second).score >= SAME  # the title alone would have merged them
 
 
+AGNOSTIC = "Toward efficient agnostic learning"  # cora1295's, by Kearns, Schapire and Sellie
+AGNOSTIC_AUTHORS = ("Kearns", "Schapire", "Sellie")
+COLT_92 = "Proceedings of the Fifth Annual ACM Workshop on Computational Learning Theory"
+
+
+def undated(record: Record) -> Record:
+    record.dates.clear()
+    return record
+
+
+@pytest.mark.parametrize("undated_copy, same", [
+    pytest.param(article(AGNOSTIC, AGNOSTIC_AUTHORS, kind="paper-conference",
+                         venue="In Proc. 5th Annu. Workshop on Comput. Learning Theory"), True,
+                 id="the same venue spelt another way: a paper cited without its year"),
+    pytest.param(article(AGNOSTIC, AGNOSTIC_AUTHORS, kind="paper-conference", venue=""), False,
+                 id="no venue: nothing to tell the paper from a column's issue"),
+    pytest.param(article(AGNOSTIC, AGNOSTIC_AUTHORS, kind="paper-conference", venue="Foreign Affairs"), False,
+                 id="another venue"),
+    pytest.param(article(AGNOSTIC, ("Nye",), kind="paper-conference", venue=COLT_92), False,
+                 id="another author"),
+])
+def test_an_undated_citation_of_a_recurring_title_joins_by_authors_and_venue(undated_copy, same):
+    dated = work_key(article(AGNOSTIC, AGNOSTIC_AUTHORS, 1992, page="341", kind="paper-conference",
+                             venue=COLT_92), 0)
+    outcome = compare(dated, work_key(undated(undated_copy), 1), common_title=True)
+    assert (outcome.score >= SAME) is same
+
+
+HOMING = "Inference of finite automata using homing sequences"  # cora1295: Rivest and Schapire
+
+
+@pytest.mark.parametrize("other, same", [
+    pytest.param(article(HOMING, ("Rivest", "Schapire"), 1997, volume="103", page="299",
+                         venue="Information and Computation"), True,
+                 id="the same volume and first page: the year is the slip"),
+    pytest.param(article(HOMING, ("Rivest", "Schapire"), 1997, volume="103", page="411",
+                         venue="Information and Computation"), False, id="another first page"),
+    pytest.param(article(HOMING, ("Rivest", "Schapire"), 1997, volume="103", page="299",
+                         venue="Proceedings of STOC"), False, id="another venue"),
+])
+def test_a_year_miscopied_beside_one_volume_and_page(other, same):
+    published = article(HOMING, ("Rivest", "Schapire"), 1993, volume="103", page="299",
+                        venue="Information and Computation")
+    assert (score(published, other) >= SAME) is same
+
+
 def test_one_doi_on_unrelated_titles_is_a_supplement_not_a_match():
     # Meeting abstracts of one supplement share its DOI (seen in ../shared/bench/dedupe/sr_diabetes).
     assert score(article("Eculizumab in aHUS", doi="10.1/s"), article("Plasma exchange in TTP", doi="10.1/s")) < SAME
@@ -233,3 +279,29 @@ def test_a_preprint_and_its_published_version_are_related_not_merged():
     kept_apart = find_duplicates([preprint, published])
     assert kept_apart.clusters == [] and len(kept_apart.related) == 1
     assert find_duplicates([preprint, published], DedupeOptions(merge_preprints=True)).clusters == [[0, 1]]
+
+
+BOOSTING = "Experiments with a new boosting algorithm"  # cora1295: Freund and Schapire, 1996
+
+
+@pytest.mark.parametrize("draft", [
+    pytest.param(article(BOOSTING, ("Freund", "Schapire"), 1996, venue="Unpublished manuscript"),
+                 id="cited as an unpublished manuscript"),
+    pytest.param(article(BOOSTING, ("Freund", "Schapire"), 1996, venue="Preprint"), id="cited as a preprint"),
+    pytest.param(article(BOOSTING, ("Freund", "Schapire"), 1996, kind="manuscript", venue=""),
+                 id="a BibTeX @unpublished"),
+])
+def test_a_manuscript_and_its_published_version_are_related_not_merged(draft):
+    from refmanager.dedupe import DedupeOptions, find_duplicates
+
+    published = article(BOOSTING, ("Freund", "Schapire"), 1996, page="148", kind="paper-conference",
+                        venue="Machine Learning: Proceedings of the Thirteenth International Conference")
+    kept_apart = find_duplicates([draft, published])
+    assert kept_apart.clusters == [] and [c.related for c in kept_apart.related] == ["preprint"]
+    assert find_duplicates([draft, published], DedupeOptions(merge_preprints=True)).clusters == [[0, 1]]
+
+
+def test_two_copies_of_one_manuscript_are_one_record():
+    first, second = (article(BOOSTING, ("Freund", "Schapire"), 1996, venue=venue)
+                     for venue in ("Unpublished manuscript", "unpublished manuscript"))
+    assert score(first, second) >= SAME
