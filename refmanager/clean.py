@@ -176,7 +176,7 @@ def _clean_in_parts(document, config: NormalizeConfig, apply: bool, target: str,
                              dialect="biblatex" if format == "biblatex" else "bibtex", progress=progress)
     findings = cleaned.findings
     fixes = findings.fixes(config.threshold)
-    report = FileReport(document.path, document.format, len(document.records), fixes,
+    report = FileReport(document.path, document.format, cleaned.records, fixes,
                         findings.suggestions(config.threshold), cleaned.problems + findings.problems,
                         declined=len(findings.declined), sources=cleaned.sources)
     report.problems += cleaned.unmade

@@ -62,6 +62,7 @@ Numbered = list[tuple[int, Change]]  # fixes with their place among all the file
 class CleanedParts:
     """What cleaning the parts gave, joined as the serial path has it."""
 
+    records: int  # how many the file has
     findings: Findings
     problems: list[Problem]  # the file's and its records', as `Document.all_problems`
     unmade: list[Problem] = field(default_factory=list)  # fixes that could not be made
@@ -102,10 +103,12 @@ class _PartJob:
         self.pipeline = default_pipeline(config)
         self.blocks = parallel.split_range(len(document.blocks), jobs)
         self.positions = _record_ranges(document, self.blocks)
+        self.group = next((record.pending.group for record in self.records if isinstance(record, PendingRecord)), [])
 
     # ---------------------------------------------------------------- a worker's part
 
     def serve(self, part: int, channel: parallel.Channel) -> _PartEnd:
+        self.release_others(part)
         positions = self.positions[part]
         channel.send(self.decode(positions))
         found, checked = self.check(positions, channel.receive(), None)
@@ -117,6 +120,7 @@ class _PartJob:
 
     def lead(self, workers: list[parallel.Worker], progress: Progress | None) -> CleanedParts:
         own = len(workers)
+        self.release_others(own)
         learned = self.decode(self.positions[own])
         everyone = list(chain.from_iterable([worker.channel.receive() for worker in workers] + [learned]))
         for worker in workers:
@@ -124,7 +128,7 @@ class _PartJob:
         found, checked = self.check(self.positions[own], everyone, progress)
         findings, identified, originals = self.join_checked([worker.channel.receive() for worker in workers])
         if progress is not None:
-            progress(len(self.records) - len(self.positions[own]))
+            progress(self.positions[-1].stop - len(self.positions[own]))
         findings.extend(found)
         identified += checked
         originals += self.records[self.positions[own].start:self.positions[own].stop]
@@ -163,10 +167,27 @@ class _PartJob:
         if write:
             written = Written("".join(end.written.text for end in ends),
                               [problem for end in ends for problem in end.written.problems])
-        return CleanedParts(findings, problems, [problem for _, problem in unmade],
+        return CleanedParts(self.positions[-1].stop, findings, problems, [problem for _, problem in unmade],
                             {position: text for _, position, text in sources}, written)
 
     # ---------------------------------------------------------------- every part's rounds
+
+    def release_others(self, part: int) -> None:
+        """Let go of the other parts' blocks, which this process will not read.
+
+        Not for tidiness: after the fork, a page that one process writes to is copied
+        for it, the other keeping the original. Reading an object writes to it (its
+        reference count), so each process comes to hold its own copy of the pages it
+        reads, and the other process, holding the originals, would keep them all.
+        Freeing them here returns most of them (the runs of freed small objects)."""
+        self.group.clear()  # the file's pending records, built together: held by each of them
+        blocks, records = self.document.blocks, self.records
+        for other in range(len(self.blocks)):
+            if other != part:
+                blocks[self.blocks[other].start:self.blocks[other].stop] = [None] * len(self.blocks[other])
+                positions = self.positions[other]
+                records[positions.start:positions.stop] = [None] * len(positions)
+        _give_back_freed_memory()
 
     def decode(self, positions: range) -> list[tuple[str, str, str]]:
         """Build the part's records; what `prepare` learns from each of them."""
@@ -181,9 +202,9 @@ class _PartJob:
               progress: Progress | None) -> tuple[Findings, list[tuple[RecordId, Record]]]:
         """The record steps over the part, prepared on the whole file: its own records,
         and the others' stand-ins that hold what `prepare` reads of them."""
-        records = [record if position in positions else Record(record.key, type=kind, title=title,
-                                                               container_title=container)
-                   for position, (record, (kind, title, container)) in enumerate(zip(self.records, everyone))]
+        # (stand-ins without keys: no step's prepare reads one)
+        records = [Record("", type=kind, title=title, container_title=container) for kind, title, container in everyone]
+        records[positions.start:positions.stop] = self.records[positions.start:positions.stop]
         plan = prepare_record_steps(self.pipeline, records, self.config)
         found = Findings()
         checked = check_records(plan, self.document.path, records, positions, self.config, found, self.decisions,
@@ -205,6 +226,18 @@ class _PartJob:
                   if (problem := replay_change(records, path, change)) is not None]
         written = write_bibtex_blocks(self.document, self.blocks[part], self.dialect) if write else None
         return _PartEnd(record_problems, unmade, sources, written)
+
+
+def _give_back_freed_memory() -> None:
+    """Return the freed pages inside the C heap to the system (glibc's malloc_trim;
+    elsewhere nothing): large strings freed there otherwise stay resident."""
+    import ctypes
+    import ctypes.util
+
+    try:
+        ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
 
 
 def _stand_in(key: str, values: list) -> Record:

@@ -15,9 +15,10 @@ workers stop at their next message.
 
 Memory: a forked worker's resident size counts every page it still shares with
 the parent, so adding resident sizes would count the document twice. Each worker
-reports instead the memory that is its own as it ends (`worker_private_kb`: its
-private pages, which include those it or the parent wrote to since the fork):
-the parent's peak plus these is what the processes use together.
+reports instead the memory that is its own (`worker_private_kb`: its private
+pages, which include those it or the parent wrote to since the fork), the most
+it had when it sent a message or ended: the parent's peak plus these is what
+the processes use together.
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ Result = TypeVar("Result")
 #: messages would cost more than the second core saves.
 PARALLEL_FROM = 10_000
 
-#: The private memory (KB) of each worker of this process as it ended, for benchmarks.
+#: The most private memory (KB) each worker of this process had, for benchmarks.
 worker_private_kb: list[int] = []
 
 
@@ -78,12 +79,16 @@ class _Failure:
 class Channel:
     """One end of the two pipes between the parent and a worker: whole pickled messages."""
 
-    def __init__(self, reading: int, writing: int):
+    def __init__(self, reading: int, writing: int, in_worker: bool = False):
         self._in = os.fdopen(reading, "rb")
         self._out = os.fdopen(writing, "wb")
+        self.in_worker = in_worker
+        self.most_private_kb = 0  # a worker's: the most private memory it had as it sent
 
     def send(self, message) -> None:
         data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
+        if self.in_worker:
+            self.most_private_kb = max(self.most_private_kb, _private_kb())
         self._out.write(len(data).to_bytes(8, "little"))
         self._out.write(data)
         self._out.flush()
@@ -142,7 +147,7 @@ def _fork(body: Callable[[Part, Channel], Result], part: Part) -> Worker:
         gc.disable()  # a collection would walk, so copy, every page it shares with the parent
         os.close(to_worker[1])
         os.close(to_parent[0])
-        _serve(body, part, Channel(to_worker[0], to_parent[1]))
+        _serve(body, part, Channel(to_worker[0], to_parent[1], in_worker=True))
     os.close(to_worker[0])
     os.close(to_parent[1])
     return Worker(pid, Channel(to_parent[0], to_worker[1]))
@@ -153,10 +158,11 @@ def _serve(body: Callable[[Part, Channel], Result], part: Part, channel: Channel
     try:
         try:
             value = body(part, channel)
+            channel.most_private_kb = max(channel.most_private_kb, _private_kb())
         except BaseException as error:  # raised again in the parent
             channel.send(_Failure(error, traceback.format_exc()))
         else:
-            channel.send((value, _private_kb()))
+            channel.send((value, channel.most_private_kb))
             status = 0
     finally:
         # No exit handlers, no flushing of the parent's buffers copied into this process.

@@ -128,6 +128,35 @@ def test_revert_after_a_parallel_clean_gives_back_the_file_byte_for_byte(bigbib,
     assert source.read_bytes() == original
 
 
+def test_the_progress_of_a_parallel_clean_counts_every_record_once(tmp_path, any_size_in_parts):
+    source = _awkward_file(tmp_path / "awkward.bib")
+    told: list[tuple[str, int]] = []
+    done: list[int] = []
+    report = cleaning.clean([str(source)], jobs=2,
+                            progress_for=lambda path, records: told.append((path, records)) or done.append)
+    assert told == [(str(source), report.files[0].records)]
+    assert sum(done) == report.files[0].records and min(done) >= 0
+
+
+def test_a_terminal_gets_its_progress_bar_from_a_parallel_clean(tmp_path, monkeypatch, any_size_in_parts):
+    # The bar's refresh thread runs while the workers are forked: they must not need it.
+    from rich.console import Console
+    from rich.progress import Progress
+
+    from refmanager.cli import shell
+
+    monkeypatch.setattr(shell, "PROGRESS_FROM_RECORDS", 1)
+    monkeypatch.setattr(shell, "errors", Console(stderr=True, force_terminal=True, width=80))
+    advanced = []
+    advance = Progress.advance
+    monkeypatch.setattr(Progress, "advance", lambda self, task, done: advanced.append(done) or advance(self, task, done))
+    source = _awkward_file(tmp_path / "awkward.bib")
+    result = CliRunner().invoke(app, ["clean", str(source), "--jobs", "2", "--apply", "-o", str(tmp_path / "o.bib")])
+    assert result.exit_code == 1, result.output  # the broken entry is an error
+    assert sum(advanced) == len(cleaning.api.load(str(source)).records)
+    assert "block is not closed" in result.output
+
+
 # ---------------------------------------------------------------- how many processes
 
 
