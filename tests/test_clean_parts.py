@@ -65,7 +65,7 @@ def _clean_in(folder: Path, source: Path, jobs: int, config: NormalizeConfig, ap
               monkeypatch=None) -> tuple[bytes, bytes]:
     """The file and the report written by cleaning `source` with `jobs` processes, from
     `folder` (relative names, so that the report names the same file either way)."""
-    folder.mkdir()
+    folder.mkdir(exist_ok=True)
     monkeypatch.chdir(folder)
     workers = len(parallel.worker_private_kb)
     report = cleaning.clean([str(source)], config, apply=apply, output="out.bib" if apply else None, jobs=jobs)
@@ -104,6 +104,28 @@ def test_a_file_with_strings_comments_bad_blocks_and_crlf_is_cleaned_in_parts_as
     report = serial[1].decode()
     assert "awkward.bib" in report and '"severity": "error"' in report  # the broken entry, located
     assert "ClusterPersonVariants" in report and "AlignNameSplits" in report
+
+
+def test_a_review_files_decisions_are_honoured_in_parts_as_by_one_process(tmp_path, monkeypatch, any_size_in_parts):
+    import json
+
+    source = _awkward_file(tmp_path / "awkward.bib")
+    review = tmp_path / "review.json"
+    cleaning.clean([str(source)], NormalizeConfig(review=str(review)), jobs=1)
+    decided = json.loads(review.read_text())
+    for number, entry in enumerate(decided["suggestions"]):  # every rule's suggestions, in every part
+        entry["decision"] = ("accept", "decline", None)[number % 3]
+    review.write_text(json.dumps(decided))
+    results = []
+    for jobs in (1, 2):
+        folder = tmp_path / f"jobs-{jobs}"
+        folder.mkdir()
+        (folder / "review.json").write_text(json.dumps(decided))  # named alike: the report names it
+        config = NormalizeConfig(review="review.json")
+        results.append(_clean_in(folder, source, jobs, config, monkeypatch=monkeypatch)
+                       + ((folder / "review.json").read_bytes(),))
+    assert results[0] == results[1]
+    assert b'"declined": 0' not in results[0][1]
 
 
 def test_the_problems_of_a_parallel_clean_name_the_file_and_line(tmp_path, monkeypatch, any_size_in_parts):
