@@ -232,10 +232,9 @@ def _give_back_freed_memory() -> None:
     """Return the freed pages inside the C heap to the system (glibc's malloc_trim;
     elsewhere nothing): large strings freed there otherwise stay resident."""
     import ctypes
-    import ctypes.util
 
     try:
-        ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim(0)
+        ctypes.CDLL(None).malloc_trim(0)  # the C library is already loaded: no search for it
     except (OSError, AttributeError):
         pass
 

@@ -6,8 +6,8 @@ channel)` and its return value goes back to the parent, which talks to each
 worker through `Worker.channel` and takes that value with `Worker.result()`.
 Fork, not spawn: a worker starts with everything the parent holds (the file
 as read, the settings, the pipeline) without pickling any of it, and with the
-same hash seed, so that what it computes is what the parent would have. Where
-`os.fork` is missing there are no workers (`parallel_jobs` says 1).
+same hash seed, so that what it computes is what the parent would have. Off
+Linux there are no workers (`parallel_jobs` says 1; see `can_fork`).
 
 A worker's exception is sent to the parent and raised there, at its next
 `receive` from that worker; a parent that fails closes its pipes, and the
@@ -26,7 +26,7 @@ from __future__ import annotations
 import gc
 import os
 import pickle
-import resource
+import sys
 import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -55,9 +55,15 @@ def usable_cores() -> int:
 def parallel_jobs(jobs: int | None, items: int) -> int:
     """How many processes to use for `items` items when `jobs` were asked (None: one a core)."""
     wanted = usable_cores() if jobs is None else jobs
-    if wanted <= 1 or items < max(PARALLEL_FROM, wanted) or not hasattr(os, "fork"):
+    if wanted <= 1 or items < max(PARALLEL_FROM, wanted) or not can_fork():
         return 1
     return wanted
+
+
+def can_fork() -> bool:
+    """Whether workers can be forked: on Linux. (macOS has fork, but its system
+    libraries are not safe in a forked child, and Python spawns there instead.)"""
+    return hasattr(os, "fork") and sys.platform.startswith("linux")
 
 
 def split_range(count: int, parts: int) -> list[range]:
@@ -178,4 +184,6 @@ def _private_kb() -> int:
             fields = dict(line.split(":", 1) for line in rollup)
         return sum(int(fields[name].split()[0]) for name in ("Private_Clean", "Private_Dirty"))
     except (OSError, KeyError, ValueError):
+        import resource  # POSIX only, as forking is
+
         return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss

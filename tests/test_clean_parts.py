@@ -17,7 +17,7 @@ from refmanager import clean_parts, parallel
 from refmanager.cli import app
 from refmanager.normalize import DocumentStep, NormalizeConfig, default_pipeline
 
-pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="cleaning in parts needs os.fork")
+pytestmark = pytest.mark.skipif(not parallel.can_fork(), reason="cleaning in parts forks, on Linux only")
 
 # Made to cross part boundaries: an @string defined at the top and used at the end, a
 # malformed block and a comment in the middle, a duplicate key, names spelled two ways
@@ -192,7 +192,11 @@ def test_jobs_default_to_the_usable_cores_and_small_files_stay_serial(monkeypatc
     assert 1 <= len(os.sched_getaffinity(0)) <= (os.cpu_count() or 1)
 
 
-def test_without_fork_everything_is_serial(monkeypatch):
+def test_without_fork_or_off_linux_everything_is_serial(monkeypatch):
+    assert parallel.parallel_jobs(8, 10 * parallel.PARALLEL_FROM) == 8
+    monkeypatch.setattr(parallel.sys, "platform", "darwin")
+    assert parallel.parallel_jobs(8, 10 * parallel.PARALLEL_FROM) == 1
+    monkeypatch.undo()
     monkeypatch.delattr(os, "fork")
     assert parallel.parallel_jobs(8, 10 * parallel.PARALLEL_FROM) == 1
 
