@@ -103,7 +103,9 @@ class _PartJob:
         self.pipeline = default_pipeline(config)
         self.blocks = parallel.split_range(len(document.blocks), jobs)
         self.positions = _record_ranges(document, self.blocks)
-        self.group = next((record.pending.group for record in self.records if isinstance(record, PendingRecord)), [])
+        # the file's pending records, which each of them holds (`PendingRecord.built`)
+        self.group = next((record.pending.group for record in self.records
+                           if isinstance(record, PendingRecord)), [])
 
     # ---------------------------------------------------------------- a worker's part
 
@@ -112,7 +114,8 @@ class _PartJob:
         positions = self.positions[part]
         channel.send(self.decode(positions))
         found, checked = self.check(positions, channel.receive(), None)
-        channel.send((found, [(record_id, *map(record.__getattribute__, COMPARED)) for record_id, record in checked]))
+        channel.send((found, [(record_id, *map(record.__getattribute__, COMPARED))
+                              for record_id, record in checked]))
         write, fixes = channel.receive()
         return self.finish(part, fixes, write)
 
@@ -180,7 +183,7 @@ class _PartJob:
         reference count), so each process comes to hold its own copy of the pages it
         reads, and the other process, holding the originals, would keep them all.
         Freeing them here returns most of them (the runs of freed small objects)."""
-        self.group.clear()  # the file's pending records, built together: held by each of them
+        self.group.clear()
         blocks, records = self.document.blocks, self.records
         for other in range(len(self.blocks)):
             if other != part:
@@ -203,7 +206,8 @@ class _PartJob:
         """The record steps over the part, prepared on the whole file: its own records,
         and the others' stand-ins that hold what `prepare` reads of them."""
         # (stand-ins without keys: no step's prepare reads one)
-        records = [Record("", type=kind, title=title, container_title=container) for kind, title, container in everyone]
+        records = [Record("", type=kind, title=title, container_title=container)
+                   for kind, title, container in everyone]
         records[positions.start:positions.stop] = self.records[positions.start:positions.stop]
         plan = prepare_record_steps(self.pipeline, records, self.config)
         found = Findings()

@@ -135,9 +135,10 @@ def test_the_problems_of_a_parallel_clean_name_the_file_and_line(tmp_path, monke
     assert in_parts == serial
     text = source.read_bytes().decode()
     broken_line = text[:text.find("@article{broken")].count("\n") + 1
-    assert [(problem.line, problem.message.split(";")[0]) for problem in in_parts if problem.severity == "error"] == [
-        (text[:text.find("@inproceedings{key0,", 10_000)].count("\n") + 1, "duplicate key 'key0' (first used at line 5)"),
-        (broken_line, "block is not closed (a brace or quote is missing)")]
+    duplicate_line = text[:text.find("@inproceedings{key0,", 10_000)].count("\n") + 1
+    errors = [(problem.line, problem.message.split(";")[0]) for problem in in_parts if problem.severity == "error"]
+    assert errors == [(duplicate_line, "duplicate key 'key0' (first used at line 5)"),
+                      (broken_line, "block is not closed (a brace or quote is missing)")]
 
 
 def test_revert_after_a_parallel_clean_gives_back_the_file_byte_for_byte(bigbib, tmp_path, any_size_in_parts):
@@ -171,9 +172,11 @@ def test_a_terminal_gets_its_progress_bar_from_a_parallel_clean(tmp_path, monkey
     monkeypatch.setattr(shell, "errors", Console(stderr=True, force_terminal=True, width=80))
     advanced = []
     advance = Progress.advance
-    monkeypatch.setattr(Progress, "advance", lambda self, task, done: advanced.append(done) or advance(self, task, done))
+    monkeypatch.setattr(Progress, "advance",
+                        lambda self, task, done: advanced.append(done) or advance(self, task, done))
     source = _awkward_file(tmp_path / "awkward.bib")
-    result = CliRunner().invoke(app, ["clean", str(source), "--jobs", "2", "--apply", "-o", str(tmp_path / "o.bib")])
+    arguments = ["clean", str(source), "--jobs", "2", "--apply", "-o", str(tmp_path / "o.bib")]
+    result = CliRunner().invoke(app, arguments)
     assert result.exit_code == 1, result.output  # the broken entry is an error
     assert sum(advanced) == len(cleaning.api.load(str(source)).records)
     assert "block is not closed" in result.output
