@@ -183,8 +183,10 @@ class _PartJob:
         reference count), so each process comes to hold its own copy of the pages it
         reads, and the other process, holding the originals, would keep them all.
         Freeing them here returns most of them (the runs of freed small objects)."""
-        self.group.clear()
         blocks, records = self.document.blocks, self.records
+        own = self.positions[part]
+        # what a pending record builds with itself (`PendingRecord.built`): its part now
+        self.group[:] = [record for record in records[own.start:own.stop] if isinstance(record, PendingRecord)]
         for other in range(len(self.blocks)):
             if other != part:
                 blocks[self.blocks[other].start:self.blocks[other].stop] = [None] * len(self.blocks[other])
