@@ -9,7 +9,8 @@ its own; the figures are medians over the runs. Jobs:
   target is set against: `refman clean` should take no more wall time);
 * refman clean: the command itself (`clean FILE --apply -o OUT --report R`):
   read, every rule of the default pipeline plus ProtectTitleWords, write the
-  file and the report;
+  file and the report, with as many processes as usable cores (its default);
+* refman clean --jobs 1: the same in one process;
 * refman clean (plan): the same without --apply: read, every rule, the report;
 * bibtex-tidy (npm package), when its script is found (`--tidy`, or
   node_modules/.bin/bibtex-tidy in /tmp/bt): run on a copy of the file, since
@@ -18,9 +19,11 @@ its own; the figures are medians over the runs. Jobs:
 The default input is ../shared/bench/bigbib/acl-anthology-88k.bib; entries per
 second divide its number of `@` blocks by wall seconds.
 
-`--phases` instead runs the clean job once, stage by stage as `refmanager.clean`
-does them, and prints the CPU seconds of each (CPU, not wall: on a shared machine
-it moves less with the load): where the time of a clean goes.
+`--phases` instead runs the clean job once in one process, stage by stage as
+`refmanager.clean` does them with `--jobs 1`, and prints the CPU seconds of each
+(CPU moves less with the load on a shared machine) and their wall seconds: where
+the time of a clean goes. (`refmanager.clean_parts` shares decoding, the record
+steps and writing among the processes of `--jobs N`.)
 """
 
 from __future__ import annotations
@@ -47,24 +50,31 @@ wall = time.perf_counter() - start
 usage = resource.getrusage(resource.RUSAGE_SELF)
 children = resource.getrusage(resource.RUSAGE_CHILDREN)
 cpu = usage.ru_utime + usage.ru_stime + children.ru_utime + children.ru_stime
-peak = max(usage.ru_maxrss, children.ru_maxrss) / 1024
+# refman's forked workers (refmanager.parallel) share most pages with this process: it
+# adds what each had of its own; RUSAGE_CHILDREN's peak is only the largest child's.
+parallel = sys.modules.get("refmanager.parallel")
+workers_kb = sum(parallel.worker_private_kb) if parallel else 0
+peak = (usage.ru_maxrss + workers_kb if workers_kb else max(usage.ru_maxrss, children.ru_maxrss)) / 1024
 print(json.dumps({{"cpu": cpu, "wall": wall, "peak_mb": peak, "check": check}}))
 """
 
-JOBS = {
-    "bibtexparser parse+write": IO_JOBS["bibtexparser parse+write"],  # the same peer job
-    "refman clean --apply -o OUT --report R": """
+_CLEAN_APPLY = """
 from refmanager.cli import app
 (work / "refman.toml").write_text('enable = ["ProtectTitleWords"]\\n')
 import os; os.chdir(work)
 try:
-    app(["clean", sys.argv[1], "--apply", "-o", str(work / "out.bib"), "--report", str(work / "r.json")],
+    app(["clean", sys.argv[1], "--apply", "-o", str(work / "out.bib"), "--report", str(work / "r.json"){options}],
         standalone_mode=False)
 except SystemExit:
     pass
 report = json.loads((work / "r.json").read_text())
-check = f"{len(report['files'][0]['applied'])} fixes, {len(report['files'][0]['suggested'])} suggestions"
-""",
+check = f"{{len(report['files'][0]['applied'])}} fixes, {{len(report['files'][0]['suggested'])}} suggestions"
+"""
+
+JOBS = {
+    "bibtexparser parse+write": IO_JOBS["bibtexparser parse+write"],  # the same peer job
+    "refman clean --apply -o OUT --report R": _CLEAN_APPLY.format(options=""),
+    "refman clean --apply -o OUT --report R --jobs 1": _CLEAN_APPLY.format(options=', "--jobs", "1"'),
     "refman clean (plan) --report R": """
 from refmanager.cli import app
 (work / "refman.toml").write_text('enable = ["ProtectTitleWords"]\\n')
@@ -97,9 +107,12 @@ from refmanager.normalize import NormalizeConfig, default_pipeline
 from refmanager.normalize import pipeline as steps
 gc.disable()  # as the command does
 work, config = Path(tempfile.mkdtemp()), NormalizeConfig(enabled={"ProtectTitleWords"})
-phases, clock = {}, time.process_time
+phases = {}
+def clock():
+    return time.process_time(), time.perf_counter()
 def timed(name, started):
-    phases[name] = round(clock() - started, 2)
+    now = clock()
+    phases[name] = [round(now[0] - started[0], 2), round(now[1] - started[1], 2)]
     return clock()
 started = clock()
 document = api.load(sys.argv[1]); started = timed("read (scan the entries)", started)
@@ -130,11 +143,11 @@ def run_phases(path: Path) -> None:
                             check=True)
     phases = json.loads(result.stdout.strip().splitlines()[-1])
     fixes = phases.pop("fixes")
-    print(f"{path.name}: CPU seconds of each stage of `refman clean --apply` (one run, {fixes} fixes)\n")
-    print("| stage | CPU s |\n|---|---|")
-    for name, seconds in phases.items():
-        print(f"| {name} | {seconds:.2f} |")
-    print(f"| total | {sum(phases.values()):.2f} |")
+    print(f"{path.name}: seconds of each stage of `refman clean --apply --jobs 1` (one run, {fixes} fixes)\n")
+    print("| stage | CPU s | wall s |\n|---|---|---|")
+    for name, (cpu, wall) in phases.items():
+        print(f"| {name} | {cpu:.2f} | {wall:.2f} |")
+    print(f"| total | {sum(cpu for cpu, _ in phases.values()):.2f} | {sum(wall for _, wall in phases.values()):.2f} |")
 
 
 def run_job(job: str, path: Path, tidy: Path) -> dict:
@@ -153,7 +166,7 @@ def main() -> None:
     parser.add_argument("--file", type=Path, default=DEFAULT_FILE)
     parser.add_argument("--tidy", type=Path, default=DEFAULT_TIDY)
     parser.add_argument("--jobs", nargs="*", default=list(JOBS))
-    parser.add_argument("--phases", action="store_true", help="CPU time of each stage of the clean job")
+    parser.add_argument("--phases", action="store_true", help="CPU and wall time of each stage of the clean job")
     options = parser.parse_args()
     if options.phases:
         run_phases(options.file)

@@ -121,8 +121,11 @@ def target_format(path: str, format: str | None, document: Document | None = Non
 
 
 def _uses_biblatex(document: Document) -> bool:
-    return document.format == "bibtex" and any(
-        record.origin is not None and record.origin.dialect == "biblatex" for record in document.records)
+    if document.format != "bibtex":
+        return False
+    from refmanager.io.bibtex.pending import source_dialect
+
+    return any(source_dialect(record) == "biblatex" for record in document.records)
 
 
 # Formats whose files may be in any encoding; JSON is UTF-8 by definition (RFC 8259).
@@ -137,7 +140,12 @@ def save(document: Document, path: str, format: str | None = None, backup: bool 
     byte-order mark, so an unchanged file is written back byte for byte.
     """
     format = target_format(path, format, document)
-    written = dumps(document, format, **options)
+    return save_written(document, path, format, dumps(document, format, **options), backup)
+
+
+def save_written(document: Document, path: str, format: str, written: Written,
+                 backup: bool = False) -> list[Problem]:
+    """Write `written`, the document's text in `format` (`dumps`'s), as `save` does."""
     same_format = document.format == format or {document.format, format} <= {"bibtex", "biblatex"}
     encoding = document.encoding if same_format and format in _KEEPS_ITS_ENCODING else "utf-8"
     data, problems = files.encode_text(written.text, encoding,
@@ -227,19 +235,20 @@ def convert(source: str, target: str, to: str | None = None, source_format: str 
 
 def clean_files(paths: list[str], config: "NormalizeConfig | None" = None, apply: bool = False,
                 output: str | None = None, in_place: bool = False, report: str | None = None,
-                review: str | None = None) -> "CleanReport":
+                review: str | None = None, jobs: int | None = None) -> "CleanReport":
     """Normalize the files (folders: the bibliography files below them) as `refman clean`
     does: without `apply` a plan, with it the result written to `output` or over each
     input (`in_place`, keeping FILE.bak). `report`: where to write every change as JSON,
     for `revert_clean`; `review`: a review file whose decisions on suggestions are
     honoured (see `refmanager.normalize.review`). `config` defaults to the built-in
     settings; `refman clean` reads the nearest refman.toml (`normalize.find_config`).
+    `jobs`: how many processes share a large file (None: one a usable core).
     """
     from refmanager import clean as cleaning
     from refmanager.normalize import NormalizeConfig
 
     config = (config or NormalizeConfig()).with_options(review=review)
-    result = cleaning.clean(paths, config, apply=apply, output=output, in_place=in_place)
+    result = cleaning.clean(paths, config, apply=apply, output=output, in_place=in_place, jobs=jobs)
     if report:
         cleaning.write_report(result, report)
     return result

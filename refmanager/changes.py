@@ -64,27 +64,29 @@ def revert_changes(document: Document, changes: list[Change]) -> list[Problem]:
 
 
 def _replay(document: Document, changes: list[Change], forward: bool) -> list[Problem]:
-    problems = []
     records = document.records  # once: Document.find lists them at each call
-    for change in changes:
-        expected, wanted = (change.old, change.new) if forward else (change.new, change.old)
-        position = change.record.position
-        record = records[position] if 0 <= position < len(records) else None
-        record = record if record is not None and record.key == change.record.key else None
-        if record is None:
-            problems.append(Problem(document.path, 0, f"{change.record}: no such record here; "
-                                    f"{change.field} left as it is"))
-        elif not _same(field_value(record, change.field), expected):
-            line = record.origin.line if record.origin else 0
-            problems.append(Problem(document.path, line, f"record {record.key!r}: {change.field} "
-                                    "was changed since; left as it is", "warning"))
-        else:
-            try:
-                set_field_value(record, change.field, wanted)
-            except ValueError as error:  # a report edited by hand may ask for what cannot be
-                problems.append(Problem(document.path, record.origin.line if record.origin else 0,
-                                        f"{error}; left as it is", "warning"))
-    return problems
+    return [problem for change in changes
+            if (problem := replay_change(records, document.path, change, forward)) is not None]
+
+
+def replay_change(records: list[Record], path: str, change: Change, forward: bool = True) -> Problem | None:
+    """Make one change (`forward`) or undo it on the file's records (`path`'s); the
+    problem if its record does not hold the value it expects, else None."""
+    expected, wanted = (change.old, change.new) if forward else (change.new, change.old)
+    position = change.record.position
+    record = records[position] if 0 <= position < len(records) else None
+    record = record if record is not None and record.key == change.record.key else None
+    if record is None:
+        return Problem(path, 0, f"{change.record}: no such record here; {change.field} left as it is")
+    if not _same(field_value(record, change.field), expected):
+        line = record.origin.line if record.origin else 0
+        return Problem(path, line, f"record {record.key!r}: {change.field} was changed since; left as it is",
+                       "warning")
+    try:
+        set_field_value(record, change.field, wanted)
+    except ValueError as error:  # a report edited by hand may ask for what cannot be
+        return Problem(path, record.origin.line if record.origin else 0, f"{error}; left as it is", "warning")
+    return None
 
 
 def field_value(record: Record, name: str) -> FieldValue:

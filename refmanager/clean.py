@@ -24,7 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from refmanager import api
+from refmanager import api, parallel
 from refmanager.changes import Change, apply_changes, revert_changes
 from refmanager.errors import InputError, Problem
 from refmanager.io import formats
@@ -98,13 +98,16 @@ class CleanReport:
 
 def clean(paths: list[str], config: NormalizeConfig | None = None, apply: bool = False,
           output: str | None = None, in_place: bool = False, diff: bool = False,
-          progress_for: ProgressFactory | None = None, decline_undecided: bool = False) -> CleanReport:
+          progress_for: ProgressFactory | None = None, decline_undecided: bool = False,
+          jobs: int | None = None) -> CleanReport:
     """Normalize each file; with `apply`, write the result to `output` or over the input.
 
     Without `apply` nothing is written but the review file: the report says what
     would change. With `in_place` the input is first copied to `FILE.bak`. With a
     review file (`config.review`), its decisions are honoured and it is written
     again with this run's undecided suggestions (declined, with `decline_undecided`).
+    A large BibTeX file is normalized and written by `jobs` processes (None: one a
+    usable core; `refmanager.clean_parts`), with the same result as by one.
     """
     config = config or NormalizeConfig()
     paths = api.bibliography_files(paths)
@@ -115,7 +118,7 @@ def clean(paths: list[str], config: NormalizeConfig | None = None, apply: bool =
     if decline_undecided and not config.review:
         raise InputError("--decline-undecided records its decisions in a review file: name one with --review")
     decisions = read_review(config.review) if config.review else Decisions()
-    reports = [_clean_file(path, config, apply, output or path, in_place, diff, progress_for, decisions)
+    reports = [_clean_file(path, config, apply, output or path, in_place, diff, progress_for, decisions, jobs)
                for path in paths]
     if config.review:
         suggestions = [(report.source, change) for report in reports for change in report.suggested]
@@ -124,7 +127,8 @@ def clean(paths: list[str], config: NormalizeConfig | None = None, apply: bool =
 
 
 def _clean_file(path: str, config: NormalizeConfig, apply: bool, target: str, in_place: bool,
-                diff: bool, progress_for: ProgressFactory | None, decisions: Decisions) -> FileReport:
+                diff: bool, progress_for: ProgressFactory | None, decisions: Decisions,
+                jobs: int | None) -> FileReport:
     document = api.load(path)
     if apply and in_place and document.format not in formats.known_writers():
         apply = False  # an article's front matter is read, never rewritten: plan it only
@@ -132,8 +136,11 @@ def _clean_file(path: str, config: NormalizeConfig, apply: bool, target: str, in
                                          "written; its fixes are only reported (write them with -o OUT.bib)",
                                          "warning"))
     format = api.target_format(target, None, document) if apply else document.format
-    before = api.dumps(document, format).text if diff else ""
     progress = progress_for(path, len(document.records)) if progress_for else None
+    jobs = _jobs_for(document, format, diff, jobs)
+    if jobs > 1:
+        return _clean_in_parts(document, config, apply, target, in_place, format, progress, decisions, jobs)
+    before = api.dumps(document, format).text if diff else ""
     findings = normalize_document(document, config, progress=progress, decisions=decisions)
     fixes = findings.fixes(config.threshold)
     report = FileReport(path, document.format, len(document.records), fixes,
@@ -148,6 +155,33 @@ def _clean_file(path: str, config: NormalizeConfig, apply: bool, target: str, in
             before.splitlines(keepends=True), after.splitlines(keepends=True), path, target))
     if apply and (fixes or not in_place):  # a file named with -o is written even if unchanged
         report.problems += api.save(document, target, format, backup=in_place)
+        report.written = target
+    return report
+
+
+def _jobs_for(document, format: str, diff: bool, jobs: int | None) -> int:
+    """How many processes clean the file: only a large BibTeX file written as BibTeX is
+    cleaned in parts (`refmanager.clean_parts`); a diff needs the whole text before."""
+    if document.format != BIBTEX or format not in (BIBTEX, "biblatex") or diff:
+        return 1
+    return parallel.parallel_jobs(jobs, len(document.blocks))
+
+
+def _clean_in_parts(document, config: NormalizeConfig, apply: bool, target: str, in_place: bool,
+                    format: str, progress: Progress | None, decisions: Decisions, jobs: int) -> FileReport:
+    """`_clean_file` with `jobs` processes, each on a part of the file: the same report and file."""
+    from refmanager.clean_parts import clean_in_parts
+
+    cleaned = clean_in_parts(document, config, decisions, jobs, apply, write_unchanged=not in_place,
+                             dialect="biblatex" if format == "biblatex" else "bibtex", progress=progress)
+    findings = cleaned.findings
+    fixes = findings.fixes(config.threshold)
+    report = FileReport(document.path, document.format, cleaned.records, fixes,
+                        findings.suggestions(config.threshold), cleaned.problems + findings.problems,
+                        declined=len(findings.declined), sources=cleaned.sources)
+    report.problems += cleaned.unmade
+    if cleaned.written is not None:
+        report.problems += api.save_written(document, target, format, cleaned.written, backup=in_place)
         report.written = target
     return report
 

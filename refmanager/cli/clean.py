@@ -31,6 +31,7 @@ def clean(
     journal_abbrev: Optional[str] = typer.Option(None, "--journal-abbrev", help="Journal titles: none (full titles, the default) or iso4 (ISO 4 abbreviations)."),
     disable: list[str] = typer.Option([], "--disable", help="Switch a rule off by name (repeatable), e.g. --disable FixNameCase."),
     config_path: Optional[str] = typer.Option(None, "--config", help="Settings file (default: the nearest refman.toml or pyproject.toml [tool.refman])."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Processes that share a large file (default: one a usable core; 1: none forked). The result is the same."),
 ) -> None:
     """Normalize names, venues, titles, identifiers, pages and dates.
 
@@ -68,7 +69,8 @@ def clean(
         with shell.progress_bars(as_json) as bar:
             progress_for = (lambda path, records: bar(f"cleaning {path}", records)) if bar else None
             report = cleaning.clean(paths, config, apply=apply, output=output_path, in_place=in_place,
-                                    diff=diff, progress_for=progress_for, decline_undecided=decline_undecided)
+                                    diff=diff, progress_for=progress_for, decline_undecided=decline_undecided,
+                                    jobs=jobs)
         if report_path:
             cleaning.write_report(report, report_path)
     except RefmanagerError as error:

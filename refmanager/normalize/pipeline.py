@@ -112,6 +112,13 @@ class Findings:
         reviewed = {id(change) for change in self.accepted_on_review}
         return [change for change in self.changes if change.confidence >= threshold or id(change) in reviewed]
 
+    def extend(self, later: "Findings") -> None:
+        """Add what a later part of the file gave (`refmanager.clean_parts`)."""
+        self.changes += later.changes
+        self.problems += later.problems
+        self.accepted_on_review += later.accepted_on_review
+        self.declined += later.declined
+
     def suggestions(self, threshold: float) -> list[Change]:
         """The changes only proposed, for a person to decide."""
         reviewed = {id(change) for change in self.accepted_on_review}
@@ -150,15 +157,24 @@ def run_record_steps(plan: StepPlan, path: str, records: list[Record], config: N
                      findings: Findings, decisions: Decisions | None = None,
                      progress: Progress | None = None) -> list[tuple[RecordId, Record]]:
     """Each record as the record steps leave it (the original if none changed it), by its id."""
+    return check_records(plan, path, records, range(len(records)), config, findings, decisions, progress)
+
+
+def check_records(plan: StepPlan, path: str, records: list[Record], positions: range, config: NormalizeConfig,
+                  findings: Findings, decisions: Decisions | None = None,
+                  progress: Progress | None = None) -> list[tuple[RecordId, Record]]:
+    """`run_record_steps` for the records at `positions` only (a part of the file, in
+    `refmanager.clean_parts`), in order."""
     identified = []
-    for position, original in enumerate(records):
+    for position in positions:
+        original = records[position]
         record_id, record = RecordId(path, position, original.key), original
         for step, candidates in plan:
             if record is original and candidates is not None and position not in candidates:
                 continue  # the step cannot touch the record as read
             record = _keep(step.check(record_id, record), record, original, config, findings, decisions)
         identified.append((record_id, record))
-        if progress is not None and position % 1000 == 999:
+        if progress is not None and len(identified) % 1000 == 0:
             progress(1000)
     if progress is not None:
         progress(len(identified) % 1000)

@@ -65,6 +65,13 @@ def pending_record(pending: PendingEntry) -> "PendingRecord":
     return record
 
 
+def source_dialect(record: Record) -> str:
+    """The dialect of the record's source text ("" if none), without building a pending record."""
+    if isinstance(record, PendingRecord):
+        return record.pending.dialect
+    return record.origin.dialect if record.origin is not None else ""
+
+
 class PendingRecord(Record):
     """A Record that is built from its entry when first used (see the module docstring).
     It adds no slot: the entry waits in the `origin` slot, so that the object can

@@ -41,24 +41,32 @@ from refmanager.model import Document, Record, Verbatim
 
 def write_bibtex(document: Document, dialect: str = "bibtex", ascii: bool = False) -> Written:
     """The BibTeX text of a document; `dialect` is "bibtex" or "biblatex"."""
+    return write_bibtex_blocks(document, range(len(document.blocks)), dialect, ascii)
+
+
+def write_bibtex_blocks(document: Document, part: range, dialect: str = "bibtex",
+                        ascii: bool = False) -> Written:
+    """The text of the document's blocks in `part`: the texts of consecutive parts,
+    joined, are the document's (`refmanager.clean_parts` writes a file in parts)."""
     out: list[str] = []
     problems: list[Problem] = []
     from_bibtex = document.format == FORMAT
     with collector_paused():
-        _write_blocks(document, dialect, ascii, from_bibtex, out, problems)
+        _write_blocks(document, part, dialect, ascii, from_bibtex, out, problems)
     return Written("".join(out), problems)
 
 
-def _write_blocks(document: Document, dialect: str, ascii: bool, from_bibtex: bool,
+def _write_blocks(document: Document, part: range, dialect: str, ascii: bool, from_bibtex: bool,
                   out: list[str], problems: list[Problem]) -> None:
-    for block in document.blocks:
+    after_others = part.start > 0  # the first block of a part may follow others
+    for block in document.blocks[part.start:part.stop]:
         if isinstance(block, Verbatim):
             out.append(verbatim_text(block, from_bibtex, "BibTeX", document.path, problems))
         elif (source := _source_that_fits(block, dialect, ascii)) is not None:
             out.append(source)
         else:
             text, notes = format_entry(block, dialect, ascii, document.strings)
-            out.append(text if from_bibtex else ("\n" if out else "") + text + "\n")
+            out.append(text if from_bibtex else ("\n" if out or after_others else "") + text + "\n")
             problems.extend(record_problem(block, note) for note in notes)
 
 

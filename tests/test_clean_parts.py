@@ -1,0 +1,266 @@
+"""Tests for refmanager/clean_parts.py and refmanager/parallel.py: a file cleaned in
+parts by forked processes gives the serial path's file and report byte for byte
+(real entries: a slice of ../shared/bench/bigbib/acl-anthology-88k.bib; and a
+file made to be awkward: @string, comments, malformed blocks, CRLF), `revert`
+undoes a parallel clean, and how many processes are used is chosen as documented."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from refmanager import clean as cleaning
+from refmanager import clean_parts, parallel
+from refmanager.cli import app
+from refmanager.normalize import DocumentStep, NormalizeConfig, default_pipeline
+
+pytestmark = pytest.mark.skipif(not parallel.can_fork(), reason="cleaning in parts forks, on Linux only")
+
+# Made to cross part boundaries: an @string defined at the top and used at the end, a
+# malformed block and a comment in the middle, a duplicate key, names spelled two ways
+# in different parts (document steps), CRLF line ends, LaTeX accents, a biblatex field.
+_AWKWARD_ENTRY = (
+    "@inproceedings{{key{n},\r\n  author = {{SMITH, John and Sm{{\\'\\i}}th, J. and Alipour Gorji, Mahmood}},\r\n"
+    "  title = {{A STUDY OF BERT AND {{LSTM}} MODELS NUMBER {n}}},\r\n  booktitle = acl,\r\n"
+    "  pages = {{{n}1-{n}9}},\r\n  year = {{2020}},\r\n  doi = {{https://doi.org/10.1000/{n}}},\r\n}}\r\n\r\n"
+)
+_OTHER_SPELLING = (
+    "@article{{late{n},\r\n  author = {{John Smith and Mahmood Alipour Gorji}},\r\n  title = {{Models {n}}},\r\n"
+    "  journal = {{J. Am. Chem. Soc.}},\r\n  journaltitle = {{Computational linguistics}},\r\n  year = 2021,\r\n}}\r\n"
+)
+
+
+def _awkward_file(path: Path, entries: int = 400) -> Path:
+    parts = ['@string{acl = "Proceedings of the {ACL}"}\r\n\r\n% a comment at the top\r\n\r\n']
+    for n in range(entries):
+        parts.append(_AWKWARD_ENTRY.format(n=n))
+        if n == entries // 2:
+            parts.append("@article{broken,\r\n  title = {no closing brace\r\n\r\n@comment{in the middle}\r\n\r\n")
+        if n == entries // 3:
+            parts.append(_AWKWARD_ENTRY.format(n=0))  # key0 again: a duplicate key
+    parts += [_OTHER_SPELLING.format(n=n) for n in range(entries // 4)]
+    path.write_bytes("".join(parts).encode("utf-8"))
+    return path
+
+
+def _acl_slice(bigbib: Path, path: Path, entries: int = 3000) -> Path:
+    text = (bigbib / "acl-anthology-88k.bib").read_text(encoding="utf-8")
+    end = 0
+    for _ in range(entries):
+        end = text.find("\n@", end + 1)
+    path.write_text(text[:end + 1], encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def any_size_in_parts(monkeypatch):
+    """Clean small files in parts too (at least 10 blocks a process)."""
+    monkeypatch.setattr(parallel, "PARALLEL_FROM", 10)
+
+
+def _clean_in(folder: Path, source: Path, jobs: int, config: NormalizeConfig, apply: bool = True,
+              monkeypatch=None) -> tuple[bytes, bytes]:
+    """The file and the report written by cleaning `source` with `jobs` processes, from
+    `folder` (relative names, so that the report names the same file either way)."""
+    folder.mkdir(exist_ok=True)
+    monkeypatch.chdir(folder)
+    workers = len(parallel.worker_private_kb)
+    report = cleaning.clean([str(source)], config, apply=apply, output="out.bib" if apply else None, jobs=jobs)
+    assert len(parallel.worker_private_kb) - workers == jobs - 1  # it was cleaned in `jobs` parts
+    cleaning.write_report(report, "r.json")
+    written = Path("out.bib").read_bytes() if apply else b""
+    return written, Path("r.json").read_bytes()
+
+
+CONFIGS = [
+    pytest.param(NormalizeConfig(enabled={"ProtectTitleWords"}), id="every rule, as bench_clean runs them"),
+    # threshold 0: the document steps' suggestions are made too, in every part
+    pytest.param(NormalizeConfig(enabled={"ProtectTitleWords"}, threshold=0.0), id="with every suggestion made"),
+]
+
+
+@pytest.mark.parametrize("config", CONFIGS)
+@pytest.mark.parametrize("jobs", [2, 3])
+def test_a_slice_of_the_acl_anthology_cleaned_in_parts_is_cleaned_as_by_one_process(
+        bigbib, tmp_path, monkeypatch, any_size_in_parts, config, jobs):
+    source = _acl_slice(bigbib, tmp_path / "acl.bib")
+    serial = _clean_in(tmp_path / "serial", source, 1, config, monkeypatch=monkeypatch)
+    in_parts = _clean_in(tmp_path / "parts", source, jobs, config, monkeypatch=monkeypatch)
+    assert serial[0] != source.read_bytes()  # something was fixed
+    assert in_parts == serial
+
+
+@pytest.mark.parametrize("config", CONFIGS)
+@pytest.mark.parametrize("apply", [True, False], ids=["apply", "plan"])
+def test_a_file_with_strings_comments_bad_blocks_and_crlf_is_cleaned_in_parts_as_by_one(
+        tmp_path, monkeypatch, any_size_in_parts, config, apply):
+    source = _awkward_file(tmp_path / "awkward.bib")
+    serial = _clean_in(tmp_path / "serial", source, 1, config, apply, monkeypatch)
+    in_parts = _clean_in(tmp_path / "parts", source, 3, config, apply, monkeypatch)
+    assert in_parts == serial
+    report = serial[1].decode()
+    assert "awkward.bib" in report and '"severity": "error"' in report  # the broken entry, located
+    assert "ClusterPersonVariants" in report and "AlignNameSplits" in report
+
+
+def test_a_review_files_decisions_are_honoured_in_parts_as_by_one_process(tmp_path, monkeypatch, any_size_in_parts):
+    import json
+
+    source = _awkward_file(tmp_path / "awkward.bib")
+    review = tmp_path / "review.json"
+    cleaning.clean([str(source)], NormalizeConfig(review=str(review)), jobs=1)
+    decided = json.loads(review.read_text())
+    for number, entry in enumerate(decided["suggestions"]):  # every rule's suggestions, in every part
+        entry["decision"] = ("accept", "decline", None)[number % 3]
+    review.write_text(json.dumps(decided))
+    results = []
+    for jobs in (1, 2):
+        folder = tmp_path / f"jobs-{jobs}"
+        folder.mkdir()
+        (folder / "review.json").write_text(json.dumps(decided))  # named alike: the report names it
+        config = NormalizeConfig(review="review.json")
+        results.append(_clean_in(folder, source, jobs, config, monkeypatch=monkeypatch)
+                       + ((folder / "review.json").read_bytes(),))
+    assert results[0] == results[1]
+    assert b'"declined": 0' not in results[0][1]
+
+
+def test_the_problems_of_a_parallel_clean_name_the_file_and_line(tmp_path, monkeypatch, any_size_in_parts):
+    source = _awkward_file(tmp_path / "awkward.bib")
+    serial = cleaning.clean([str(source)], jobs=1).files[0].problems
+    in_parts = cleaning.clean([str(source)], jobs=2).files[0].problems
+    assert in_parts == serial
+    text = source.read_bytes().decode()
+    broken_line = text[:text.find("@article{broken")].count("\n") + 1
+    duplicate_line = text[:text.find("@inproceedings{key0,", 10_000)].count("\n") + 1
+    errors = [(problem.line, problem.message.split(";")[0]) for problem in in_parts if problem.severity == "error"]
+    assert errors == [(duplicate_line, "duplicate key 'key0' (first used at line 5)"),
+                      (broken_line, "block is not closed (a brace or quote is missing)")]
+
+
+def test_revert_after_a_parallel_clean_gives_back_the_file_byte_for_byte(bigbib, tmp_path, any_size_in_parts):
+    source = _acl_slice(bigbib, tmp_path / "acl.bib", 2000)
+    original = source.read_bytes()
+    report = cleaning.clean([str(source)], apply=True, in_place=True, jobs=2)
+    cleaning.write_report(report, str(tmp_path / "r.json"))
+    assert source.read_bytes() != original and len(report.files[0].sources) > 20
+    assert cleaning.revert(str(tmp_path / "r.json")).problems == []
+    assert source.read_bytes() == original
+
+
+def test_the_progress_of_a_parallel_clean_counts_every_record_once(tmp_path, any_size_in_parts):
+    source = _awkward_file(tmp_path / "awkward.bib")
+    told: list[tuple[str, int]] = []
+    done: list[int] = []
+    report = cleaning.clean([str(source)], jobs=2,
+                            progress_for=lambda path, records: told.append((path, records)) or done.append)
+    assert told == [(str(source), report.files[0].records)]
+    assert sum(done) == report.files[0].records and min(done) >= 0
+
+
+def test_a_terminal_gets_its_progress_bar_from_a_parallel_clean(tmp_path, monkeypatch, any_size_in_parts):
+    # The bar's refresh thread runs while the workers are forked: they must not need it.
+    from rich.console import Console
+    from rich.progress import Progress
+
+    from refmanager.cli import shell
+
+    monkeypatch.setattr(shell, "PROGRESS_FROM_RECORDS", 1)
+    monkeypatch.setattr(shell, "errors", Console(stderr=True, force_terminal=True, width=80))
+    advanced = []
+    advance = Progress.advance
+    monkeypatch.setattr(Progress, "advance",
+                        lambda self, task, done: advanced.append(done) or advance(self, task, done))
+    source = _awkward_file(tmp_path / "awkward.bib")
+    arguments = ["clean", str(source), "--jobs", "2", "--apply", "-o", str(tmp_path / "o.bib")]
+    result = CliRunner().invoke(app, arguments)
+    assert result.exit_code == 1, result.output  # the broken entry is an error
+    assert sum(advanced) == len(cleaning.api.load(str(source)).records)
+    assert "block is not closed" in result.output
+
+
+# ---------------------------------------------------------------- how many processes
+
+
+def test_jobs_default_to_the_usable_cores_and_small_files_stay_serial(monkeypatch):
+    monkeypatch.setattr(parallel, "usable_cores", lambda: 4)
+    assert parallel.parallel_jobs(None, parallel.PARALLEL_FROM) == 4
+    assert parallel.parallel_jobs(3, parallel.PARALLEL_FROM) == 3
+    assert parallel.parallel_jobs(1, 10 * parallel.PARALLEL_FROM) == 1
+    assert parallel.parallel_jobs(None, parallel.PARALLEL_FROM - 1) == 1
+    assert parallel.usable_cores.__module__ != "os"  # the real one reads the affinity:
+    assert 1 <= len(os.sched_getaffinity(0)) <= (os.cpu_count() or 1)
+
+
+def test_without_fork_or_off_linux_everything_is_serial(monkeypatch):
+    assert parallel.parallel_jobs(8, 10 * parallel.PARALLEL_FROM) == 8
+    monkeypatch.setattr(parallel.sys, "platform", "darwin")
+    assert parallel.parallel_jobs(8, 10 * parallel.PARALLEL_FROM) == 1
+    monkeypatch.undo()
+    monkeypatch.delattr(os, "fork")
+    assert parallel.parallel_jobs(8, 10 * parallel.PARALLEL_FROM) == 1
+
+
+def test_a_diff_or_another_format_is_cleaned_in_one_process(tmp_path, any_size_in_parts):
+    document = cleaning.api.load(str(_awkward_file(tmp_path / "awkward.bib")))
+    assert cleaning._jobs_for(document, "bibtex", diff=False, jobs=2) == 2
+    assert cleaning._jobs_for(document, "biblatex", diff=False, jobs=2) == 2
+    assert cleaning._jobs_for(document, "bibtex", diff=True, jobs=2) == 1  # the diff needs the text before
+    assert cleaning._jobs_for(document, "csljson", diff=False, jobs=2) == 1
+
+
+def test_the_jobs_option_is_passed_on_and_must_be_positive(tmp_path, monkeypatch):
+    seen = []
+    monkeypatch.setattr(cleaning, "clean", lambda *arguments, **options: seen.append(options["jobs"]) or
+                        cleaning.CleanReport([], False, 0.9))
+    source = str(_awkward_file(tmp_path / "awkward.bib", 3))
+    assert CliRunner().invoke(app, ["clean", source, "--jobs", "3"]).exit_code == 0
+    assert CliRunner().invoke(app, ["clean", source]).exit_code == 0
+    assert seen == [3, None]
+    assert CliRunner().invoke(app, ["clean", source, "--jobs", "0"]).exit_code == 2
+
+
+def test_the_document_steps_read_only_what_the_parts_send_them():
+    # A new document step may read more of a record than names and container titles:
+    # then clean_parts.COMPARED must send it too.
+    steps = {step.name for step in default_pipeline(NormalizeConfig(enabled={"ProtectTitleWords"})).steps
+             if isinstance(step, DocumentStep)}
+    assert steps == clean_parts.DOCUMENT_STEPS
+
+
+# ---------------------------------------------------------------- the plumbing
+
+
+def _echo_twice(part: int, channel: parallel.Channel) -> tuple[int, str]:
+    channel.send(part * 10)
+    return part, channel.receive()
+
+
+def _fails(part: int, channel: parallel.Channel) -> None:
+    raise ValueError(f"part {part} cannot be done")
+
+
+def test_workers_exchange_messages_and_report_their_own_memory():
+    before = len(parallel.worker_private_kb)
+    with parallel.forked_workers(_echo_twice, [1, 2]) as workers:
+        assert [worker.channel.receive() for worker in workers] == [10, 20]
+        for worker in workers:
+            worker.channel.send("back")
+        assert [worker.result() for worker in workers] == [(1, "back"), (2, "back")]
+    private = parallel.worker_private_kb[before:]
+    assert len(private) == 2 and all(0 < kb < 500_000 for kb in private)
+
+
+def test_a_workers_exception_is_raised_in_the_parent():
+    with pytest.raises(ValueError, match="part 1 cannot be done"):
+        with parallel.forked_workers(_fails, [1]) as workers:
+            workers[0].result()
+
+
+def test_split_range_covers_every_position_once_in_order():
+    parts = parallel.split_range(10, 3)
+    assert [list(part) for part in parts] == [[0, 1, 2], [3, 4, 5], [6, 7, 8, 9]]
+    assert parallel.split_range(2, 3)[0] == range(0, 0)
