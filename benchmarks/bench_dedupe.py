@@ -215,7 +215,7 @@ def main(arguments: list[str]) -> None:
         return
     for name in [argument for argument in arguments if not argument.startswith("--")] or SETS:
         print(json.dumps(run(name, options)))
-    print(f"peak MB {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024}")
+    print(json.dumps({"peak MB": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024}))
 
 
 if __name__ == "__main__":
