@@ -99,7 +99,7 @@ class RenderContext:
         self.sort_et_al = None
         self.first_names_node = None
         self.first_name_list = None  # (list node, [one node per name]) of the first names
-        self.present = None  # the item's variables with a value, when asked (known_empty.py)
+        self.present = None  # the item's variables with a value, names and bits, when asked (known_empty.py)
 
     @property
     def locale(self):

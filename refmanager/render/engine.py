@@ -41,6 +41,7 @@ class Engine:
         self.shares_name_nodes = bibliography is None \
             or bibliography.get("subsequent-author-substitute") is None
         self.option_cache: dict = {}
+        self.label_nodes: dict = {}  # (id of a names' label, variable, plural): its node
         self.known_empty: dict = {}  # renderings known to give nothing (known_empty.py)
         self.known_output: dict = {}  # and those known to give an output, by what they print
         self._present: dict[int, tuple] = {}  # id of an item: (item, its present variables)
@@ -53,8 +54,9 @@ class Engine:
             self.items[key] = with_note_variables(item)
             self.states[key] = ItemState()
 
-    def present_variables(self, item: dict) -> frozenset[str]:
-        """The item's variables that have a value, computed once per item."""
+    def presence(self, item: dict) -> tuple[frozenset[str], int]:
+        """The item's variables that have a value, as names and as bits (known_empty.py),
+        computed once per item."""
         known = self._present.get(id(item))
         if known is None or known[0] is not item:  # the item is kept, so its id is not reused
             known = self._present[id(item)] = (item, present_variables(item))

@@ -46,11 +46,15 @@ _UNPREDICTABLE_CONDITIONS = ("position", "locator", "disambiguate")
 class Footprint:
     """What an element (with the macros it calls) prints and tests."""
 
-    __slots__ = ("printed", "tested", "reusable", "suffixed")
+    __slots__ = ("printed", "tested", "reusable", "suffixed", "printed_bits", "tested_bits")
 
     def __init__(self, printed: frozenset[str], tested: frozenset[str], reusable: bool) -> None:
         self.printed = printed  # every spelling of every variable it can print
         self.tested = tested  # every spelling of the variables its conditions test
+        # The same as bits (see `variable_bits`): tested at every rendering, where
+        # an `&` of two ints costs less than a set operation.
+        self.printed_bits = variable_bits(printed)
+        self.tested_bits = variable_bits(tested)
         self.reusable = reusable  # no names inside: its output can be kept by value
         # It prints the year-suffix, the one computed variable it may print: the
         # item's suffix (most have none) is part of its case.
@@ -85,9 +89,9 @@ def reusing_known_outputs(element, macros: dict, render):
             return render(ctx)
         present = ctx.present
         if present is None:
-            present = ctx.present = ctx.engine.present_variables(ctx.item)
-        if footprint.printed.isdisjoint(present) and not (footprint.suffixed
-                                                          and ctx.state.year_suffix):
+            present = ctx.present = ctx.engine.presence(ctx.item)
+        if not footprint.printed_bits & present[1] and not (footprint.suffixed
+                                                             and ctx.state.year_suffix):
             kind, known_cases = EMPTY, ctx.engine.known_empty
         elif reusable:
             kind, known_cases = OUTPUT, ctx.engine.known_output
@@ -170,33 +174,51 @@ def _take_over(footprint: Footprint | None, printed: set, tested: set, holding: 
     return True
 
 
-def present_variables(item: dict) -> frozenset[str]:
-    """The names of the item's variables that have a value (as `RenderContext.raw` reads them)."""
-    return frozenset(name for name, value in item.items()
-                     if value is not None and value != "" and value != [])
+# A bit for each variable name, numbered as first seen (one numbering for every
+# engine, so that footprints, kept on the style's elements, can be shared).
+_VARIABLE_BITS: dict[str, int] = {}
 
 
-def _case_key(footprint: Footprint, ctx, present: frozenset[str]) -> tuple:
+def variable_bits(names) -> int:
+    """The names as one int, a bit per name: sets of names compared with `&`."""
+    bits = 0
+    for name in names:
+        bit = _VARIABLE_BITS.get(name)
+        if bit is None:
+            bit = _VARIABLE_BITS[name] = 1 << len(_VARIABLE_BITS)
+        bits |= bit
+    return bits
+
+
+def present_variables(item: dict) -> tuple[frozenset[str], int]:
+    """The names of the item's variables that have a value (as `RenderContext.raw`
+    reads them), and the same as bits."""
+    names = frozenset(name for name, value in item.items()
+                      if value is not None and value != "" and value != [])
+    return names, variable_bits(names)
+
+
+def _case_key(footprint: Footprint, ctx, present: tuple[frozenset[str], int]) -> tuple:
     """Which tested variables are present decides every condition: two items with
     the same ones present (under the same spellings) take the same branches."""
     return (id(footprint), ctx.mode, ctx.item.get("type"), ctx.suppress_names,
-            footprint.tested & present)
+            footprint.tested_bits & present[1])
 
 
-def known_output_key(footprint: Footprint, ctx, present: frozenset[str]):
+def known_output_key(footprint: Footprint, ctx, present: tuple[frozenset[str], int]):
     """The key of a reusable element's output for this item: its case, the item's
     language (title case, language-specific casing) and the values it prints; None
     when the output may depend on more. (Whether the footprint is reusable is for the
     caller to check.)"""
-    shown = footprint.printed & present
+    shown = footprint.printed & present[0]
     if ctx.suppressed and not shown.isdisjoint(ctx.suppressed):
         return None  # a substitute used one of them up: this cite prints it as missing
     if ctx.state.year_suffix and not ctx.engine.uses_year_suffix:
         return None  # the year then carries the suffix, once per cite
     item = ctx.item
     keys = ctx.engine.value_keys(item)
-    values = frozenset((name, keys[name] if name in keys else _value_key(keys, item, name))
-                       for name in shown)
+    values = frozenset([(name, keys[name] if name in keys else _value_key(keys, item, name))
+                        for name in shown])  # a list: no generator to resume per value
     suffix = ctx.state.year_suffix if footprint.suffixed else ""
     return _case_key(footprint, ctx, present) + (_hashable(item.get("language")), values, suffix)
 

@@ -20,7 +20,8 @@ RENDER_CHILDREN = None  # set by the interpreter (which imports this module)
 class NamesParts:
     """The children of a names element that shape its output."""
 
-    __slots__ = ("name", "et_al", "label", "substitute", "label_first")
+    __slots__ = ("name", "et_al", "label", "substitute", "label_first", "variables",
+                 "inherited")
 
     def __init__(self, element) -> None:
         self.name = element.find("name")
@@ -30,6 +31,19 @@ class NamesParts:
         order = [child.name for child in element.children]
         self.label_first = (self.label is not None and self.name is not None
                             and order.index("label") < order.index("name"))
+        self.variables = element.get("variable", "").split()
+        self.inherited: dict = {}  # id of a bare names element in the substitute: its parts
+
+    def inherited_by(self, element) -> NamesParts:
+        """The parts of a bare `cs:names` inside this one's substitute: its variables,
+        this one's name, et-al and label (made once per element, not per cite)."""
+        parts = self.inherited.get(id(element))
+        if parts is None:
+            parts = self.inherited[id(element)] = NamesParts.__new__(NamesParts)
+            parts.name, parts.et_al, parts.label = self.name, self.et_al, self.label
+            parts.substitute, parts.label_first = None, self.label_first
+            parts.variables, parts.inherited = _parts_of(element).variables, {}
+        return parts
 
 
 def _parts_of(element) -> NamesParts:
@@ -242,10 +256,21 @@ def _sort_key(name: dict, options: NameOptions, ctx) -> str:
 def _label_node(label_element, variable: str, count: int, ctx):
     if label_element is None:
         return None
-    plural = {"always": True, "never": False}.get(label_element.get("plural", ""), count > 1)
+    plural = _PLURAL_RULES.get(label_element.get("plural", ""), count > 1)
+    # The same for every item (a locale term): made once, then shared, as trees are
+    # never changed in place; a label is never one of the name nodes that
+    # subsequent-author-substitute looks for.
+    key = (id(label_element), variable, plural)
+    labels = ctx.engine.label_nodes
+    if key in labels:
+        return labels[key]
     text = ctx.locale.term(variable, label_element.get("form", "long"), plural)
     # A term is in the style's language, not the item's: title case applies.
-    return decorate(label_element, text or None)
+    node = labels[key] = decorate(label_element, text or None)
+    return node
+
+
+_PLURAL_RULES = {"always": True, "never": False}
 
 
 def _variable_groups(variables: list, ctx) -> list[tuple[str, list]]:
@@ -267,7 +292,7 @@ def _variable_groups(variables: list, ctx) -> list[tuple[str, list]]:
 
 
 def _render_variables(element, parts: NamesParts, ctx):
-    groups = _variable_groups(element.get("variable", "").split(), ctx)
+    groups = _variable_groups(parts.variables, ctx)
     if not groups:
         return None, 0
     rendered, total = [], 0
@@ -315,10 +340,7 @@ def render_names(element, ctx):
     parts = _parts_of(element)
     if parts.name is None and parts.et_al is None and parts.label is None \
             and ctx.substitute_parent is not None:
-        inherited = ctx.substitute_parent
-        parts = NamesParts.__new__(NamesParts)
-        parts.name, parts.et_al, parts.label = inherited.name, inherited.et_al, inherited.label
-        parts.substitute, parts.label_first = None, inherited.label_first
+        parts = ctx.substitute_parent.inherited_by(element)
     if ctx.suppress_names:
         return None
     node, _ = _render_variables(element, parts, ctx)

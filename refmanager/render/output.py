@@ -166,10 +166,13 @@ def _collapse_joins(events: list) -> list:
 
 
 def _collapsed(events: list) -> tuple[list, bool]:
-    """The events with punctuation and spaces merged, and whether any text changed
-    (a text that was empty to begin with is left out, which changes nothing)."""
+    """The events with punctuation and spaces merged, and whether a second pass could
+    merge more: only where a merge made a join this pass did not look at (a text
+    that lost its first character to one that can merge again, a previous text
+    that lost its last); elsewhere it would meet the same pairs and change nothing.
+    (A text that was empty to begin with is left out, which changes nothing.)"""
     out = []
-    changed = False
+    unsettled = False
     last_char, last_text, behind_quote = "", None, False
     for kind, value in events:
         if kind == "text":
@@ -177,12 +180,14 @@ def _collapsed(events: list) -> tuple[list, bool]:
                 first = value[0]
                 pair = (last_char, first)
                 if pair in _DROP_NEXT and not value.startswith(".."):
-                    value, changed = value[1:], True
+                    value = value[1:]
+                    unsettled = unsettled or value[:1] in _MERGING
                 elif pair in _REPLACE_PREVIOUS and not behind_quote:
                     previous = out[last_text][1]
-                    out[last_text], changed = ("text", previous[:-1]), True
+                    out[last_text], unsettled = ("text", previous[:-1]), True
                 elif first == " " and last_char in " \u00a0" and not behind_quote:
-                    value, changed = value[1:], True
+                    value = value[1:]
+                    unsettled = unsettled or value[:1] in _MERGING
             if not value:
                 continue
             last_char, behind_quote = value[-1], False
@@ -194,7 +199,7 @@ def _collapsed(events: list) -> tuple[list, bool]:
         elif kind == "quote-open":
             last_char, last_text = value[-1:], None
         out.append((kind, value))
-    return out, changed
+    return out, unsettled
 
 
 def flatten(node, locale) -> list:
@@ -207,9 +212,10 @@ def flatten(node, locale) -> list:
         return _collapse_joins(events)
     if not depth[1]:
         # No quotation for punctuation to move into: the passes below come down to
-        # merging twice, and a second merge changes nothing where the first did not.
-        events, changed = _collapsed(events)
-        return _collapse_joins(events) if changed else events
+        # merging twice, and a second merge changes nothing where the first left no
+        # join it did not look at.
+        events, unsettled = _collapsed(events)
+        return _collapse_joins(events) if unsettled else events
     _move_punctuation_in(events)
     # A mark that a join leaves after the quote moves in too: “colon” + ":" + "! x"
     # is “colon!” x, and “comma,” + ". x" is “comma,.” x (punctuation_FullMontyQuotesIn).

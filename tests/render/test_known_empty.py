@@ -3,7 +3,7 @@ skipped only where the output cannot differ, with the group rule's counts kept."
 
 import pytest
 
-from refmanager.render.known_empty import footprint_of
+from refmanager.render.known_empty import footprint_of, present_variables, variable_bits
 from refmanager.render.processor import CitationProcessor, Cite
 from refmanager.render.style import Style
 
@@ -160,3 +160,14 @@ def test_a_kept_output_with_a_year_suffix_is_kept_per_suffix(style):
     assert [entry for _id, entry in processor.bibliography()] == [
         "Doe (2000a)", "Doe (2000b)", "Roe (2000)", "Poe (2000)"]
     assert len([key for key in _kept(processor, "date") if key[1] == "bibliography"]) == 3
+
+
+def test_variable_bits_stand_for_the_sets_of_names():
+    # The footprints and the items' present variables meet as bits: `&` of two must be
+    # the bits of the names both hold, whatever the order the names came in.
+    printed, present = ["title", "URL", "DOI"], ["DOI", "author", "title", "issued"]
+    assert variable_bits(printed) & variable_bits(present) == variable_bits(["title", "DOI"])
+    assert variable_bits(reversed(printed)) == variable_bits(printed)
+    assert variable_bits(["URL"]) & variable_bits(present) == 0
+    assert present_variables({"title": "T", "note": "", "editor": [], "page": None}) == \
+        (frozenset({"title"}), variable_bits(["title"]))

@@ -4,7 +4,7 @@ import pytest
 
 from refmanager.render.backends import write_text
 from refmanager.render.locale import LocaleChain
-from refmanager.render.output import flatten
+from refmanager.render.output import _collapsed, flatten
 from refmanager.render.richtext import Rich
 
 EN = LocaleChain("en-US", [])
@@ -45,3 +45,43 @@ def test_joins(node, expected):
 
 def test_british_punctuation_stays_outside_quotes():
     assert text(Rich([Rich(["Title"], quotes=True), ", next"]), GB) == "‘Title’, next"
+
+
+# Texts that meet at joins: marks that merge or drop, spaces, letters; "" and ".." too.
+_PIECES = ["", "a", ".", "..", ":", ";", "!", "?", ",", " ", "  ", ". ", ": .", ";:.", "a:",
+           ":", " b", "! x"]
+
+
+def _sequences(length: int):
+    if length == 0:
+        yield []
+        return
+    for rest in _sequences(length - 1):
+        for piece in _PIECES:
+            yield rest + [("text", piece)]
+
+
+def test_a_settled_merge_is_final():
+    # flatten skips the second pass when the first says it is settled: a second pass
+    # must then change nothing, for every sequence of three texts from _PIECES (and
+    # a quote's close and a hold in the middle).
+    checked = 0
+    for texts in _sequences(3):
+        for middle in ([], [("quote-close", "”")], [("hold", "")]):
+            events = texts[:1] + middle + texts[1:]
+            once, unsettled = _collapsed(events)
+            if not unsettled:
+                assert _collapsed(once)[0] == once, events
+                checked += 1
+    assert checked > 10_000  # most sequences are settled at once
+
+
+@pytest.mark.parametrize("events", [
+    [("text", "x;"), ("text", ":.")],  # the colon drops, then the period meets ";"
+    [("text", "a "), ("text", "  b")],  # one space drops, the next meets the first
+    [("text", "Wow!:"), ("text", "!")],  # "!" replaces ":", then meets "!"
+], ids=["a drop that uncovers a mark", "a drop that uncovers a space",
+        "a replaced previous mark"])
+def test_a_merge_that_makes_a_new_join_is_unsettled(events):
+    once, unsettled = _collapsed(events)
+    assert unsettled and _collapsed(once)[0] != once
