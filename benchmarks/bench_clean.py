@@ -9,8 +9,8 @@ its own; the figures are medians over the runs. Jobs:
   target is set against: `refman clean` should take no more wall time);
 * refman clean: the command itself (`clean FILE --apply -o OUT --report R`):
   read, every rule of the default pipeline plus ProtectTitleWords, write the
-  file and the report, with as many processes as usable cores (its default);
-* refman clean --jobs 1: the same in one process;
+  file and the report, in one process (its default);
+* refman clean --jobs 2: the same in two processes (`refmanager.clean_parts`);
 * refman clean (plan): the same without --apply: read, every rule, the report;
 * bibtex-tidy (npm package), when its script is found (`--tidy`, or
   node_modules/.bin/bibtex-tidy in /tmp/bt): run on a copy of the file, since
@@ -74,7 +74,7 @@ check = f"{{len(report['files'][0]['applied'])}} fixes, {{len(report['files'][0]
 JOBS = {
     "bibtexparser parse+write": IO_JOBS["bibtexparser parse+write"],  # the same peer job
     "refman clean --apply -o OUT --report R": _CLEAN_APPLY.format(options=""),
-    "refman clean --apply -o OUT --report R --jobs 1": _CLEAN_APPLY.format(options=', "--jobs", "1"'),
+    "refman clean --apply -o OUT --report R --jobs 2": _CLEAN_APPLY.format(options=', "--jobs", "2"'),
     "refman clean (plan) --report R": """
 from refmanager.cli import app
 (work / "refman.toml").write_text('enable = ["ProtectTitleWords"]\\n')

@@ -242,7 +242,7 @@ def clean_files(paths: list[str], config: "NormalizeConfig | None" = None, apply
     for `revert_clean`; `review`: a review file whose decisions on suggestions are
     honoured (see `refmanager.normalize.review`). `config` defaults to the built-in
     settings; `refman clean` reads the nearest refman.toml (`normalize.find_config`).
-    `jobs`: how many processes share a large file (None: one a usable core).
+    `jobs`: how many processes share a large file (None: one; 0: one a usable core).
     """
     from refmanager import clean as cleaning
     from refmanager.normalize import NormalizeConfig

@@ -45,7 +45,7 @@ worker_private_kb: list[int] = []
 
 
 def usable_cores() -> int:
-    """The cores this process may run on (its affinity), as the default number of jobs."""
+    """The cores this process may run on (its affinity): the jobs of `--jobs 0`."""
     try:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # not Linux
@@ -53,8 +53,11 @@ def usable_cores() -> int:
 
 
 def parallel_jobs(jobs: int | None, items: int) -> int:
-    """How many processes to use for `items` items when `jobs` were asked (None: one a core)."""
-    wanted = usable_cores() if jobs is None else jobs
+    """How many processes to use for `items` items when `jobs` were asked (None: one;
+    0: one a usable core). One is the default: on this project's 2-core machine a
+    second process saved no time on the 88k-entry file and cost 500 MB
+    (benchmarks/results/bench_clean-2026-12-02i.md)."""
+    wanted = usable_cores() if jobs == 0 else jobs or 1
     if wanted <= 1 or items < max(PARALLEL_FROM, wanted) or not can_fork():
         return 1
     return wanted

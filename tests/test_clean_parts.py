@@ -185,12 +185,13 @@ def test_a_terminal_gets_its_progress_bar_from_a_parallel_clean(tmp_path, monkey
 # ---------------------------------------------------------------- how many processes
 
 
-def test_jobs_default_to_the_usable_cores_and_small_files_stay_serial(monkeypatch):
+def test_jobs_default_to_one_zero_means_the_usable_cores_and_small_files_stay_serial(monkeypatch):
     monkeypatch.setattr(parallel, "usable_cores", lambda: 4)
-    assert parallel.parallel_jobs(None, parallel.PARALLEL_FROM) == 4
+    assert parallel.parallel_jobs(None, 10 * parallel.PARALLEL_FROM) == 1
+    assert parallel.parallel_jobs(0, parallel.PARALLEL_FROM) == 4
     assert parallel.parallel_jobs(3, parallel.PARALLEL_FROM) == 3
     assert parallel.parallel_jobs(1, 10 * parallel.PARALLEL_FROM) == 1
-    assert parallel.parallel_jobs(None, parallel.PARALLEL_FROM - 1) == 1
+    assert parallel.parallel_jobs(0, parallel.PARALLEL_FROM - 1) == 1
     assert parallel.usable_cores.__module__ != "os"  # the real one reads the affinity:
     assert 1 <= len(os.sched_getaffinity(0)) <= (os.cpu_count() or 1)
 
@@ -212,15 +213,16 @@ def test_a_diff_or_another_format_is_cleaned_in_one_process(tmp_path, any_size_i
     assert cleaning._jobs_for(document, "csljson", diff=False, jobs=2) == 1
 
 
-def test_the_jobs_option_is_passed_on_and_must_be_positive(tmp_path, monkeypatch):
+def test_the_jobs_option_is_passed_on_and_must_not_be_negative(tmp_path, monkeypatch):
     seen = []
     monkeypatch.setattr(cleaning, "clean", lambda *arguments, **options: seen.append(options["jobs"]) or
                         cleaning.CleanReport([], False, 0.9))
     source = str(_awkward_file(tmp_path / "awkward.bib", 3))
     assert CliRunner().invoke(app, ["clean", source, "--jobs", "3"]).exit_code == 0
     assert CliRunner().invoke(app, ["clean", source]).exit_code == 0
-    assert seen == [3, None]
-    assert CliRunner().invoke(app, ["clean", source, "--jobs", "0"]).exit_code == 2
+    assert CliRunner().invoke(app, ["clean", source, "--jobs", "0"]).exit_code == 0
+    assert seen == [3, None, 0]
+    assert CliRunner().invoke(app, ["clean", source, "--jobs", "-1"]).exit_code == 2
 
 
 def test_the_document_steps_read_only_what_the_parts_send_them():
