@@ -99,8 +99,8 @@ def _predicate(test, value):
 
         def stored(ctx) -> bool:
             found = ctx.item.get(value)
-            if found is None and older is not None:
-                found = ctx.item.get(older)
+            if not found and older is not None:
+                found = ctx.item.get(older)  # an empty new spelling hides no old one
             return found is not None and found != "" and found != []
         return stored
     return lambda ctx: test(value, ctx)

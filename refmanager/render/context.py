@@ -116,9 +116,9 @@ class RenderContext:
         suppressed by a substitute, unless `even_suppressed`)."""
         if name in self.suppressed and not even_suppressed:
             return None
-        if name not in COMPUTED_VARIABLES:
+        if name not in COMPUTED_VARIABLES:  # `_stored`, inline: raw runs for every variable
             value = self.item.get(name)
-            if value is None and name in OLD_NAMES:
+            if not value and name in OLD_NAMES:
                 value = self.item.get(OLD_NAMES[name])
         elif name == "locator":
             value = self.cite.locator if self.cite else None
@@ -138,9 +138,11 @@ class RenderContext:
         return value
 
     def _stored(self, name: str):
-        """The item's own value of a variable, under its CSL 1.0 name or an older one."""
+        """The item's own value of a variable, under its CSL 1.0 name or, where that is
+        missing or empty, an older one (as a condition reads it: known_empty.py keys
+        an item by the variables present, so both must agree)."""
         value = self.item.get(name)
-        if value is None and name in OLD_NAMES:
+        if not value and name in OLD_NAMES:  # both short titles: text, never 0
             value = self.item.get(OLD_NAMES[name])
         return value
 

@@ -171,3 +171,17 @@ def test_variable_bits_stand_for_the_sets_of_names():
     assert variable_bits(["URL"]) & variable_bits(present) == 0
     assert present_variables({"title": "T", "note": "", "editor": [], "page": None}) == \
         (frozenset({"title"}), variable_bits(["title"]))
+
+
+def test_an_empty_new_spelling_gives_way_to_the_old_one_in_conditions_and_text(style):
+    # Both items have the same variables present (shortTitle), so they share a case
+    # key: the condition and the text must read title-short alike for both.
+    macros = ('<macro name="short"><choose><if variable="title-short">'
+              '<text variable="title" form="short"/></if><else><text value="none"/></else>'
+              '</choose></macro>')
+    xml = style(bibliography='<text macro="short"/>', macros=macros)
+    items = [{"id": "a", "type": "book", "title": "A long", "title-short": "", "shortTitle": "A"},
+             {"id": "b", "type": "book", "title": "B long", "shortTitle": "B"},
+             {"id": "c", "type": "book", "title": "C long", "title-short": ""}]
+    assert _bibliography(xml, items) == ["A", "B", "none"]
+    assert _bibliography(xml, items[1:2] + items[:1]) == ["B", "A"]  # either order
