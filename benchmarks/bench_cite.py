@@ -204,7 +204,7 @@ def main() -> None:
     parser.add_argument("--file", type=Path, default=DEFAULT_FILE)
     parser.add_argument("--oracle", type=Path, default=DEFAULT_ORACLE)
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results")
-    parser.add_argument("--only", help="run only the jobs whose name holds one of these texts (comma-separated)")
+    parser.add_argument("--only", help="run only the jobs whose name holds one of these texts (separated by commas; a comma before a space or a digit belongs to the text, as in job names: \"refmanager APA, whole file\")")
     parser.add_argument("--stem", help="name of the result files, without .md/.json "
                                        "(default bench_cite-DATE; a second run that day: bench_cite-DATEb)")
     options = parser.parse_args()
@@ -212,7 +212,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as temporary:
         for name, code, arguments, _entries in jobs(options, Path(temporary)):
             # A comma before a digit is a thousands separator ("first 5,000"), not a list's.
-            if options.only and not any(text in name for text in re.split(r",(?!\d)", options.only)):
+            if options.only and not any(text in name for text in re.split(r",(?![\d ])", options.only)):
                 continue
             row = median_row(name, [run_job(code, *arguments) for _ in range(options.runs)])
             row |= _entries_of(row)
