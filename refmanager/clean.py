@@ -31,7 +31,7 @@ from refmanager.io import formats
 from refmanager.io.files import write_bytes
 from refmanager.jsontext import json_text
 from refmanager.normalize import NormalizeConfig, normalize_document
-from refmanager.normalize.pipeline import Progress
+from refmanager.normalize.pipeline import Findings, Progress
 from refmanager.normalize.review import Decisions, read_review, review_text
 
 REPORT_VERSION = 1
@@ -142,10 +142,8 @@ def _clean_file(path: str, config: NormalizeConfig, apply: bool, target: str, in
         return _clean_in_parts(document, config, apply, target, in_place, format, progress, decisions, jobs)
     before = api.dumps(document, format).text if diff else ""
     findings = normalize_document(document, config, progress=progress, decisions=decisions)
-    fixes = findings.fixes(config.threshold)
-    report = FileReport(path, document.format, len(document.records), fixes,
-                        findings.suggestions(config.threshold),
-                        document.all_problems() + findings.problems, declined=len(findings.declined))
+    report = _file_report(path, document.format, len(document.records), findings, document.all_problems(), config)
+    fixes = report.applied
     if apply and document.format == BIBTEX:
         report.sources = _source_texts(document, fixes)
     report.problems += apply_changes(document, fixes)
@@ -157,6 +155,15 @@ def _clean_file(path: str, config: NormalizeConfig, apply: bool, target: str, in
         report.problems += api.save(document, target, format, backup=in_place)
         report.written = target
     return report
+
+
+def _file_report(path: str, format: str, records: int, findings: Findings, read_problems: list[Problem],
+                 config: NormalizeConfig) -> FileReport:
+    """What the steps found in a file, split by the confidence threshold, before any
+    fix is made: the fixes are `applied`, the rest `suggested`."""
+    return FileReport(path, format, records, findings.fixes(config.threshold),
+                      findings.suggestions(config.threshold), read_problems + findings.problems,
+                      declined=len(findings.declined))
 
 
 def _jobs_for(document, format: str, diff: bool, jobs: int | None) -> int:
@@ -174,11 +181,9 @@ def _clean_in_parts(document, config: NormalizeConfig, apply: bool, target: str,
 
     cleaned = clean_in_parts(document, config, decisions, jobs, apply, write_unchanged=not in_place,
                              dialect="biblatex" if format == "biblatex" else "bibtex", progress=progress)
-    findings = cleaned.findings
-    fixes = findings.fixes(config.threshold)
-    report = FileReport(document.path, document.format, cleaned.records, fixes,
-                        findings.suggestions(config.threshold), cleaned.problems + findings.problems,
-                        declined=len(findings.declined), sources=cleaned.sources)
+    report = _file_report(document.path, document.format, cleaned.records, cleaned.findings, cleaned.problems,
+                          config)
+    report.sources = cleaned.sources
     report.problems += cleaned.unmade
     if cleaned.written is not None:
         report.problems += api.save_written(document, target, format, cleaned.written, backup=in_place)
