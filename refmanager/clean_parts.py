@@ -33,6 +33,7 @@ byte for byte (tests/test_clean_parts.py compares them on real files).
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from itertools import chain
 
@@ -260,6 +261,4 @@ def _record_ranges(document: Document, blocks: list[range]) -> list[range]:
 
 
 def _part_of(position: int, starts: list[int]) -> int:
-    from bisect import bisect_right
-
     return bisect_right(starts, position) - 1
