@@ -178,8 +178,9 @@ def _render_range(specs, start, end, ctx, season, delimiter):
     range_delimiter = next((spec.attrs.get("range-delimiter", "–") for spec in specs
                             if spec.name == largest), "–")
     if largest == "year":
+        # the end first: an implicit year-suffix follows the last year (citeproc-js: 2019-2020a)
+        second = _render_parts(specs, end, ctx, season, delimiter, drop_first_prefix=True)
         first = _render_parts(specs, start, ctx, season, delimiter, drop_last_suffix=True)
-        second = _render_parts(specs, end, ctx, season, delimiter)
         if not first and not second:
             return None  # "1890/1912" through month and day parts: nothing, not a lone "–"
         return Rich([join(first, delimiter), range_delimiter, join(second, delimiter)])
@@ -207,6 +208,9 @@ def _is_season_number(season) -> bool:
     return isinstance(season, int) or (isinstance(season, str) and season.strip().isdigit())
 
 
+_PART_NAMES = ("year", "month", "day")
+
+
 def render_date(element, ctx):
     variable = element.get("variable", "")
     raw = ctx.variable(variable)
@@ -215,7 +219,14 @@ def render_date(element, ctx):
         return None
     specs, delimiter = _part_specs(element, ctx)
     if ctx.mode == "sort":  # dates sort by value (of the parts shown), not by their text
-        return value.sort_key({spec.name for spec in specs}) or value.literal
+        shown = {spec.name for spec in specs}
+        if value.parts and not any(number and name in shown
+                                   for name, number in zip(_PART_NAMES, value.parts[0])):
+            # A year-only date through month and day parts keeps its key, but counts as
+            # empty, as in the text: a group around it vanishes (citeproc-js; Chicago's
+            # source macro puts such an item after one with a day).
+            ctx.counts[-1][1] -= 1
+        return value.sort_key(shown) or value.literal
     # A literal ("ca. 1890") or a season written as text ("Winter") stands for the
     # whole date: a date showing only month and day shows neither (citeproc-js:
     # Chicago's "Birdwatch, Winter 2014" in notes, no "Winter" after an author-date

@@ -91,3 +91,46 @@ def test_parts_that_stand_for_the_whole_date(style, layout, issued, expected):
     # "Papers of the Harbour Commission. National Archives." for 1890–1912.
     framed = f'<text value="["/>{layout}<text value="]"/>'  # an empty cite is an error
     assert render(style, framed, issued) == f"[{expected}]"
+
+
+# Sorting and ranges as citeproc-js 2.4.63 gives them (tools/csl-oracle, on these styles).
+SORT_MONTH_DAY = f'<macro name="md">{MONTH_DAY}</macro>'
+NUMBER_AND_TITLE = '<group delimiter=" "><text variable="citation-number"/><text variable="title"/></group>'
+UNDATED_AND_DATED = [
+    {"id": "year", "type": "book", "title": "Year only", "issued": {"date-parts": [[2019]]}},
+    {"id": "day", "type": "book", "title": "With day", "issued": {"date-parts": [[2019, 8, 20]]}},
+    {"id": "none", "type": "book", "title": "No date"},
+]
+
+
+@pytest.mark.parametrize("macro, order", [
+    (SORT_MONTH_DAY, ["1 Year only", "2 With day", "3 No date"]),
+    ('<macro name="md"><group delimiter=" "><text value="x"/>' + MONTH_DAY + "</group></macro>",
+     ["1 With day", "2 Year only", "3 No date"]),
+], ids=["the date's key keeps its year", "but a group around it vanishes, and sorts last"])
+def test_a_year_only_date_in_a_month_and_day_sort_key(style, macro, order):
+    # Chicago author-date's source macro is the second case: "2019a. August 20." comes
+    # before the same title's "2019b."
+    xml = style(citation=NUMBER_AND_TITLE, bibliography=NUMBER_AND_TITLE, macros=macro,
+                sort='<sort><key macro="md"/></sort>')
+    processor = CitationProcessor(xml, UNDATED_AND_DATED)
+    assert [text for _, text in processor.bibliography()] == order
+
+
+def test_a_range_of_years_drops_the_prefix_of_its_end(style):
+    # IEEE's conference date: month, then the year with a space before it
+    layout = ('<date variable="issued"><date-part name="month" form="short"/>'
+              '<date-part name="year" prefix=" "/></date>')
+    items = [{"id": "a", "type": "book", "issued": {"date-parts": [[2019], [2020]]}},
+             {"id": "b", "type": "book", "issued": {"date-parts": [[2019, 12], [2020, 1]]}}]
+    processor = CitationProcessor(style(citation=f'<text value="["/>{layout}<text value="]"/>'), items)
+    assert [processor.citation([Cite(id=id)]) for id in "ab"] == ["[ 2019–2020]", "[Dec. 2019–Jan. 2020]"]
+
+
+def test_a_year_suffix_follows_the_last_year_of_a_range(style):
+    layout = ('<group delimiter=" "><names variable="author"><name form="short"/></names>'
+              '<date variable="issued"><date-part name="year"/></date></group>')
+    items = [{"id": id, "type": "book", "title": id, "author": [{"family": "Doe"}],
+              "issued": {"date-parts": [[2019], [2020]]}} for id in "xy"]
+    processor = CitationProcessor(style(citation=layout, citation_attrs='disambiguate-add-year-suffix="true"'), items)
+    assert [processor.citation([Cite(id=id)]) for id in "xy"] == ["Doe 2019–2020a", "Doe 2019–2020b"]
