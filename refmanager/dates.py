@@ -37,6 +37,68 @@ def parse_month(text: str) -> int | None:
     return MONTH_ABBREVIATIONS.get(text) or _MONTH_NAMES.get(text)
 
 
+# A month with days as conference proceedings write it in BibTeX's `month`:
+# `aug # "~26--30"`, `oct # "~31--" # nov # "~4"`, `"7-8 " # jun`, `oct--nov`, or the
+# same with the quotes and `#` escaped into the text by a converter (`''20 '' \\# aug`,
+# the ACL Anthology's older exports). Quotes, `#`, braces and ties only separate.
+_SPAN_SEPARATORS = re.compile(r"\\#|\\,|''|``|[\"#~{}\s\u00a0]+")
+_SPAN_TOKEN = re.compile(r"([A-Za-z]+)\.?|(\d{1,2})(?:st|nd|rd|th)?|(-{1,3}|[\u2013\u2014/])")
+
+
+def parse_month_span(text: str) -> tuple[tuple[int, ...], ...] | None:
+    """The one or two ends, (month,) or (month, day), of a month field that names days
+    or a range of months (`aug 26--30`, `31 may--2 jun`, `oct/nov`); None if it is none."""
+    text = _SPAN_SEPARATORS.sub(" ", text.replace("\\textendash", "\u2013")).strip()
+    sides: list[list[tuple[str, int]]] = [[]]
+    for token in text.split():
+        for match in _iter_span_tokens(token):
+            if match is None:
+                return None
+            word, day, dash = match.groups()
+            if dash:
+                sides.append([])
+            elif word:
+                month = parse_month(word)
+                if month is None:
+                    return None
+                sides[-1].append(("month", month))
+            else:
+                sides[-1].append(("day", int(day)))
+    return _span_ends(sides)
+
+
+def _iter_span_tokens(token: str):
+    """The tokens of one word of a month span; None for a character that belongs to none."""
+    position = 0
+    while position < len(token):
+        match = _SPAN_TOKEN.match(token, position)
+        yield match
+        if match is None:
+            return
+        position = match.end()
+
+
+def _span_ends(sides: list[list[tuple[str, int]]]) -> tuple[tuple[int, ...], ...] | None:
+    """Ends from each side's tokens: a month, a month and a day in either order, or a day
+    alone that takes the month of the other side (`26--30 aug`, `aug 26--30`)."""
+    if len(sides) > 2 or not all(sides):
+        return None
+    ends = []
+    for side in sides:
+        fields = dict(side)
+        if len(fields) != len(side) or not 1 <= fields.get("day", 1) <= 31:
+            return None  # two months or two days on one side, or no day of a month
+        ends.append((fields.get("month"), fields.get("day")))
+    if len(ends) == 2:
+        (first_month, first_day), (last_month, last_day) = ends
+        if (first_day is None) != (last_day is None):
+            return None  # `aug 23--sep`: no one reading
+        ends = [(first_month or last_month, first_day), (last_month or first_month, last_day)]
+    if any(month is None for month, _ in ends):
+        return None
+    return tuple((month,) if day is None else (month, day) for month, day in ends)
+
+
 def parse_iso_date(text: str) -> model.DateValue | None:
     """A DateValue from an ISO 8601 / EDTF date or range (`2004-03/2004-05`); None if not one."""
     text = text.strip()

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from refmanager.dates import date_parts_problem, format_iso_date, parse_iso_date, parse_month
+from refmanager.dates import (
+    date_parts_problem, format_iso_date, parse_iso_date, parse_month, parse_month_span,
+)
 from refmanager.model import DateValue
 
 
@@ -13,6 +15,32 @@ from refmanager.model import DateValue
 ])
 def test_month_names_and_numbers(text, month):
     assert parse_month(text) == month
+
+
+# Month fields of conference papers, as written in the ACL Anthology's exports (the
+# escaped forms are how its older converter wrote `aug # " 26-30"` inside braces).
+@pytest.mark.parametrize("text, ends", [
+    ("aug", ((8,),)),
+    ("aug 26-30", ((8, 26), (8, 30))),
+    ("August 26--30", ((8, 26), (8, 30))),
+    ("aug~26--30", ((8, 26), (8, 30))),
+    ("7\u2013 8 Jun", ((6, 7), (6, 8))),
+    ("''20 '' \\# aug", ((8, 20),)),
+    ("aug \\# '' 28th''", ((8, 28),)),
+    ("''1{\\textendash}3 '' \\# dec", ((12, 1), (12, 3))),
+    ("oct \\# ''-'' \\# nov", ((10,), (11,))),
+    ("jan \\# ''/'' \\# feb", ((1,), (2,))),
+    ("oct \\# '' 31-'' \\# nov \\# '' 4''", ((10, 31), (11, 4))),
+    ("may \\# '' 31{\\textendash}2 '' \\# jun", ((5, 31), (6, 2))),
+    ("''1 '' \\# oct \\# ''{\\textendash}1 '' \\# nov", ((10, 1), (11, 1))),
+    ("dec 30--jan 2", ((12, 30), (1, 2))),
+    # not one reading: a misspelt month, a list of days, a day past 31, no month, a
+    # day on one side only, three ends
+    ("septempber", None), ("aug 24th and 25th", None), ("32 aug", None), ("1-3", None),
+    ("aug 23--sep", None), ("may--jun--jul", None), ("-", None), ("", None),
+])
+def test_month_spans(text, ends):
+    assert parse_month_span(text) == ends
 
 
 @pytest.mark.parametrize("text, date", [

@@ -13,16 +13,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from refmanager.io.bibtex.names import format_names, parse_names
-from refmanager.io.bibtex.values import date_from_year_month
+from refmanager.io.bibtex.year_month import read_year_month, year_month_fields
 from refmanager.io.base import FieldOrder
 from refmanager.io.bibtex.tables import (
     ARTICLE_SUBTYPES, BIBLATEX_ONLY_FIELDS, CLASSIC_TYPES, CSL_TYPES, DATE_FIELDS, ENTRY_TYPES,
-    FOREIGN, NAME_FIELDS, RAW_TEXT_FIELDS, SEASON_NAMES, SERIES_NUMBER_TYPES, TEXT_FIELDS,
+    FOREIGN, NAME_FIELDS, RAW_TEXT_FIELDS, SERIES_NUMBER_TYPES, TEXT_FIELDS,
     THESIS_GENRES, TITLE_FIELDS,
 )
-from refmanager.dates import (
-    MONTH_ABBREVIATIONS, format_iso_date, parse_iso_date, parse_month, season_of,
-)
+from refmanager.dates import format_iso_date, parse_iso_date
 from refmanager.latex.decode import decode
 from refmanager.latex.encode import encode
 from refmanager.model import ATTRIBUTE_OF, SOURCE_TYPE, DateValue, FieldValue, Record
@@ -67,7 +65,7 @@ def entry_to_record(entry_type: str, key: str, source_fields: list[SourceField],
             foreign[f"{source.name}@{len(foreign)}"] = source.raw
         elif not _read_field(record, name, slot, source, dates):
             foreign[source.name] = source.raw
-    notes.extend(_read_year_month(record, dates, foreign))
+    notes.extend(read_year_month(record, dates, foreign))
     _read_thesis_genre(record, kind)
     _read_article_subtype(record, kind, foreign)
     if _type_name(record, "bibtex") != kind and _type_name(record, "biblatex") != kind:
@@ -171,51 +169,6 @@ def _set_keywords(record: Record, text: str) -> bool:
     return _set_once(record, "keyword", [word.strip() for word in text.split(separator) if word.strip()])
 
 
-def _read_year_month(record: Record, dates: dict, foreign: dict[str, str]) -> list[str]:
-    """The issued date from year, month and day; notes on a month that is none."""
-    year, month, day = dates.get("year"), dates.get("month"), dates.get("day")
-    month_number, season = _month_reading(month)
-    notes = []
-    if month and not month_number and not season:
-        foreign["month"] = "{" + month + "}"  # not a month we can read: kept as written
-        shown = month if len(month) <= 20 else month[:20] + "..."
-        notes.append(f"month {shown!r} is not a month; kept as written")
-    if "issued" in record.dates or not year:  # the record is new: the date can only be there
-        for name, value in (("year", year), ("month", month), ("day", day)):
-            if value is not None and name not in foreign:
-                foreign[name] = f"{{{value}}}" if isinstance(value, str) else _month_macro(value)
-        return notes
-    date = _issued_date(year, month_number, season, day or "")
-    if month_number and not (date.parts and len(date.parts[0]) > 1):
-        foreign.setdefault("month", _month_raw(month))  # with a range or odd year: kept as written
-    if day and not (date.parts and len(date.parts[0]) == 3):
-        foreign["day"] = "{" + day + "}"  # a day without a readable month: kept as written
-    record.dates["issued"] = date  # as `record.set` puts it
-    return notes
-
-
-# A file's entries share a few dozen years and months: each is read once (the values
-# are frozen, so records can share them).
-
-@lru_cache(maxsize=1024)
-def _month_reading(month: str | int | None) -> tuple[int | None, str]:
-    """The month number of a `month` value (a macro's number, or text), else its season."""
-    if isinstance(month, int) or not month:
-        return month or None, ""
-    number = parse_month(month)
-    return number, "" if number else season_of(month)
-
-
-@lru_cache(maxsize=4096)
-def _issued_date(year: str, month_number: int | None, season: str, day: str) -> DateValue:
-    date = date_from_year_month(decode(year), month_number, day)
-    return DateValue(parts=date.parts, season=season, literal=date.literal) if season else date
-
-
-def _month_raw(month: str | int) -> str:
-    return _month_macro(month) if isinstance(month, int) else "{" + month + "}"
-
-
 def _read_article_subtype(record: Record, kind: str, foreign: dict[str, str]) -> None:
     subtype = next((raw for name, raw in foreign.items() if name.lower() == "entrysubtype"), None)
     csl_type = ARTICLE_SUBTYPES.get(decode(subtype.strip('{}"')).lower()) if subtype else None
@@ -227,11 +180,6 @@ def _read_article_subtype(record: Record, kind: str, foreign: dict[str, str]) ->
 def _read_thesis_genre(record: Record, kind: str) -> None:
     if kind in THESIS_GENRES and not record.get("genre"):
         record.set("genre", THESIS_GENRES[kind])
-
-
-def _month_macro(number: int) -> str:
-    """`mar` for 3; a number that is no month (0, 13) is written as it is, braced."""
-    return list(MONTH_ABBREVIATIONS)[number - 1] if 1 <= number <= 12 else "{" + str(number) + "}"
 
 
 # ---------------------------------------------------------------- writing
@@ -340,7 +288,7 @@ class _EntryFields:
         if not (date.parts or date.literal):  # an empty date (built by hand): nothing to write
             self.notes.append(f"date {variable!r} is empty; left out")
         elif variable == "issued" and (self.dialect == "bibtex" or date.literal):
-            self.fields.extend(_year_month_fields(date, self.notes))
+            self.fields.extend(year_month_fields(date, self.notes))
         elif variable not in _FIELD_OF_DATE:
             self.notes.append(f"date {variable!r} cannot be held in BibTeX; left out")
         elif date.literal:
@@ -399,29 +347,6 @@ def _braced(variable: str, value: str, ascii: bool) -> str:
     if variable == "page":  # BibTeX's page ranges use --, whatever the encoding
         return "{" + encode(value, ascii).replace("\u2013", "--") + "}"
     return "{" + encode(value, ascii) + "}"
-
-
-def _year_month_fields(date: DateValue, notes: list[str]) -> list[tuple[str, str]]:
-    """Classic BibTeX's year, month and day: a date, or a range of whole years."""
-    if date.literal:
-        return [("year", "{" + encode(date.literal) + "}")]
-    if date.circa:
-        notes.append("classic BibTeX cannot say 'circa': the date is written as exact; "
-                     "biblatex can say it")
-    first = date.parts[0]
-    if len(date.parts) > 1 and len(first) == len(date.parts[1]) == 1:
-        return [("year", f"{{{first[0]}--{date.parts[1][0]}}}")]
-    if len(date.parts) > 1:
-        notes.append("classic BibTeX cannot hold a range of dates: only its start is written; "
-                     "biblatex can hold it")
-    fields = [("year", "{" + str(first[0]) + "}")]
-    if len(first) > 1:
-        fields.append(("month", _month_macro(first[1])))
-    elif date.season:  # BibTeX users write the season in `month`; it reads back as one
-        fields.append(("month", "{" + SEASON_NAMES.get(date.season, date.season) + "}"))
-    if len(first) > 2:
-        fields.append(("day", "{" + str(first[2]) + "}"))
-    return fields
 
 
 def _type_fields(record: Record, kind: str, notes: list[str]) -> list[tuple[str, str]]:
