@@ -26,6 +26,7 @@ from typer.testing import CliRunner
 
 import refmanager
 from refmanager.cli import app, write_json
+from refmanager.cli import shell
 from refmanager.errors import Problem
 
 REPOSITORY = Path(__file__).resolve().parents[1]
@@ -398,6 +399,20 @@ def test_output_is_coloured_on_a_terminal_and_plain_when_piped(tmp_path):
     assert piped.returncode == 1
     assert not ANSI_ESCAPE.search(piped.stdout + piped.stderr)
     assert f"{broken}:6: error:" in piped.stderr
+
+
+def test_a_terminal_sees_the_first_problems_and_a_count_of_the_rest(tmp_path):
+    # 45 entries whose month says no month: a terminal shows 30, piped every one
+    entries = "".join(f"@book{{b{number}, title = {{T}}, year = 2019, month = {{mid-year}}}}\n"
+                      for number in range(45))
+    source = tmp_path / "many.bib"
+    source.write_text(entries, encoding="utf-8")
+    on_terminal = ANSI_ESCAPE.sub("", run_on_a_terminal(["check", str(source)]))
+    assert on_terminal.count(": warning: ") == shell.PROBLEMS_SHOWN_ON_A_TERMINAL
+    assert "... and 15 more problems (15 warnings); redirect standard error" in " ".join(on_terminal.split())
+    piped = subprocess.run([str(SCRIPTS / "refman"), "check", str(source)], capture_output=True,
+                           text=True, timeout=60)
+    assert piped.stderr.count(": warning: ") == 45 and "more problem" not in piped.stderr
 
 
 def test_refman_convert_round_trips_the_large_real_file(acl_anthology, tmp_path, monkeypatch):

@@ -31,6 +31,7 @@ from refmanager.io.files import Interrupted
 from refmanager.jsontext import write_json  # noqa: F401  (the commands' JSON writer)
 
 NOTES_SHOWN_ONE_BY_ONE = 20
+PROBLEMS_SHOWN_ON_A_TERMINAL = 30  # in file order; more scroll the first out of sight
 EXIT_PROBLEMS = 1
 EXIT_UNUSABLE = 2
 
@@ -101,11 +102,23 @@ def _print_problems(problems: list[Problem]) -> None:
         sys.stderr.flush()
         return
     colours = {"error": "red", "warning": "yellow"}
-    for problem in problems:
+    for problem in problems[:PROBLEMS_SHOWN_ON_A_TERMINAL]:
         colour = colours.get(problem.severity, "white")
         errors.print(f"{problem.path}:{problem.line}: [{colour}]{problem.severity}[/{colour}]: "
                      f"{problem.message}", markup=True, soft_wrap=True, highlight=False,
                      emoji=False)
+    hidden = problems[PROBLEMS_SHOWN_ON_A_TERMINAL:]
+    if hidden:
+        errors.print(_hidden_problems_line(hidden), markup=False, soft_wrap=True, highlight=False)
+
+
+def _hidden_problems_line(hidden: list[Problem]) -> str:
+    """One line for the problems a terminal is spared: how many of each severity, and how
+    to see them all (a big export has thousands; piped, every one is printed)."""
+    severities = Counter(problem.severity for problem in hidden)
+    counts = ", ".join(plural(count, severity) for severity, count in sorted(severities.items()))
+    return (f"... and {plural(len(hidden), 'more problem')} ({counts}); redirect standard "
+            f"error to a file to see every one with its line: 2> problems.txt")
 
 
 
