@@ -24,6 +24,8 @@ DOI_SYNTAX = re.compile(r"10\.\d{4,9}/\S+")
 _DOI_PREFIX = re.compile(
     r"^\s*(?:doi\s*[:/]\s*|(?:https?://)?(?:dx\.)?doi\.org/|https?://(?:www\.)?doi\.org/)", re.IGNORECASE)
 _DOI_URL = re.compile(r"^https?://(?:dx\.)?doi\.org/(10\.\S+)$", re.IGNORECASE)
+_WEB_ADDRESS = re.compile(r"^https?://\S+$", re.IGNORECASE)
+_HANDLE = re.compile(r"^https?://hdl\.handle\.net/\S+$", re.IGNORECASE)
 _ARXIV_ID = re.compile(r"(?:arxiv:\s*)?(\d{4}\.\d{4,5}(?:v\d+)?|[a-z-]+(?:\.[A-Z]{2})?/\d{7}(?:v\d+)?)",
                        re.IGNORECASE)
 _ARXIV_URL = re.compile(r"^https?://(?:www\.)?arxiv\.org/(?:abs|pdf)/(.+?)(?:\.pdf)?$", re.IGNORECASE)
@@ -51,7 +53,9 @@ def arxiv_id(text: str) -> str:
 
 
 class NormalizeDOI(RecordStep):
-    """A bare DOI: resolver URLs and `doi:` labels removed; a DOI taken from a doi.org URL."""
+    """A bare DOI: resolver URLs and `doi:` labels removed; a DOI taken from a doi.org URL.
+    A web address in the DOI field that is no DOI (a handle, a PDF) moves to an empty URL
+    field; a DOI that lost its leading 1 (`0.26615/...`) is suggested whole."""
 
     def check(self, record_id: RecordId, record: Record) -> Iterable[Change | Problem]:
         doi = record.doi
@@ -62,10 +66,19 @@ class NormalizeDOI(RecordStep):
                                   f"URL: {record.url}", confidence=0.95)
             return
         bare = bare_doi(doi)
-        if not DOI_SYNTAX.fullmatch(bare):
-            yield self.problem(record, f"DOI {doi!r} is not a DOI (10.NNNN/suffix)")
-        elif bare != doi:
-            yield self.change(record_id, record, "DOI", bare, f"DOI as written: {doi}")
+        if DOI_SYNTAX.fullmatch(bare):
+            if bare != doi:
+                yield self.change(record_id, record, "DOI", bare, f"DOI as written: {doi}")
+        elif _WEB_ADDRESS.match(doi.strip()) and not record.url:
+            yield self.change(record_id, record, "URL", doi.strip(), f"DOI field: {doi}", confidence=0.9)
+            yield self.change(record_id, record, "DOI", None, f"a web address, not a DOI: {doi}",
+                              confidence=0.9)
+        elif DOI_SYNTAX.fullmatch("1" + bare) and bare.startswith("0."):
+            yield self.change(record_id, record, "DOI", "1" + bare,
+                              f"DOI {doi!r}: every DOI starts 10., its 1 looks lost", confidence=0.6)
+        else:
+            kind = "a handle" if _HANDLE.match(doi.strip()) else "not a DOI (10.NNNN/suffix)"
+            yield self.problem(record, f"DOI {doi!r} is {kind}; kept as written")
 
 
 class NormalizeISBN(RecordStep):

@@ -20,6 +20,7 @@ from refmanager.io.bibtex.tables import FOREIGN as BIBTEX
 from refmanager.io.bibtex.values import evaluate
 from refmanager.latex.decode import decode
 from refmanager.model import DateValue, Document, FieldValue, Name, Record
+from refmanager.normalize.identifiers import DOI_SYNTAX, bare_doi
 from refmanager.normalize.languages import language_code
 from refmanager.zotero.fidelity import CHANGED, IN_EXTRA, Loss
 from refmanager.zotero.schema import holds, zotero_type
@@ -96,12 +97,12 @@ def _prepared_record(record: Record, written_type: str, zotero: str, note_fate: 
                                variables=dict(record.variables), keywords=list(record.keywords))
     _join_subtitle(copy, strings)
     _article_number_as_pages(copy, zotero)
+    moved = _doi_for_zotero(copy, losses, note_fate)
     if zotero != record.type:
         why = " (Zotero has no such type)" if record.type != zotero_type(record.type) else ""
         losses.append(loss(record, "type", CHANGED, f"{record.type!r} becomes a Zotero {zotero}{why}"))
     if copy.language and (found := language_code(copy.language)):
         copy.language = found[0]  # Zotero keeps the language verbatim: a code serves citing best
-    moved = []
     for name, kind, value in copy.items():
         why = has_place(name, kind)
         if why is not None and name in into_extra:
@@ -123,6 +124,28 @@ def _article_number_as_pages(record: Record, zotero: str) -> None:
     if zotero == "article-journal" and record.get("number") and not record.get("page"):
         record.set("page", record.get("number"))
         record.set("number", None)
+
+
+def _doi_for_zotero(record: Record, losses: list[Loss], note_fate: str) -> list[str]:
+    """The DOI bare (`https://doi.org/` off: styles print their own); a web address
+    in the DOI field that is no DOI (a handle) becomes the URL, or goes into the note
+    when the record has a URL. The note's lines, if any."""
+    if not record.doi:
+        return []
+    bare = bare_doi(record.doi)
+    if DOI_SYNTAX.fullmatch(bare):
+        record.set("DOI", bare)
+        return []
+    address = record.doi.strip()
+    if not address.lower().startswith(("http://", "https://")):
+        return []
+    record.set("DOI", None)
+    if not record.url:
+        record.set("URL", address)
+        losses.append(loss(record, "DOI", CHANGED, f"{address!r} is a web address, not a DOI: it is the URL"))
+        return []
+    losses.append(loss(record, "DOI", note_fate, f"{address!r} is a web address, not a DOI; written in the note"))
+    return [f"DOI field: {address}"]
 
 
 def _join_subtitle(record: Record, strings: dict[str, str]) -> None:

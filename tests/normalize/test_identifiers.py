@@ -10,6 +10,7 @@ import pytest
 
 from refmanager.errors import Problem
 from refmanager.model import Record, RecordId
+from refmanager.normalize import NormalizeConfig
 from refmanager.normalize.identifiers import (
     NormalizeArxivId, NormalizeDOI, NormalizeISBN, NormalizeISSN, NormalizeURL, arxiv_id, bare_doi,
     doi_key,
@@ -46,9 +47,29 @@ def test_dois_compare_without_case():
 
 
 def test_a_doi_that_is_not_one_is_reported_not_changed():
-    record = Record("key", doi="http://ftp.cs.ucla.edu/pub/stat_ser/r502.pdf")
+    record = Record("key", doi="ftp.cs.ucla.edu/pub/stat_ser/r502.pdf", url="https://example.org/")
     assert fixes(NormalizeDOI(), record) == []
     assert "is not a DOI" in problems(NormalizeDOI(), record)[0].message
+
+
+# ../shared/bench/bigbib/acl-anthology-88k.bib holds 524 handles in doi fields
+# (`http://hdl.handle.net/2065/585`), each beside the Anthology's own url.
+def test_a_web_address_in_the_doi_field_moves_to_an_empty_url():
+    record = Record("key", doi="http://hdl.handle.net/2065/585")
+    assert fixes(NormalizeDOI(), record) == [("URL", "http://hdl.handle.net/2065/585"), ("DOI", None)]
+
+
+def test_a_handle_beside_a_url_is_reported_as_a_handle():
+    record = Record("key", doi="http://hdl.handle.net/2065/585", url="https://aclanthology.org/Y04-1032")
+    assert fixes(NormalizeDOI(), record) == []
+    assert "is a handle" in problems(NormalizeDOI(), record)[0].message
+
+
+# The same file has seven RANLP DOIs written `0.26615/978-954-452-046-5_001`.
+def test_a_doi_that_lost_its_leading_one_is_only_suggested_whole():
+    [change] = NormalizeDOI().check(RECORD_ID, Record("key", doi="0.26615/978-954-452-046-5_001"))
+    assert (change.field, change.new) == ("DOI", "10.26615/978-954-452-046-5_001")
+    assert change.confidence < NormalizeConfig().threshold
 
 
 def test_a_doi_url_gives_the_missing_doi():

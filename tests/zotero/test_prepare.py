@@ -33,6 +33,21 @@ def test_an_article_number_without_pages_goes_into_pages_as_zotero_keeps_it():
     assert losses == []
 
 
+@pytest.mark.parametrize("fields, doi, url, note, fates", [
+    ('"DOI": "https://doi.org/10.1000/XYZ"', "10.1000/XYZ", "", "", set()),
+    ('"DOI": "http://hdl.handle.net/2065/585"', "", "http://hdl.handle.net/2065/585", "", {("DOI", CHANGED)}),
+    ('"DOI": "http://hdl.handle.net/2065/585", "URL": "https://aclanthology.org/Y04-1032"', "",
+     "https://aclanthology.org/Y04-1032", "DOI field: http://hdl.handle.net/2065/585", {("DOI", IN_CHILD_NOTE)}),
+], ids=["a DOI as a resolver URL is given bare", "a handle in the DOI field becomes the URL",
+        "a handle beside a URL goes into the note"])
+def test_the_doi_field_holds_a_doi_for_zotero(fields, doi, url, note, fates):
+    document = refmanager.loads(f'[{{"id": "a", "type": "article-journal", "title": "T", {fields}}}]', "csljson")
+    prepared, losses, _ = prepare(document, as_is, IN_CHILD_NOTE)
+    record = prepared.records[0]
+    assert (record.doi, record.url, record.note) == (doi, url, note)
+    assert {(loss.field, loss.fate) for loss in losses} == fates
+
+
 def test_a_type_zotero_lacks_is_reported_as_changed():
     document = refmanager.loads('[{"id": "a", "type": "pamphlet", "title": "T"}]', "csljson")
     _, losses, _ = prepare(document, lambda record: ("book", "book"), IN_CHILD_NOTE)

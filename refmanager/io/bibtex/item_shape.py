@@ -8,6 +8,10 @@ arXiv:2101.00001}`) is a preprint: CSL type `article`, the repository as
 publisher and the identifier as number (`arXiv:2101.00001`), as Zotero stores
 an item from arXiv. A `howpublished` that is a web address is the URL, and an
 edition written as a word, as btxdoc asks (`edition = {Second}`), is its number.
+A `doi` written as a resolver URL (`https://doi.org/10.1000/xyz`, `doi:10.1000/xyz`)
+is given bare, since styles print their own `https://doi.org/`; one that is some
+other web address (the ACL Anthology's handles, `http://hdl.handle.net/2065/585`)
+is no DOI: it is the URL where the entry has none, and is not printed otherwise.
 biblatex's `subtitle` and `booksubtitle` follow their title after a colon, and
 its type keys (`type = {phdthesis}`) are the words biblatex prints for them.
 
@@ -22,6 +26,7 @@ import re
 from refmanager.io.bibtex.tables import FOREIGN
 from refmanager.latex.decode import decode
 from refmanager.model import Record
+from refmanager.normalize.identifiers import DOI_SYNTAX, bare_doi
 
 # How exports name arXiv in a journal or howpublished field, with or without the identifier.
 _ARXIV_VENUE = re.compile(r"^\s*arxiv(?:\s+e-prints|\s+preprint)?(?:\s*,?\s*(?:arxiv\s*:\s*)?(\S+?))?[.,]?\s*$",
@@ -47,6 +52,8 @@ def shape_item(record: Record, item: dict) -> dict:
         item["edition"] = str(_ORDINALS.index(edition.group(1).lower()) + 1)
     if item.get("genre", "").lower() in _TYPE_KEYS:
         item["genre"] = _TYPE_KEYS[item["genre"].lower()]
+    if item.get("DOI"):
+        _shape_doi(item)
     fields = _verbatim_fields(record)
     if not fields and "container-title" not in item and "medium" not in item:
         return item
@@ -57,6 +64,15 @@ def shape_item(record: Record, item: dict) -> dict:
         del item["medium"]
         item["URL"] = address.group(1)
     return item
+
+
+def _shape_doi(item: dict) -> None:
+    bare = bare_doi(item["DOI"])
+    if DOI_SYNTAX.fullmatch(bare):
+        item["DOI"] = bare
+    elif address := _WEB_ADDRESS.match(item["DOI"].strip()):
+        del item["DOI"]
+        item.setdefault("URL", address.group(1))
 
 
 def _add_subtitles(item: dict, fields: dict[str, str]) -> None:

@@ -168,6 +168,28 @@ CASES += [
          "issued": {"date-parts": [[2004]]}},
         id="a chapter's bookauthor and booksubtitle"),
 ]
+# The DOI field as exports fill it: a resolver URL (Zotero's DOI field holds the bare
+# DOI, the style prints https://doi.org/ once), and the ACL Anthology's handles.
+CASES += [
+    pytest.param(
+        "@article{a, author = {Doe, Jane}, title = {T}, journal = {J}, year = {2020},"
+        " doi = {https://doi.org/10.1000/XYZ}}",
+        {"type": "article-journal", "author": DOE, "title": "T", "container-title": "J",
+         "DOI": "10.1000/XYZ", "issued": {"date-parts": [[2020]]}},
+        id="a DOI written as a resolver URL reaches the processor bare"),
+    pytest.param(
+        "@inproceedings{a, author = {Doe, Jane}, title = {T}, booktitle = {Proc}, year = {2004},"
+        " doi = {http://hdl.handle.net/2065/585}}",
+        {"type": "paper-conference", "author": DOE, "title": "T", "container-title": "Proc",
+         "URL": "http://hdl.handle.net/2065/585", "issued": {"date-parts": [[2004]]}},
+        id="a handle in the doi field is no DOI: it is the URL"),
+    pytest.param(
+        "@inproceedings{a, author = {Doe, Jane}, title = {T}, booktitle = {Proc}, year = {2004},"
+        " url = {https://aclanthology.org/Y04-1032}, doi = {http://hdl.handle.net/2065/585}}",
+        {"type": "paper-conference", "author": DOE, "title": "T", "container-title": "Proc",
+         "URL": "https://aclanthology.org/Y04-1032", "issued": {"date-parts": [[2004]]}},
+        id="a handle in the doi field beside a URL is not printed"),
+]
 PROCEEDINGS = ("@proceedings{jcdl2020, title = {Proceedings of the Conference on Digital Libraries},"
                " editor = {Roe, Rich}, publisher = {ACM}, address = {New York}, year = {2020}}\n")
 CASES.append(pytest.param(
