@@ -11,8 +11,9 @@ Unicode with CSL's few HTML-like tags, so this module translates both ways:
 
 The structure (groups, formatting, protection) is walked here; the meaning of
 each command comes from pylatexenc's tables. A command pylatexenc does not know
-is kept verbatim, so nothing is lost. Math (`$...$`) is kept verbatim too: a
-title's formula is better left to LaTeX than flattened to text.
+is kept verbatim, so nothing is lost. Math that is only a symbol (`$<$`,
+`$\\alpha$`, `10$^{th}$`) is its Unicode text (`latex/math.py`); a formula is kept
+verbatim: it is better left to LaTeX than flattened to text.
 
 Speed matters (a 100,000-entry file has a million values): values without any
 LaTeX take a fast path, and every command and whole value is cached.
@@ -27,6 +28,7 @@ from functools import lru_cache
 
 from refmanager import richtext
 from refmanager.latex.braces import group_end
+from refmanager.latex.math import math_as_text
 from refmanager.latex.quotes import decode_quote
 from refmanager.richtext import SMALL_CAPS_OPEN
 
@@ -48,6 +50,7 @@ _DECLARATIONS = {
 }
 # Commands whose text pylatexenc writes differently from what they stand for.
 _TEXT_SYMBOLS = {"textasciicircum": "^", "textasciitilde": "~", "textbackslash": "\\",
+                 "textless": "<", "textgreater": ">",
                  "textperiodcentered": "\u00b7"}
 # Commands that are not text (a link, a citation): kept as written, not flattened.
 _KEPT_AS_WRITTEN = {"url", "href", "cite", "citep", "citet", "ref", "eqref", "label", "footnote"}
@@ -225,7 +228,8 @@ class _LatexReader:
         end = len(self.text) if end < 0 else end + 1
         math = "$" + self.text[self.pos:end]
         self.pos = end
-        return math
+        text = math_as_text(math)
+        return math if text is None else text
 
     def read_command(self, token: str) -> None:
         name = token[1:]

@@ -44,6 +44,8 @@ _SPECIAL_CHARACTER = re.compile(r"[\\{}&%#_$~^\u00a0]")
 # `--`, ``` `` ``` and `''` are ligatures in LaTeX: a literal pair is kept apart.
 _LIGATURE_PAIR = re.compile(r"-(?=-)|`(?=`)|'(?=')")
 _NEEDS_WORK = re.compile(r"[\\{}&%#_$~^\u00a0<\n`\u2018\u2019]|--|''|(?<![^\W_])'|'(?![^\W_])")
+_COMMAND = re.compile(r"\\[A-Za-z]+")
+_TWO_WORDS = re.compile(r"[A-Za-z]{2,}\s+[A-Za-z]{2,}")
 _QUOTE = re.compile("['`\u2018\u2019\u201c\u201d]")
 _UNICODE_QUOTES = ("\u2018", "\u2019", "\u201c", "\u201d")
 _LINE_BREAK = re.compile(r"(?<!\n)\n(?!\n)")
@@ -67,7 +69,7 @@ def _encode_cached(text: str, ascii: bool) -> str:
     paired = _paired_tags(pieces)
     out, text_ranges, length = [], [], 0
     for index, piece in enumerate(pieces):
-        if index % 2 == 0 or (piece in _TAG_TO_LATEX and index not in paired):
+        if index % 2 == 0 or (piece in _TAG_TO_LATEX and index not in paired) or _is_prose(piece):
             out.append(_encode_text(piece, ascii))  # text, or a lone tag that is just text
             text_ranges.append((length, length + len(out[-1])))
         else:
@@ -76,6 +78,15 @@ def _encode_cached(text: str, ascii: bool) -> str:
     latex = "".join(out)
     # Quotes last: whether a quote is an apostrophe depends on what is around it.
     return encode_quotes(latex, ascii, text_ranges) if _QUOTE.search(text) else latex
+
+
+def _is_prose(piece: str) -> bool:
+    """Whether text between two dollar signs is prose, not math: "$1 million and $45"
+    (two words in a row, or a sum of money before a space), so its dollars are escaped."""
+    if not piece.startswith("$"):
+        return False
+    body = _COMMAND.sub("", piece[1:-1])
+    return bool(_TWO_WORDS.search(body)) or (body[:1].isdigit() and body[-1:].isspace())
 
 
 def _paired_tags(pieces: list[str]) -> set[int]:
