@@ -24,6 +24,7 @@ from refmanager.latex.decode import decode
 from refmanager.model import Record, RecordId
 from refmanager.normalize.config import NormalizeConfig
 from refmanager.normalize.pipeline import RecordStep
+from refmanager.normalize.title_neighbours import WordRun, kept_by_neighbours
 
 #: Chicago 8.159: articles, coordinating conjunctions and prepositions stay lower case in headlines.
 MINOR_WORDS = frozenset({
@@ -104,8 +105,21 @@ def _folded_frozen(protected_words: frozenset[str]) -> dict[str, str]:
     return _fold(protected_words | shipped_protected_words())
 
 
-def _fold(words: Iterable[str]) -> dict[str, str]:
-    return {word.casefold(): word for word in words}
+class _Folded(dict):
+    """Protected words by case-folded form, and the multiword names among them
+    ("united states") by their first word, for `title_neighbours`."""
+
+    def __init__(self, words: Iterable[str]):
+        super().__init__((word.casefold(), word) for word in words)
+        self.phrases: dict[str, set[tuple[str, ...]]] = {}
+        for folded in self:
+            if " " in folded:
+                parts = tuple(folded.split())
+                self.phrases.setdefault(parts[0], set()).add(parts)
+
+
+def _fold(words: Iterable[str]) -> "_Folded":
+    return _Folded(words)
 
 
 def _recase(title: str, by_fold: dict[str, str], word_case) -> str:
@@ -135,31 +149,19 @@ def _recase_text(text: str, words: _ProtectedWords, all_capitals: bool, word_cas
                  holds_last_word: bool) -> str:
     out, last = [], 0
     matches = list(_WORD.finditer(text))
+    kept = kept_by_neighbours(WordRun(text, matches), words, words.by_fold.phrases) if len(matches) > 1 else ()
     for number, match in enumerate(matches):
         word = match.group()
         out.append(text[last:match.start()])
-        first = _starts_sentence(before + text[:match.start()])
-        is_last = holds_last_word and number == len(matches) - 1
-        following = matches[number + 1] if number + 1 < len(matches) else None
-        if following is not None and _names_a_region(word, following.group(), words,
-                                                     text[match.end():following.start()]):
+        if number in kept:
             out.append(word)
         else:
+            first = _starts_sentence(before + text[:match.start()])
+            is_last = holds_last_word and number == len(matches) - 1
             out.append(_recase_word(word, words, all_capitals, word_case, first, is_last))
         last = match.end()
     out.append(text[last:])
     return "".join(out)
-
-
-# Compass words that, capitalised before a proper noun, are part of a region's name
-# ("Southern Caucasus", "Central Asia", "South Africa"): the source's capital is kept.
-_REGION_WORDS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern",
-                           "western", "central", "northeast", "northwest", "southeast", "southwest"})
-
-
-def _names_a_region(word: str, following: str, words: _ProtectedWords, between: str) -> bool:
-    return (between == " " and word[:1].isupper() and word.lower() in _REGION_WORDS
-            and following[:1].isupper() and words.get(following) is not None)
 
 
 def _recase_word(word: str, words: _ProtectedWords, all_capitals: bool, word_case, first: bool,
