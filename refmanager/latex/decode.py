@@ -243,6 +243,10 @@ class _LatexReader:
         name = token[1:]
         if len(name) == 1 and name in _ESCAPED:
             return name if name not in " ,;:!/" else " "
+        if name == "@":
+            # LaTeX's spacing command before a full stop ("NASA\\@."), but exports
+            # write it for an at sign too ("COIN\\@AAMAS", "{\\@user.bsky.social}")
+            return "@" if self.text[self.pos:self.pos + 1].isalnum() else ""
         if name == "\\":  # a line break
             self.skip_spaces()
             return "\n"

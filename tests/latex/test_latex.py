@@ -71,6 +71,10 @@ SPECIAL_CHARACTERS = [
     pytest.param(r"snake\_case", "snake_case", id="an escaped underscore"),
     pytest.param(r"C\# and F\#", "C# and F#", id="an escaped hash"),
     pytest.param(r"costs \$5", "costs $5", id="an escaped dollar is not math"),
+    # personal-library-17k.bib: `booktitle = {COIN\@AAMAS/ECAI}`, `author = {{\@ammsland.bsky.social}}`
+    pytest.param(r"COIN\@AAMAS", "COIN@AAMAS", id="an escaped at sign before a letter is an at sign"),
+    pytest.param(r"{\@user.bsky.social}", "@user.bsky.social", id="an escaped at sign starting a handle"),
+    pytest.param(r"by NASA\@.", "by NASA.", id="LaTeX's spacing command before a full stop prints nothing"),
     pytest.param(r"sets \{x\}", "sets {x}", id="escaped braces are literal braces"),
     pytest.param(r"C:\textbackslash{}temp", "C:\\temp", id="a text backslash"),
     pytest.param(r"\textasciitilde{}user", "~user", id="a text tilde"),
