@@ -64,7 +64,8 @@ def default_pipeline(config: NormalizeConfig | None = None) -> Pipeline:
     )
     from refmanager.normalize.pages import ExpandPageRange
     from refmanager.normalize.people import AlignNameSplits, ClusterPersonVariants
-    from refmanager.normalize.titles import CleanTitleText, FixTitleCase, ProtectTitleWords
+    from refmanager.normalize.title_text import CleanTitleText
+    from refmanager.normalize.titles import FixTitleCase, ProtectTitleWords
     from refmanager.normalize.venues import ClusterVenueVariants, NormalizeJournalTitle
 
     config = config or NormalizeConfig()

@@ -1,4 +1,4 @@
-"""Titles: sentence case and title case with protected words, and clean title text.
+"""Titles: sentence case and title case with protected words (clean text: title_text.py).
 
 `sentence_case` (APA) and `title_case` (Chicago's headline style) work on the
 model's rich text: tags are kept, and nocase spans (a BibTeX `{DNA}`) are never
@@ -11,7 +11,6 @@ or when its case is deliberate: an acronym (`NATO`), inner capitals or digits
 
 from __future__ import annotations
 
-import html
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -20,7 +19,6 @@ from importlib import resources
 
 from refmanager import richtext
 from refmanager.changes import Change
-from refmanager.latex.decode import decode
 from refmanager.model import Record, RecordId
 from refmanager.normalize.config import NormalizeConfig
 from refmanager.normalize.pipeline import RecordStep
@@ -287,62 +285,6 @@ def _is_sentence_case(words: list[str]) -> bool:
 
 
 # ---------------------------------------------------------------- steps
-
-_HTML_TAGS = {"<em>": richtext.ITALIC_OPEN, "</em>": richtext.ITALIC_CLOSE,
-              "<strong>": richtext.BOLD_OPEN, "</strong>": richtext.BOLD_CLOSE}
-_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
-# Only before a comma or full stop: French puts a space before : ; ! and ? on purpose.
-_SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,.])(?=\s|$)")
-_SPACE_ON_THE_WRONG_SIDE = re.compile(r"\s+([,;])(?=\w)")  # `word ,next`: `word, next`
-_DOUBLED_PUNCTUATION = re.compile(r"([,;:!?])\1+|(?<!\.)\.\.(?!\.)")
-
-
-def clean_title_text(title: str) -> str:
-    """The title without stray whitespace, doubled punctuation, HTML entities, HTML
-    tags outside the rich-text vocabulary, or LaTeX left undecoded."""
-    text = title
-    if "\\" in text and "<" not in text:  # LaTeX never decoded (a decoded title has tags, not braces)
-        text = decode(text, protect=True)
-    if "&" in text and ";" in text:
-        text = html.unescape(text)
-    for tag, rich in _HTML_TAGS.items():
-        text = text.replace(tag, rich)
-    text = _BREAK.sub(" ", text)
-    text = _DOUBLED_PUNCTUATION.sub(lambda match: match.group()[0], text)
-    text = _SPACE_BEFORE_PUNCTUATION.sub(r"\1", text)
-    text = _SPACE_ON_THE_WRONG_SIDE.sub(r"\1 ", text)
-    return " ".join(text.split())
-
-
-class CleanTitleText(RecordStep):
-    """Titles without stray whitespace, doubled punctuation, HTML or leftover LaTeX."""
-
-    def candidates(self, records: list[Record]) -> set[int]:
-        # container titles repeat (every paper of a proceedings names it): tested once each
-        containers: dict[str, bool] = {}
-        return {position for position, record in enumerate(records)
-                if (record.title and _might_need_cleaning(record.title)) or (
-                    (container := record.container_title) and (containers[container] if container in containers
-                    else containers.setdefault(container, _might_need_cleaning(container))))}
-
-    def check(self, record_id: RecordId, record: Record) -> Iterable[Change]:
-        for name, value in (("title", record.title), ("container-title", record.container_title)):
-            if value and _might_need_cleaning(value):
-                new = _cleaned_title_text(value)
-                if new != value:
-                    yield self.change(record_id, record, name, new, f"{name} as written: {value!r}")
-
-
-# A file's container titles repeat (every paper of a proceedings volume names it), and a
-# title with rich-text tags, as most with a braced word are, always goes through cleaning.
-_cleaned_title_text = lru_cache(maxsize=20_000)(clean_title_text)
-
-
-def _might_need_cleaning(text: str) -> bool:
-    return ("  " in text or text != text.strip() or "\\" in text or "&" in text or "<" in text
-            or ".." in text or " ," in text or " ." in text or ",," in text or "::" in text
-            or ";;" in text or "??" in text or "!!" in text or "\n" in text or "\t" in text)
-
 
 class FixTitleCase(RecordStep):
     """A title typed in capitals suggested in title case, keeping protected words

@@ -1,5 +1,5 @@
 """Tests for refmanager/normalize/titles.py: sentence case (APA), title case (Chicago
-8.159), protected words shipped and learned, and clean title text. Titles come from
+8.159), and protected words shipped and learned. Titles come from
 the brief's examples and from ../shared/bench/bigbib/personal-library-17k.bib."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ import pytest
 from refmanager.model import Record, RecordId
 from refmanager.normalize import NormalizeConfig
 from refmanager.normalize.titles import (
-    CleanTitleText, FixTitleCase, ProtectTitleWords, clean_title_text, is_sentence_case,
+    FixTitleCase, ProtectTitleWords, is_sentence_case,
     learn_protected_words, sentence_case, title_case,
 )
 
@@ -125,26 +125,6 @@ def test_words_capitalised_mid_title_across_records_are_learned():
 
 def test_title_case_titles_teach_nothing():
     assert learn_protected_words(["The Art of War", "The Art of Peace", "The Art of Love"]) == set()
-
-
-@pytest.mark.parametrize("title, expected", [
-    ("A  title  with   spaces ", "A title with spaces"), ("Biometrics , Surveillance", "Biometrics, Surveillance"),
-    ("Hype ,identity", "Hype, identity"), ("Really?? Yes", "Really? Yes"), ("Wait.. what", "Wait. what"),
-    ("To be continued...", "To be continued..."), ("Cats &amp; dogs", "Cats & dogs"),
-    ("An <em>emphatic</em> title", "An <i>emphatic</i> title"), ("M{\\\"u}ller's law", "Müller's law"),
-    ("Actes de TALN, volume 1 : articles longs", "Actes de TALN, volume 1 : articles longs"),
-    ('<span class="nocase">LIP}-{RTVE}</span>', '<span class="nocase">LIP}-{RTVE}</span>'),
-], ids=["stray whitespace", "space before a comma", "a comma on the wrong side", "doubled question marks",
-        "a doubled full stop", "an ellipsis is kept", "an HTML entity", "an HTML tag becomes rich text",
-        "LaTeX left in a title", "French spacing before a colon is kept",
-        "braces inside decoded rich text are not decoded again"])
-def test_clean_title_text(title, expected):
-    assert clean_title_text(title) == expected
-
-
-def test_clean_title_step_reports_the_old_title():
-    [change] = CleanTitleText().check(RecordId("t", 0, "k"), Record("k", title="A  title"))
-    assert (change.field, change.new) == ("title", "A title")
 
 
 def test_a_title_in_capitals_is_only_a_suggestion():

@@ -1,0 +1,82 @@
+"""Title text without the debris of exports: stray whitespace, doubled punctuation,
+HTML entities and tags, LaTeX left undecoded, a colon with nothing after it.
+
+Crossref and the databases that copy it write JATS tags into titles
+(`<scp>UK</scp>`, `<italic>E. coli</italic>`); they become the model's rich text.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+from refmanager import richtext
+from refmanager.changes import Change
+from refmanager.latex.decode import decode
+from refmanager.model import Record, RecordId
+from refmanager.normalize.pipeline import RecordStep
+
+_HTML_TAGS = {"<em>": richtext.ITALIC_OPEN, "</em>": richtext.ITALIC_CLOSE,
+              "<strong>": richtext.BOLD_OPEN, "</strong>": richtext.BOLD_CLOSE,
+              # JATS, as Crossref gives titles
+              "<italic>": richtext.ITALIC_OPEN, "</italic>": richtext.ITALIC_CLOSE,
+              "<bold>": richtext.BOLD_OPEN, "</bold>": richtext.BOLD_CLOSE,
+              "<scp>": richtext.SMALL_CAPS_OPEN, "</scp>": richtext.SPAN_CLOSE}
+# A title cut after its colon or semicolon ("...and development: "): the mark goes.
+_DANGLING_MARK = re.compile(r"\s*[:;,]\s*$")
+_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+# Only before a comma or full stop: French puts a space before : ; ! and ? on purpose.
+_SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,.])(?=\s|$)")
+_SPACE_ON_THE_WRONG_SIDE = re.compile(r"\s+([,;])(?=\w)")  # `word ,next`: `word, next`
+_DOUBLED_PUNCTUATION = re.compile(r"([,;:!?])\1+|(?<!\.)\.\.(?!\.)")
+
+
+def clean_title_text(title: str) -> str:
+    """The title without stray whitespace, doubled punctuation, HTML entities, HTML
+    and JATS tags outside the rich-text vocabulary, LaTeX left undecoded, or a colon,
+    semicolon or comma at its end."""
+    text = title
+    if "\\" in text and "<" not in text:  # LaTeX never decoded (a decoded title has tags, not braces)
+        text = decode(text, protect=True)
+    if "&" in text and ";" in text:
+        text = html.unescape(text)
+    for tag, rich in _HTML_TAGS.items():
+        text = text.replace(tag, rich)
+    text = _BREAK.sub(" ", text)
+    text = _DOUBLED_PUNCTUATION.sub(lambda match: match.group()[0], text)
+    text = _SPACE_BEFORE_PUNCTUATION.sub(r"\1", text)
+    text = _SPACE_ON_THE_WRONG_SIDE.sub(r"\1 ", text)
+    text = _DANGLING_MARK.sub("", text)
+    return " ".join(text.split())
+
+
+class CleanTitleText(RecordStep):
+    """Titles without stray whitespace, doubled punctuation, HTML or leftover LaTeX."""
+
+    def candidates(self, records: list[Record]) -> set[int]:
+        # container titles repeat (every paper of a proceedings names it): tested once each
+        containers: dict[str, bool] = {}
+        return {position for position, record in enumerate(records)
+                if (record.title and _might_need_cleaning(record.title)) or (
+                    (container := record.container_title) and (containers[container] if container in containers
+                    else containers.setdefault(container, _might_need_cleaning(container))))}
+
+    def check(self, record_id: RecordId, record: Record) -> Iterable[Change]:
+        for name, value in (("title", record.title), ("container-title", record.container_title)):
+            if value and _might_need_cleaning(value):
+                new = _cleaned_title_text(value)
+                if new != value:
+                    yield self.change(record_id, record, name, new, f"{name} as written: {value!r}")
+
+
+# A file's container titles repeat (every paper of a proceedings volume names it), and a
+# title with rich-text tags, as most with a braced word are, always goes through cleaning.
+_cleaned_title_text = lru_cache(maxsize=20_000)(clean_title_text)
+
+
+def _might_need_cleaning(text: str) -> bool:
+    return ("  " in text or text != text.strip() or text[-1:] in ":;," or "\\" in text or "&" in text or "<" in text
+            or ".." in text or " ," in text or " ." in text or ",," in text or "::" in text
+            or ";;" in text or "??" in text or "!!" in text or "\n" in text or "\t" in text)

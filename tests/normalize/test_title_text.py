@@ -1,0 +1,37 @@
+"""Tests for refmanager/normalize/title_text.py: title text cleaned of export debris.
+Titles come from ../shared/bench/bigbib/personal-library-17k.bib and the ACL Anthology."""
+
+from __future__ import annotations
+
+import pytest
+
+from refmanager.model import Record, RecordId
+from refmanager.normalize.title_text import CleanTitleText, clean_title_text
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("A  title  with   spaces ", "A title with spaces"), ("Biometrics , Surveillance", "Biometrics, Surveillance"),
+    ("Hype ,identity", "Hype, identity"), ("Really?? Yes", "Really? Yes"), ("Wait.. what", "Wait. what"),
+    ("To be continued...", "To be continued..."), ("Cats &amp; dogs", "Cats & dogs"),
+    ("An <em>emphatic</em> title", "An <i>emphatic</i> title"), ("M{\\\"u}ller's law", "Müller's law"),
+    ("Actes de TALN, volume 1 : articles longs", "Actes de TALN, volume 1 : articles longs"),
+    ('<span class="nocase">LIP}-{RTVE}</span>', '<span class="nocase">LIP}-{RTVE}</span>'),
+    ("Preparation systems used in research and development: ", "Preparation systems used in research and development"),
+    ("Childbirth in the United States;", "Childbirth in the United States"),
+    ("Experiences in the <scp>UK</scp>", 'Experiences in the <span style="font-variant:small-caps;">UK</span>'),
+    ("<italic>Autism Voices</italic>: a novel method", "<i>Autism Voices</i>: a novel method"),
+    ("The <bold>key</bold> finding", "The <b>key</b> finding"),
+], ids=["stray whitespace", "space before a comma", "a comma on the wrong side", "doubled question marks",
+        "a doubled full stop", "an ellipsis is kept", "an HTML entity", "an HTML tag becomes rich text",
+        "LaTeX left in a title", "French spacing before a colon is kept",
+        "braces inside decoded rich text are not decoded again",
+        # personal-library-17k.bib: Crossref titles cut after their colon, and JATS tags
+        "a colon with nothing after it", "a semicolon ending the title",
+        "a JATS small-caps tag", "a JATS italic tag", "a JATS bold tag"])
+def test_clean_title_text(title, expected):
+    assert clean_title_text(title) == expected
+
+
+def test_clean_title_step_reports_the_old_title():
+    [change] = CleanTitleText().check(RecordId("t", 0, "k"), Record("k", title="A  title"))
+    assert (change.field, change.new) == ("title", "A title")
