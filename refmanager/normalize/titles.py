@@ -195,6 +195,27 @@ def _title_word(word: str, first: bool, last: bool) -> str:
     return "-".join(part[:1].upper() + part[1:] for part in lower.split("-"))
 
 
+def lower_function_words(title: str, protected_words: Iterable[str] = ()) -> str:
+    """Title-case input with its capitalised articles, conjunctions and prepositions
+    lowered inside the title ("How To Use ... With Numpy" → "How to Use ... with
+    Numpy"), every other word as written: for CSL's title case, which capitalises
+    but never lowers. A title in capitals is left whole for it to recase."""
+    if richtext.plain(title).isupper():
+        return title
+    return _recase(title, _folded_with_shipped(protected_words), _function_word_lowered)
+
+
+# Chicago 8.159's lower-case words that are hardly ever anything else ("so", "yet",
+# "up" and "over" are adverbs too often: "Isn't So Soft", "Grow Up").
+_FUNCTION_WORDS = frozenset({"a", "an", "the", "and", "but", "for", "nor", "or", "as", "at", "by",
+                             "from", "in", "into", "of", "on", "onto", "to", "via", "with", "about"})
+
+
+def _function_word_lowered(word: str, first: bool, last: bool) -> str:
+    lower = word.lower()
+    return lower if lower in _FUNCTION_WORDS and not first and not last else word
+
+
 def sentence_case(title: str, protected_words: Iterable[str] = ()) -> str:
     """The title in sentence case: the first word (and the first after a colon, an
     em dash or end punctuation) capitalised, the rest lower case, protected and

@@ -45,7 +45,7 @@ class Formatter:
 def formatter(records_or_items: Input, style: str = "apa", locale: str | None = None,
               sentence_case: bool | str | None = None, protected_words: Iterable[str] = (),
               genres: Mapping[str, str] | None = None,
-              short_titles: bool | str | None = None) -> Formatter:
+              short_titles: bool | str | None = None, title_case: bool | str | None = None) -> Formatter:
     """Register every item with the style once, for the calls below to share.
 
     `sentence_case` puts titles in sentence case before the style sees them, for
@@ -55,15 +55,18 @@ def formatter(records_or_items: Input, style: str = "apa", locale: str | None = 
     `genres` gives the style's words for a record's genre ({"PhD thesis": "Doctoral dissertation"}).
     `short_titles` (True or "all", chosen as for sentence case) gives a record without
     a short title its title's main part as one, for the short notes of Chicago.
+    `title_case` (chosen as for sentence case) puts titles in Chicago's headline
+    style first, for title-case input whose "To" and "With" the style would keep.
     """
     check_sentence_case(sentence_case)
     check_sentence_case(short_titles, "short_titles")
+    check_sentence_case(title_case, "title_case")
     resolved = resolve_style(style)
     from refmanager.render.processor import CitationProcessor  # the engine, once the style is known
 
     with collector_paused():
         items = items_from_records(records_or_items, sentence_case, protected_words, genres,
-                                   short_titles)
+                                   short_titles, title_case)
         processor = CitationProcessor(resolved.xml, items, locale=locale or resolved.locale or None)
     return Formatter(resolved, processor, [item["id"] for item in items])
 

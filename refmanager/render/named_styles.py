@@ -15,6 +15,8 @@ A file's name is the style's name (`styles/apa.toml` is `apa`). Its keys:
     locale         a CSL locale such as "en-US" (default: the CSL style's own)
     sentence-case  true, false or "all": convert titles to sentence case (true:
                    those of records read from BibTeX or RIS; "all": every record)
+    title-case     true, false or "all": convert titles to Chicago's headline
+                   style first (which records: as for sentence-case)
     short-titles   true, false or "all": give a record without a short title its
                    title's main part as one, for short notes (true: records read
                    from BibTeX or RIS; "all": every record)
@@ -58,6 +60,7 @@ KEYS: dict[str, tuple[tuple[type, ...], str]] = {
     "locale": ((str,), "a string"),
     "sentence-case": ((bool, str), 'true, false or "all"'),
     "short-titles": ((bool, str), 'true, false or "all"'),
+    "title-case": ((bool, str), 'true, false or "all"'),
     "genres": ((dict,), 'a table of strings ("PhD thesis" = "Doctoral dissertation")'),
 }
 _LOCALE = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")
@@ -77,6 +80,7 @@ class NamedStyle:
     sentence_case: bool | str | None = None  # None: not said, the engine's default
     genres: tuple[tuple[str, str], ...] = ()  # (a record's genre, the style's words for it)
     short_titles: bool | str | None = None  # None: not said, the engine's default (none)
+    title_case: bool | str | None = None  # None: not said, the engine's default (none)
     built_in: bool = True
 
     @property
@@ -85,13 +89,16 @@ class NamedStyle:
         options = {} if self.sentence_case is None else {"sentence_case": self.sentence_case}
         if self.short_titles is not None:
             options["short_titles"] = self.short_titles
+        if self.title_case is not None:
+            options["title_case"] = self.title_case
         return options | ({"genres": dict(self.genres)} if self.genres else {})
 
     def as_dict(self) -> dict:
         return {"id": self.name, "title": self.title, "named": True, "file": str(self.path),
                 "built_in": self.built_in, "csl": self.csl, "writer": self.writer,
                 "locale": self.locale, "sentence_case": self.sentence_case,
-                "short_titles": self.short_titles, "genres": dict(self.genres)}
+                "short_titles": self.short_titles, "title_case": self.title_case,
+                "genres": dict(self.genres)}
 
 
 def style_folders() -> list[tuple[Path, bool]]:
@@ -157,6 +164,7 @@ def load_named_style(path: Path, built_in: bool = False) -> NamedStyle:
         csl=_checked_csl(data, text, path), writer=_checked_writer(data, text, path),
         locale=_checked_locale(data, text, path),
         sentence_case=data.get("sentence-case"), short_titles=data.get("short-titles"),
+        title_case=data.get("title-case"),
         genres=_checked_genres(data, text, path),
         built_in=built_in)
 
@@ -166,7 +174,7 @@ def _check_keys(data: dict, text: str, path: Path) -> None:
         if key not in KEYS:
             raise _error(f"unknown key {key!r}; a named style has {', '.join(KEYS)}", text, path, key)
         types, described = KEYS[key]
-        if not isinstance(value, types) or (key in ("sentence-case", "short-titles")
+        if not isinstance(value, types) or (key in ("sentence-case", "short-titles", "title-case")
                                             and value not in SENTENCE_CASE_VALUES):
             raise _error(f"{key} must be {described}, not {value!r}", text, path, key)
     if "title" not in data:
@@ -175,7 +183,9 @@ def _check_keys(data: dict, text: str, path: Path) -> None:
     if ("csl" in data) == ("writer" in data):
         raise StyleError("name either the CSL style it runs (csl = \"apa\") or a writer "
                          "(writer = \"bibtex\"), one of the two", str(path), 1)
-    for key in ("locale", "sentence-case", "short-titles", "genres"):
+    if data.get("sentence-case") and data.get("title-case"):
+        raise _error("sentence-case and title-case cannot both be on", text, path, "title-case")
+    for key in ("locale", "sentence-case", "short-titles", "title-case", "genres"):
         if "writer" in data and key in data:
             raise _error(f"{key} is an option of CSL styles; a writer style has none",
                          text, path, key)

@@ -20,6 +20,7 @@ from refmanager.io.bibtex.crossref import crossref_key, resolve_crossrefs
 from refmanager.io.bibtex.item_shape import shape_item
 from refmanager.io.bibtex.tables import FOREIGN
 from refmanager.io.csljson.write import item_of
+from refmanager.errors import InputError
 from refmanager.model import Document, Record
 from refmanager.render.sentence_case import applies_to, sentence_casing
 from refmanager.render.short_titles import add_short_titles
@@ -51,7 +52,8 @@ def _with_crossrefs_resolved(entries: list[Record | dict]) -> list[Record | dict
 
 def items_from_records(records: Iterable[Record | dict] | Document, sentence_case=None,
                        protected_words: Iterable[str] = (), genres: Mapping[str, str] | None = None,
-                       short_titles: bool | str | None = None) -> list[dict]:
+                       short_titles: bool | str | None = None, title_case: bool | str | None = None
+                       ) -> list[dict]:
     """CSL items for records (CSL-JSON dicts are taken as they are), in order.
 
     A key that comes twice gets a suffix the second time (`smith2020#2`), so
@@ -63,12 +65,16 @@ def items_from_records(records: Iterable[Record | dict] | Document, sentence_cas
     (compared without regard to case: {"PhD thesis": "Doctoral dissertation"}).
     With `short_titles` (True or "all", as for sentence case), an item without a
     short title gets its title's main part as one, where that tells it apart from
-    its author's other works (`render.short_titles`).
+    its author's other works (`render.short_titles`). `title_case` (chosen as for
+    sentence case) puts titles in Chicago's headline style instead.
     """
     if isinstance(records, Document):
         records = records.records
     entries = _with_crossrefs_resolved(list(records))
-    casing = sentence_casing(entries, sentence_case, protected_words)
+    if sentence_case and title_case:
+        raise InputError("a style puts titles in sentence case or in title case, not both")
+    casing = (sentence_casing(entries, title_case, protected_words, headline=True) if title_case
+              else sentence_casing(entries, sentence_case, protected_words))
     worded = {genre.casefold(): words for genre, words in (genres or {}).items()}
     items, seen = [], {}
     for index, entry in enumerate(entries, 1):

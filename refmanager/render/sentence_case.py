@@ -14,9 +14,18 @@ the items from those formats are converted before the processor sees them
 APA 7 (6.17) puts the titles of works in sentence case (articles, books,
 chapters, reports, web pages...) and keeps the names of periodicals in title
 case; so `title` is converted, and `container-title` only where the container is
-a book (a chapter's book, an encyclopedia). Legal items keep their names.
+a book (a chapter's book, an encyclopedia). Legal items keep their names, and
+an item in another language than English keeps its titles as stored.
 Protected words (braces, the shipped list, the caller's, and those the input
 itself teaches: see `protected_words_of`) keep their case.
+
+Chicago's headline style (8.159) is the other way round: every word capitalised
+but articles, prepositions and coordinating conjunctions inside the title. The
+CSL styles ask for it with `text-case="title"`, which (in citeproc-js, and so
+here) capitalises lower-case words but leaves a capitalised "To" or "With" of
+title-case input alone; `headline=True` lowers those of the same titles first
+(`normalize.titles.lower_function_words`: "How To Use Expressions With Numpy"
+becomes "How to Use Expressions with Numpy") and leaves the rest to the style.
 """
 
 from __future__ import annotations
@@ -28,7 +37,7 @@ from dataclasses import dataclass
 from refmanager import richtext
 from refmanager.errors import InputError
 from refmanager.model import Record
-from refmanager.normalize.titles import MINOR_WORDS, learn_protected_words, sentence_case
+from refmanager.normalize.titles import MINOR_WORDS, learn_protected_words, lower_function_words, sentence_case
 
 CHOICES = (None, False, True, "all")
 #: The formats whose titles are taken to be in title case: BibTeX and RIS as a rule, and an
@@ -40,6 +49,7 @@ _NAMES_NOT_TITLES = frozenset({"legal_case", "legislation", "bill", "regulation"
                                "hearing", "periodical"})
 #: Types whose container is a book, whose title APA puts in sentence case too.
 _IN_A_BOOK = frozenset({"chapter", "entry", "entry-dictionary", "entry-encyclopedia"})
+_ENGLISH_NAMES = frozenset({"english", "american", "british", "anglais", "englisch", "eng"})
 _ONE_WORD_SPAN = re.compile(re.escape(richtext.NOCASE_OPEN) + r"([^\W\d_][\w'’-]*)"
                             + re.escape(richtext.SPAN_CLOSE))
 
@@ -67,6 +77,7 @@ class SentenceCasing:
 
     choice: bool | str | None
     protected: frozenset[str] = frozenset()
+    headline: bool = False  # for Chicago's headline style instead (lower_function_words)
 
     def applies_to(self, entry: Record | dict) -> bool:
         return applies_to(self.choice, entry)
@@ -74,13 +85,22 @@ class SentenceCasing:
     def convert(self, item: dict) -> dict:
         """The CSL item with its work's titles in sentence case (changed in place)."""
         item_type = item.get("type", "")
-        if item_type in _NAMES_NOT_TITLES:
+        if item_type in _NAMES_NOT_TITLES or not _in_english(item):
             return item
         fields = ("title", "container-title") if item_type in _IN_A_BOOK else ("title",)
+        recase = lower_function_words if self.headline else sentence_case
         for name in fields:
             if isinstance(item.get(name), str) and item[name]:
-                item[name] = sentence_case(item[name], self.protected)
+                item[name] = recase(item[name], self.protected)
         return item
+
+
+def _in_english(item: dict) -> bool:
+    """Whether the item's language is English or unsaid: casing rules are English
+    ones (CSL applies its title case to English items only; German nouns keep
+    their capitals in any case)."""
+    language = str(item.get("language") or "").strip().lower()
+    return not language or language.startswith("en") or language in _ENGLISH_NAMES
 
 
 def protected_words_of(titles: Iterable[str]) -> set[str]:
@@ -94,14 +114,15 @@ def protected_words_of(titles: Iterable[str]) -> set[str]:
     return braced | learn_protected_words(richtext.plain(title) for title in titles)
 
 
-def sentence_casing(entries: list[Record | dict], choice, protected_words: Iterable[str] = ()
-                    ) -> SentenceCasing:
-    """The casing for these entries: the caller's protected words with those the
-    entries teach (learned only when some entry is converted)."""
-    check_choice(choice)
-    casing = SentenceCasing(choice)
+def sentence_casing(entries: list[Record | dict], choice, protected_words: Iterable[str] = (),
+                    headline: bool = False) -> SentenceCasing:
+    """The casing for these entries (sentence case, or with `headline` Chicago's
+    headline style): the caller's protected words with those the entries teach
+    (learned only when some entry is converted)."""
+    check_choice(choice, "title_case" if headline else "sentence_case")
+    casing = SentenceCasing(choice, headline=headline)
     if not any(casing.applies_to(entry) for entry in entries):
         return casing
     titles = [entry.title if isinstance(entry, Record) else str(entry.get("title") or "")
               for entry in entries]
-    return SentenceCasing(choice, frozenset(protected_words) | protected_words_of(titles))
+    return SentenceCasing(choice, frozenset(protected_words) | protected_words_of(titles), headline)

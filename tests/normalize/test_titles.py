@@ -9,7 +9,7 @@ import pytest
 from refmanager.model import Record, RecordId
 from refmanager.normalize import NormalizeConfig
 from refmanager.normalize.titles import (
-    FixTitleCase, ProtectTitleWords, is_sentence_case,
+    FixTitleCase, ProtectTitleWords, is_sentence_case, lower_function_words,
     learn_protected_words, sentence_case, title_case,
 )
 
@@ -165,3 +165,17 @@ def test_sentence_case_on_the_labelled_pairs_of_the_dedupe_bench(repository, sha
     result = bench.score(bench.labelled_pairs(folder), bench.corpus_titles(folder))
     assert result["pairs"] > 1000
     assert result["aside"] >= 0.85 and result["words"] >= 0.91
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("How To Use Conditional Expressions With Numpy Where()", "How to Use Conditional Expressions with Numpy Where()"),
+    ("Why the Ukraine Crisis Is the West's Fault: The Liberal Delusions", "Why the Ukraine Crisis Is the West's Fault: The Liberal Delusions"),
+    ("Why Soft Power Isn't So Soft", "Why Soft Power Isn't So Soft"),
+    ("What We Are Fighting For", "What We Are Fighting For"),
+    ("FROM STRUCTURE TO PROCESS", "FROM STRUCTURE TO PROCESS"),
+    ("Out-Of-Fashion Ideas", "Out-of-Fashion Ideas"),
+], ids=["capitalised prepositions inside a title are lowered", "a word after a colon keeps its capital",
+        "so is an adverb too often to be lowered", "the last word keeps its capital",
+        "a title in capitals is left to the style", "the parts of a compound are words"])
+def test_lower_function_words(title, expected):
+    assert lower_function_words(title) == expected

@@ -170,6 +170,30 @@ def test_chicago_short_notes_use_the_main_title_unless_it_is_ambiguous_or_given(
     assert "Bound to Lead: The Changing Nature of American Power" in full
 
 
+# personal-library-17k.bib: `title = {How To Use Conditional Expressions With Numpy Where()}`.
+# CSL's title case capitalises lower-case words only, so citeproc-js keeps "To" and "With".
+HEADLINE = ("@online{eyre2024, title = {How To Use Conditional Expressions With Numpy Where()},"
+            " author = {Eyre, Ian}, year = {2024}, url = {https://realpython.com/x}}\n"
+            "@book{roe2001, title = {Die Entwicklung Der Stadt}, author = {Roe, R.}, year = {2001},"
+            " publisher = {P}, language = {german}}\n")
+
+
+@pytest.mark.parametrize("style", ["chicago-author-date", "chicago-author-date-17", "chicago-notes",
+                                   "chicago-notes-17"])
+def test_chicago_lowers_the_prepositions_of_a_title_case_bibtex_title(style):
+    from refmanager.api import loads
+    from refmanager.render.style_choice import formatter_for
+
+    def bibliography(spec):
+        processor = formatter_for(loads(HEADLINE, "bibtex").records, spec).processor
+        return " ".join(entry for _id, entry in processor.bibliography(format="text"))
+
+    named = bibliography(style)
+    assert "How to Use Conditional Expressions with Numpy Where()" in named
+    assert "Die Entwicklung Der Stadt" in named  # German is left as stored
+    assert "How To Use Conditional Expressions With Numpy Where()" in bibliography(f"csl:{find_named_style(style).csl}")
+
+
 def test_the_official_chicago_style_prints_the_whole_title_in_short_notes_as_citeproc_js_does():
     from refmanager.api import loads
     from refmanager.render.processor import Cite
@@ -204,6 +228,10 @@ INVALID = {
     "genres that are not a table": ('title = "T"\ncsl = "apa"\ngenres = "PhD"\n', 3, "genres must be a table"),
     "a genre without words": ('title = "T"\ncsl = "apa"\n\n[genres]\n"PhD thesis" = 3\n', 4,
                               "'PhD thesis' must name the style's words"),
+    "title case that is not true, false or all": (
+        'title = "T"\ncsl = "apa"\ntitle-case = "yes"\n', 3, 'title-case must be true, false or "all"'),
+    "both sentence case and title case": (
+        'title = "T"\ncsl = "apa"\nsentence-case = true\ntitle-case = true\n', 4, "cannot both be on"),
     "genres for a writer": ('title = "T"\nwriter = "bibtex"\n[genres]\n"PhD thesis" = "D"\n', 3,
                             "a writer style has none"),
 }

@@ -99,3 +99,14 @@ def test_an_article_s_front_matter_is_converted_too(library):
     records, _problems, _merged = load_records([str(library / "alipour-gorji-2024.md")])
     [item] = items_from_records(records, True)
     assert item["title"] == "The status of soft power in Russian foreign policy toward Southern Caucasus"
+
+
+@pytest.mark.parametrize("language, converted", [
+    ("german", False), ("de", False), ("english", True), ("en-GB", True), ("", True),
+], ids=["a German title keeps its nouns' capitals", "so does one marked de",
+        "an English one is converted", "so is one marked en-GB", "so is one of no language"])
+def test_only_english_titles_are_converted(language, converted):
+    entry = "@book{a, title = {Die Entwicklung Der Stadt}, year = {2001}"
+    entry += f", language = {{{language}}}}}" if language else "}"
+    [item] = items_from_records(refmanager.loads(entry, "bibtex").records, True)
+    assert (item["title"] == "Die entwicklung der stadt") is converted
