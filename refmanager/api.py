@@ -95,13 +95,18 @@ def dumps(document: Document, format: str, **options) -> Written:
 
     `options` go to the writer: `ascii=True` makes the BibTeX writers spell
     non-ASCII characters in LaTeX. For a format with no crossref, a BibTeX child
-    is written with what it inherits from its parent, with a note saying so.
+    is written with what it inherits from its parent, with a note saying so, and a
+    biblatex subtitle is joined to its title.
     """
     notes: list[Problem] = []
     if format not in _HAVE_CROSSREF:
         from refmanager.io.bibtex.crossref import without_crossrefs
+        from refmanager.io.bibtex.subtitles import with_subtitles_joined
 
         document, notes = without_crossrefs(document, format)
+        # RIS and CSL-JSON have one title field; CSL-JSON keeps the subtitle in `custom`
+        # too, so that refmanager reads the title back apart
+        document = with_subtitles_joined(document, keep=format == "csljson")
     written = formats.writer(format)(document, **options)
     written.problems.extend(notes)
     return written

@@ -16,9 +16,7 @@ from refmanager import richtext
 from refmanager.dates import format_iso_date
 from refmanager.errors import Problem
 from refmanager.io.bibtex.crossref import without_crossrefs
-from refmanager.io.bibtex.tables import FOREIGN as BIBTEX
-from refmanager.io.bibtex.values import evaluate
-from refmanager.latex.decode import decode
+from refmanager.io.bibtex.subtitles import join_subtitles
 from refmanager.model import DateValue, Document, FieldValue, Name, Record
 from refmanager.normalize.identifiers import DOI_SYNTAX, bare_doi
 from refmanager.normalize.languages import language_code
@@ -95,7 +93,7 @@ def _prepared_record(record: Record, written_type: str, zotero: str, note_fate: 
     copy = dataclasses.replace(record, type=written_type, origin=origin,
                                creators=dict(record.creators), dates=dict(record.dates),
                                variables=dict(record.variables), keywords=list(record.keywords))
-    _join_subtitle(copy, strings)
+    join_subtitles(copy, strings)  # as Zotero's BibTeX import joins them
     _article_number_as_pages(copy, zotero)
     moved = _doi_for_zotero(copy, losses, note_fate)
     if zotero != record.type:
@@ -146,20 +144,6 @@ def _doi_for_zotero(record: Record, losses: list[Loss], note_fate: str) -> list[
         return []
     losses.append(loss(record, "DOI", note_fate, f"{address!r} is a web address, not a DOI; written in the note"))
     return [f"DOI field: {address}"]
-
-
-def _join_subtitle(record: Record, strings: dict[str, str]) -> None:
-    """A biblatex `subtitle` the model keeps aside, joined to the title as Zotero's
-    BibTeX import joins it (after ": ", unless the title ends in punctuation)."""
-    fields = record.foreign.get(BIBTEX, {})
-    name = next((name for name in fields if name.lower() == "subtitle"), None)
-    if name is None:
-        return
-    subtitle = decode(evaluate(fields[name], strings).text, protect=True).strip()
-    if subtitle:
-        joint = " " if record.title.rstrip()[-1:] in ".:?!" else ": "
-        record.title = f"{record.title.rstrip()}{joint}{subtitle}" if record.title else subtitle
-    record.foreign = {**record.foreign, BIBTEX: {key: raw for key, raw in fields.items() if key != name}}
 
 
 def field_text(kind: str, value: FieldValue) -> str:

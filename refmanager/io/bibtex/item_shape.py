@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 
+from refmanager.io.bibtex.subtitles import SUBTITLE_OF, joined, subtitles
 from refmanager.io.bibtex.tables import FOREIGN
 from refmanager.latex.decode import decode
 from refmanager.model import Record
@@ -38,8 +39,6 @@ _WEB_ADDRESS = re.compile(r"^(?:\\url\{)?((?:https?://|mailto:)[^\s{}]+)\}?$")  
 _TYPE_KEYS = {"phdthesis": "PhD thesis", "mathesis": "Master’s thesis", "candthesis": "Candidate thesis",
               "techreport": "Technical report", "resreport": "Research report",
               "software": "Computer software", "datacd": "Data CD", "audiocd": "Audio CD"}
-_SUBTITLES = (("subtitle", "title"), ("booksubtitle", "container-title"),
-              ("journalsubtitle", "container-title"))
 _ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
              "tenth", "eleventh", "twelfth")
 _EDITION_WORD = re.compile(r"^(" + "|".join(_ORDINALS) + r")(?:\s+(?:edition|ed\.?))?$", re.IGNORECASE)
@@ -57,7 +56,7 @@ def shape_item(record: Record, item: dict) -> dict:
     fields = _verbatim_fields(record)
     if not fields and "container-title" not in item and "medium" not in item:
         return item
-    _add_subtitles(item, fields)
+    _add_subtitles(record, item)
     _shape_preprint(item, fields)
     address = _WEB_ADDRESS.match(item.get("medium", ""))
     if address and not item.get("URL"):
@@ -75,10 +74,10 @@ def _shape_doi(item: dict) -> None:
         item.setdefault("URL", address.group(1))
 
 
-def _add_subtitles(item: dict, fields: dict[str, str]) -> None:
-    for field, variable in _SUBTITLES:
-        if fields.get(field) and item.get(variable):
-            item[variable] = f"{item[variable]}: {_text_of(fields[field], protect=True)}"
+def _add_subtitles(record: Record, item: dict) -> None:
+    for name, text in subtitles(record).items():
+        variable = SUBTITLE_OF[name.lower()]
+        item[variable] = joined(item.get(variable, ""), text)
 
 
 def _verbatim_fields(record: Record) -> dict[str, str]:

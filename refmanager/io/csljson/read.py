@@ -17,6 +17,8 @@ from typing import Any
 from refmanager.dates import date_parts_problem, parse_iso_date
 from refmanager.errors import Problem
 from refmanager.io.base import report_duplicate_keys
+from refmanager.io.bibtex.subtitles import split_subtitles
+from refmanager.io.bibtex.tables import FOREIGN as BIBTEX
 from refmanager.io.csljson.scan import Scanner, safe_item
 from refmanager.io.csljson.schema import item_types, property_kinds, schema_errors, shorten
 from refmanager.model import SCALAR_VARIABLES, DateValue, Document, Name, Origin, Record, Verbatim
@@ -66,6 +68,8 @@ def _read_item(item: dict, raw: str, path: str, line: int, index: int) -> Record
     # `custom`, so file order would not survive writing and reading back.
     if FORMAT in record.foreign:
         record.foreign[FORMAT] = dict(sorted(record.foreign.pop(FORMAT).items()))
+    if BIBTEX in record.foreign:
+        split_subtitles(record)  # a title the writer joined to a biblatex subtitle it kept
     label = f"item {key!r}"
     record.problems = [Problem(path, line, f"{label}: {error}") for error in schema_errors(item)]
     record.problems += [Problem(path, line, f"{label}: {note}", "warning") for note in notes]
