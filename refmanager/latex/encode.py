@@ -39,11 +39,13 @@ _SPECIALS = {
     "\\": "\\textbackslash{}", "{": "\\{", "}": "\\}", "&": "\\&", "%": "\\%",
     "#": "\\#", "_": "\\_", "$": "\\$", "~": "\\textasciitilde{}",
     "^": "\\textasciicircum{}", "\u00a0": "~",
+    # in LaTeX's default (OT1) font encoding, < and > print as ¡ and ¿
+    "<": "\\textless{}", ">": "\\textgreater{}",
 }
-_SPECIAL_CHARACTER = re.compile(r"[\\{}&%#_$~^\u00a0]")
+_SPECIAL_CHARACTER = re.compile(r"[\\{}&%#_$~^\u00a0<>]")
 # `--`, ``` `` ``` and `''` are ligatures in LaTeX: a literal pair is kept apart.
 _LIGATURE_PAIR = re.compile(r"-(?=-)|`(?=`)|'(?=')")
-_NEEDS_WORK = re.compile(r"[\\{}&%#_$~^\u00a0<\n`\u2018\u2019]|--|''|(?<![^\W_])'|'(?![^\W_])")
+_NEEDS_WORK = re.compile(r"[\\{}&%#_$~^\u00a0<>\n`\u2018\u2019]|--|''|(?<![^\W_])'|'(?![^\W_])")
 _COMMAND = re.compile(r"\\[A-Za-z]+")
 _TWO_WORDS = re.compile(r"[A-Za-z]{2,}\s+[A-Za-z]{2,}")
 _QUOTE = re.compile("['`\u2018\u2019\u201c\u201d]")

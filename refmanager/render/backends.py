@@ -117,7 +117,9 @@ def write_markdown(events: list) -> str:
 _LATEX_SPECIALS = {"&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_", "{": r"\{",
                    "}": r"\}", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}",
                    "\\": r"\textbackslash{}",
-                   "`": r"\textasciigrave{}"}  # a lone ` is typeset as an opening quote
+                   "`": r"\textasciigrave{}",  # a lone ` is typeset as an opening quote
+                   # in LaTeX's default (OT1) font encoding, < and > print as ¡ and ¿
+                   "<": r"\textless{}", ">": r"\textgreater{}"}
 _LATEX_COMMANDS = {("font-style", "italic"): r"\textit{", ("font-style", "oblique"): r"\textsl{",
                    ("font-weight", "bold"): r"\textbf{",
                    ("font-variant", "small-caps"): r"\textsc{",

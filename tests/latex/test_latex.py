@@ -274,6 +274,11 @@ def test_a_dollar_sign_at_the_start_does_not_stop_ascii_encoding():
     assert encode("$5 für alle", ascii=True).isascii()
 
 
+def test_less_and_greater_than_are_spelt_as_commands():
+    # A bare < prints as ¡ in LaTeX's default font encoding: "The Earth Is Round (p ¡ .05)".
+    assert encode("Round (p < .05), n > 30") == "Round (p \\textless{} .05), n \\textgreater{} 30"
+
+
 @pytest.mark.parametrize("text, latex", [
     pytest.param("Musk’s $1 million and $45 million", "Musk’s \\$1 million and \\$45 million",
                  id="two sums of money in a title (personal-library-17k.bib) are escaped"),

@@ -18,7 +18,7 @@ TREE = Rich(["A & B ", Rich(["bold"], style=(("font-weight", "bold"),)), " ",
              "<sup>2</sup> 50% &lt;x&gt;"),
     ("text", "A & B bold sc2 50% <x>"),
     ("markdown", r"A & B **bold** sc<sup>2</sup> 50% \<x\>"),
-    ("latex", r"A \& B \textbf{bold} \textsc{sc}\textsuperscript{2} 50\% <x>"),
+    ("latex", r"A \& B \textbf{bold} \textsc{sc}\textsuperscript{2} 50\% \textless{}x\textgreater{}"),
     ("terminal", "A & B [bold]bold[/bold] sc2 50% <x>"),
 ], ids=["html", "text", "markdown", "latex", "terminal"])
 def test_backends(backend, expected):
@@ -28,6 +28,11 @@ def test_backends(backend, expected):
 def test_latex_escapes_every_special_character():
     assert escape_latex("& % $ # _ { } ~ ^ \\") == (
         r"\& \% \$ \# \_ \{ \} \textasciitilde{} \textasciicircum{} \textbackslash{}")
+
+
+def test_latex_spells_less_and_greater_than_as_commands():
+    # In LaTeX's default font encoding (OT1) a bare < prints as ¡ ("p ¡ .05").
+    assert escape_latex("p < .05, n > 30") == r"p \textless{} .05, n \textgreater{} 30"
 
 
 def test_display_blocks_become_divs_in_html():
