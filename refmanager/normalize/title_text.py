@@ -30,7 +30,9 @@ _BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 # Only before a comma or full stop: French puts a space before : ; ! and ? on purpose.
 _SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,.])(?=\s|$)")
 _SPACE_ON_THE_WRONG_SIDE = re.compile(r"\s+([,;])(?=\w)")  # `word ,next`: `word, next`
-_DOUBLED_PUNCTUATION = re.compile(r"([,;:!?])\1+|(?<!\.)\.\.(?!\.)")
+# Doubled commas, semicolons, colons and full stops are slips; "!!!" and "?!" are a
+# title's own ("Arrrgghh!!!"), and so is ".." before them ("Did You Know..?").
+_DOUBLED_PUNCTUATION = re.compile(r"([,;:])\1+|(?<!\.)\.\.(?![.?!])")
 
 
 def clean_title_text(title: str) -> str:

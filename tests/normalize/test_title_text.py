@@ -11,7 +11,8 @@ from refmanager.normalize.title_text import CleanTitleText, clean_title_text
 
 @pytest.mark.parametrize("title, expected", [
     ("A  title  with   spaces ", "A title with spaces"), ("Biometrics , Surveillance", "Biometrics, Surveillance"),
-    ("Hype ,identity", "Hype, identity"), ("Really?? Yes", "Really? Yes"), ("Wait.. what", "Wait. what"),
+    ("Hype ,identity", "Hype, identity"), ("Really?? Yes", "Really?? Yes"), ("Arrrgghh !!! Blending", "Arrrgghh !!! Blending"),
+    ("Did You Know..? The Jazz", "Did You Know..? The Jazz"), ("Iran;; Cuba", "Iran; Cuba"), ("Wait.. what", "Wait. what"),
     ("To be continued...", "To be continued..."), ("Cats &amp; dogs", "Cats & dogs"),
     ("An <em>emphatic</em> title", "An <i>emphatic</i> title"), ("M{\\\"u}ller's law", "Müller's law"),
     ("Actes de TALN, volume 1 : articles longs", "Actes de TALN, volume 1 : articles longs"),
@@ -21,7 +22,9 @@ from refmanager.normalize.title_text import CleanTitleText, clean_title_text
     ("Experiences in the <scp>UK</scp>", 'Experiences in the <span style="font-variant:small-caps;">UK</span>'),
     ("<italic>Autism Voices</italic>: a novel method", "<i>Autism Voices</i>: a novel method"),
     ("The <bold>key</bold> finding", "The <b>key</b> finding"),
-], ids=["stray whitespace", "space before a comma", "a comma on the wrong side", "doubled question marks",
+], ids=["stray whitespace", "space before a comma", "a comma on the wrong side", "doubled question marks are the title's own",
+        "so are exclamation marks (personal-library-17k.bib)", "and two full stops before a question mark",
+        "a doubled semicolon is a slip",
         "a doubled full stop", "an ellipsis is kept", "an HTML entity", "an HTML tag becomes rich text",
         "LaTeX left in a title", "French spacing before a colon is kept",
         "braces inside decoded rich text are not decoded again",
