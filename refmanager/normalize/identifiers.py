@@ -25,6 +25,7 @@ _DOI_PREFIX = re.compile(
     r"^\s*(?:doi\s*[:/]\s*|(?:https?://)?(?:dx\.)?doi\.org/|https?://(?:www\.)?doi\.org/)", re.IGNORECASE)
 _DOI_URL = re.compile(r"^https?://(?:dx\.)?doi\.org/(10\.\S+)$", re.IGNORECASE)
 _WEB_ADDRESS = re.compile(r"^https?://\S+$", re.IGNORECASE)
+_WEB_ADDRESSES = re.compile(r"(?:^|(?<=\s))https?://", re.IGNORECASE)
 _HANDLE = re.compile(r"^https?://hdl\.handle\.net/\S+$", re.IGNORECASE)
 _ARXIV_ID = re.compile(r"(?:arxiv:\s*)?(\d{4}\.\d{4,5}(?:v\d+)?|[a-z-]+(?:\.[A-Z]{2})?/\d{7}(?:v\d+)?)",
                        re.IGNORECASE)
@@ -166,12 +167,16 @@ class NormalizeURL(RecordStep):
         return {position for position, record in enumerate(records) if (url := record.url) and (
             " " in url or url != url.strip() or url.startswith(("\\url{", "<")))}
 
-    def check(self, record_id: RecordId, record: Record) -> Iterable[Change]:
+    def check(self, record_id: RecordId, record: Record) -> Iterable[Change | Problem]:
         url = record.url
         if not url:
             return
         wrapped = self._WRAPPED.match(url)
-        new = (wrapped.group(1) or wrapped.group(2)) if wrapped else url
-        new = new.strip().replace(" ", "%20")
+        new = ((wrapped.group(1) or wrapped.group(2)) if wrapped else url).strip()
+        addresses = len(_WEB_ADDRESSES.findall(new))
+        if addresses > 1:  # two links in one field: the space between them is no part of a URL
+            yield self.problem(record, f"URL field holds {addresses} web addresses; kept as written")
+        else:
+            new = new.replace(" ", "%20")
         if new != url:
             yield self.change(record_id, record, "URL", new, f"URL as written: {url!r}")

@@ -126,3 +126,10 @@ def test_an_arxiv_url_suggests_the_number():
 ], ids=["a LaTeX url command is unwrapped", "angle brackets are unwrapped", "spaces are encoded"])
 def test_urls_are_cleaned(written, clean):
     assert fixes(NormalizeURL(), Record("key", url=written)) == [("URL", clean)]
+
+
+def test_two_urls_in_one_field_are_reported_not_joined():
+    # personal-library-17k.bib: `url = {http://dspace.mit.edu/handle/1721.1/41202 http://18.7.29.232/...}`
+    record = Record("key", url="http://dspace.mit.edu/handle/1721.1/41202 http://18.7.29.232/handle/1721.1/41202")
+    assert fixes(NormalizeURL(), record) == []
+    assert "holds 2 web addresses" in problems(NormalizeURL(), record)[0].message
