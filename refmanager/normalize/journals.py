@@ -97,12 +97,27 @@ def shipped_journals() -> JournalList:
     return parse_journal_lines(gzip.decompress(data).decode("utf-8").splitlines()[1:])
 
 
+# One of the lists the shipped file was built from (UBC's) capitalises every word:
+# "Advances In Astrobiology And Biogeophysics", "AI And Society" (816 titles).
+_CAPITALISED_MINOR_WORD = re.compile(r"\s(?:And|Of|The|In|For|On|To|At|By|With|From|A|An|Or|Nor)\s")
+# Latin phrases a journal's name keeps capitalised: "Applied In Vitro Toxicology".
+_KEPT_PHRASES = frozenset({"In Vitro", "In Vivo", "In Silico", "In Situ"})
+
+
+def _headline(title: str) -> str:
+    from refmanager.normalize.titles import lower_function_words  # titles.py needs the pipeline
+
+    return lower_function_words(title, _KEPT_PHRASES)
+
+
 def parse_journal_lines(lines: list[str]) -> JournalList:
     """A JournalList from the shipped file's lines (see COLUMNS), without its header."""
     journals = JournalList({}, {})
     by_title, by_abbreviation = journals.by_title, journals.by_abbreviation
     for line in lines:
         title, iso4, _, source, key, abbreviation_keys = line.split("\t")
+        if _CAPITALISED_MINOR_WORD.search(title):
+            title = _headline(title)
         journal = Journal(title, iso4, source)
         by_title.setdefault(key, []).append(journal)
         for abbreviation in abbreviation_keys.split("|"):

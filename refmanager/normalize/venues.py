@@ -67,7 +67,8 @@ class NormalizeJournalTitle(RecordStep):
             if self.policy == "iso4" and journal.iso4:
                 return journal.iso4, f"ISO 4 abbreviation of {journal.title!r}{_from(journal)}", 0.95
             if needs_case_repair(title) and not journals.is_listed_spelling(title):
-                return journal.title, f"{title!r} is in one case; listed as {journal.title!r}", 0.95
+                repaired = _keeping_ampersands(journal.title, title)
+                return repaired, f"{title!r} is in one case; listed as {journal.title!r}", 0.95
             return None  # a spelling of a listed title: the user's casing is kept
         if not _looks_abbreviated(title):
             return None
@@ -145,3 +146,12 @@ def venue_series_key(title: str) -> str:
     if len(words) < 2:
         return title_key(text)
     return "".join(word[0] for word in words).casefold()
+
+
+def _keeping_ampersands(listed: str, written: str) -> str:
+    """The listed title with the written title's `&` for its "and" ("AI & SOCIETY" is
+    "AI & Society", not the list's "AI and Society"), where both have as many."""
+    count = written.count("&")
+    if count and listed.count(" and ") == count and " and " not in written.lower():
+        return listed.replace(" and ", " & ")
+    return listed

@@ -31,10 +31,15 @@ def journal_fix(title: str, config: NormalizeConfig = NormalizeConfig(), kind: s
     ("Seeds", None),
     ("Eur. Phys. J. B", None),
     ("Journal of Things Nobody Lists", None),
+    # personal-library-17k.bib wrote "AI & SOCIETY"; the UBC list says "AI And Society"
+    ("AI & SOCIETY", "AI & Society"),
+    ("ADVANCES IN ASTROBIOLOGY AND BIOGEOPHYSICS", "Advances in Astrobiology and Biogeophysics"),
+    ("APPLIED IN VITRO TOXICOLOGY", "Applied In Vitro Toxicology"),
 ], ids=["a dotted abbreviation is written out", "a MEDLINE abbreviation is written out",
         "a title in capitals takes the list's spelling", "a listed title as the user cased it is kept",
         "a one-word title is no abbreviation", "an abbreviation of several journals is left",
-        "an unknown journal is left"])
+        "an unknown journal is left", "a title in capitals keeps its ampersand",
+        "a list that capitalises every word is read in headline style", "a Latin phrase keeps its capitals"])
 def test_journal_titles(title, expected):
     assert journal_fix(title) == expected
 
