@@ -119,7 +119,9 @@ class Disambiguator:
         """Expand the given names that share a family name with a different person's."""
         lists = {item_id: self._shown(item_id) for item_id in group}
         limit = 1 if self.rule.startswith("primary-name") else None
-        people = PeopleIndex()  # by name position
+        # By cite, an expanded name prints its suffix and dropping particle too, so
+        # "P. Yilmaz III" and "Q. von Nakamura" tell those people apart (citeproc-js).
+        people = PeopleIndex(with_affixes=self.rule == "by-cite")  # by name position
         for names, shown in lists.values():
             for index, name in enumerate(names[:shown][:limit]):
                 people.add(index, name)
@@ -170,19 +172,24 @@ class Disambiguator:
                 self.engine.states[item_id].year_suffix = suffix_letters(number)
 
 
-def _person(name: dict, level: int) -> tuple:
+def _person(name: dict, level: int, with_affixes: bool = False) -> tuple:
+    """The name as a cite shows it at a given-name level (0 family, 1 initials, 2 given).
+
+    With `with_affixes` the suffix and dropping particle that an expanded name
+    prints count too. The all-names and primary-name rules leave them out:
+    there "Priya Yilmaz" and "Priya Yilmaz III" (or "Quentin von Nakamura")
+    share a given name, so both keep their short form (citeproc-js does the same),
+    while by-cite expansion compares the cites as printed."""
     if "literal" in name:
         return (name["literal"],)
     family = (name.get("non-dropping-particle", ""), name.get("family", ""))
     if level == 0:
         return family
     given = name.get("given", "")
+    affixes = (name.get("dropping-particle", ""), name.get("suffix", "")) if with_affixes else ()
     if level == 1:
-        return family + (tuple(word[:1] for word in given.replace("-", " ").split()),)
-    # Given-name expansion tells people apart by their given names: "Priya Yilmaz"
-    # and "Priya Yilmaz III" (or "Quentin von Nakamura") share one, so expanding
-    # cannot help and both keep their short form (citeproc-js does the same).
-    return family + (given.replace(".", "").replace(" ", ""),)  # "J. J." is "J.J."
+        return family + (tuple(word[:1] for word in given.replace("-", " ").split()),) + affixes
+    return family + (given.replace(".", "").replace(" ", ""),) + affixes  # "J. J." is "J.J."
 
 
 def _identity(people: list, count: int) -> tuple:
@@ -193,7 +200,8 @@ def _identity(people: list, count: int) -> tuple:
 class PeopleIndex:
     """Distinct people by family name, to tell how much given name tells one apart."""
 
-    def __init__(self) -> None:
+    def __init__(self, with_affixes: bool = False) -> None:
+        self.with_affixes = with_affixes
         self.people: dict[tuple, set] = defaultdict(set)
         self.initials: dict[tuple, Counter] = defaultdict(Counter)
         self._forms: dict[int, tuple] = {}  # id of a name: (name, its three forms)
@@ -203,8 +211,9 @@ class PeopleIndex:
         asked for several times; the name is kept so that its id is not reused)."""
         known = self._forms.get(id(name))
         if known is None or known[0] is not name:
-            known = self._forms[id(name)] = (name, _person(name, 0), _person(name, 1),
-                                             _person(name, 2))
+            affixes = self.with_affixes
+            known = self._forms[id(name)] = (name, _person(name, 0), _person(name, 1, affixes),
+                                             _person(name, 2, affixes))
         return known
 
     def add(self, key, name: dict) -> None:

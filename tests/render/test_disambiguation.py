@@ -49,6 +49,41 @@ def test_names_that_differ_only_by_suffix_or_particle_keep_their_short_form(styl
     assert cites(xml, items) == ["Doe 2001", "Doe 2002"]
 
 
+TITLE_CITE = ('<group delimiter=", "><names variable="author"><name form="short" and="text" '
+              'initialize-with=". "/></names><choose><if disambiguate="true">'
+              '<text variable="title"/></if></choose></group>')
+
+SAME_FAMILY = [
+    {"id": "a", "type": "book", "title": "Alpha", "author": [{"family": "Yilmaz", "given": "Priya"}]},
+    {"id": "b", "type": "book", "title": "Beta", "author": [{"family": "Yilmaz", "given": "Priya"}]},
+    {"id": "c", "type": "book", "title": "Gamma",
+     "author": [{"family": "Yilmaz", "given": "Priya", "suffix": "III"}]},
+    {"id": "d", "type": "book", "title": "Delta",
+     "author": [{"family": "Nakamura", "given": "Quentin", "dropping-particle": "von"}]},
+    {"id": "e", "type": "book", "title": "Eps", "author": [{"family": "Nakamura", "given": "Quentin"}]},
+]
+
+
+@pytest.mark.parametrize("rule, expected", [
+    # by-cite (MLA, Chicago notes) compares the cites as printed: the expanded
+    # "P. Yilmaz III" and "Q. von Nakamura" differ from "P. Yilmaz" and "Q. Nakamura",
+    # and the initial stays when the same author's works still need their titles.
+    ("by-cite", ["P. Yilmaz, Alpha", "P. Yilmaz, Beta", "P. Yilmaz III", "Q. von Nakamura",
+                 "Q. Nakamura"]),
+    # The global rules (Chicago author-date, APA) tell people apart by given name alone.
+    ("primary-name", ["Yilmaz, Alpha", "Yilmaz, Beta", "Yilmaz, Gamma", "Nakamura, Delta",
+                      "Nakamura, Eps"]),
+    ("all-names", ["Yilmaz, Alpha", "Yilmaz, Beta", "Yilmaz, Gamma", "Nakamura, Delta",
+                   "Nakamura, Eps"]),
+])
+def test_by_cite_expansion_shows_suffix_and_particle(style, rule, expected):
+    # Expected strings: citeproc-js (csl-oracle render-set.js) on this style and these items.
+    xml = style(TITLE_CITE, citation_attrs=f'disambiguate-add-givenname="true" '
+                                           f'disambiguate-add-names="true" '
+                                           f'givenname-disambiguation-rule="{rule}"')
+    assert cites(xml, SAME_FAMILY) == expected
+
+
 def test_added_names_show_where_lists_differ(style):
     xml = style(CITE, citation_attrs='disambiguate-add-names="true" et-al-min="2" '
                                      'et-al-use-first="1"')
