@@ -29,10 +29,11 @@ class ItemState:
     """Per-item state that disambiguation and numbering change."""
 
     __slots__ = ("et_al_extra", "given_levels", "disambiguate", "year_suffix",
-                 "citation_number", "given_all")
+                 "citation_number", "given_all", "bibliography_names")
 
     def __init__(self) -> None:
         self.et_al_extra = 0
+        self.bibliography_names = 0  # fewest names the entry's first list shows
         self.given_levels: dict[int, int] = {}
         self.given_all = 0
         self.disambiguate = False

@@ -62,6 +62,19 @@ class Disambiguator:
             remaining = self._resolve(group)
             if remaining and self.add_year_suffix:
                 self._year_suffixes(remaining, position)
+            if self.add_names and self.add_givenname:
+                self._names_for_bibliography(group)
+
+    def _names_for_bibliography(self, group: list[str]) -> None:
+        """The entry shows at least the names that add-names gave its cite.
+
+        Not in the spec: citeproc-js does so when a style adds both names and
+        given names (MLA: cite "(Yilmaz, Okafor, et al.)", entry "Yilmaz, Priya,
+        Ximena Okafor, et al." where the bibliography's et-al-use-first is 1)."""
+        for item_id in group:
+            state = self.engine.states[item_id]
+            if state.et_al_extra:
+                state.bibliography_names = self._shown(item_id)[1]
 
     def _resolve(self, group: list[str]) -> list[list[str]]:
         """Apply the steps to one group; the subgroups still ambiguous after them."""

@@ -114,6 +114,8 @@ def _shown_count(names: list, options: NameOptions, ctx) -> tuple[int, bool]:
         shown = first
         if ctx.mode == "citation":
             shown += ctx.state.et_al_extra
+        elif ctx.mode == "bibliography" and ctx.names_seen == 0:
+            shown = max(shown, ctx.state.bibliography_names)
         if shown < len(names):
             return shown, True
     return len(names), False

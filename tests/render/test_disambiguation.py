@@ -117,3 +117,47 @@ def test_many_look_alikes_take_linear_time(style):
     elapsed = time.process_time() - started
     assert processor.citation([Cite(id="i27")]) == "Doe 2000ab"
     assert elapsed < 20
+
+
+SAME_FIRST_AUTHOR = [
+    {"id": "p", "type": "book", "title": "Alpha", "issued": {"date-parts": [[2020]]},
+     "author": [{"family": f, "given": g} for f, g in
+                [("Yilmaz", "Priya"), ("Okafor", "Ximena"), ("Petrov", "Elif"), ("Quinn", "Ann")]]},
+    {"id": "q", "type": "book", "title": "Beta", "issued": {"date-parts": [[2020]]},
+     "author": [{"family": f, "given": g} for f, g in
+                [("Yilmaz", "Priya"), ("Moreau", "Jun"), ("Nakamura", "Quentin"), ("Roe", "Bo"),
+                 ("Sand", "Cy"), ("Tull", "Di")]]},
+    {"id": "r", "type": "book", "title": "Gamma", "issued": {"date-parts": [[2020]]},
+     "author": [{"family": f, "given": g} for f, g in
+                [("Abel", "Ann"), ("Okafor", "Ximena"), ("Petrov", "Elif")]]},
+]
+NAMES_CITE = ('<group delimiter=" "><names variable="author"><name form="short" and="text" '
+              'delimiter=", "/></names><date variable="issued"><date-part name="year"/></date></group>')
+NAMES_ENTRY = ('<group delimiter=". "><names variable="author"><name and="text" delimiter=", "/>'
+               '</names><text variable="title"/></group>')
+
+
+@pytest.mark.parametrize("givenname, bibliography_et_al, expected", [
+    # Adding given names too (MLA): the entry shows at least the cite's names.
+    ('disambiguate-add-givenname="true"', 'et-al-min="3" et-al-use-first="1"',
+     ["Priya Yilmaz, Ximena Okafor, et al. Alpha", "Priya Yilmaz, Jun Moreau, et al. Beta",
+      "Ann Abel et al. Gamma"]),
+    # ...and no fewer than its own et-al-use-first.
+    ('disambiguate-add-givenname="true"', 'et-al-min="5" et-al-use-first="3"',
+     ["Priya Yilmaz, Ximena Okafor, Elif Petrov, and Ann Quinn. Alpha",
+      "Priya Yilmaz, Jun Moreau, Quentin Nakamura, et al. Beta",
+      "Ann Abel, Ximena Okafor, and Elif Petrov. Gamma"]),
+    # Names added alone stay in the cites.
+    ("", 'et-al-min="3" et-al-use-first="1"',
+     ["Priya Yilmaz et al. Alpha", "Priya Yilmaz et al. Beta", "Ann Abel et al. Gamma"]),
+])
+def test_bibliography_shows_the_names_added_to_the_cite(style, givenname, bibliography_et_al,
+                                                        expected):
+    # Expected strings: citeproc-js (csl-oracle render-set.js) on this style and these items;
+    # the cites are "Yilmaz, Okafor, et al. 2020" and "Yilmaz, Moreau, et al. 2020".
+    xml = style(NAMES_CITE, bibliography=NAMES_ENTRY, bibliography_attrs=bibliography_et_al,
+                citation_attrs=f'disambiguate-add-names="true" et-al-min="3" et-al-use-first="1" '
+                               f'{givenname}')
+    processor = CitationProcessor(xml, SAME_FIRST_AUTHOR)
+    assert processor.citation([Cite(id="p")]) == "Yilmaz, Okafor, et al. 2020"
+    assert [entry for _, entry in processor.bibliography()] == expected
