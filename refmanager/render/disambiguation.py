@@ -39,6 +39,7 @@ class Disambiguator:
         if cached is not None and cached[0] == signature:
             return cached[1]
         ctx = self.engine.context(item_id, "citation", Cite(item_id))
+        ctx.ambiguity_key = True
         node = self.engine.render_item(item_id, "citation", ctx=ctx)
         self.engine.last_first_names[item_id] = ctx.first_names
         text = write_text(flatten(node, self.engine.locale)) if node is not None else ""

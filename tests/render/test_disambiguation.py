@@ -161,3 +161,29 @@ def test_bibliography_shows_the_names_added_to_the_cite(style, givenname, biblio
     processor = CitationProcessor(xml, SAME_FIRST_AUTHOR)
     assert processor.citation([Cite(id="p")]) == "Yilmaz, Okafor, et al. 2020"
     assert [entry for _, entry in processor.bibliography()] == expected
+
+
+def _authors(key, *families):
+    return {"id": key, "type": "book", "title": key, "issued": {"date-parts": [[2021]]},
+            "author": [{"family": family, "given": "Q"} for family in families]}
+
+
+SUBSEQUENT_ET_AL = ('et-al-min="4" et-al-use-first="1" et-al-subsequent-min="3" '
+                    'et-al-subsequent-use-first="1"')
+
+
+@pytest.mark.parametrize("step, expected", [
+    ('disambiguate-add-names="true"',
+     ["Garcia, Hoff, and Iva 2021", "Garcia, Hoff, Iva, et al. 2021", "Yil et al. 2021"]),
+    ('disambiguate-add-year-suffix="true"',
+     ["Garcia, Hoff, and Iva 2021a", "Garcia et al. 2021b", "Yil et al. 2021"]),
+])
+def test_first_cites_are_told_apart_in_their_subsequent_et_al_form(style, step, expected):
+    # Expected strings: citeproc-js (csl-oracle render-set.js) on this style and these
+    # items (ASA's et-al settings): "Garcia et al. 2021" of six authors is ambiguous
+    # with the three authors' subsequent form, though their first cites differ.
+    items = [_authors("t3", "Garcia", "Hoff", "Iva"),
+             _authors("s6", "Garcia", "Hoff", "Iva", "Abe", "Bo", "Cy"),
+             _authors("y4", "Yil", "Oka", "Pet", "Qu")]
+    xml = style(NAMES_CITE, citation_attrs=f"{SUBSEQUENT_ET_AL} {step}")
+    assert cites(xml, items) == expected
