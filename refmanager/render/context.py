@@ -29,10 +29,11 @@ class ItemState:
     """Per-item state that disambiguation and numbering change."""
 
     __slots__ = ("et_al_extra", "given_levels", "disambiguate", "year_suffix",
-                 "citation_number", "given_all")
+                 "citation_number", "given_all", "bibliography_names")
 
     def __init__(self) -> None:
         self.et_al_extra = 0
+        self.bibliography_names = 0  # fewest names the entry's first list shows
         self.given_levels: dict[int, int] = {}
         self.given_all = 0
         self.disambiguate = False
@@ -71,7 +72,7 @@ class RenderContext:
     __slots__ = ("engine", "item", "mode", "cite", "state", "name_options", "counts",
                  "suppressed", "sort_names", "title_case", "substituting", "used",
                  "names_seen", "year_suffix_rendered", "first_names", "suppress_names",
-                 "date_seen", "substitute_parent", "sort_et_al", "first_names_node",
+                 "date_seen", "substitute_parent", "sort_et_al", "first_names_node", "ambiguity_key",
                  "first_name_list", "present")
 
     def __init__(self, engine, item: dict, mode: str, cite: Cite | None = None,
@@ -97,6 +98,7 @@ class RenderContext:
         self.date_seen = False
         self.substitute_parent = None
         self.sort_et_al = None
+        self.ambiguity_key = False  # a cite rendered for disambiguation to compare
         self.first_names_node = None
         self.first_name_list = None  # (list node, [one node per name]) of the first names
         self.present = None  # the item's variables with a value, names and bits, when asked (known_empty.py)

@@ -39,6 +39,7 @@ class Disambiguator:
         if cached is not None and cached[0] == signature:
             return cached[1]
         ctx = self.engine.context(item_id, "citation", Cite(item_id))
+        ctx.ambiguity_key = True
         node = self.engine.render_item(item_id, "citation", ctx=ctx)
         self.engine.last_first_names[item_id] = ctx.first_names
         text = write_text(flatten(node, self.engine.locale)) if node is not None else ""
@@ -62,6 +63,19 @@ class Disambiguator:
             remaining = self._resolve(group)
             if remaining and self.add_year_suffix:
                 self._year_suffixes(remaining, position)
+            if self.add_names and self.add_givenname:
+                self._names_for_bibliography(group)
+
+    def _names_for_bibliography(self, group: list[str]) -> None:
+        """The entry shows at least the names that add-names gave its cite.
+
+        Not in the spec: citeproc-js does so when a style adds both names and
+        given names (MLA: cite "(Yilmaz, Okafor, et al.)", entry "Yilmaz, Priya,
+        Ximena Okafor, et al." where the bibliography's et-al-use-first is 1)."""
+        for item_id in group:
+            state = self.engine.states[item_id]
+            if state.et_al_extra:
+                state.bibliography_names = self._shown(item_id)[1]
 
     def _resolve(self, group: list[str]) -> list[list[str]]:
         """Apply the steps to one group; the subgroups still ambiguous after them."""
@@ -119,7 +133,9 @@ class Disambiguator:
         """Expand the given names that share a family name with a different person's."""
         lists = {item_id: self._shown(item_id) for item_id in group}
         limit = 1 if self.rule.startswith("primary-name") else None
-        people = PeopleIndex()  # by name position
+        # By cite, an expanded name prints its suffix and dropping particle too, so
+        # "P. Yilmaz III" and "Q. von Nakamura" tell those people apart (citeproc-js).
+        people = PeopleIndex(with_affixes=self.rule == "by-cite")  # by name position
         for names, shown in lists.values():
             for index, name in enumerate(names[:shown][:limit]):
                 people.add(index, name)
@@ -170,19 +186,24 @@ class Disambiguator:
                 self.engine.states[item_id].year_suffix = suffix_letters(number)
 
 
-def _person(name: dict, level: int) -> tuple:
+def _person(name: dict, level: int, with_affixes: bool = False) -> tuple:
+    """The name as a cite shows it at a given-name level (0 family, 1 initials, 2 given).
+
+    With `with_affixes` the suffix and dropping particle that an expanded name
+    prints count too. The all-names and primary-name rules leave them out:
+    there "Priya Yilmaz" and "Priya Yilmaz III" (or "Quentin von Nakamura")
+    share a given name, so both keep their short form (citeproc-js does the same),
+    while by-cite expansion compares the cites as printed."""
     if "literal" in name:
         return (name["literal"],)
     family = (name.get("non-dropping-particle", ""), name.get("family", ""))
     if level == 0:
         return family
     given = name.get("given", "")
+    affixes = (name.get("dropping-particle", ""), name.get("suffix", "")) if with_affixes else ()
     if level == 1:
-        return family + (tuple(word[:1] for word in given.replace("-", " ").split()),)
-    # Given-name expansion tells people apart by their given names: "Priya Yilmaz"
-    # and "Priya Yilmaz III" (or "Quentin von Nakamura") share one, so expanding
-    # cannot help and both keep their short form (citeproc-js does the same).
-    return family + (given.replace(".", "").replace(" ", ""),)  # "J. J." is "J.J."
+        return family + (tuple(word[:1] for word in given.replace("-", " ").split()),) + affixes
+    return family + (given.replace(".", "").replace(" ", ""),) + affixes  # "J. J." is "J.J."
 
 
 def _identity(people: list, count: int) -> tuple:
@@ -193,7 +214,8 @@ def _identity(people: list, count: int) -> tuple:
 class PeopleIndex:
     """Distinct people by family name, to tell how much given name tells one apart."""
 
-    def __init__(self) -> None:
+    def __init__(self, with_affixes: bool = False) -> None:
+        self.with_affixes = with_affixes
         self.people: dict[tuple, set] = defaultdict(set)
         self.initials: dict[tuple, Counter] = defaultdict(Counter)
         self._forms: dict[int, tuple] = {}  # id of a name: (name, its three forms)
@@ -203,8 +225,9 @@ class PeopleIndex:
         asked for several times; the name is kept so that its id is not reused)."""
         known = self._forms.get(id(name))
         if known is None or known[0] is not name:
-            known = self._forms[id(name)] = (name, _person(name, 0), _person(name, 1),
-                                             _person(name, 2))
+            affixes = self.with_affixes
+            known = self._forms[id(name)] = (name, _person(name, 0), _person(name, 1, affixes),
+                                             _person(name, 2, affixes))
         return known
 
     def add(self, key, name: dict) -> None:

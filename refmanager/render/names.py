@@ -101,8 +101,11 @@ def _et_al_limits(options: NameOptions, ctx) -> tuple[int, int]:
     minimum, first = options.et_al_min, options.et_al_use_first
     if ctx.sort_et_al is not None:
         minimum, first = ctx.sort_et_al[0] or minimum, ctx.sort_et_al[1] or first
-    elif ctx.cite is not None and (ctx.cite.position or "first") != "first" \
-            and ctx.mode == "citation":
+    elif ctx.cite is not None and ctx.mode == "citation" \
+            and (ctx.ambiguity_key or (ctx.cite.position or "first") != "first"):
+        # citeproc-js tells cites apart in their subsequent et-al form, even a
+        # first cite's: ASA's "(García et al. 2021)" of six authors is ambiguous
+        # with the three of "(García, Hoffmann, and Ivanova 2021)".
         minimum = options.et_al_subsequent_min or minimum
         first = options.et_al_subsequent_use_first or first
     return minimum, first
@@ -113,10 +116,25 @@ def _shown_count(names: list, options: NameOptions, ctx) -> tuple[int, bool]:
     if minimum and first is not None and len(names) >= minimum:
         shown = first
         if ctx.mode == "citation":
-            shown += ctx.state.et_al_extra
+            shown = _with_added_names(shown, options, ctx)
+        elif ctx.mode == "bibliography" and ctx.names_seen == 0:
+            shown = max(shown, ctx.state.bibliography_names)
         if shown < len(names):
             return shown, True
     return len(names), False
+
+
+def _with_added_names(shown: int, options: NameOptions, ctx) -> int:
+    """The names a cite shows once add-names gave it `et_al_extra` more.
+
+    The extra names were counted on the subsequent et-al form (above), so a
+    first cite shows at least as many names as that form with them."""
+    extra = ctx.state.et_al_extra
+    if not extra or ctx.ambiguity_key or (ctx.cite is not None
+                                          and (ctx.cite.position or "first") != "first"):
+        return shown + extra
+    subsequent_first = options.et_al_subsequent_use_first or shown
+    return max(shown, subsequent_first + extra)
 
 
 def _join_names(rendered: list, names: list, options: NameOptions, ctx, truncated: bool,

@@ -61,8 +61,11 @@ def _variable_key(engine, item_id: str, variable: str, key_element, ctx):
         names = item_names(ctx, variable)
         if not names:
             return None
-        minimum = key_element.get("names-min")
-        first = key_element.get("names-use-first")
+        # Not in the spec: citeproc-js cuts a name variable key as the sort's own
+        # bibliography (or citation) cuts its name lists, without the "et al.", so
+        # six authors sort level with their first three (springer's 2021a/b).
+        minimum = key_element.get("names-min") or ctx.name_options.get("et-al-min")
+        first = key_element.get("names-use-first") or ctx.name_options.get("et-al-use-first")
         if minimum and first and len(names) >= int(minimum):
             names = names[:int(first)]
         return "\u0001".join(name_sort_key(name, engine.style.demote_particle)

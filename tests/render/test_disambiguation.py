@@ -49,6 +49,41 @@ def test_names_that_differ_only_by_suffix_or_particle_keep_their_short_form(styl
     assert cites(xml, items) == ["Doe 2001", "Doe 2002"]
 
 
+TITLE_CITE = ('<group delimiter=", "><names variable="author"><name form="short" and="text" '
+              'initialize-with=". "/></names><choose><if disambiguate="true">'
+              '<text variable="title"/></if></choose></group>')
+
+SAME_FAMILY = [
+    {"id": "a", "type": "book", "title": "Alpha", "author": [{"family": "Yilmaz", "given": "Priya"}]},
+    {"id": "b", "type": "book", "title": "Beta", "author": [{"family": "Yilmaz", "given": "Priya"}]},
+    {"id": "c", "type": "book", "title": "Gamma",
+     "author": [{"family": "Yilmaz", "given": "Priya", "suffix": "III"}]},
+    {"id": "d", "type": "book", "title": "Delta",
+     "author": [{"family": "Nakamura", "given": "Quentin", "dropping-particle": "von"}]},
+    {"id": "e", "type": "book", "title": "Eps", "author": [{"family": "Nakamura", "given": "Quentin"}]},
+]
+
+
+@pytest.mark.parametrize("rule, expected", [
+    # by-cite (MLA, Chicago notes) compares the cites as printed: the expanded
+    # "P. Yilmaz III" and "Q. von Nakamura" differ from "P. Yilmaz" and "Q. Nakamura",
+    # and the initial stays when the same author's works still need their titles.
+    ("by-cite", ["P. Yilmaz, Alpha", "P. Yilmaz, Beta", "P. Yilmaz III", "Q. von Nakamura",
+                 "Q. Nakamura"]),
+    # The global rules (Chicago author-date, APA) tell people apart by given name alone.
+    ("primary-name", ["Yilmaz, Alpha", "Yilmaz, Beta", "Yilmaz, Gamma", "Nakamura, Delta",
+                      "Nakamura, Eps"]),
+    ("all-names", ["Yilmaz, Alpha", "Yilmaz, Beta", "Yilmaz, Gamma", "Nakamura, Delta",
+                   "Nakamura, Eps"]),
+])
+def test_by_cite_expansion_shows_suffix_and_particle(style, rule, expected):
+    # Expected strings: citeproc-js (csl-oracle render-set.js) on this style and these items.
+    xml = style(TITLE_CITE, citation_attrs=f'disambiguate-add-givenname="true" '
+                                           f'disambiguate-add-names="true" '
+                                           f'givenname-disambiguation-rule="{rule}"')
+    assert cites(xml, SAME_FAMILY) == expected
+
+
 def test_added_names_show_where_lists_differ(style):
     xml = style(CITE, citation_attrs='disambiguate-add-names="true" et-al-min="2" '
                                      'et-al-use-first="1"')
@@ -82,3 +117,73 @@ def test_many_look_alikes_take_linear_time(style):
     elapsed = time.process_time() - started
     assert processor.citation([Cite(id="i27")]) == "Doe 2000ab"
     assert elapsed < 20
+
+
+SAME_FIRST_AUTHOR = [
+    {"id": "p", "type": "book", "title": "Alpha", "issued": {"date-parts": [[2020]]},
+     "author": [{"family": f, "given": g} for f, g in
+                [("Yilmaz", "Priya"), ("Okafor", "Ximena"), ("Petrov", "Elif"), ("Quinn", "Ann")]]},
+    {"id": "q", "type": "book", "title": "Beta", "issued": {"date-parts": [[2020]]},
+     "author": [{"family": f, "given": g} for f, g in
+                [("Yilmaz", "Priya"), ("Moreau", "Jun"), ("Nakamura", "Quentin"), ("Roe", "Bo"),
+                 ("Sand", "Cy"), ("Tull", "Di")]]},
+    {"id": "r", "type": "book", "title": "Gamma", "issued": {"date-parts": [[2020]]},
+     "author": [{"family": f, "given": g} for f, g in
+                [("Abel", "Ann"), ("Okafor", "Ximena"), ("Petrov", "Elif")]]},
+]
+NAMES_CITE = ('<group delimiter=" "><names variable="author"><name form="short" and="text" '
+              'delimiter=", "/></names><date variable="issued"><date-part name="year"/></date></group>')
+NAMES_ENTRY = ('<group delimiter=". "><names variable="author"><name and="text" delimiter=", "/>'
+               '</names><text variable="title"/></group>')
+
+
+@pytest.mark.parametrize("givenname, bibliography_et_al, expected", [
+    # Adding given names too (MLA): the entry shows at least the cite's names.
+    ('disambiguate-add-givenname="true"', 'et-al-min="3" et-al-use-first="1"',
+     ["Priya Yilmaz, Ximena Okafor, et al. Alpha", "Priya Yilmaz, Jun Moreau, et al. Beta",
+      "Ann Abel et al. Gamma"]),
+    # ...and no fewer than its own et-al-use-first.
+    ('disambiguate-add-givenname="true"', 'et-al-min="5" et-al-use-first="3"',
+     ["Priya Yilmaz, Ximena Okafor, Elif Petrov, and Ann Quinn. Alpha",
+      "Priya Yilmaz, Jun Moreau, Quentin Nakamura, et al. Beta",
+      "Ann Abel, Ximena Okafor, and Elif Petrov. Gamma"]),
+    # Names added alone stay in the cites.
+    ("", 'et-al-min="3" et-al-use-first="1"',
+     ["Priya Yilmaz et al. Alpha", "Priya Yilmaz et al. Beta", "Ann Abel et al. Gamma"]),
+])
+def test_bibliography_shows_the_names_added_to_the_cite(style, givenname, bibliography_et_al,
+                                                        expected):
+    # Expected strings: citeproc-js (csl-oracle render-set.js) on this style and these items;
+    # the cites are "Yilmaz, Okafor, et al. 2020" and "Yilmaz, Moreau, et al. 2020".
+    xml = style(NAMES_CITE, bibliography=NAMES_ENTRY, bibliography_attrs=bibliography_et_al,
+                citation_attrs=f'disambiguate-add-names="true" et-al-min="3" et-al-use-first="1" '
+                               f'{givenname}')
+    processor = CitationProcessor(xml, SAME_FIRST_AUTHOR)
+    assert processor.citation([Cite(id="p")]) == "Yilmaz, Okafor, et al. 2020"
+    assert [entry for _, entry in processor.bibliography()] == expected
+
+
+def _authors(key, *families):
+    return {"id": key, "type": "book", "title": key, "issued": {"date-parts": [[2021]]},
+            "author": [{"family": family, "given": "Q"} for family in families]}
+
+
+SUBSEQUENT_ET_AL = ('et-al-min="4" et-al-use-first="1" et-al-subsequent-min="3" '
+                    'et-al-subsequent-use-first="1"')
+
+
+@pytest.mark.parametrize("step, expected", [
+    ('disambiguate-add-names="true"',
+     ["Garcia, Hoff, and Iva 2021", "Garcia, Hoff, Iva, et al. 2021", "Yil et al. 2021"]),
+    ('disambiguate-add-year-suffix="true"',
+     ["Garcia, Hoff, and Iva 2021a", "Garcia et al. 2021b", "Yil et al. 2021"]),
+])
+def test_first_cites_are_told_apart_in_their_subsequent_et_al_form(style, step, expected):
+    # Expected strings: citeproc-js (csl-oracle render-set.js) on this style and these
+    # items (ASA's et-al settings): "Garcia et al. 2021" of six authors is ambiguous
+    # with the three authors' subsequent form, though their first cites differ.
+    items = [_authors("t3", "Garcia", "Hoff", "Iva"),
+             _authors("s6", "Garcia", "Hoff", "Iva", "Abe", "Bo", "Cy"),
+             _authors("y4", "Yil", "Oka", "Pet", "Qu")]
+    xml = style(NAMES_CITE, citation_attrs=f"{SUBSEQUENT_ET_AL} {step}")
+    assert cites(xml, items) == expected

@@ -1,5 +1,7 @@
 """Sorting (refmanager/render/sorting.py): keys, directions, empties last."""
 
+import pytest
+
 from refmanager.render.processor import CitationProcessor
 
 ITEMS = [
@@ -39,3 +41,28 @@ def test_macro_keys_sort_names_one_by_one(style):
                                                      {"family": "Roe", "given": "A"}]},
              {"id": "y", "type": "book", "author": [{"family": "Doe", "given": "J"}]}]
     assert [i for i, _ in CitationProcessor(xml, items).bibliography()] == ["y", "x"]
+
+
+def _authors(key, *families):
+    return {"id": key, "type": "book", "title": key, "issued": {"date-parts": [[2021]]},
+            "author": [{"family": family, "given": "Q"} for family in families]}
+
+
+CUT_LISTS = [_authors("z6", "Garcia", "Hoff", "Iva", "Zed", "Zed", "Zed"),
+             _authors("t3", "Garcia", "Hoff", "Iva"),
+             _authors("z5", "Garcia", "Hoff", "Iva", "Abe", "Abe"),
+             _authors("f4", "Garcia", "Hoff", "Iva", "Abe")]
+
+
+@pytest.mark.parametrize("items, expected", [
+    (CUT_LISTS, ["z6", "t3", "z5", "f4"]),
+    (CUT_LISTS[::-1], ["z5", "t3", "z6", "f4"]),
+])
+def test_a_name_variable_key_is_cut_as_the_bibliography_cuts_names(style, items, expected):
+    # Expected order: citeproc-js (csl-oracle render-set.js, through the year
+    # suffixes) on this style: with et-al-min="5" et-al-use-first="3" the five-
+    # and six-author lists sort level with the three-author one, in input order.
+    xml = style('<text variable="title"/>', bibliography='<text variable="title"/>',
+                bibliography_attrs='et-al-min="5" et-al-use-first="3"',
+                sort='<sort><key variable="author"/></sort>')
+    assert [item_id for item_id, _ in CitationProcessor(xml, items).bibliography()] == expected
