@@ -15,6 +15,8 @@ import unicodedata
 from dataclasses import dataclass
 
 from refmanager import richtext
+from refmanager.io.bibtex.subtitles import joined, subtitles
+from refmanager.io.bibtex.tables import FOREIGN
 from refmanager.model import Record
 from refmanager.normalize.name_lists import OTHERS, repair_name_list
 
@@ -40,7 +42,10 @@ _CORRECTED_ARTICLE = re.compile(r"\s*\((?:vol\.?\s*\d+[^()]*\bpg?\.?\s*\d+[^()]*
 # Embase's form cut off by a title-length limit (200 characters in the haematology
 # set): "Erratum: ... (Proceeding of the National Academy of Science ... (Januar".
 _CUT_OFF_CORRECTED_ARTICLE = re.compile(r"\s*\([^()]*\([^()]*$")
-_PART = re.compile(r"\b(?:part|pt)\s+([ivx]+|\d+)\b")
+# A numbered part of a larger work: "Part II", "Volume 2", "Chapter 10", "Phase 1 Report Volume 1".
+_NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+_PART = re.compile(r"\b(part|pt|volume|vol|chapter|ch|phase)\s+([ivx]+|\d+|" + "|".join(_NUMBER_WORDS) + r")\b")
+_PART_LABELS = {"pt": "part", "vol": "volume", "ch": "chapter"}
 # A citation string split badly: the author list's tail and the year run into the
 # title ("vazirani 1995 introduction to computational learning theory").
 _LEADING_YEAR = re.compile(r"^(?:[a-z]+ ){0,5}((?:19|20)\d\d) (?=(?:\S+ ){2}\S)")
@@ -63,7 +68,7 @@ class WorkKey:
     doi: str  # lower case, without URL or "doi:" prefix
     kind: str  # the CSL type
     notice: str  # "reply", "erratum"... when the title names such an item
-    part: str  # "2" for "Part II"
+    part: str  # "part 2" for "Part II", "phase 1 volume 2"
     draft: bool = False  # cited as not (yet) published: "unpublished manuscript", "preprint"
 
     @property
@@ -84,7 +89,7 @@ def _entity(match: re.Match) -> str:
 
 
 def work_key(record: Record, index: int) -> WorkKey:
-    title, corrects = _title_proper(record.title)
+    title, corrects = _title_proper(_with_subtitle(record))
     year = record.issued.year if record.issued else None
     if year is None:
         title, year = _split_leading_year(title)
@@ -107,6 +112,15 @@ def work_key(record: Record, index: int) -> WorkKey:
         part=_part(title),
         draft=record.type == "manuscript" or bool(_DRAFT_VENUE.search(venue)),
     )
+
+
+def _with_subtitle(record: Record) -> str:
+    """The title and a biblatex subtitle, which tells the volumes of a set apart
+    ("Cybercultures: Volume 2"; "The Modes of Constitutional Analysis: Textualism (Part 2)")."""
+    if FOREIGN not in record.foreign:
+        return record.title
+    found = {name.lower(): text for name, text in subtitles(record).items()}
+    return joined(record.title, found["subtitle"]) if "subtitle" in found else record.title
 
 
 def _title_proper(title: str) -> tuple[str, bool]:
@@ -169,11 +183,19 @@ def _number_text(text: str) -> str:
 
 
 def _part(title: str) -> str:
-    found = _PART.search(title)
-    if not found:
+    """Which numbered part of a larger work the title names ("part 2", "phase 1 volume 2"); "" if none."""
+    if not _PART.search(title):
         return ""
-    numeral = found.group(1)
-    return numeral if numeral.isdigit() else str(_roman(numeral))
+    return " ".join(f"{_PART_LABELS.get(label, label)} {_numeral_value(numeral)}"
+                    for label, numeral in _PART.findall(title))
+
+
+def _numeral_value(numeral: str) -> int:
+    if numeral.isdigit():
+        return int(numeral)
+    if numeral in _NUMBER_WORDS:
+        return _NUMBER_WORDS.index(numeral) + 1
+    return _roman(numeral)
 
 
 def _roman(numeral: str) -> int:

@@ -16,12 +16,15 @@ what did not, so a match can be explained.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import JaroWinkler
 
 from refmanager.dedupe.columns import WorkKey
+
+_HAS_DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True, slots=True)
@@ -258,6 +261,12 @@ def _guarded(a: WorkKey, b: WorkKey, outcome: Comparison) -> bool:
     if a.kind == b.kind == "book" and a.year and b.year and a.year != b.year:
         outcome.disagreed.append("year (another edition)")
         return True
+    if a.kind == b.kind and a.kind in _WORKS_IN_VOLUMES and a.volume and b.volume and a.volume != b.volume:
+        outcome.disagreed.append("volume (another volume of the set)")
+        return True
+    if _number_replaced(a.title, b.title):
+        outcome.disagreed.append("a number in the title (another of a series)")
+        return True
     if _populations_differ(a.title, b.title):
         outcome.disagreed.append("population (adults, children)")
         return True
@@ -265,6 +274,29 @@ def _guarded(a: WorkKey, b: WorkKey, outcome: Comparison) -> bool:
         outcome.disagreed.append("venue and subtitle (another publication of the study)")
         return True
     return False
+
+
+# Kinds whose volume is a work of its own: the volumes of a book set or a report.
+_WORKS_IN_VOLUMES = frozenset({"book", "report"})
+
+
+def _number_replaced(first: str, second: str) -> bool:
+    """A number of one title is another number in the other: "the digital antiquarian
+    1980" and "... 1981", "sc00026h" and "sc00027h" (a series' parts). The words must
+    differ in their digits alone, in as many: "p6ink4a" for "p16 ink4a" is a slip,
+    and an added number ("trial 2" beside "trial") may be one database's extra. (Numbers
+    of other lengths, "1" and "10", cost the labelled sets pairs they join.)"""
+    if first == second or not (_HAS_DIGIT.search(first) and _HAS_DIGIT.search(second)):
+        return False
+    numbers_a = {word for word in first.split() if _HAS_DIGIT.search(word)}
+    numbers_b = {word for word in second.split() if _HAS_DIGIT.search(word)}
+    only_a, only_b = numbers_a - numbers_b, numbers_b - numbers_a
+    return bool(only_a) and all(any(_digits_differ(x, y) for y in only_b) for x in only_a)
+
+
+def _digits_differ(first: str, second: str) -> bool:
+    return len(first) == len(second) and all(
+        x == y or (x.isdigit() and y.isdigit()) for x, y in zip(first, second))
 
 
 def _other_serial_with_subtitle(a: WorkKey, b: WorkKey) -> bool:
