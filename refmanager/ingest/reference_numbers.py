@@ -23,10 +23,30 @@ _IDENTIFIER = re.compile(r"[A-Za-z]{2,}[\w-]*(?:/|\d{5,})|^[A-Za-z]{2,}\d+$")
 def sort_out_numbers(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """The spans with the numbers the labeller misnamed renamed: each repair looks at the
     labels of the whole reference, so they run in turn on the full list."""
-    for repair in (volume_read_as_pages, second_volume_is_the_issue_or_the_page, issue_read_as_pages,
+    for repair in (year_read_with_the_volume, volume_read_as_pages, second_volume_is_the_issue_or_the_page,
+                   issue_read_as_pages,
                    identifiers_read_as_pages, page_read_as_a_second_date, words_read_as_pages):
         spans = repair(spans)
     return spans
+
+
+# Vancouver (NLM) style: `J Ecol. 2019;12(3):45-67`: the year, then the volume.
+_YEAR_AND_VOLUME = re.compile(r"^\s*((?:1[6-9]|20)\d\d)\s*;\s*(\w+)\s*$")
+
+
+def year_read_with_the_volume(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """`2019;12` labelled the volume: the year is the date (when no date was found)
+    and 12 the volume."""
+    out = []
+    for label, text in spans:
+        found = _YEAR_AND_VOLUME.match(text) if label == "volume" else None
+        if found is None:
+            out.append((label, text))
+            continue
+        if not any(other == "date" for other, _ in spans):
+            out.append(("date", found.group(1)))
+        out.append(("volume", found.group(2)))
+    return out
 
 
 def volume_read_as_pages(spans: list[tuple[str, str]]) -> list[tuple[str, str]]:

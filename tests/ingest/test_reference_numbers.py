@@ -58,6 +58,13 @@ REPAIRS = {
     "no pagination stays the pages": (
         [("volume", "4"), ("issue", "2"), ("pages", "NP")],
         [("volume", "4"), ("issue", "2"), ("pages", "NP")]),
+    # "Smith J, Doe A. Effects of soil moisture. J Ecol. 2019;12(3):45-67." (Vancouver, NLM)
+    "a year read with the volume is the date": (
+        [("container", "J Ecol"), ("volume", "2019;12"), ("issue", "3"), ("pages", "45-67")],
+        [("container", "J Ecol"), ("date", "2019"), ("volume", "12"), ("issue", "3"), ("pages", "45-67")]),
+    "a year read with the volume beside a date only leaves the volume": (
+        [("date", "2019"), ("volume", "2019;12"), ("pages", "45-67")],
+        [("date", "2019"), ("volume", "12"), ("pages", "45-67")]),
     "an article number alone stays the pages": (
         [("volume", "12"), ("pages", "e0123"), ("date", "2010")],
         [("volume", "12"), ("pages", "e0123"), ("date", "2010")]),
