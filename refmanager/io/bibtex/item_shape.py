@@ -12,7 +12,7 @@ A `doi` written as a resolver URL (`https://doi.org/10.1000/xyz`, `doi:10.1000/x
 is given bare, since styles print their own `https://doi.org/`; one that is some
 other web address (the ACL Anthology's handles, `http://hdl.handle.net/2065/585`)
 is no DOI: it is the URL where the entry has none, and is not printed otherwise.
-biblatex's `subtitle` and `booksubtitle` follow their title after a colon, and
+biblatex's `subtitle` and `booksubtitle` follow their title (`io/bibtex/subtitles.py`), and
 its type keys (`type = {phdthesis}`) are the words biblatex prints for them.
 
     >>> shape_item(record, {"type": "document", "title": "A Preprint"})
