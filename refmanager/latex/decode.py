@@ -90,6 +90,10 @@ def decode(value: str, protect: bool = False) -> str:
         value = _HTML_REFERENCE.sub(_html_character, value)
     if is_plain(value):
         return value.strip()
+    if "--" in value or "dash}" in value:
+        dashed = _DASH.sub(_dash, value)
+        if is_plain(dashed):  # dashes were its only LaTeX (most page ranges)
+            return dashed.strip()
     return _decode_cached(value, protect)
 
 
@@ -101,6 +105,17 @@ def is_plain(value: str) -> bool:
         if spoiler in value:
             return False
     return True
+
+
+# A page range's dashes, `1--10` or the ACL Anthology's `1{\\textendash}10`, read as the reader
+# reads them: a value with no other LaTeX is its text with the dashes as characters, without
+# the reader (and its cache: a file has as many ranges as records).
+_DASH = re.compile(r"---?|\{\\text(?:en|em)dash\}")
+
+
+def _dash(dash: re.Match) -> str:
+    text = dash.group()
+    return "\u2013" if text in ("--", "{\\textendash}") else "\u2014"
 
 
 def _html_character(reference: re.Match) -> str:

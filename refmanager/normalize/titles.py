@@ -23,6 +23,7 @@ from refmanager.model import Record, RecordId
 from refmanager.normalize.config import NormalizeConfig
 from refmanager.normalize.pipeline import RecordStep
 from refmanager.normalize.title_neighbours import WordRun, kept_by_neighbours
+from refmanager.normalize.word_trie import longest_word_pattern
 
 #: Chicago 8.159: articles, coordinating conjunctions and prepositions stay lower case in headlines.
 MINOR_WORDS = frozenset({
@@ -338,8 +339,8 @@ class ProtectTitleWords(RecordStep):
 
     def prepare(self, records: list[Record], config: NormalizeConfig) -> None:
         words = set(config.protected_words) | shipped_protected_words() | _learned_from(records)
-        self.pattern = re.compile(r"(?<![\w>])(" + "|".join(sorted(map(re.escape, words), key=len, reverse=True))
-                                  + r")(?![\w<])") if words else None
+        # Of the words at a position, the longest that a non-word character follows.
+        self.pattern = re.compile(r"(?<![\w>])(" + longest_word_pattern(words) + r")(?![\w<])") if words else None
         # A protected word can only be found where the title has a run of word characters
         # that is the word's first run: a set lookup rules out most titles without a search
         # of every protected word (None: some word starts with no word character).

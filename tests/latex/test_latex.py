@@ -391,3 +391,18 @@ TEXT_RUNS = [
 @pytest.mark.parametrize("source, expected", TEXT_RUNS)
 def test_runs_of_text_read_as_their_words(source, expected):
     assert decode(source, protect=True) == expected
+
+
+def test_a_value_whose_only_latex_is_dashes_reads_as_the_reader_reads_it():
+    # The shortcut of `decode` for page ranges (`1--10`, `1{\textendash}10`) against the
+    # reader it stands in for, on every short value of dashes, letters, spaces and quotes
+    # (a quote beside a dash, or a tie, still goes to the reader).
+    import itertools
+
+    decoding = importlib.import_module("refmanager.latex.decode")
+    pieces = ["-", "a", "1", " ", "'", "~", "{\\textendash}", "{\\textemdash}"]
+    for length in range(1, 6):
+        for value in map("".join, itertools.product(pieces, repeat=length)):
+            for protect in (False, True):
+                read = value.strip() if decoding.is_plain(value) else decoding._LatexReader(value, protect).read_all()
+                assert decode(value, protect) == read, value

@@ -175,6 +175,23 @@ def test_a_word_without_groups_splits_at_commas_as_the_brace_walk_splits_it():
             assert naming._split_word_at_commas(word) == split_top_level(word, ","), word
 
 
+
+def test_a_name_without_latex_reads_as_the_decoding_of_each_part_reads_it():
+    # The shortcut of `_parse_plain_name` (a name with no LaTeX takes its parts as written)
+    # against decoding every part, on every short name of these characters.
+    import itertools
+
+    from refmanager.io.bibtex import names as naming
+
+    for length in range(1, 6):
+        for characters in itertools.product("aA, '&\\-é", repeat=length):
+            text = "".join(characters)
+            if text.split():
+                assert naming._parse_plain_name.__wrapped__(text) == naming._parse_name(text.split()), text
+    for text in ("M&#252;ller, J&#xF6;rg", "O&apos;Brien, Pat", "``Smith'', Al", "Smith--Jones, Al"):
+        assert naming._parse_plain_name.__wrapped__(text) == naming._parse_name(text.split()), text
+
+
 # ---------------------------------------------------------------- writing
 
 # (names, value): exact values, as Patashnik's "von Last, Jr, First" form writes them.
