@@ -53,7 +53,17 @@ def _locator_test(value, ctx) -> bool:
 
 
 def _disambiguate_test(value, ctx) -> bool:
-    return (value == "true") == ctx.state.disambiguate
+    """`disambiguate="true"` holds for as many tests, in the order a rendering meets
+    them, as the item's disambiguation level says (as citeproc-js does): a style
+    can add details step by step, Chicago's short note the year before the
+    publisher ("Doe, Same (2000)." and only then "Doe, Same (P, 2000).")."""
+    if value != "true":
+        return not ctx.state.disambiguate
+    ctx.disambiguate_tests += 1
+    if ctx.disambiguate_held < ctx.state.disambiguate:
+        ctx.disambiguate_held += 1
+        return True
+    return False
 
 
 _TESTS = {"type": _type_test, "variable": _variable_test, "is-numeric": _numeric_test,

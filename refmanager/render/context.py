@@ -36,7 +36,7 @@ class ItemState:
         self.bibliography_names = 0  # fewest names the entry's first list shows
         self.given_levels: dict[int, int] = {}
         self.given_all = 0
-        self.disambiguate = False
+        self.disambiguate = 0  # how many disambiguate="true" tests hold (conditions.py)
         self.year_suffix = ""
         self.citation_number = 0
 
@@ -73,7 +73,7 @@ class RenderContext:
                  "suppressed", "sort_names", "title_case", "substituting", "used",
                  "names_seen", "year_suffix_rendered", "first_names", "suppress_names",
                  "date_seen", "substitute_parent", "sort_et_al", "first_names_node", "ambiguity_key",
-                 "first_name_list", "present")
+                 "first_name_list", "present", "disambiguate_tests", "disambiguate_held")
 
     def __init__(self, engine, item: dict, mode: str, cite: Cite | None = None,
                  state: ItemState | None = None) -> None:
@@ -101,6 +101,8 @@ class RenderContext:
         self.ambiguity_key = False  # a cite rendered for disambiguation to compare
         self.first_names_node = None
         self.first_name_list = None  # (list node, [one node per name]) of the first names
+        self.disambiguate_tests = 0  # disambiguate="true" tests met so far, and those that held
+        self.disambiguate_held = 0
         self.present = None  # the item's variables with a value, names and bits, when asked (known_empty.py)
 
     @property

@@ -1,11 +1,13 @@
 """Disambiguation of cites that would read the same (CSL 1.0.2 "Disambiguation").
 
-Every registered item's first cite is rendered as plain text and items are
-grouped by that text with a dict, so the work grows with the number of items,
-not with its square. Each ambiguous group goes through the steps the style
-allows, in the spec's order: add names, add given names (per the
-givenname-disambiguation-rule), the `disambiguate="true"` condition, and
-finally year suffixes in bibliography order.
+Every registered item's cite is rendered as plain text in its subsequent form
+(as citeproc-js compares cites, so a note style's short notes are told apart
+too) and items are grouped by that text with a dict, so the work grows with
+the number of items, not with its square. Each ambiguous group goes through
+the steps the style allows, in the spec's order: add names, add given names
+(per the givenname-disambiguation-rule), the `disambiguate="true"` condition
+(one more test holding at a time), and finally year suffixes in bibliography
+order. What the steps set is the item's state, which its first cite shows too.
 """
 
 from __future__ import annotations
@@ -31,20 +33,31 @@ class Disambiguator:
         self._keys: dict[str, tuple] = {}
 
     def key(self, item_id: str) -> str:
-        """The plain text of the item's first cite in its current state (cached per state)."""
+        """The plain text of the item's cite in its current state (cached per state).
+
+        The cite is rendered as a subsequent one, as citeproc-js compares cites:
+        a note style's short note ("Doe, Same.") is then told apart even where
+        the full first notes differ ("John Doe, Same (P, 2000)." and "Anne Doe,
+        Same (P, 2001)." give "J. Doe, Same." and "A. Doe, Same."), and the
+        state found (names, given names, disambiguate) serves both forms."""
         state = self.engine.states[item_id]
         signature = (state.et_al_extra, tuple(sorted(state.given_levels.items())),
                      state.given_all, state.disambiguate)
         cached = self._keys.get(item_id)
         if cached is not None and cached[0] == signature:
             return cached[1]
-        ctx = self.engine.context(item_id, "citation", Cite(item_id))
+        ctx = self.engine.context(item_id, "citation", Cite(item_id, position="subsequent"))
         ctx.ambiguity_key = True
         node = self.engine.render_item(item_id, "citation", ctx=ctx)
         self.engine.last_first_names[item_id] = ctx.first_names
         text = write_text(flatten(node, self.engine.locale)) if node is not None else ""
-        self._keys[item_id] = (signature, text)
+        self._keys[item_id] = (signature, text, ctx.disambiguate_tests)
         return text
+
+    def _tests_met(self, item_id: str) -> int:
+        """How many disambiguate="true" tests the item's cite met, as last rendered."""
+        self.key(item_id)
+        return self._keys[item_id][2]
 
     def ambiguous_groups(self, item_ids: list[str]) -> list[list[str]]:
         groups: dict[str, list[str]] = defaultdict(list)
@@ -86,12 +99,21 @@ class Disambiguator:
             pending = self._step(pending, self._try_givennames)
             pending = self._step(pending, self._full_givennames)
         if self.uses_condition and pending:
-            for subgroup in pending:
-                for item_id in subgroup:
-                    self.engine.states[item_id].disambiguate = True
-            pending = [self.ambiguous_groups(subgroup) for subgroup in pending]
-            pending = [g for groups in pending for g in groups]
+            pending = self._step(pending, self._raise_condition_levels)
         return pending
+
+    def _raise_condition_levels(self, group: list[str]) -> None:
+        """Let one more disambiguate="true" test hold at a time, for the cites still
+        alike, until none is or every test they meet holds (citeproc-js's order:
+        Chicago's short notes gain their year before their publisher)."""
+        waiting = [group]
+        while waiting:
+            for subgroup in waiting:
+                for item_id in subgroup:
+                    self.engine.states[item_id].disambiguate += 1
+            waiting = [alike for subgroup in waiting for alike in self.ambiguous_groups(subgroup)
+                       if any(self.engine.states[item_id].disambiguate < self._tests_met(item_id)
+                              for item_id in alike)]
 
     def _step(self, pending, attempt):
         out = []

@@ -187,3 +187,82 @@ def test_first_cites_are_told_apart_in_their_subsequent_et_al_form(style, step, 
              _authors("y4", "Yil", "Oka", "Pet", "Qu")]
     xml = style(NAMES_CITE, citation_attrs=f"{SUBSEQUENT_ET_AL} {step}")
     assert cites(xml, items) == expected
+
+
+def _titled_book(key, people, year, publisher="P"):
+    return {"id": key, "type": "book", "title": "Same", "publisher": publisher,
+            "issued": {"date-parts": [[year]]},
+            "author": [{"family": family, "given": given} for family, given in people]}
+
+
+def _notes(items, style_id) -> list[tuple[str, str]]:
+    from refmanager.render import api
+    return [(row["citation"], row["short_note"]) for row in api.cite_report(items, style=style_id)]
+
+
+NOTE_STYLES = ["chicago-notes-bibliography", "chicago-notes-bibliography-17th-edition",
+               "mhra-notes"]
+
+
+@pytest.mark.parametrize("style_id", NOTE_STYLES)
+def test_short_notes_are_told_apart_though_the_first_notes_differ(style_id):
+    # Expected strings: citeproc-js (csl-oracle render-set.js, note_short_text) on these
+    # items; the full notes differ, their short forms "Doe, Same." do not.
+    items = [_titled_book("jdoe", [("Doe", "John")], 2000),
+             _titled_book("adoe", [("Doe", "Anne")], 2001)]
+    assert _notes(items, style_id) == [("John Doe, Same (P, 2000).", "J. Doe, Same."),
+                                       ("Anne Doe, Same (P, 2001).", "A. Doe, Same.")]
+
+
+@pytest.mark.parametrize("style_id", NOTE_STYLES)
+def test_short_notes_take_given_names_then_the_disambiguate_condition(style_id):
+    # Expected strings: citeproc-js (csl-oracle render-set.js). The initial tells Anne
+    # from John; John's two books stay alike, so the disambiguate="true" branch of
+    # the short note adds their years.
+    items = [_titled_book("h1", [("Doe", "John")], 2000),
+             _titled_book("h2", [("Doe", "Anne")], 2001),
+             _titled_book("h3", [("Doe", "John")], 2002, publisher="Q")]
+    assert [short for _, short in _notes(items, style_id)] == [
+        "J. Doe, Same (2000).", "A. Doe, Same.", "J. Doe, Same (2002)."]
+
+
+@pytest.mark.parametrize("style_id", NOTE_STYLES)
+def test_initials_that_do_not_tell_people_apart_are_written_out_in_short_notes(style_id):
+    # Expected strings: citeproc-js (csl-oracle render-set.js): "J. Doe" would be John
+    # and Jane, so both are written out; Anne keeps her initial.
+    items = [_titled_book("h1", [("Doe", "John")], 2000),
+             _titled_book("h2", [("Doe", "Anne")], 2001),
+             _titled_book("h3", [("Doe", "John")], 2002, publisher="Q"),
+             _titled_book("h4", [("Doe", "Jane")], 2003)]
+    assert [short for _, short in _notes(items, style_id)] == [
+        "John Doe, Same (2000).", "A. Doe, Same.", "John Doe, Same (2002).", "Jane Doe, Same."]
+
+
+@pytest.mark.parametrize("years, expected", [
+    # Expected strings: citeproc-js (csl-oracle render-set.js). One more test held at a
+    # time: the year tells two books apart, the publisher only identical ones.
+    ([2000, 2001], ["Doe, Same (2000).", "Doe, Same (2001)."]),
+    ([2000, 2000], ["Doe, Same (P, 2000).", "Doe, Same (P, 2000)."]),
+], ids=["years that differ", "nothing that differs"])
+def test_the_disambiguate_condition_holds_one_test_at_a_time(years, expected):
+    items = [_titled_book("x1", [("Doe", "John")], years[0]),
+             _titled_book("x2", [("Doe", "John")], years[1])]
+    assert [short for _, short in _notes(items, "chicago-notes-bibliography")] == expected
+
+
+@pytest.mark.parametrize("style_id, expected", [
+    ("chicago-notes-bibliography",
+     [("John Doe, Sam Smith, et al., Same (P, 2000).", "Doe, Smith, et al., Same."),
+      ("John Doe, Kay Kim, et al., Same (P, 2001).", "Doe, Kim, et al., Same.")]),
+    ("mhra-notes",
+     [("John Doe, Sam Smith, and others, Same (P, 2000).", "Doe, Smith, and others, Same."),
+      ("John Doe, Kay Kim, and others, Same (P, 2001).", "Doe, Kim, and others, Same.")]),
+])
+def test_names_added_to_the_short_note_show_in_the_first_note_too(style_id, expected):
+    # Expected strings: citeproc-js (csl-oracle render-set.js): "Doe et al., Same." was
+    # ambiguous, and the first notes, already different, show the added name as well.
+    items = [_titled_book("e1", [("Doe", "John"), ("Smith", "Sam"), ("Roe", "Ray"),
+                                 ("Ash", "Al")], 2000),
+             _titled_book("e2", [("Doe", "John"), ("Kim", "Kay"), ("Lee", "Lou"),
+                                 ("Ash", "Al")], 2001)]
+    assert _notes(items, style_id) == expected
