@@ -41,6 +41,11 @@ def bare_doi(text: str) -> str:
     return _DOI_PREFIX.sub("", text.strip()).strip().rstrip(".")
 
 
+def is_web_address(text: str) -> bool:
+    """Whether the text is one http(s) address."""
+    return bool(_WEB_ADDRESS.match(text.strip()))
+
+
 def doi_key(text: str) -> str:
     """The form two DOIs are compared on: bare and case-folded."""
     return bare_doi(text).casefold()
@@ -70,7 +75,7 @@ class NormalizeDOI(RecordStep):
         if DOI_SYNTAX.fullmatch(bare):
             if bare != doi:
                 yield self.change(record_id, record, "DOI", bare, f"DOI as written: {doi}")
-        elif _WEB_ADDRESS.match(doi.strip()) and not record.url:
+        elif is_web_address(doi) and not record.url:
             yield self.change(record_id, record, "URL", doi.strip(), f"DOI field: {doi}", confidence=0.9)
             yield self.change(record_id, record, "DOI", None, f"a web address, not a DOI: {doi}",
                               confidence=0.9)

@@ -18,7 +18,7 @@ from refmanager.errors import Problem
 from refmanager.io.bibtex.crossref import without_crossrefs
 from refmanager.io.bibtex.subtitles import join_subtitles
 from refmanager.model import DateValue, Document, FieldValue, Name, Record
-from refmanager.normalize.identifiers import DOI_SYNTAX, bare_doi
+from refmanager.normalize.identifiers import DOI_SYNTAX, bare_doi, is_web_address
 from refmanager.normalize.languages import language_code
 from refmanager.zotero.fidelity import CHANGED, IN_EXTRA, Loss
 from refmanager.zotero.schema import holds, zotero_type
@@ -135,7 +135,7 @@ def _doi_for_zotero(record: Record, losses: list[Loss], note_fate: str) -> list[
         record.set("DOI", bare)
         return []
     address = record.doi.strip()
-    if not address.lower().startswith(("http://", "https://")):
+    if not is_web_address(address):
         return []
     record.set("DOI", None)
     if not record.url:

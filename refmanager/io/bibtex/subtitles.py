@@ -45,6 +45,11 @@ def subtitles(record: Record, strings: dict[str, str] | None = None) -> dict[str
     return found
 
 
+def has_subtitle_field(record: Record) -> bool:
+    """Whether the entry has a subtitle field (empty or not), without decoding it."""
+    return any(name.lower() in SUBTITLE_OF for name in record.foreign.get(FOREIGN, ()))
+
+
 def join_subtitles(record: Record, strings: dict[str, str] | None = None, keep: bool = False) -> None:
     """Join the record's subtitles to their titles (in place), and drop the subtitle
     fields, or with `keep` leave them for `split_subtitles` to part the title again."""
@@ -80,7 +85,7 @@ def with_subtitles_joined(document: Document, keep: bool = False) -> Document:
     their titles (`keep`: see `join_subtitles`); the caller's records are not changed."""
     blocks, changed = [], False
     for block in document.blocks:
-        if isinstance(block, Record) and FOREIGN in block.foreign and subtitles(block, document.strings):
+        if isinstance(block, Record) and has_subtitle_field(block):
             block = dataclasses.replace(block, variables=dict(block.variables), foreign=dict(block.foreign))
             join_subtitles(block, document.strings, keep)
             changed = True
