@@ -1,5 +1,6 @@
 """Title text without the debris of exports: stray whitespace, doubled punctuation,
-HTML entities and tags, LaTeX left undecoded, a colon with nothing after it.
+HTML entities and tags, LaTeX left undecoded, a colon with nothing after it, curly
+quotation marks that open with a closing mark.
 
 Crossref and the databases that copy it write JATS tags into titles
 (`<scp>UK</scp>`, `<italic>E. coli</italic>`); they become the model's rich text.
@@ -33,6 +34,12 @@ _SPACE_ON_THE_WRONG_SIDE = re.compile(r"\s+([,;])(?=\w)")  # `word ,next`: `word
 # Doubled commas, semicolons, colons and full stops are slips; "!!!" and "?!" are a
 # title's own ("Arrrgghh!!!"), and so is ".." before them ("Did You Know..?").
 _DOUBLED_PUNCTUATION = re.compile(r"([,;:])\1+|(?<!\.)\.\.(?![.?!])")
+# Copied titles often open a quotation with a closing mark (`”Fruity” Smells`), which
+# every style then prints as it stands (citeproc-js too: `“”Fruity” Smells.”`).
+_CLOSING_MARK_THAT_OPENS = re.compile(r"(^|[\s(\[—–-])”(?=\S)")
+_DOUBLE_QUOTE = re.compile(r"\s*([“”])\s*")
+# Other conventions close with “ (German „…“) or use guillemets: left as written.
+_OTHER_QUOTATION_STYLES = ("„", "«", "»", "‚")
 
 
 def clean_title_text(title: str) -> str:
@@ -51,7 +58,30 @@ def clean_title_text(title: str) -> str:
     text = _SPACE_BEFORE_PUNCTUATION.sub(r"\1", text)
     text = _SPACE_ON_THE_WRONG_SIDE.sub(r"\1 ", text)
     text = _DANGLING_MARK.sub("", text)
+    if "”" in text:
+        text = _repair_double_quotes(text)
     return " ".join(text.split())
+
+
+def _repair_double_quotes(text: str) -> str:
+    """Quotation marks paired as English pairs them, “ then ”, with no space inside
+    a pair (`“ Alone Together ?”` → `“Alone Together ?”`); a title whose marks would
+    not pair so is left as written."""
+    if any(mark in text for mark in _OTHER_QUOTATION_STYLES):
+        return text
+    repaired = _CLOSING_MARK_THAT_OPENS.sub(r"\1“", text)
+    marks = [mark for mark in repaired if mark in "“”"]
+    if marks != ["“", "”"] * (len(marks) // 2) or not marks:
+        return text
+    return _DOUBLE_QUOTE.sub(_spaced_outside, repaired)
+
+
+def _spaced_outside(match: re.Match) -> str:
+    """An opening mark keeps the space before it and a closing one the space after it."""
+    whole, mark = match.group(), match.group(1)
+    before = " " if mark == "“" and whole[0].isspace() else ""
+    after = " " if mark == "”" and whole[-1].isspace() else ""
+    return before + mark + after
 
 
 class CleanTitleText(RecordStep):
@@ -81,4 +111,4 @@ _cleaned_title_text = lru_cache(maxsize=20_000)(clean_title_text)
 def _might_need_cleaning(text: str) -> bool:
     return ("  " in text or text != text.strip() or text[-1:] in ":;," or "\\" in text or "&" in text or "<" in text
             or ".." in text or " ," in text or " ." in text or ",," in text or "::" in text
-            or ";;" in text or "??" in text or "!!" in text or "\n" in text or "\t" in text)
+            or ";;" in text or "??" in text or "!!" in text or "\n" in text or "\t" in text or "”" in text)

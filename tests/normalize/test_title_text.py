@@ -22,6 +22,10 @@ from refmanager.normalize.title_text import CleanTitleText, clean_title_text
     ("Experiences in the <scp>UK</scp>", 'Experiences in the <span style="font-variant:small-caps;">UK</span>'),
     ("<italic>Autism Voices</italic>: a novel method", "<i>Autism Voices</i>: a novel method"),
     ("The <bold>key</bold> finding", "The <b>key</b> finding"),
+    ("”Fruity” Smells, City Streets", "“Fruity” Smells, City Streets"),
+    ("The Ethics of Archiving ”Murderabilia”", "The Ethics of Archiving “Murderabilia”"),
+    ("“ Alone Together ?” Exploring the Social Dynamics", "“Alone Together ?” Exploring the Social Dynamics"),
+    ("Unbalanced ”quote", "Unbalanced ”quote"), ("„Anführung“ und ”Zitat”", "„Anführung“ und ”Zitat”"),
 ], ids=["stray whitespace", "space before a comma", "a comma on the wrong side", "doubled question marks are the title's own",
         "so are exclamation marks (personal-library-17k.bib)", "and two full stops before a question mark",
         "a doubled semicolon is a slip",
@@ -30,7 +34,10 @@ from refmanager.normalize.title_text import CleanTitleText, clean_title_text
         "braces inside decoded rich text are not decoded again",
         # personal-library-17k.bib: Crossref titles cut after their colon, and JATS tags
         "a colon with nothing after it", "a semicolon ending the title",
-        "a JATS small-caps tag", "a JATS italic tag", "a JATS bold tag"])
+        "a JATS small-caps tag", "a JATS italic tag", "a JATS bold tag",
+        # personal-library-17k.bib: quotations opened with a closing mark, spaces inside one
+        "a closing mark opens a title's quotation", "and one inside the title", "spaces inside the marks",
+        "marks that would not pair are left", "so are German quotation marks"])
 def test_clean_title_text(title, expected):
     assert clean_title_text(title) == expected
 
