@@ -226,8 +226,30 @@ def sentence_case(title: str, protected_words: Iterable[str] = ()) -> str:
     are proper nouns: "a Western construct"); only the first words are capitalised.
     """
     by_fold = _folded_with_shipped(protected_words)
-    word_case = _first_word_capitalised if _in_sentence_case(title, by_fold) else _sentence_word
-    return _recase(title, by_fold, word_case)
+    if not _in_sentence_case(title, by_fold):
+        return _recase(title, by_fold, _sentence_word)
+    if split := _title_case_head(title, by_fold):
+        head, rest = split
+        return _recase(head, by_fold, _sentence_word) + _recase(rest, by_fold, _first_word_capitalised)
+    return _recase(title, by_fold, _first_word_capitalised)
+
+
+def _title_case_head(title: str, by_fold: dict[str, str]) -> tuple[str, str] | None:
+    """A main title in title case before a subtitle in sentence case, split after the
+    subtitle's mark: biblatex keeps the two in fields of their own, often typed (or
+    imported) each in its own case ("Research Ethics in the Facebook Era" and
+    "Privacy, anonymity, and oversight"). None when the title is not so made."""
+    if "<" in title or not (mark := _SUBTITLE_BREAK.search(title)):
+        return None
+    head = title[:mark.end()]
+    content = _telling_content_words(head, by_fold)
+    if len(content) < 2 or not all(word[:1].isupper() for word in content):
+        return None
+    # a lower-case "of" or "the" among the capitals shows title case; without one,
+    # the capitals may all be a name's ("West Virginia State Police Investigation")
+    if not any(word in MINOR_WORDS for word in _words_inside(head)):
+        return None
+    return head, title[mark.end():]
 
 
 def is_sentence_case(title: str, protected_words: Iterable[str] = ()) -> bool:
@@ -241,11 +263,16 @@ def _in_sentence_case(title: str, by_fold: dict[str, str]) -> bool:
     text = richtext.plain(_NOCASE_SPAN.sub(" ", title)) if "<" in title else title
     if text.isupper():
         return False
-    protected = _ProtectedWords(by_fold, caseless_title=False)
-    telling = [word for word in _words_inside(text) if protected.get(word) is None
-               and not _deliberate(word, False) and not (word.isupper() and len(word) > 1)]
-    content = [word for word in telling if word.lower() not in MINOR_WORDS]
+    content = _telling_content_words(text, by_fold)
     return sum(word[:1].isupper() for word in content) <= len(content) / 2
+
+
+def _telling_content_words(text: str, by_fold: dict[str, str]) -> list[str]:
+    """The words of a plain title whose case tells how it is written: not first in a
+    title or subtitle, not minor, protected, deliberately cased or an acronym."""
+    protected = _ProtectedWords(by_fold, caseless_title=False)
+    return [word for word in _words_inside(text) if protected.get(word) is None and not _deliberate(word, False)
+            and not (word.isupper() and len(word) > 1) and word.lower() not in MINOR_WORDS]
 
 
 def title_case(title: str, protected_words: Iterable[str] = ()) -> str:

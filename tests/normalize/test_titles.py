@@ -97,6 +97,21 @@ def test_sentence_case_leaves_a_sentence_case_title_as_it_is():
 
 
 @pytest.mark.parametrize("title, expected", [
+    # personal-library-17k.bib: biblatex title and subtitle, each typed in its own case
+    ("Research Ethics in the Facebook Era: Privacy, anonymity, and oversight",
+     "Research ethics in the Facebook era: Privacy, anonymity, and oversight"),
+    ("The Rules of Sociological Method: And selected texts on sociology and its method",
+     "The rules of sociological method: And selected texts on sociology and its method"),
+    # capitals with no lower-case minor word among them may all be a name's
+    ("West Virginia State Police Investigation: 10 more minors, 42 more women in total to sue West Virginia"
+     " State Police over hidden cameras", "West Virginia State Police Investigation: 10 more minors, 42 more"
+     " women in total to sue West Virginia State Police over hidden cameras"),
+])
+def test_sentence_case_of_a_title_case_main_title_before_a_sentence_case_subtitle(title, expected):
+    assert sentence_case(title) == expected
+
+
+@pytest.mark.parametrize("title, expected", [
     ("Moscow discovers soft power", True), ("Moscow Discovers Soft Power", False),
     ("COVID-19 and the iPhone: Lessons Learned", False), ("Soft power", True),
     (f"{NOCASE}Russia</span> and {NOCASE}China</span> respond to soft power", True),
