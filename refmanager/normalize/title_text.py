@@ -71,7 +71,7 @@ def _repair_double_quotes(text: str) -> str:
         return text
     repaired = _CLOSING_MARK_THAT_OPENS.sub(r"\1“", text)
     marks = [mark for mark in repaired if mark in "“”"]
-    if marks != ["“", "”"] * (len(marks) // 2) or not marks:
+    if marks != ["“", "”"] * (len(marks) // 2):
         return text
     return _DOUBLE_QUOTE.sub(_spaced_outside, repaired)
 

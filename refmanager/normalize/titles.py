@@ -121,8 +121,10 @@ def _fold(words: Iterable[str]) -> "_Folded":
     return _Folded(words)
 
 
-def _recase(title: str, by_fold: dict[str, str], word_case) -> str:
-    plain = richtext.plain(title)
+def _recase(title: str, by_fold: dict[str, str], word_case, whole: str | None = None) -> str:
+    """The title's words recased by `word_case`, protected words kept; `whole` is the
+    title this text is part of, whose capitals (or lack of them) say how it was typed."""
+    plain = richtext.plain(whole or title)
     all_capitals = plain.isupper()
     words = _ProtectedWords(by_fold, all_capitals or plain.islower())
     pieces = richtext.split(title)
@@ -230,7 +232,8 @@ def sentence_case(title: str, protected_words: Iterable[str] = ()) -> str:
         return _recase(title, by_fold, _sentence_word)
     if split := _title_case_head(title, by_fold):
         head, rest = split
-        return _recase(head, by_fold, _sentence_word) + _recase(rest, by_fold, _first_word_capitalised)
+        return (_recase(head, by_fold, _sentence_word, whole=title)
+                + _recase(rest, by_fold, _first_word_capitalised, whole=title))
     return _recase(title, by_fold, _first_word_capitalised)
 
 
