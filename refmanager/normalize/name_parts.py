@@ -82,17 +82,26 @@ def repair_family_case(family: str) -> tuple[str, str]:
 
 
 def repair_given_case(given: str) -> str:
-    """A given name in one case, word by word; initials (`J.`, `JP`) stay capitals."""
-    words = []
+    """A given name in one case, word by word; initials (`J.`, `JP`, `E.G.-L.`) stay capitals."""
+    words: list[str] = []
     for word in given.split():
-        bare = word.replace(".", "").replace("-", "")
-        if (len(bare) <= 2 or _DOTTED_INITIALS.match(word)) and word.isupper():
-            words.append(word)  # initials: `J.`, `JP`, `J.-P.`
-        elif word.lower() in PARTICLES and words:
-            words.append(word.lower())
-        else:
-            words.append(capitalise_name_word(word))
+        words.append(_given_word_case(word, after_first=bool(words)))
     return " ".join(words)
+
+
+def _given_word_case(word: str, after_first: bool) -> str:
+    parts = word.split("-")
+    if word.isupper() and all(map(_is_initials_part, parts)):
+        return word
+    if after_first and word.lower() in PARTICLES:
+        return word.lower()
+    if word.isupper() and "." in word and len(parts) > 1:  # `E.G.-LOUIS`: E.G.-Louis
+        return "-".join(_given_word_case(part, after_first=False) for part in parts)
+    return capitalise_name_word(word)
+
+
+def _is_initials_part(part: str) -> bool:
+    return len(part.replace(".", "")) <= 2 or bool(_DOTTED_INITIALS.match(part))
 
 
 def is_initials(given: str) -> bool:
@@ -108,8 +117,9 @@ def format_initials(given: str) -> str:
     words = []
     for word in given.split():
         parts = [part for part in word.split("-") if part] if "-" in word else ()
-        if parts and all(_INITIAL.match(part) for part in parts):  # not a lone dash: "Bilel -"
-            words.append("-".join(part.rstrip(".") + "." for part in parts))
+        if parts and all(_INITIAL.match(part) or _DOTTED_INITIALS.match(part) for part in parts):
+            # not a lone dash ("Bilel -"); `E.G.-L.` is E. G.-L.
+            words.append("-".join(_spaced_initials(part) for part in parts))
         elif _DOTTED_INITIALS.match(word) and word.isupper():
             words.extend(letter + "." for letter in word.replace(".", ""))
         elif len(word) == 1 and word.isupper():
@@ -117,6 +127,10 @@ def format_initials(given: str) -> str:
         else:
             words.append(word)
     return " ".join(words)
+
+
+def _spaced_initials(part: str) -> str:
+    return " ".join(letter + "." for letter in part.replace(".", ""))
 
 
 _PUNCTUATION = re.compile(r"[^\w\s]")

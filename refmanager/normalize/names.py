@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import dataclasses
 import operator
+import re
 from collections.abc import Iterable
 from itertools import chain, compress, repeat
 
 from refmanager.changes import Change
 from refmanager.model import Name, Record, RecordId
 from refmanager.normalize.name_parts import (
-    JOINED_PARTICLE, PARTICLES, SUFFIXES, format_initials, is_all_capitals, needs_case_repair,
+    JOINED_PARTICLE, PARTICLES, SUFFIXES, format_initials, is_all_capitals, is_initials, needs_case_repair,
     repair_family_case, repair_given_case,
 )
 from refmanager.normalize.config import NormalizeConfig
@@ -35,6 +36,9 @@ ORGANISATION_WORDS = frozenset({
     "society", "team", "university", "working",
 })
 _ACRONYM_LENGTH = 5  # a lone all-capitals "family" this short is an acronym (IEEE, NASA)
+_INITIALS_LENGTH = 4  # `PVS`, `PYKL`, `KP`: no vowel, so initials, not a family name in capitals
+_VOWEL = re.compile(r"[AEIOUÀ-ÆÈ-ÏÒ-ÖØ-Ü]")
+_VOWEL_THEN_CONSONANT = re.compile(r"^[AEIOU][B-DF-HJ-NP-TV-Z]$")
 
 
 Fix = tuple[Name, str, float]  # the fixed name, the evidence, the confidence
@@ -166,13 +170,9 @@ class FixNameCase(NameStep):
             return None  # the usual case, decided by str methods alone
         if not name.given and is_all_capitals(name.family) and len(name.family) <= _ACRONYM_LENGTH:
             return None
-        parts = {}
-        confidence = 0.95
-        if needs_case_repair(name.family):
-            particle, parts["family"] = repair_family_case(name.family)
-            if particle:
-                parts["non_dropping_particle"] = " ".join(filter(None, (name.non_dropping_particle.lower(), particle)))
-                confidence = 0.8  # a capitalised `Van` or `La` may be part of the family
+        if "{" in name.family + name.given or "}" in name.family + name.given:
+            return None  # braces the splitter left (`{ARC A3}` cut in two): not a name to recase
+        parts, confidence = _family_in_name_case(name)
         if name.given and needs_case_repair(name.given):
             parts["given"] = repair_given_case(name.given)
         for particle_part in ("non_dropping_particle", "dropping_particle"):
@@ -182,6 +182,27 @@ class FixNameCase(NameStep):
         if fixed == name:
             return None
         return fixed, f"{name.display()!r} is in one case", confidence
+
+
+def _family_in_name_case(name: Name) -> tuple[dict[str, str], float]:
+    """The repaired family name and any particle it held, and how sure the repair is."""
+    if not needs_case_repair(name.family) or _initials_for_family(name) or name.family.lower() in SUFFIXES:
+        return {}, 0.95  # a suffix in the family's place (`IV, Antonio Pequeño`) is SplitSuffix's
+    particle, family = repair_family_case(name.family)
+    if particle:  # a capitalised `Van` or `La` may be part of the family
+        return {"family": family, "non_dropping_particle": " ".join(
+            filter(None, (name.non_dropping_particle.lower(), particle)))}, 0.8
+    if _VOWEL_THEN_CONSONANT.match(name.family) and name.given and not needs_case_repair(name.given):
+        return {"family": family}, 0.6  # `Balamurali AR` is initials, `Koray AK` a family name: suggested
+    return {"family": family}, 0.95
+
+
+def _initials_for_family(name: Name) -> bool:
+    """`Avinesh PVS`, `Rohit R.R`: initials where the family name would stand, as South
+    Indian names are often written (the ACL Anthology has hundreds): kept as written."""
+    family = name.family
+    return bool(name.given) and (is_initials(family) or (
+        len(family) <= _INITIALS_LENGTH and family.isupper() and not _VOWEL.search(family)))
 
 
 def _one_case(text: str) -> bool:
@@ -263,6 +284,11 @@ class SplitSuffix(NameStep):
             fixed = dataclasses.replace(name, family=family_words[-1], given=" ".join(family_words[:-1]),
                                         suffix=SUFFIXES[given_words[0].lower()])
             return fixed, f"suffix read as a given name in {name.display()!r}", 0.9
+        if len(family_words) == 1 and family_words[0].lower() in _SUFFIXES_BUT_V and len(given_words) > 1:
+            # `IV, Antonio Pequeño`, `jr, John W. Dawson`: the name inverted after its suffix
+            fixed = dataclasses.replace(name, family=given_words[-1], given=" ".join(given_words[:-1]),
+                                        suffix=SUFFIXES[family_words[0].lower()])
+            return fixed, f"suffix read as a family name in {name.display()!r}", 0.9
         for part, words in (("given", given_words), ("family", family_words)):
             if len(words) > 1 and words[-1].rstrip(",").lower() in _SUFFIXES_BUT_V:
                 rest = " ".join(words[:-1]).rstrip(",")

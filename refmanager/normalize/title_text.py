@@ -1,6 +1,6 @@
-"""Title text without the debris of exports: stray whitespace, doubled punctuation,
-HTML entities and tags, LaTeX left undecoded, a colon with nothing after it, curly
-quotation marks that open with a closing mark.
+"""Title text without the debris of exports: stray whitespace (inside brackets too),
+doubled punctuation, HTML entities and tags, LaTeX left undecoded, a colon with
+nothing after it, curly quotation marks that open with a closing mark.
 
 Crossref and the databases that copy it write JATS tags into titles
 (`<scp>UK</scp>`, `<italic>E. coli</italic>`); they become the model's rich text.
@@ -31,6 +31,8 @@ _BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 # Only before a comma or full stop: French puts a space before : ; ! and ? on purpose.
 _SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,.])(?=\s|$)")
 _SPACE_ON_THE_WRONG_SIDE = re.compile(r"\s+([,;])(?=\w)")  # `word ,next`: `word, next`
+# `( Short Paper )`, and the ACL Anthology's translated titles `(Dialogue with Molière )`
+_SPACE_INSIDE_BRACKETS = re.compile(r"(?<=[(\[])\s+|\s+(?=[)\]])")
 # Doubled commas, semicolons, colons and full stops are slips; "!!!" and "?!" are a
 # title's own ("Arrrgghh!!!"), and so is ".." before them ("Did You Know..?").
 _DOUBLED_PUNCTUATION = re.compile(r"([,;:])\1+|(?<!\.)\.\.(?![.?!])")
@@ -57,6 +59,7 @@ def clean_title_text(title: str) -> str:
     text = _DOUBLED_PUNCTUATION.sub(lambda match: match.group()[0], text)
     text = _SPACE_BEFORE_PUNCTUATION.sub(r"\1", text)
     text = _SPACE_ON_THE_WRONG_SIDE.sub(r"\1 ", text)
+    text = _SPACE_INSIDE_BRACKETS.sub("", text)
     text = _DANGLING_MARK.sub("", text)
     if "”" in text:
         text = _repair_double_quotes(text)
@@ -111,4 +114,5 @@ _cleaned_title_text = lru_cache(maxsize=20_000)(clean_title_text)
 def _might_need_cleaning(text: str) -> bool:
     return ("  " in text or text != text.strip() or text[-1:] in ":;," or "\\" in text or "&" in text or "<" in text
             or ".." in text or " ," in text or " ." in text or ",," in text or "::" in text
-            or ";;" in text or "??" in text or "!!" in text or "\n" in text or "\t" in text or "”" in text)
+            or ";;" in text or "??" in text or "!!" in text or "\n" in text or "\t" in text or "”" in text
+            or "( " in text or " )" in text or "[ " in text or " ]" in text)

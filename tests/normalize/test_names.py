@@ -51,11 +51,14 @@ def fixed(step_class, name: Name, source_format: str = "csljson") -> Name:
     (Name("DE LA FUENTE", "J."), Name("Fuente", "J.", non_dropping_particle="de la")),
     (Name("SMITH", "JP"), Name("Smith", "JP")),
     (Name("GARCÍA MÁRQUEZ", "GABRIEL"), Name("García Márquez", "Gabriel")),
+    (Name("STRUGEON", "E.G.-L."), Name("Strugeon", "E.G.-L.")),
+    (Name("DUPONT", "E.G.-LOUIS"), Name("Dupont", "E.G.-Louis")),
 ], ids=["capitals with an initial", "a lower-case single name", "Mc keeps its capital",
         "O' in lower case", "O' in capitals", "a known Mac name", "not every Mac is a Mac name",
         "d' stays a lower-case particle", "al- stays a lower-case particle",
         "capitalised particles become lower case", "initials in capitals are kept",
-        "accented capitals"])
+        "accented capitals", "hyphenated dotted initials are kept (personal library's 'Strugeon, E.G.-L.')",
+        "dotted initials before a hyphenated name"])
 def test_case_repair(name, expected):
     assert fixed(FixNameCase, name) == expected
 
@@ -63,19 +66,38 @@ def test_case_repair(name, expected):
 @pytest.mark.parametrize("name", [
     Name("DeGette", "Diana"), Name("McPherson", "James"), Name("Berg", "Anna", non_dropping_particle="van der"),
     Name("毛", "泽东"), Name("IEEE"), Name(literal="WORLD HEALTH ORGANIZATION"),
+    Name("PVS", "Avinesh"), Name("PYKL", "Srinivas"), Name("R.R", "Rohit"), Name("P.V.S.", "Avinesh"),
+    Name("A3}", "{ARC"), Name("IV", "Antonio Pequeño"),
 ], ids=["a capital inside is deliberate", "Mc as written", "a lower-case particle as written",
-        "a name in a script without case", "a short acronym alone", "an organisation"])
+        "a name in a script without case", "a short acronym alone", "an organisation",
+        # the ACL Anthology: South Indian initials where the family name would stand
+        "initials without a vowel", "four initials", "dotted initials", "dotted initials with full stops",
+        "braces left by the splitter", "a suffix in the family's place is for SplitSuffix"])
 def test_deliberate_case_is_left_alone(name):
     assert fixed(FixNameCase, name) == name
 
 
+@pytest.mark.parametrize("name, expected, confidence", [
+    (Name("XUN", "Endong"), Name("Xun", "Endong"), 0.95),
+    (Name("AR", "Balamurali"), Name("Ar", "Balamurali"), 0.6),
+    (Name("AK", "KORAY"), Name("Ak", "Koray"), 0.95),
+], ids=["a short family name in capitals (the ACL Anthology's CCL papers)",
+        "two capitals that may be initials are only suggested", "unless the whole name is in capitals"])
+def test_short_family_names_in_capitals(name, expected, confidence):
+    record = Record("key", creators={"author": [name]})
+    record.seal(Origin("t", 1, "csljson"))
+    [change] = FixNameCase().check(RECORD_ID, record)
+    assert (change.new[0], change.confidence) == (expected, confidence)
+
+
 @pytest.mark.parametrize("given, expected", [
     ("A.G.", "A. G."), ("A G", "A. G."), ("J-P", "J.-P."), ("J.-P.", "J.-P."), ("John A", "John A."),
-    ("C.D.C", "C. D. C."), ("Jean-Paul", "Jean-Paul"), ("Bilel -", "Bilel -"),
+    ("C.D.C", "C. D. C."), ("Jean-Paul", "Jean-Paul"), ("Bilel -", "Bilel -"), ("E.G.-L.", "E. G.-L."),
 ], ids=["run-together initials get a space", "bare initials get full stops", "a hyphenated pair",
         "a hyphenated pair already clean", "a middle initial gets its full stop",
         "a dotted run without the last stop", "a hyphenated given name is no initials",
-        "a lone dash (the ACL anthology's 'Taboubi, Bilel -') is no initials and not dropped"])
+        "a lone dash (the ACL anthology's 'Taboubi, Bilel -') is no initials and not dropped",
+        "run-together initials before a hyphen"])
 def test_initials_in_one_form(given, expected):
     assert fixed(NormalizeInitials, Name("Smith", given)).given == expected
 
@@ -85,8 +107,14 @@ def test_initials_in_one_form(given, expected):
     (Name("King Jr.", "Martin Luther"), Name("King", "Martin Luther", suffix="Jr.")),
     (Name("Epps", "Charles H.", suffix="Jr"), Name("Epps", "Charles H.", suffix="Jr.")),
     (Name("Doe", "John", suffix="III"), Name("Doe", "John", suffix="III")),
+    (Name("IV", "Antonio Pequeño"), Name("Pequeño", "Antonio", suffix="IV")),
+    (Name("jr", "John W. Dawson"), Name("Dawson", "John W.", suffix="Jr.")),
+    (Name("V", "Ramesh Kumar"), Name("V", "Ramesh Kumar")),
 ], ids=["BibTeX's reading of King, Jr. without the suffix comma", "Jr. in the family name",
-        "a suffix without its full stop", "a roman numeral is clean"])
+        "a suffix without its full stop", "a roman numeral is clean",
+        # personal-library-17k.bib: `IV, Antonio Pequeño` and `jr, John W. Dawson`
+        "a name inverted after its suffix", "and in lower case",
+        "a lone V is an initial, not a suffix"])
 def test_suffixes(name, expected):
     assert fixed(SplitSuffix, name) == expected
 

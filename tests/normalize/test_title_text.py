@@ -26,6 +26,10 @@ from refmanager.normalize.title_text import CleanTitleText, clean_title_text
     ("The Ethics of Archiving ”Murderabilia”", "The Ethics of Archiving “Murderabilia”"),
     ("“ Alone Together ?” Exploring the Social Dynamics", "“Alone Together ?” Exploring the Social Dynamics"),
     ("Unbalanced ”quote", "Unbalanced ”quote"), ("„Anführung“ und ”Zitat”", "„Anführung“ und ”Zitat”"),
+    ("Social Norm Emergence ( Short Paper )", "Social Norm Emergence (Short Paper)"),
+    ("Analysis of the Social Meaning of (Physical ) Interaction", "Analysis of the Social Meaning of (Physical) Interaction"),
+    ("Dialogue avec Moli\\`ere (Dialogue with Moli\\`ere )", "Dialogue avec Molière (Dialogue with Molière)"),
+    ("A Story of Happy Network [ Dissertation Research Proposal ]", "A Story of Happy Network [Dissertation Research Proposal]"),
 ], ids=["stray whitespace", "space before a comma", "a comma on the wrong side", "doubled question marks are the title's own",
         "so are exclamation marks (personal-library-17k.bib)", "and two full stops before a question mark",
         "a doubled semicolon is a slip",
@@ -37,7 +41,10 @@ from refmanager.normalize.title_text import CleanTitleText, clean_title_text
         "a JATS small-caps tag", "a JATS italic tag", "a JATS bold tag",
         # personal-library-17k.bib: quotations opened with a closing mark, spaces inside one
         "a closing mark opens a title's quotation", "and one inside the title", "spaces inside the marks",
-        "marks that would not pair are left", "so are German quotation marks"])
+        "marks that would not pair are left", "so are German quotation marks",
+        # personal-library-17k.bib and the ACL Anthology's translated titles: spaces inside brackets
+        "spaces inside parentheses", "a space before the closing parenthesis", "an ACL translated title",
+        "spaces inside square brackets"])
 def test_clean_title_text(title, expected):
     assert clean_title_text(title) == expected
 
