@@ -25,7 +25,7 @@ LEFT_OUT = {
     ("simons2014prr", "issue"), ("simons2014prr", "page"), ("simons2014prr", "doi"),
     ("mattern2005millennium", "issue"), ("mattern2005millennium", "page"),
     ("lankina2015chapter", "page"),
-    ("nye2013fpweb", "url"),
+    ("nye2013fpweb", "url"), ("nye2004book", "isbn"),
 }
 
 
