@@ -225,14 +225,19 @@ class ConversionReport:
 
 
 def convert(source: str, target: str, to: str | None = None, source_format: str | None = None,
-            backup: bool = False, **options) -> ConversionReport:
+            backup: bool = False, stage=None, **options) -> ConversionReport:
     """Read `source` and write it to `target` (`-` for the standard streams);
-    with `backup`, an existing target is kept as `TARGET.bak`.
+    with `backup`, an existing target is kept as `TARGET.bak`. `stage` is told each
+    stage as it starts ("reading FILE"), for a progress display.
 
     `options` go to the writer, as for `dumps`.
     """
+    if stage is not None:
+        stage(f"reading {source}")
     document = load(source, source_format)
     to = target_format(target, to, document)
+    if stage is not None:
+        stage(f"writing {len(document.records):,} records as {to}")
     write_problems = save(document, target, to, backup=backup, **options)
     return ConversionReport(source, target, document.format, to, len(document.records),
                             document.all_problems(), write_problems)
@@ -305,11 +310,12 @@ class DedupeReport:
 
 
 def deduplicate(paths: list[str], options: "DedupeOptions | None" = None,
-                review: str | None = None) -> DedupeReport:
+                review: str | None = None, stage=None) -> DedupeReport:
     """Find the records, across every file given (folders included), that describe one work.
 
     `review`: a review file; its decisions are honoured, and it is written anew
-    with the grey-zone pairs still to decide.
+    with the grey-zone pairs still to decide. `stage` is told each stage as it
+    starts ("reading FILE"), for a progress display.
     """
     import dataclasses
 
@@ -318,6 +324,8 @@ def deduplicate(paths: list[str], options: "DedupeOptions | None" = None,
 
     records, problems, identities = [], [], []
     for path in bibliography_files(paths):
+        if stage is not None:
+            stage(f"reading {path}")
         document = load(path)
         records.extend(document.records)
         identities.extend(str(record_id) for record_id in document.record_ids())  # one pass: a search per record was quadratic
@@ -329,6 +337,8 @@ def deduplicate(paths: list[str], options: "DedupeOptions | None" = None,
         by_index = {frozenset(place[i] for i in pair): same for pair, same in decided.items()
                     if all(i in place for i in pair)}
         options = dataclasses.replace(options, decisions=by_index)
+    if stage is not None:
+        stage(f"finding duplicates among {len(records):,} records")
     report = DedupeReport(records, find_duplicates(records, options), problems)
     if review:
         text = review_text(report.result.review, identities, decided)

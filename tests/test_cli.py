@@ -675,3 +675,33 @@ def test_a_command_leaves_what_it_made_out_of_the_collection_at_exit(library):
     for args, code in ((["cite", str(library), "--style", "apa"], "0"), (["cite", "nonesuch.bib"], "2")):
         done = subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True, timeout=120)
         assert done.stdout.split()[-2:] == [code, "True"]
+
+
+@pytest.mark.parametrize("arguments, stages", [
+    (["convert", str(SAMPLE), "--to", "ris"], ["reading ", "writing 28 records as ris"]),
+    (["dedupe", str(REPOSITORY / "library")], ["reading "] * 4 + ["finding duplicates among 85 records"]),
+], ids=["convert", "dedupe"])
+def test_a_terminal_gets_a_bar_for_each_stage_of_a_big_job(monkeypatch, arguments, stages):
+    from rich.console import Console
+    from rich.progress import Progress
+
+    monkeypatch.setattr(shell, "PROGRESS_FROM_BYTES", 0)  # the sample library stands for a big file
+    monkeypatch.setattr(shell, "errors", Console(stderr=True, force_terminal=True, width=200))
+    seen = []
+    add_task = Progress.add_task
+    monkeypatch.setattr(Progress, "add_task", lambda self, description, total=None, **options:
+                        seen.append(description) or add_task(self, description, total=total))
+    result = CliRunner().invoke(app, arguments)
+    assert result.exit_code == 0, result.output
+    assert len(seen) == len(stages) and all(map(str.startswith, seen, stages)), seen
+
+
+@pytest.mark.parametrize("arguments", [["convert", str(SAMPLE), "--to", "ris"], ["dedupe", str(SAMPLE)]],
+                         ids=["convert", "dedupe"])
+def test_a_small_job_on_a_terminal_shows_no_bar(monkeypatch, arguments):
+    from rich.console import Console
+    from rich.progress import Progress
+
+    monkeypatch.setattr(shell, "errors", Console(stderr=True, force_terminal=True, width=200))
+    monkeypatch.setattr(Progress, "add_task", lambda *arguments, **options: pytest.fail("a bar was shown"))
+    assert CliRunner().invoke(app, arguments).exit_code == 0

@@ -249,3 +249,53 @@ def test_styles_json_marks_the_named_styles(user_styles):
         ("apa", "apa", True, "in-text")
     assert Path(named["file"]).name == "apa.toml"
     assert any(row["id"] == "apa" and "named" not in row for row in rows)
+
+
+MESSY = """@article{smith2019,
+  author = {SMITH, JOHN},
+  title = {Biometrics , Surveillance and the Law},
+  journal = {Law Review},
+  volume = {3},
+  pages = {201-19},
+  year = {2019},
+}
+"""
+
+
+def test_clean_makes_the_fixes_in_memory_and_leaves_the_file_as_it_was(tmp_path):
+    messy = tmp_path / "messy.bib"
+    messy.write_text(MESSY, encoding="utf-8")
+    as_read = invoke("cite", str(messy))
+    cleaned = invoke("cite", str(messy), "--clean")
+    assert as_read.exit_code == cleaned.exit_code == 0, cleaned.output
+    assert as_read.stdout.startswith("SMITH, J. (2019). Biometrics , surveillance")
+    assert cleaned.stdout.strip() == "Smith, J. (2019). Biometrics, surveillance and the law. Law Review, 3, 201–219."
+    assert "3 fixes made in memory" in cleaned.stderr
+    assert messy.read_text(encoding="utf-8") == MESSY
+
+
+def test_a_terminal_gets_a_bar_for_each_stage_of_a_big_cite(monkeypatch):
+    from rich.progress import Progress
+
+    monkeypatch.setattr(cli.shell, "PROGRESS_FROM_BYTES", 0)
+    monkeypatch.setattr(cli.shell, "errors", Console(stderr=True, force_terminal=True, width=200))
+    tasks, advanced = [], []
+    add_task, advance = Progress.add_task, Progress.advance
+    monkeypatch.setattr(Progress, "add_task", lambda self, description, total=None, **options:
+                        tasks.append((description, total)) or add_task(self, description, total=total))
+    monkeypatch.setattr(Progress, "advance", lambda self, task, done: advanced.append(done) or advance(self, task, done))
+    library = REPOSITORY / "library"
+    result = invoke("cite", str(library), "--style", "apa")
+    assert result.exit_code == 0, result.output
+    entries = len(result.stdout.strip().splitlines())
+    files = [description for description, _total in tasks if description.startswith("reading ")]
+    assert len(files) == 4 and tasks[len(files)][0].startswith("finding duplicates among ")
+    assert tasks[len(files) + 1:] == [(f"sorting and disambiguating {entries} records", None),
+                                      (f"formatting {entries} entries", entries)]
+    assert sum(advanced) == entries
+
+
+def test_a_cite_piped_prints_no_bar(monkeypatch):
+    monkeypatch.setattr(cli.shell, "PROGRESS_FROM_BYTES", 0)
+    result = invoke("cite", SAMPLE)
+    assert result.exit_code == 0 and result.stderr == ""

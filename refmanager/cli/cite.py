@@ -30,6 +30,7 @@ def cite(
     in_text: bool = typer.Option(False, "--in-text", help="The in-text citation (a note style: the first note) of each record, one a line."),
     output_path: Optional[str] = typer.Option(None, "--output", "-o", help="File to write (.html, .md, .tex, .txt picks the format); default standard output."),
     no_dedupe: bool = typer.Option(False, "--no-dedupe", help="Render every record as read, duplicates included (by default each work comes once, merged)."),
+    clean: bool = typer.Option(False, "--clean", help="Make refman clean's confident fixes first, in memory (the files are not changed; refman.toml is honoured)."),
 ) -> None:
     """Format a bibliography, or each record's citation, in any CSL style.
 
@@ -49,9 +50,11 @@ def cite(
       refman cite library/soft-power.ris --style bibtex -o clean.bib
 
       refman cite library/soft-power.bib nye2004book keohane1977power --in-text --style ieee
+
+      refman cite library/soft-power.bib --clean --style chicago-notes
     """
     from refmanager.render import api as render
-    from refmanager.render.style_choice import choose_style, formatter_for
+    from refmanager.render.style_choice import choose_style
 
     try:
         paths, keys = render.split_arguments(arguments)
@@ -60,18 +63,20 @@ def cite(
         on_terminal = output_path is None and shell.output.is_terminal and not as_json
         # A writer style's entries are BibTeX whatever the file is called (refs.bib).
         chosen = "text" if choice.writes_entries else render.output_format(output_path, format, on_terminal)
-        records, problems, merged = render.load_records(paths, keys, dedupe=not no_dedupe)
-        if choice.writes_entries:
-            text = _entries_text(choice.named, records, as_json, in_text)
-        else:
-            engine = formatter_for(records, style, locale)
-            text = _cite_text(render, engine, chosen, as_json, in_text)
+        with shell.stage_bars(as_json, paths) as stage:
+            loaded = render.load_works(paths, keys, dedupe=not no_dedupe,
+                                       clean=_clean_config() if clean else None, stage=stage)
+            text = _formatted(choice, loaded.records, style, locale, chosen, as_json, in_text, stage)
     except RefmanagerError as error:
         _fail(error)
+    problems = loaded.problems
     _print_problems(problems)
-    if merged:
-        shell.errors.print(f"refman: {merged:,} duplicate{'s' if merged != 1 else ''} merged "
-                     "(--no-dedupe to keep them)", highlight=False)
+    if clean:
+        shell.errors.print(f"refman: {loaded.fixed:,} fix{'es' if loaded.fixed != 1 else ''} made in memory "
+                           "(refman clean FILE to review them)", highlight=False)
+    if loaded.merged:
+        shell.errors.print(f"refman: {loaded.merged:,} duplicate{'s' if loaded.merged != 1 else ''} merged "
+                           "(--no-dedupe to keep them)", highlight=False)
     if chosen == "terminal":  # the terminal backend writes rich markup: italics shown
         shell.output.print(text, markup=True, highlight=False, emoji=False, soft_wrap=True)
     else:
@@ -80,6 +85,31 @@ def cite(
         raise typer.Exit(EXIT_PROBLEMS)
 
 
+
+
+def _formatted(choice, records, style: str, locale: str | None, format: str, as_json: bool, in_text: bool,
+               stage) -> str:
+    """The records in the chosen style: BibTeX entries for a writer style, else the
+    bibliography, the citations or both as JSON."""
+    from refmanager.render import api as render
+    from refmanager.render.style_choice import formatter_for
+
+    if choice.writes_entries:
+        stage(f"writing {len(records):,} entries")
+        return _entries_text(choice.named, records, as_json, in_text)
+    stage(f"sorting and disambiguating {len(records):,} records")
+    engine = formatter_for(records, style, locale)
+    advance = stage(f"formatting {len(records):,} entries", total=len(records))
+    return _cite_text(render, engine, format, as_json, in_text, advance)
+
+
+def _clean_config():
+    """The settings `refman clean` would use here: the nearest refman.toml, else the defaults."""
+    from pathlib import Path
+
+    from refmanager.normalize import find_config, load_config
+
+    return load_config(find_config(Path.cwd()))
 
 
 def _entries_text(named, records, as_json: bool, in_text: bool) -> str:
@@ -95,12 +125,12 @@ def _entries_text(named, records, as_json: bool, in_text: bool) -> str:
     return "\n\n".join(text for _key, text in entries)
 
 
-def _cite_text(render, engine, format: str, as_json: bool, in_text: bool) -> str:
+def _cite_text(render, engine, format: str, as_json: bool, in_text: bool, progress=None) -> str:
     if as_json:
         return json.dumps(render.report_rows(engine, format), ensure_ascii=False, indent=1)
     if in_text:
-        return "\n".join(row["citation"] for row in render.report_rows(engine, format))
-    return "\n".join(entry for _id, entry in engine.processor.bibliography(format=format))
+        return "\n".join(row["citation"] for row in render.report_rows(engine, format, progress))
+    return "\n".join(entry for _id, entry in engine.processor.bibliography(format=format, progress=progress))
 
 
 

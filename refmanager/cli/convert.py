@@ -55,8 +55,9 @@ def convert(
         options = {"ascii": True} if ascii else {}
         if ascii and api.target_format(output_path, to) not in ("bibtex", "biblatex"):
             raise typer.BadParameter("only BibTeX output (--to bibtex or biblatex) can be made ASCII", param_hint="--ascii")
-        report = api.convert(source, output_path, to=to, source_format=source_format,
-                             backup=in_place, **options)
+        with shell.stage_bars(as_json, [source]) as stage:
+            report = api.convert(source, output_path, to=to, source_format=source_format,
+                                 backup=in_place, stage=stage, **options)
     except RefmanagerError as error:
         _fail(error)
     if as_json:

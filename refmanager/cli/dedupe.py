@@ -42,8 +42,8 @@ def dedupe(
 
     options = DedupeOptions(attach_notices=attach_notices, merge_preprints=merge_preprints)
     try:
-        with shell.errors.status("finding duplicates", spinner="dots") if shell.errors.is_terminal else _nothing():
-            report = api.deduplicate(paths, options, review=review)
+        with shell.stage_bars(as_json, paths) as stage:
+            report = api.deduplicate(paths, options, review=review, stage=stage)
     except RefmanagerError as error:
         _fail(error)
     if as_json:
@@ -80,12 +80,6 @@ def _clusters_table(report: api.DedupeReport) -> Table:
 def _where(record) -> str:
     origin = record.origin
     return f"{record.key} ({origin.path}:{origin.line})" if origin else record.key
-
-
-def _nothing():
-    import contextlib
-
-    return contextlib.nullcontext()
 
 
 # --- refman ingest: an article's front matter, and the corrections to its citation statement ---

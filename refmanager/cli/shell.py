@@ -19,6 +19,7 @@ import sys
 import traceback
 from collections import Counter
 from contextlib import contextmanager
+from pathlib import Path
 from typing import NoReturn, Optional
 
 import typer
@@ -123,6 +124,7 @@ def _hidden_problems_line(hidden: list[Problem]) -> str:
 
 
 PROGRESS_FROM_RECORDS = 2000  # smaller files are done before a bar would be read
+PROGRESS_FROM_BYTES = 1_000_000  # about 2,000 BibTeX entries: the same, for input not yet read
 
 
 @contextmanager
@@ -143,6 +145,42 @@ def progress_bars(quiet: bool):
             task = progress.add_task(description, total=records)
             return lambda done: progress.advance(task, done)
         yield bar
+
+
+@contextmanager
+def stage_bars(quiet: bool, paths: list[str]):
+    """A context giving `stage(description, total=None)`, which ends the stage before
+    and starts a rich bar for this one (pulsing while its size is unknown) and returns
+    the callable that advances it. On a small input (`paths` under PROGRESS_FROM_BYTES
+    in all), when `quiet` or when standard error is not a terminal, nothing is shown
+    and `stage` does nothing."""
+    if quiet or not errors.is_terminal or _input_bytes(paths) < PROGRESS_FROM_BYTES:
+        yield _no_stage
+        return
+    from rich.progress import Progress
+
+    with Progress(console=errors, transient=True) as progress:
+        current = []
+
+        def stage(description: str, total: int | None = None):
+            if current:
+                progress.update(current[-1], total=1, completed=1, visible=False)
+            current.append(progress.add_task(description, total=total))
+            return lambda done: progress.advance(current[-1], done)
+        yield stage
+
+
+def _no_stage(description: str, total: int | None = None):
+    return None
+
+
+def _input_bytes(paths: list[str]) -> int:
+    from refmanager.api import bibliography_files
+
+    try:
+        return sum(Path(path).stat().st_size for path in bibliography_files([p for p in paths if p != "-"]))
+    except (OSError, RefmanagerError):
+        return 0  # the command itself reports what cannot be read
 
 
 def _print_write_notes(notes: list[Problem]) -> None:
@@ -210,4 +248,3 @@ def main() -> None:
 
 def _interrupted(number: int, frame) -> None:
     raise Interrupted(number)
-

@@ -15,8 +15,9 @@ sorting and disambiguation (2020a, 2020b) are computed across all of it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from refmanager.collector import collector_paused
 from refmanager.errors import InputError
@@ -24,6 +25,9 @@ from refmanager.model import Document, Record
 from refmanager.render.records import items_from_records
 from refmanager.render.repository import ResolvedStyle, resolve_style
 from refmanager.render.sentence_case import check_choice as check_sentence_case
+
+if TYPE_CHECKING:
+    from refmanager.normalize import NormalizeConfig
 
 FORMATS = ("text", "html", "markdown", "latex", "terminal")
 Input = Iterable[Record | dict] | Document
@@ -105,12 +109,13 @@ def cite_report(records_or_items: Input, style: str = "apa", format: str = "text
     return report_rows(formatter(records_or_items, style, locale, sentence_case), format)
 
 
-def report_rows(engine: Formatter, format: str) -> list[dict]:
-    """The rows of `cite_report` from an engine already built (the CLI reuses one)."""
+def report_rows(engine: Formatter, format: str, progress: Callable[[int], object] | None = None) -> list[dict]:
+    """The rows of `cite_report` from an engine already built (the CLI reuses one);
+    `progress(n)` is told of each n bibliography entries rendered."""
     from refmanager.render.processor import Cite
 
     processor = engine.processor
-    entries = dict(processor.bibliography(format=format))
+    entries = dict(processor.bibliography(format=format, progress=progress))
     rows = []
     for item_id in engine.ids:
         cite = [Cite(id=item_id)]
@@ -156,30 +161,76 @@ def split_arguments(arguments: list[str]) -> tuple[list[str], list[str]]:
     return paths, keys
 
 
-def load_records(paths: list[str], keys: list[str] = (), dedupe: bool = True
-                 ) -> tuple[list[Record], list, int]:
+@dataclass(slots=True)
+class LoadedRecords:
+    """What `load_works` read: the records, the problems met, how many duplicates were
+    merged and how many fixes cleaning made."""
+
+    records: list[Record]
+    problems: list
+    merged: int = 0
+    fixed: int = 0
+
+
+def load_works(paths: list[str], keys: list[str] = (), dedupe: bool = True,
+               clean: "NormalizeConfig | None" = None, stage: Callable[[str], object] | None = None
+               ) -> LoadedRecords:
     """The records of the files (folders: the bibliography files below them, articles'
-    front matter included), the problems found reading them, and how many duplicates
-    were merged (with `dedupe`, each work comes once); with `keys`, only those records,
-    in file order. A merged record answers to every key it was merged from."""
+    front matter included) and the problems found reading them. With `clean`, each
+    file's confident `refman clean` fixes are made in memory first (the files are not
+    touched); with `dedupe`, each work comes once; with `keys`, only those records, in
+    file order. A merged record answers to every key it was merged from. `stage` is
+    told each stage as it starts ("reading FILE"), for a progress display."""
     from refmanager import api as library
 
-    records, problems = [], []
+    stage = stage or _no_stage
+    loaded = LoadedRecords([], [])
     for path in library.bibliography_files(paths):
+        stage(f"reading {path}")
         document = library.load(path)
-        records.extend(document.records)
-        problems.extend(document.all_problems())
-    merged = 0
+        loaded.problems.extend(document.all_problems())
+        if clean is not None:
+            stage(f"cleaning {path}")
+            loaded.fixed += _clean_in_memory(document, clean, loaded.problems)
+        loaded.records.extend(document.records)
     if dedupe:
-        records, merged = library.works_once(records)
+        stage(f"finding duplicates among {len(loaded.records):,} records")
+        loaded.records, loaded.merged = library.works_once(loaded.records)
     if keys:
-        known = {key for record in records for key in _keys_of(record)}
-        missing = [key for key in keys if key not in known]
-        if missing:
-            raise InputError(_missing_key_message(missing[0], known, paths))
-        wanted = set(keys)
-        records = [record for record in records if wanted & set(_keys_of(record))]
-    return records, problems, merged
+        loaded.records = _records_with_keys(loaded.records, keys, paths)
+    return loaded
+
+
+def _no_stage(description: str) -> None:
+    return None
+
+
+def load_records(paths: list[str], keys: list[str] = (), dedupe: bool = True
+                 ) -> tuple[list[Record], list, int]:
+    """`load_works` without cleaning, as (records, problems, duplicates merged)."""
+    loaded = load_works(paths, keys, dedupe)
+    return loaded.records, loaded.problems, loaded.merged
+
+
+def _clean_in_memory(document: Document, config: "NormalizeConfig", problems: list) -> int:
+    """Make the document's confident fixes on its records; how many were made. What
+    the rules only warn about (a DOI that is no DOI) is `refman clean`'s to report."""
+    from refmanager.changes import apply_changes
+    from refmanager.normalize import normalize_document
+
+    fixes = normalize_document(document, config).fixes(config.threshold)
+    unmade = apply_changes(document, fixes)
+    problems.extend(unmade)
+    return len(fixes) - len(unmade)
+
+
+def _records_with_keys(records: list[Record], keys: list[str], paths: list[str]) -> list[Record]:
+    known = {key for record in records for key in _keys_of(record)}
+    missing = [key for key in keys if key not in known]
+    if missing:
+        raise InputError(_missing_key_message(missing[0], known, paths))
+    wanted = set(keys)
+    return [record for record in records if wanted & set(_keys_of(record))]
 
 
 def _keys_of(record: Record) -> list[str]:

@@ -9,6 +9,8 @@ replaced (`subsequent-author-substitute`, with its rules), and with
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from refmanager.render.formatting import decorate
 from refmanager.render.richtext import Rich, is_empty, to_plain
 
@@ -78,14 +80,22 @@ def _substitutions(rule: str, ctx, previous) -> list:
     return list(name_nodes[:matching])
 
 
-def render_bibliography(engine, order: list[str]) -> list[tuple[str, object]]:
+PROGRESS_EVERY = 1000  # entries between two calls of a progress callback
+
+
+def render_bibliography(engine, order: list[str], progress: Callable[[int], object] | None = None
+                        ) -> list[tuple[str, object]]:
+    """Each item's entry in `order`, those that print nothing left out; `progress` is
+    called with the number of items done since its last call."""
     bibliography = engine.style.bibliography
     layout = bibliography.find("layout")
     substitute = bibliography.get("subsequent-author-substitute")
     rule = bibliography.get("subsequent-author-substitute-rule", "complete-all")
     align = bibliography.get("second-field-align")
     entries, previous = [], None
-    for item_id in order:
+    for done, item_id in enumerate(order, start=1):
+        if progress is not None and done % PROGRESS_EVERY == 0:
+            progress(PROGRESS_EVERY)
         parts, ctx = _render_entry(engine, item_id)
         if not parts:
             continue
@@ -101,4 +111,6 @@ def render_bibliography(engine, order: list[str]) -> list[tuple[str, object]]:
             node = decorate(layout, Rich(parts), True)
         if not is_empty(node):
             entries.append((item_id, node))
+    if progress is not None:
+        progress(len(order) % PROGRESS_EVERY)
     return entries

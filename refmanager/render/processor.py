@@ -65,27 +65,28 @@ class CitationProcessor:
                 engine.states[item_id].citation_number = number
         Disambiguator(engine).run(self.order)
 
-    def bibliography_tree(self, select: list[str] | None = None) -> list[tuple[str, object]]:
+    def bibliography_tree(self, select: list[str] | None = None, progress=None) -> list[tuple[str, object]]:
         """The entries in bibliography order; with `select`, those items' only.
 
         A selection is a bibliography of its own (as citeproc-js's
         makeBibliography with `select`): subsequent-author-substitute looks at
         the previous selected entry, while sorting, year suffixes and given
-        names still come from the whole registered set."""
+        names still come from the whole registered set. `progress(n)` is told
+        of each n entries rendered."""
         if self.style.bibliography is None:
             return []
         order = self.order
         if select is not None:
             chosen = {str(item_id) for item_id in select}
             order = [item_id for item_id in order if item_id in chosen]
-        return render_bibliography(self.engine, order)
+        return render_bibliography(self.engine, order, progress)
 
-    def bibliography(self, format: str = "text",
-                     select: list[str] | None = None) -> list[tuple[str, str]]:
+    def bibliography(self, format: str = "text", select: list[str] | None = None,
+                     progress=None) -> list[tuple[str, str]]:
         write = BACKENDS[format]
         with collector_paused():
             return [(item_id, write(flatten(node, self.engine.locale)))
-                    for item_id, node in self.bibliography_tree(select)]
+                    for item_id, node in self.bibliography_tree(select, progress)]
 
     def citation_tree(self, cites: list[Cite], position: str | None = None,
                       note_number: int | None = None):
