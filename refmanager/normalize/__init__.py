@@ -53,7 +53,7 @@ __all__ = [
 def default_pipeline(config: NormalizeConfig | None = None) -> Pipeline:
     """Every built-in step, in the order it runs, with the rules `config` switches off removed."""
     from refmanager.normalize.authority import ApplyNameAuthority
-    from refmanager.normalize.dates import ParseDateText
+    from refmanager.normalize.dates import MoveMonthOutOfIssue, ParseDateText
     from refmanager.normalize.fields import LowercaseFieldNames
     from refmanager.normalize.identifiers import (
         NormalizeArxivId, NormalizeDOI, NormalizeISBN, NormalizeISSN, NormalizeURL,
@@ -71,7 +71,7 @@ def default_pipeline(config: NormalizeConfig | None = None) -> Pipeline:
     config = config or NormalizeConfig()
     steps = [
         NormalizeDOI(), NormalizeISBN(), NormalizeISSN(), NormalizeArxivId(), NormalizeURL(),
-        ExpandPageRange(), ParseDateText(), NormalizeLanguage(), LowercaseFieldNames(),
+        ExpandPageRange(), ParseDateText(), MoveMonthOutOfIssue(), NormalizeLanguage(), LowercaseFieldNames(),
         ApplyNameAuthority(), MarkOrganisation(), FixNameCase(), SplitSuffix(), SplitParticles(), NormalizeInitials(),
         CleanTitleText(), FixTitleCase(), ProtectTitleWords(), NormalizeJournalTitle(),
         AlignNameSplits(), ClusterPersonVariants(), ClusterVenueVariants(),

@@ -1,5 +1,7 @@
 """Dates: a date kept as free text (`March 2004`, `12 Mar. 2004`, `2004-03-12`,
-`Spring 2004`) read into date parts, so that styles and sorting can use it.
+`Spring 2004`) read into date parts, so that styles and sorting can use it; a month
+written where the issue or report number goes (`number = {September}`) moved into
+the date.
 
 Text that is not a date (`forthcoming`, `n.d.`, `2004a`) is left as it is.
 """
@@ -62,3 +64,42 @@ class ParseDateText(RecordStep):
                 parsed = parse_date_text(date.literal)
                 if parsed is not None:
                     yield self.change(record_id, record, name, parsed, f"date as written: {date.literal}")
+
+
+# `September`, `Sept.`, `April 2003`: a month, perhaps with its year, and nothing else
+_MONTH_AS_ISSUE = re.compile(r"^([A-Za-z]{3,9})\.?(?:\s+(\d{4}))?$")
+
+
+class MoveMonthOutOfIssue(RecordStep):
+    """A month written where the issue or report number goes (`number = {September}`,
+    as some reference managers export the issue's date): moved into the issued date
+    when that date has the year alone (and the same year, if the month names one); the
+    number is then empty. Chicago printed `1, no. September (2017)`. A season
+    (`Spring`) is a journal's own name for an issue, and stays."""
+
+    def candidates(self, records: list[Record]) -> set[int]:
+        return {position for position, record in enumerate(records)
+                if record.issue[:1].isalpha() or record.number[:1].isalpha()}
+
+    def check(self, record_id: RecordId, record: Record) -> Iterable[Change]:
+        field = "issue" if record.issue else "number"
+        written = record.issue or record.number
+        month, year = _month_as_issue(written)
+        issued = record.dates.get("issued")
+        if month is None or issued is None or len(issued.parts) != 1 or issued.literal:
+            return
+        parts = issued.parts[0]
+        if year not in (None, parts[0]) or (len(parts) > 1 and parts[1] != month):
+            return  # the number says another date: not ours to choose between them
+        evidence = f"{field} as written: {written}"
+        if len(parts) == 1:
+            dated = DateValue(parts=((parts[0], month),), season=issued.season, circa=issued.circa)
+            yield self.change(record_id, record, "issued", dated, evidence)
+        yield self.change(record_id, record, field, "", evidence)
+
+
+def _month_as_issue(issue: str) -> tuple[int | None, int | None]:
+    match = _MONTH_AS_ISSUE.match(issue.strip())
+    if not match or parse_month(match.group(1)) is None:
+        return None, None
+    return parse_month(match.group(1)), int(match.group(2)) if match.group(2) else None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from refmanager.model import DateValue, Record, RecordId
-from refmanager.normalize.dates import ParseDateText, parse_date_text
+from refmanager.normalize.dates import MoveMonthOutOfIssue, ParseDateText, _month_as_issue, parse_date_text
 
 
 @pytest.mark.parametrize("text, parts, season", [
@@ -29,3 +29,44 @@ def test_the_step_turns_a_literal_into_parts():
     record = Record("key", dates={"issued": DateValue(literal="March 2004")})
     [change] = ParseDateText().check(RecordId("t.bib", 0, "key"), record)
     assert change.field == "issued" and change.new == DateValue(parts=((2004, 3),))
+
+
+@pytest.mark.parametrize("issue, issued, expected", [
+    ("September", DateValue(parts=((2017,),)), DateValue(parts=((2017, 9),))),
+    ("Sept.", DateValue(parts=((2017,),)), DateValue(parts=((2017, 9),))),
+    ("April 2003", DateValue(parts=((2003,),)), DateValue(parts=((2003, 4),))),
+    ("April", DateValue(parts=((2003, 4),)), None),
+], ids=["a month for an issue (personal-library-17k.bib: `number = {September}`)", "abbreviated",
+        "with its year", "the date has the month already: only the issue goes"])
+def test_a_month_written_as_the_issue_moves_into_the_date(issue, issued, expected):
+    record = Record("key", issue=issue, dates={"issued": issued})
+    changes = {change.field: change.new for change in MoveMonthOutOfIssue().check(RecordId("t.bib", 0, "key"), record)}
+    assert changes == ({"issue": ""} if expected is None else {"issued": expected, "issue": ""})
+
+
+@pytest.mark.parametrize("issue, issued", [
+    ("Spring", DateValue(parts=((2003,),))), ("April", DateValue(parts=((2003, 5),))),
+    ("April 2003", DateValue(parts=((2004,),))), ("Mayhem", DateValue(parts=((2004,),))),
+    ("April", None), ("12", DateValue(parts=((2004,),))),
+], ids=["a season is a journal's name for an issue", "another month in the date", "another year",
+        "a word that is no month", "no date to move it into", "an issue number"])
+def test_an_issue_that_is_no_month_or_disagrees_with_the_date_is_left(issue, issued):
+    record = Record("key", issue=issue, dates={"issued": issued} if issued else {})
+    assert list(MoveMonthOutOfIssue().check(RecordId("t.bib", 0, "key"), record)) == []
+
+
+def test_the_personal_librarys_months_in_the_issue_field_are_moved(bigbib):
+    import refmanager
+    from refmanager.normalize import normalize_document
+
+    document = refmanager.load(str(bigbib / "personal-library-17k.bib"))
+    moved = [change for change in normalize_document(document).changes
+             if change.rule == "MoveMonthOutOfIssue" and change.field in ("issue", "number")]
+    originals = {change.record.position: change.old for change in moved}
+    assert len(moved) > 70 and all(_month_as_issue(issue)[0] for issue in originals.values())  # 77 of 84
+
+
+def test_a_month_written_as_a_report_number_moves_too():
+    record = Record("key", type="report", number="May", dates={"issued": DateValue(parts=((1999,),))})
+    changes = {change.field: change.new for change in MoveMonthOutOfIssue().check(RecordId("t.bib", 0, "key"), record)}
+    assert changes == {"issued": DateValue(parts=((1999, 5),)), "number": ""}
