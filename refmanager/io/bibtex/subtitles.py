@@ -25,12 +25,27 @@ SUBTITLE_OF = {"subtitle": "title", "booksubtitle": "container-title", "journals
 
 
 def joined(title: str, subtitle: str) -> str:
-    """The title followed by its subtitle (either may be empty)."""
+    """The title followed by its subtitle (either may be empty); a title that ends
+    with its subtitle already (`BDI Agents: From Theory to Practice` with subtitle
+    `From Theory to Practice`, as some exports write both) is not given it twice."""
+    if _ends_with_subtitle(title.rstrip(), subtitle.strip()):
+        return title.rstrip()
+    return _appended(title, subtitle)
+
+
+def _appended(title: str, subtitle: str) -> str:
+    """The subtitle after the title, always: what `split_subtitles` can undo exactly."""
     title, subtitle = title.rstrip(), subtitle.strip()
     if not title or not subtitle:
         return title or subtitle
     joint = " " if title[-1:] in ".:?!" else ": "
     return f"{title}{joint}{subtitle}"
+
+
+def _ends_with_subtitle(title: str, subtitle: str) -> bool:
+    head = title[:-len(subtitle)].rstrip()
+    return (bool(subtitle) and len(title) > len(subtitle)
+            and title[-len(subtitle):].casefold() == subtitle.casefold() and head[-1:] in ":.?!")
 
 
 def subtitles(record: Record, strings: dict[str, str] | None = None) -> dict[str, str]:
@@ -52,13 +67,16 @@ def has_subtitle_field(record: Record) -> bool:
 
 def join_subtitles(record: Record, strings: dict[str, str] | None = None, keep: bool = False) -> None:
     """Join the record's subtitles to their titles (in place), and drop the subtitle
-    fields, or with `keep` leave them for `split_subtitles` to part the title again."""
+    fields, or with `keep` leave them for `split_subtitles` to part the title again
+    (then a subtitle is appended even to a title that ends with it, so that the
+    title read back is the one written)."""
     found = subtitles(record, strings)
     if not found:
         return
+    join = _appended if keep else joined
     for name, text in found.items():
         variable = SUBTITLE_OF[name.lower()]
-        record.set(variable, joined(str(record.get(variable) or ""), text))
+        record.set(variable, join(str(record.get(variable) or ""), text))
     if not keep:
         kept = {name: raw for name, raw in record.foreign[FOREIGN].items() if name not in found}
         record.foreign = {**record.foreign, FOREIGN: kept}
@@ -75,7 +93,7 @@ def split_subtitles(record: Record) -> None:
             continue
         head = title[:-len(text)]
         for joint in (": ", " "):
-            if head.endswith(joint) and joined(head[:-len(joint)], text) == title:
+            if head.endswith(joint) and _appended(head[:-len(joint)], text) == title:
                 record.set(variable, head[:-len(joint)])
                 break
 
