@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from refmanager.render.formatting import decorate
 from refmanager.render.markup import parse_markup
-from refmanager.render.name_parts import _particle_join, initialize
+from refmanager.render.name_parts import _particle_join, initialize, space_after
 from refmanager.render.richtext import Rich, join
 
 
@@ -110,6 +110,7 @@ def _block(element, pieces: list, ctx, tail: str = ""):
     pieces = [(text, part) for text, part in pieces if text]
     if not pieces:
         return None
+    pieces[-1] = (pieces[-1][0].rstrip(), pieces[-1][1])  # a particle's own space ("de’ ")
     if element is None and all(part is None for _, part in pieces):
         text = pieces[0][0]
         for piece, _ in pieces[1:]:
@@ -118,7 +119,7 @@ def _block(element, pieces: list, ctx, tail: str = ""):
     children = []
     for index, (piece, part) in enumerate(pieces):
         if index:
-            children.append("" if pieces[index - 1][0][-1:] in "'’-" else " ")
+            children.append(space_after(pieces[index - 1][0]))
         node = _part(None, piece, ctx)
         children.append(node if part is None else
                         decorate(part, node, ctx.title_case, affixes=False))

@@ -40,7 +40,10 @@ def _leading_particle(family: str) -> tuple[str, str]:
     while index < len(words) - 1 and words[index].lstrip("'’")[:1].islower():
         index += 1
     if index:
-        return " ".join(words[:index]), " ".join(words[index:])
+        # "de' Frinkle" keeps its space, where "d'Wander" has none: the particle
+        # carries the space it was written with (see `space_after`).
+        spaced = " " if words[index - 1][-1:] in "'’" else ""
+        return " ".join(words[:index]) + spaced, " ".join(words[index:])
     match = re.match(r"^([a-z]+['’\-])(\S.*)$", family)
     if match:
         return match.group(1), match.group(2)
@@ -186,11 +189,15 @@ def _initial_letters(word: str) -> str:
     return word[0]
 
 
+def space_after(particle: str) -> str:
+    """The space between a particle and the next part: none after an apostrophe or
+    hyphen ("d’Wander", "al-Aswānī") or when the particle carries its own ("de’ ")."""
+    return "" if particle[-1:] in "'’- " else " "
+
+
 def _particle_join(particle: str, following: str) -> str:
     if not particle:
         return following
     if not following:
-        return particle
-    if particle[-1] in "'’-":
-        return particle + following
-    return particle + " " + following
+        return particle.rstrip()
+    return particle + space_after(particle) + following

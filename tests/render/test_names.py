@@ -58,12 +58,15 @@ def test_name_lists(style, attrs, count, expected):
     ({"family": "Doe", "given": "Jean-Paul"}, 'initialize-with="."', "J.-P. Doe"),
     # The CSL suite's name_ArabicShortForms: modifier letters of transliteration are Latin.
     ({"family": "al-Aswānī", "given": "ʿAlāʾ"}, 'form="short"', "al-Aswānī"),
+    # The CSL suite's sort_LeadingApostropheOnNameParticle: "de' Frinkle" keeps its space.
+    ({"family": "de' Frinkle", "given": "Bevis"}, "", "Bevis de’ Frinkle"),
 ], ids=["demoted particles follow the given name when inverted",
         "particles inside the family name are split out", "a comma suffix",
         "a literal name is kept whole", "CJK names have no space and family first",
         "a letter with a combining mark is a Latin name",
         "hyphenated given names keep the hyphen in initials",
-        "a transliterated name keeps its particle in the short form"])
+        "a transliterated name keeps its particle in the short form",
+        "a particle written with a space after its apostrophe keeps it"])
 def test_single_names(style, name, attrs, expected):
     assert cite(style, attrs, [name]) == expected
 
