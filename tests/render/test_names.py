@@ -193,3 +193,11 @@ def test_an_institution_last_joins_on_and_alone(style, attrs, authors, expected)
     # Golden files: Chicago, APSA, MLA, APA and MHRA all write "Schneider, Zofia and
     # Global Burden of Disease Collaborators" (APA: "Schneider, Z. & Global ...").
     assert cite(style, attrs, authors) == expected
+
+
+def test_an_and_term_in_another_script_brings_its_own_spacing(style):
+    # The CSL suite's name_HebrewAnd: "ו" and a punctuation space, no spaces added.
+    xml = style('<names variable="author"><name and="text"/></names>',
+                macros='<locale><terms><term name="and">ו\u2008</term></terms></locale>')
+    items = [{"id": "a", "type": "book", "author": [{"family": "תפוח"}, {"family": "תפוז"}]}]
+    assert CitationProcessor(xml, items).citation([Cite(id="a")]) == "תפוחו\u2008תפוז"
