@@ -322,7 +322,10 @@ def _render_variables(element, parts: NamesParts, ctx):
         total += shown
         if node is None:
             continue
-        label = _label_node(parts.label, variable, len(names), ctx)
+        # A sort key is the names alone: "Doe, John ed." sorts level with "Doe, John"
+        # (citeproc-js; the suite's sort_DropNameLabelInSort).
+        label = None if ctx.mode == "sort" else _label_node(parts.label, variable,
+                                                             len(names), ctx)
         pieces = [label, node] if parts.label_first else [node, label]
         rendered.append(join(pieces))
     if parts.name is not None and _options(ctx, parts.name).form == "count":
