@@ -25,8 +25,8 @@ _FIRST_MARK = 0xE000
 _MARKED_WORD = re.compile(r"^([\uE000-\uF8FF]*)(.*?)([\uE000-\uF8FF]*)$", re.S)
 # A whole word in quotes or brackets ("David “Rez” Paul"), not the apostrophes of
 # "N’Golo D’Arcy".
-_NICKNAME = re.compile(r"(?:^|\s+)(“[^”]*”|\"[^\"]*\"|'[^']*'|‘[^’]*’|’[^’]*’|\([^)]*\))"
-                       r"(?=\s|$)\s*")
+_NICKNAME = re.compile(r"(?:^|\s+)(“[^”]*”|”[^”]*”|\"[^\"]*\"|'[^']*'|‘[^’]*’|’[^’]*’"
+                       r"|\([^)]*\))(?=\s|$)\s*")
 
 
 def is_romanesque(text: str) -> bool:
@@ -184,7 +184,7 @@ def _initial_letters(word: str) -> str:
     end = 1
     while end < len(word) and word[end].isupper():
         end += 1
-    if 1 < end < len(word) and word[end].islower():
+    if 1 < end < len(word) and word[0].isupper() and word[end].islower():
         return word[0] + word[1:end].lower()
     return word[0]
 

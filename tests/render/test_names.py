@@ -140,6 +140,9 @@ def test_editor_and_translator_merge_when_the_same(style):
     ("<b>John</b>-Quiggly", ". ", True, "<b>J.</b>-Q."),
     ("<b>J.</b> Q", ". ", False, "<b>J.</b> Q."),
     ("<i>John Quiggly</i>", ". ", True, "<i>J. Q.</i>"),
+    # citeproc-js 2.4.63 on the personal-library sample in APA:
+    ("PEter", ". ", True, "Pe."),
+    ("Anna ”Furra”", ". ", True, "A. ”Furra”"),
 ], ids=["words become initials", "existing initials are re-punctuated",
         "whole words stay when initialize is false", "a lowercase particle stays whole",
         "a quoted nickname stays whole between spaces", "so does one in right quotes",
@@ -152,7 +155,8 @@ def test_editor_and_translator_merge_when_the_same(style):
         "capitals opening a word before lowercase are a digraph initial",
         "markup around a word stays around its initial",
         "markup closing after a period closes after the new one",
-        "markup around several words stays around their initials"])
+        "markup around several words stays around their initials",
+        "so does a typo's capital pair", "a nickname in right double quotes stays whole"])
 def test_initialize(given, initialize_with, whole_words, expected):
     assert initialize(given, initialize_with, whole_words) == expected
 
