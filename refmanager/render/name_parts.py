@@ -146,9 +146,13 @@ def _initialize_words(given: str, initialize_with: str, initialize_words: bool,
     pieces = []
     for word, period, separator in _INITIAL_TOKEN.findall(given):
         opening, core, closing = _MARKED_WORD.match(word).groups()
-        if not core:  # tags alone ("<b>J.</b> Q"): they close before the space
+        if not core:  # tags alone ("<b>J.</b> Q"): they close before the space or hyphen
             last = pieces.pop() if pieces else ""
-            pieces.append(last.rstrip() + word + last[len(last.rstrip()):])
+            kept = last.rstrip()
+            if separator == "-" and initialize_words:
+                pieces.append(kept + word + ("-" if hyphen else ""))
+            else:
+                pieces.append(kept + word + last[len(kept):])
             continue
         if core[:1].islower() and initialize_words:
             if pieces and pieces[-1] == "-":

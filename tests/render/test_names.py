@@ -139,6 +139,7 @@ def test_editor_and_translator_merge_when_the_same(style):
     ("TSerendorjiin", ".", True, "Ts."),
     ("<b>John</b>-Quiggly", ". ", True, "<b>J.</b>-Q."),
     ("<b>J.</b> Q", ". ", False, "<b>J.</b> Q."),
+    ("<b>J.</b>-Q", ". ", True, "<b>J.</b>-Q."),
     ("<i>John Quiggly</i>", ". ", True, "<i>J. Q.</i>"),
     # citeproc-js 2.4.63 on the personal-library sample in APA:
     ("PEter", ". ", True, "Pe."),
@@ -155,6 +156,7 @@ def test_editor_and_translator_merge_when_the_same(style):
         "capitals opening a word before lowercase are a digraph initial",
         "markup around a word stays around its initial",
         "markup closing after a period closes after the new one",
+        "and before the hyphen that joins the next initial",
         "markup around several words stays around their initials",
         "so does a typo's capital pair", "a nickname in right double quotes stays whole"])
 def test_initialize(given, initialize_with, whole_words, expected):
