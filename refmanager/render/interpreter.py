@@ -15,7 +15,8 @@ from refmanager.render.conditions import compile_predicate
 from refmanager.render.known_empty import reusing_known_outputs
 from refmanager.render.markup import parse_markup
 from refmanager.render.formatting import decorate, decoration_of
-from refmanager.render.numbers import format_number_value, format_page, is_numeric, is_plural
+from refmanager.render.numbers import (format_labelled_numbers, format_number_value, format_page,
+                                       is_numeric, is_plural)
 from refmanager.render.richtext import Rich, is_empty, join
 from refmanager.render.textcase import apply_text_case
 
@@ -326,10 +327,14 @@ def render_number(element, ctx):
     value = ctx.variable(variable)
     if value is None:
         return None
-    if not is_numeric(value) or _is_docket_number(variable, ctx):
+    if _is_docket_number(variable, ctx):
         return decorate(element, str(value), ctx.title_case)
     gender = ctx.locale.gender(variable)
-    text = format_number_value(value, element.get("form", "numeric"), ctx.locale, gender)
+    form = element.get("form", "numeric")
+    if not is_numeric(value):
+        text = format_labelled_numbers(value, form, ctx.locale, gender) or str(value)
+        return decorate(element, text, ctx.title_case)
+    text = format_number_value(value, form, ctx.locale, gender)
     return decorate(element, text, ctx.title_case)
 
 

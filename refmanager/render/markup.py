@@ -27,7 +27,8 @@ _TAGS = {
     '<span style="font-variant: small-caps;">': ("sc-span", True),
     "</span>": ("span", False),
 }
-_TOKEN = re.compile("(" + "|".join(re.escape(tag) for tag in _TAGS) + "|[\"'“”‘’])")
+TAG = re.compile("|".join(re.escape(tag) for tag in _TAGS))
+_TOKEN = re.compile("(" + TAG.pattern + "|[\"'“”‘’])")
 _SPECIAL = set("<\"'“”‘’")
 
 _NODE_FOR = {

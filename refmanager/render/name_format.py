@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from refmanager.render.formatting import decorate
 from refmanager.render.markup import parse_markup
-from refmanager.render.name_parts import _particle_join, initialize
+from refmanager.render.name_parts import _particle_join, initialize, space_after
 from refmanager.render.richtext import Rich, join
 
 
@@ -99,26 +99,34 @@ def _non_roman(parts: dict, options: NameOptions, show_given: bool, ctx):
 
 
 def _block(element, pieces: list, ctx, tail: str = ""):
-    """Name parts formatted one by one by a `cs:name-part`, its affixes around them all.
+    """Name parts, each formatted by its own `cs:name-part`, the affixes of `element`
+    around them all.
 
-    ("<i>Givenname</i> <i>al</i>": citeproc-js formats each part, not the run.)
-    A `tail` (the suffix of a displayed name) sits inside the affixes, unformatted."""
-    pieces = [piece for piece in pieces if piece]
+    `pieces` are (text, formatting element) pairs: CSL 1.0.2 formats the given name
+    and dropping particle as "given", the family and non-dropping particle as
+    "family", wherever the particles sit ("Gerard van DER MEER"). citeproc-js
+    formats each part, not the run ("<i>Givenname</i> <i>al</i>"). A `tail` (the
+    suffix of a displayed name) sits inside the affixes, unformatted."""
+    pieces = [(text, part) for text, part in pieces if text]
     if not pieces:
         return None
-    if element is None:
-        text = pieces[0]
-        for piece in pieces[1:]:
+    pieces[-1] = (pieces[-1][0].rstrip(), pieces[-1][1])  # a particle's own space ("de’ ")
+    if element is None and all(part is None for _, part in pieces):
+        text = pieces[0][0]
+        for piece, _ in pieces[1:]:
             text = _particle_join(text, piece)
         return _part(None, text + tail, ctx)
     children = []
-    for index, piece in enumerate(pieces):
+    for index, (piece, part) in enumerate(pieces):
         if index:
-            children.append("" if pieces[index - 1][-1:] in "'’-" else " ")
-        children.append(decorate(element, _part(None, piece, ctx), ctx.title_case, affixes=False))
+            children.append(space_after(pieces[index - 1][0]))
+        node = _part(None, piece, ctx)
+        children.append(node if part is None else
+                        decorate(part, node, ctx.title_case, affixes=False))
     if tail:
         children.append(tail)
-    prefix, suffix = element.get("prefix", ""), element.get("suffix", "")
+    prefix = element.get("prefix", "") if element is not None else ""
+    suffix = element.get("suffix", "") if element is not None else ""
     return Rich([child for child in [prefix] + children + [suffix] if child])
 
 
@@ -130,8 +138,9 @@ def format_name(parts: dict, options: NameOptions, inverted: bool, level: int, c
     if not parts.get("romanesque", True):
         return _non_roman(parts, options, not short, ctx)
     family, ndp = parts.get("family", ""), parts.get("non-dropping-particle", "")
+    given_part, family_part = options.given_part, options.family_part
     if short:
-        return _block(options.family_part, [ndp, family], ctx)
+        return _block(family_part, [(ndp, family_part), (family, family_part)], ctx)
     if options.form == "short":  # shown only for disambiguation: initials first
         level = 0 if level == 1 else 2
     given = _given_text(parts, options, level)
@@ -141,15 +150,17 @@ def format_name(parts: dict, options: NameOptions, inverted: bool, level: int, c
         suffix = suffix.replace(".", "")  # citeproc-js: initials without periods, "Xu I Jr"
     if not inverted:
         tail = ((", " if parts.get("comma-suffix") else " ") + suffix) if suffix else ""
-        given_block = _block(options.given_part, [given], ctx)
-        family_block = _block(options.family_part, [dp, ndp, family], ctx, tail)
+        given_block = _block(given_part, [(given, given_part)], ctx)
+        family_block = _block(family_part, [(dp, given_part), (ndp, family_part),
+                                            (family, family_part)], ctx, tail)
         return join([given_block, family_block], " ")
     if options.demote == "display-and-sort":
-        family_block = _block(options.family_part, [family], ctx)
-        given_block = _block(options.given_part, [given, dp, ndp], ctx)
+        family_block = _block(family_part, [(family, family_part)], ctx)
+        given_block = _block(given_part, [(given, given_part), (dp, given_part),
+                                          (ndp, family_part)], ctx)
     else:
-        family_block = _block(options.family_part, [ndp, family], ctx)
-        given_block = _block(options.given_part, [given, dp], ctx)
+        family_block = _block(family_part, [(ndp, family_part), (family, family_part)], ctx)
+        given_block = _block(given_part, [(given, given_part), (dp, given_part)], ctx)
     pieces = [family_block, given_block]
     if suffix:
         pieces.append(suffix)

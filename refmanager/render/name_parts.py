@@ -11,15 +11,22 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-# Latin, Greek and Cyrillic letters with their marks: names in other scripts
-# (Chinese, Japanese, Korean...) are written family-then-given with no space.
-_ROMANESQUE = re.compile(r"^[\u0000-\u024F\u0300-\u036F\u0370-\u03FF\u0400-\u052F\u1E00-\u1FFF"
+from refmanager.render.markup import TAG
+
+# Latin (with the IPA letters of "Kɔfi" and the modifier letters of transliteration,
+# the ʿ and ʾ of "ʿAlāʾ al-Aswānī"), Greek and Cyrillic letters with their marks: names
+# in other scripts (Chinese, Japanese, Korean...) are written family-then-given with
+# no space.
+_ROMANESQUE = re.compile(r"^[\u0000-\u052F\u1E00-\u1FFF"
                          r"\u2000-\u206F\u00A0\uFB00-\uFB4F'’\s]*$")
 _INITIAL_TOKEN = re.compile(r"([^\s.\-]+)(\.?)(-|\s*)")
+# Markup tags stand in a given name as private-use characters while it is initialized.
+_FIRST_MARK = 0xE000
+_MARKED_WORD = re.compile(r"^([\uE000-\uF8FF]*)(.*?)([\uE000-\uF8FF]*)$", re.S)
 # A whole word in quotes or brackets ("David “Rez” Paul"), not the apostrophes of
 # "N’Golo D’Arcy".
-_NICKNAME = re.compile(r"(?:^|\s+)(“[^”]*”|\"[^\"]*\"|'[^']*'|‘[^’]*’|’[^’]*’|\([^)]*\))"
-                       r"(?=\s|$)\s*")
+_NICKNAME = re.compile(r"(?:^|\s+)(“[^”]*”|”[^”]*”|\"[^\"]*\"|'[^']*'|‘[^’]*’|’[^’]*’"
+                       r"|\([^)]*\))(?=\s|$)\s*")
 
 
 def is_romanesque(text: str) -> bool:
@@ -33,7 +40,10 @@ def _leading_particle(family: str) -> tuple[str, str]:
     while index < len(words) - 1 and words[index].lstrip("'’")[:1].islower():
         index += 1
     if index:
-        return " ".join(words[:index]), " ".join(words[index:])
+        # "de' Frinkle" keeps its space, where "d'Wander" has none: the particle
+        # carries the space it was written with (see `space_after`).
+        spaced = " " if words[index - 1][-1:] in "'’" else ""
+        return " ".join(words[:index]) + spaced, " ".join(words[index:])
     match = re.match(r"^([a-z]+['’\-])(\S.*)$", family)
     if match:
         return match.group(1), match.group(2)
@@ -74,6 +84,9 @@ def normalize_name(name: dict) -> dict:
     if "dropping-particle" not in parts and given and name.get("parse-names", True):
         if "," in given and "suffix" not in parts:
             given, suffix = (piece.strip() for piece in given.split(",", 1))
+            if suffix.startswith("!"):  # "John,! Jr.": the suffix keeps its comma
+                suffix = suffix[1:].lstrip()
+                parts["comma-suffix"] = True
             parts["suffix"] = suffix
         given, particle = _trailing_particle(given)
         parts["given"] = given
@@ -91,8 +104,16 @@ def initialize(given: str, initialize_with: str, initialize_words: bool = True,
     With `initialize_words` false only what already is an initial ("M.", "M")
     is re-punctuated; whole words stay. A nickname in quotes or brackets stays
     whole between spaces, as citeproc-js keeps it: "D. “Rez” P.", "F. ’Floyd’";
-    a given name that opens with one is not initialized at all.
+    a given name that opens with one is not initialized at all. Markup around
+    a word stays around its initial: "<b>John</b> Quiggly" is "<b>J.</b> Q.".
     """
+    if "<" in given:
+        marked, tags = _mark_tags(given)
+        if tags:
+            initials = initialize(marked, initialize_with, initialize_words, hyphen)
+            for index, tag in enumerate(tags):
+                initials = initials.replace(chr(_FIRST_MARK + index), tag)
+            return initials
     pieces = _NICKNAME.split(given)
     if len(pieces) == 1:
         return _initialize_words(given, initialize_with, initialize_words, hyphen)
@@ -108,12 +129,32 @@ def initialize(given: str, initialize_with: str, initialize_words: bool = True,
     return " ".join(out)
 
 
+def _mark_tags(given: str) -> tuple[str, list[str]]:
+    """The given name with each markup tag replaced by a mark, and the tags."""
+    tags = []
+
+    def mark(match) -> str:
+        tags.append(match.group())
+        return chr(_FIRST_MARK + len(tags) - 1)
+
+    return TAG.sub(mark, given), tags
+
+
 def _initialize_words(given: str, initialize_with: str, initialize_words: bool,
                       hyphen: bool) -> str:
     trimmed = initialize_with.rstrip()
     pieces = []
     for word, period, separator in _INITIAL_TOKEN.findall(given):
-        if word[:1].islower() and initialize_words:
+        opening, core, closing = _MARKED_WORD.match(word).groups()
+        if not core:  # tags alone ("<b>J.</b> Q"): they close before the space or hyphen
+            last = pieces.pop() if pieces else ""
+            kept = last.rstrip()
+            if separator == "-" and initialize_words:
+                pieces.append(kept + word + ("-" if hyphen else ""))
+            else:
+                pieces.append(kept + word + last[len(kept):])
+            continue
+        if core[:1].islower() and initialize_words:
             if pieces and pieces[-1] == "-":
                 # "G-p": a lowercase part after a hyphen is dropped; the hyphen stays
                 # if the compound goes on ("Mohi-ud-Din": "M.-D."), else the space
@@ -125,13 +166,15 @@ def _initialize_words(given: str, initialize_with: str, initialize_words: bool,
                 pieces.append(" ")
             pieces.append(word + period + " ")  # "J. B. de C. M.": particles stay whole
             continue
-        is_initial = bool(period) or (len(word) == 1 and word.isupper())
+        is_initial = bool(period) or (len(core) == 1 and core.isupper())
         # With initialize="false", initials lose the hyphen between them: "T.-H." is
         # "T. H." (citeproc-js), while a whole "Teck-Hua" keeps it.
         joined = separator == "-" and (initialize_words or not is_initial)
         if initialize_words or is_initial:
-            text = word if (period and len(word) > 1) or not initialize_words else word[0]
-            pieces.append(text + (trimmed if joined else initialize_with))
+            text = core if (period and len(core) > 1) or not initialize_words \
+                else _initial_letters(core)
+            spacing = "" if joined else initialize_with[len(trimmed):]
+            pieces.append(opening + text + trimmed + closing + spacing)
         else:
             pieces.append(word + ("" if joined else " "))
         if joined and hyphen:
@@ -139,11 +182,26 @@ def _initialize_words(given: str, initialize_with: str, initialize_words: bool,
     return "".join(pieces).strip()
 
 
+def _initial_letters(word: str) -> str:
+    """The initial of a word: its first letter, or the capitals that open it before
+    lowercase letters, as a transliteration marks a digraph ("TSerendorjiin": "Ts")."""
+    end = 1
+    while end < len(word) and word[end].isupper():
+        end += 1
+    if 1 < end < len(word) and word[0].isupper() and word[end].islower():
+        return word[0] + word[1:end].lower()
+    return word[0]
+
+
+def space_after(particle: str) -> str:
+    """The space between a particle and the next part: none after an apostrophe or
+    hyphen ("d’Wander", "al-Aswānī") or when the particle carries its own ("de’ ")."""
+    return "" if particle[-1:] in "'’- " else " "
+
+
 def _particle_join(particle: str, following: str) -> str:
     if not particle:
         return following
     if not following:
-        return particle
-    if particle[-1] in "'’-":
-        return particle + following
-    return particle + " " + following
+        return particle.rstrip()
+    return particle + space_after(particle) + following

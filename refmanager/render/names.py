@@ -10,7 +10,7 @@ variables of the first one that renders are suppressed for the rest of the cite.
 from __future__ import annotations
 
 from refmanager.render.formatting import decorate
-from refmanager.render.name_parts import normalize_name
+from refmanager.render.name_parts import is_romanesque, normalize_name
 from refmanager.render.name_format import NameOptions, format_name, sorted_given
 from refmanager.render.richtext import Rich, is_empty, join
 
@@ -170,8 +170,11 @@ def _join_names(rendered: list, names: list, options: NameOptions, ctx, truncate
         # names on, whatever delimiter-precedes-last says: "Schneider, Z. & Global
         # Burden of Disease Collaborators" (golden APA), "Goble, C., & The CWL Community".
         use_delimiter = len(rendered) >= 3
+    # An "and" in another script than Latin, Greek or Cyrillic brings its own spacing:
+    # Hebrew's "ו\u2008" joins "תפוחו תפוז" as citeproc-js does (the suite's name_HebrewAnd).
+    space = " " if is_romanesque(and_text) else ""
     head = _interleave(rendered[:-1], delimiter)
-    return Rich(head + [(delimiter if use_delimiter else " ") + and_text + " ", rendered[-1]])
+    return Rich(head + [(delimiter if use_delimiter else space) + and_text + space, rendered[-1]])
 
 
 def _is_cjk(char: str) -> bool:
@@ -319,7 +322,10 @@ def _render_variables(element, parts: NamesParts, ctx):
         total += shown
         if node is None:
             continue
-        label = _label_node(parts.label, variable, len(names), ctx)
+        # A sort key is the names alone: "Doe, John ed." sorts level with "Doe, John"
+        # (citeproc-js; the suite's sort_DropNameLabelInSort).
+        label = None if ctx.mode == "sort" else _label_node(parts.label, variable,
+                                                             len(names), ctx)
         pieces = [label, node] if parts.label_first else [node, label]
         rendered.append(join(pieces))
     if parts.name is not None and _options(ctx, parts.name).form == "count":

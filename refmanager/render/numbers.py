@@ -86,6 +86,43 @@ def format_number_value(value, form: str, locale, gender: str = "") -> str:
     return "".join(out)
 
 
+# The locator terms of CSL 1.0.2 ("Locators"), whose short forms may label a number.
+_LOCATOR_TERMS = ("act", "appendix", "article-locator", "book", "canon", "chapter", "column",
+                  "elocation", "equation", "figure", "folio", "issue", "line", "note", "opus",
+                  "page", "paragraph", "part", "rule", "scene", "section", "sub-verbo",
+                  "supplement", "table", "timestamp", "title-locator", "verse", "volume")
+_LABELLED = re.compile(r"^(\S+)\s+(\S.*)$")
+
+
+def format_labelled_numbers(value: str, form: str, locale, gender: str = "") -> str | None:
+    """A list of numbers some of which carry a locator label ("7, p. 3-8"), each
+    number in `form` and each label in its number ("7th, pp. 3–8"), as citeproc-js
+    writes it (the suite's number_OrdinalSpacing); None when `value` is no such list."""
+    pieces = re.split(r"(\s*,\s+)", str(value).strip())
+    out = []
+    for index, piece in enumerate(pieces):
+        if index % 2:
+            out.append(", ")
+        elif is_numeric(piece):
+            out.append(format_number_value(piece, form, locale, gender))
+        else:
+            match = _LABELLED.match(piece)
+            term = match and _locator_term(match.group(1), locale)
+            if not term or not is_numeric(match.group(2)):
+                return None
+            label = locale.term(term, "short", is_plural(match.group(2)))
+            out.append(label + " " + format_number_value(match.group(2), "numeric", locale))
+    return "".join(out)
+
+
+def _locator_term(label: str, locale) -> str | None:
+    """The locator term whose short form (singular or plural) is `label`."""
+    for term in _LOCATOR_TERMS:
+        if label in (locale.term(term, "short"), locale.term(term, "short", True)):
+            return term
+    return None
+
+
 def _format_one(piece: str, form: str, locale, gender: str) -> str:
     if not piece.isdigit() or piece.startswith("0"):
         return piece  # citeproc-js prints "04", "007" and "0" as given in every form

@@ -48,9 +48,9 @@ def name_sort_key(name: dict, demote: str = "display-and-sort", given: str | Non
     family = name.get("family", "")
     particle = name.get("non-dropping-particle", "")
     if demote == "never" and particle:
-        family, particle = particle + " " + family, ""
+        family, particle = particle.rstrip() + " " + family, ""
     given = name.get("given", "") if given is None else given
-    pieces = [family, given, name.get("dropping-particle", ""), particle,
+    pieces = [family, given, name.get("dropping-particle", ""), particle.rstrip(),
               name.get("suffix", "")]
     return text_key(" ".join(piece for piece in pieces if piece))
 

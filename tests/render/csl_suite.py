@@ -55,6 +55,12 @@ def _ordered_items(items: list, clusters: list) -> list:
     return [by_id[key] for key in order]
 
 
+def _cited_items(items: list, clusters: list) -> list:
+    """The items the clusters cite, in the order they are first cited."""
+    cited = {str(cite["id"]) for cluster in clusters for cite in cluster}
+    return [item for item in _ordered_items(items, clusters) if str(item["id"]) in cited]
+
+
 def _bibliography_html(processor) -> str:
     entries = []
     for _, entry in processor.bibliography(format="html"):
@@ -66,10 +72,14 @@ def _bibliography_html(processor) -> str:
     return '<div class="csl-bib-body">\n' + "".join(entries) + "</div>"
 
 
-def _run_citations(style, items, citations) -> str:
+def _document_states(citations) -> list:
+    """The document after each step: (citation id, note number, cites) in order.
+
+    A step sends one citation with the citations before and after it; a
+    citation left out of them is gone from the document."""
     cites_of = {}  # citation id -> its cites
-    outputs_before = {}
-    for step, (citation, before, after) in enumerate(citations):
+    states = []
+    for citation, before, after in citations:
         citation_id = citation["citationID"]
         cites_of[citation_id] = [_cite(cite) for cite in citation["citationItems"]]
         note = citation.get("properties", {}).get("noteIndex", 0)
@@ -78,8 +88,20 @@ def _run_citations(style, items, citations) -> str:
         documents.append((citation_id, note, cites_of[citation_id]))
         documents += [(entry[0], entry[1], cites_of[entry[0]]) for entry in after
                       if entry[0] in cites_of]
+        states.append(documents)
+    return states
+
+
+def _clusters(documents) -> list:
+    return [[{"id": cite.id} for cite in cites] for _, _, cites in documents]
+
+
+def _run_citations(style, items, citations) -> str:
+    outputs_before = {}
+    states = _document_states(citations)
+    for step, documents in enumerate(states):
         rendered = _render_documents(style, items, documents)
-        if step < len(citations) - 1:
+        if step < len(states) - 1:
             outputs_before = dict(rendered)
     lines = []
     last_id = citations[-1][0]["citationID"]
@@ -91,8 +113,9 @@ def _run_citations(style, items, citations) -> str:
 
 
 def _render_documents(style, items, documents) -> list:
-    clusters = [[{"id": cite.id} for cite in cites] for _, _, cites in documents]
-    processor = CitationProcessor(style, _ordered_items(items, clusters))
+    # Only cited items are registered (citeproc-js's runner): an item whose last
+    # citation was deleted no longer asks for disambiguation (bugreports_ikeyOne).
+    processor = CitationProcessor(style, _cited_items(items, _clusters(documents)))
     rendered = []
     for citation_id, note, cites in documents:
         rendered.append((citation_id, processor.citation(cites, format="html",
@@ -111,10 +134,11 @@ def run_fixture(fixture: dict) -> str:
         clusters = [c[0]["citationItems"] for c in citations]
         return _run_citations(style, _ordered_items(items, clusters), citations)
     clusters = json.loads(fixture["CITATION-ITEMS"]) if "CITATION-ITEMS" in fixture else None
+    if "CITATIONS" in fixture:  # the bibliography of the document the last step leaves
+        clusters = _clusters(_document_states(json.loads(fixture["CITATIONS"]))[-1])
     if mode == "bibliography":
         if clusters:
-            cited = {str(cite["id"]) for cluster in clusters for cite in cluster}
-            items = [item for item in _ordered_items(items, clusters) if str(item["id"]) in cited]
+            items = _cited_items(items, clusters)
         return _bibliography_html(CitationProcessor(style, items))
     if clusters is None:
         # citeproc-js's runner cites every item in its registry's (bibliography) order

@@ -56,11 +56,17 @@ def test_name_lists(style, attrs, count, expected):
     # citeproc-js 2.4.63 (the ACL Anthology's "Oli\u030ava, Karel"): a combining mark is Latin.
     ({"family": "Oli\u030ava", "given": "Karel"}, 'name-as-sort-order="all"', "Oli\u030ava, Karel"),
     ({"family": "Doe", "given": "Jean-Paul"}, 'initialize-with="."', "J.-P. Doe"),
+    # The CSL suite's name_ArabicShortForms: modifier letters of transliteration are Latin.
+    ({"family": "al-Aswānī", "given": "ʿAlāʾ"}, 'form="short"', "al-Aswānī"),
+    # The CSL suite's sort_LeadingApostropheOnNameParticle: "de' Frinkle" keeps its space.
+    ({"family": "de' Frinkle", "given": "Bevis"}, "", "Bevis de’ Frinkle"),
 ], ids=["demoted particles follow the given name when inverted",
         "particles inside the family name are split out", "a comma suffix",
         "a literal name is kept whole", "CJK names have no space and family first",
         "a letter with a combining mark is a Latin name",
-        "hyphenated given names keep the hyphen in initials"])
+        "hyphenated given names keep the hyphen in initials",
+        "a transliterated name keeps its particle in the short form",
+        "a particle written with a space after its apostrophe keeps it"])
 def test_single_names(style, name, attrs, expected):
     assert cite(style, attrs, [name]) == expected
 
@@ -129,6 +135,15 @@ def test_editor_and_translator_merge_when_the_same(style):
     ("Hussain Mohi-ud-Din", ". ", True, "H. M.-D."),
     ("T.-H.", ". ", False, "T. H."),
     ("Teck-Hua", ". ", False, "Teck-Hua"),
+    # The CSL suite's name_LongAbbreviation, name_InTextMarkupInitialize and the like:
+    ("TSerendorjiin", ".", True, "Ts."),
+    ("<b>John</b>-Quiggly", ". ", True, "<b>J.</b>-Q."),
+    ("<b>J.</b> Q", ". ", False, "<b>J.</b> Q."),
+    ("<b>J.</b>-Q", ". ", True, "<b>J.</b>-Q."),
+    ("<i>John Quiggly</i>", ". ", True, "<i>J. Q.</i>"),
+    # citeproc-js 2.4.63 on the personal-library sample in APA:
+    ("PEter", ". ", True, "Pe."),
+    ("Anna ”Furra”", ". ", True, "A. ”Furra”"),
 ], ids=["words become initials", "existing initials are re-punctuated",
         "whole words stay when initialize is false", "a lowercase particle stays whole",
         "a quoted nickname stays whole between spaces", "so does one in right quotes",
@@ -137,7 +152,13 @@ def test_editor_and_translator_merge_when_the_same(style):
         "apostrophes inside names make no nickname",
         "a dropped lowercase part inside a compound keeps its hyphen",
         "without initializing, initials lose the hyphen between them",
-        "but a hyphenated whole name keeps it"])
+        "but a hyphenated whole name keeps it",
+        "capitals opening a word before lowercase are a digraph initial",
+        "markup around a word stays around its initial",
+        "markup closing after a period closes after the new one",
+        "and before the hyphen that joins the next initial",
+        "markup around several words stays around their initials",
+        "so does a typo's capital pair", "a nickname in right double quotes stays whole"])
 def test_initialize(given, initialize_with, whole_words, expected):
     assert initialize(given, initialize_with, whole_words) == expected
 
@@ -153,6 +174,12 @@ def test_a_quoted_nickname_takes_the_period_that_follows_inside(style):
 def test_normalize_name_splits_suffix_and_dropping_particle():
     parts = normalize_name({"family": "Doe", "given": "Jean de, Jr."})
     assert (parts["given"], parts["dropping-particle"], parts["suffix"]) == ("Jean", "de", "Jr.")
+
+
+def test_an_exclamation_mark_after_the_comma_keeps_the_comma_before_the_suffix():
+    # The CSL suite's magic_NameSuffixWithComma: "John,! Jr." prints "John Doe, Jr."
+    parts = normalize_name({"family": "Doe", "given": "John,! Jr."})
+    assert (parts["given"], parts["suffix"], parts.get("comma-suffix")) == ("John", "Jr.", True)
 
 
 ORGANISATION = {"literal": "Global Burden of Disease Collaborators"}
@@ -172,3 +199,11 @@ def test_an_institution_last_joins_on_and_alone(style, attrs, authors, expected)
     # Golden files: Chicago, APSA, MLA, APA and MHRA all write "Schneider, Zofia and
     # Global Burden of Disease Collaborators" (APA: "Schneider, Z. & Global ...").
     assert cite(style, attrs, authors) == expected
+
+
+def test_an_and_term_in_another_script_brings_its_own_spacing(style):
+    # The CSL suite's name_HebrewAnd: "ו" and a punctuation space, no spaces added.
+    xml = style('<names variable="author"><name and="text"/></names>',
+                macros='<locale><terms><term name="and">ו\u2008</term></terms></locale>')
+    items = [{"id": "a", "type": "book", "author": [{"family": "תפוח"}, {"family": "תפוז"}]}]
+    assert CitationProcessor(xml, items).citation([Cite(id="a")]) == "תפוחו\u2008תפוז"

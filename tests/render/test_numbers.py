@@ -6,8 +6,8 @@ Page-range cases are the examples of CSL 1.0.2 Appendix V "Page Range Formats".
 import pytest
 
 from refmanager.render.locale import LocaleChain
-from refmanager.render.numbers import (format_number_value, format_page, is_numeric,
-                                       is_plural, roman)
+from refmanager.render.numbers import (format_labelled_numbers, format_number_value,
+                                       format_page, is_numeric, is_plural, roman)
 
 EN = LocaleChain("en-US", [])
 
@@ -75,3 +75,13 @@ def test_number_forms(form, value, expected):
 
 def test_roman_leaves_large_numbers_alone():
     assert roman(4000) == "4000" and roman(1999) == "mcmxcix"
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("7, p. 3-8", "7th, pp. 3–8"),  # the CSL suite's number_OrdinalSpacing
+    ("2, vol. 4", "2nd, vol. 4"),
+    ("Special edition", None),
+], ids=["a labelled range takes the plural label and stays numeric",
+        "a labelled single number keeps the singular label", "plain text is no number list"])
+def test_labelled_numbers(value, expected):
+    assert format_labelled_numbers(value, "ordinal", EN) == expected

@@ -43,6 +43,21 @@ def test_macro_keys_sort_names_one_by_one(style):
     assert [i for i, _ in CitationProcessor(xml, items).bibliography()] == ["y", "x"]
 
 
+def test_a_macro_key_drops_the_label_of_its_names(style):
+    # The CSL suite's sort_DropNameLabelInSort: "Doe, J ed." sorts level with "Doe, J",
+    # so the title decides, not the "ed." against "Doe, Jo".
+    macro = ('<macro name="author"><names variable="author"><name name-as-sort-order="all"/>'
+             '<label form="short" prefix=" "/><substitute><names variable="editor"/>'
+             '</substitute></names></macro>')
+    xml = style('<text variable="title"/>', bibliography='<text macro="author"/>',
+                sort='<sort><key macro="author"/><key variable="title"/></sort>', macros=macro)
+    items = [{"id": "x", "type": "book", "title": "B",
+              "author": [{"family": "Doe", "given": "Jo"}]},
+             {"id": "y", "type": "book", "title": "A", "editor": [{"family": "Doe", "given": "J"}]},
+             {"id": "z", "type": "book", "title": "C", "author": [{"family": "Doe", "given": "J"}]}]
+    assert [i for i, _ in CitationProcessor(xml, items).bibliography()] == ["y", "z", "x"]
+
+
 def _authors(key, *families):
     return {"id": key, "type": "book", "title": key, "issued": {"date-parts": [[2021]]},
             "author": [{"family": family, "given": "Q"} for family in families]}
