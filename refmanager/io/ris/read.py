@@ -15,9 +15,11 @@ from string import ascii_lowercase
 
 from refmanager.errors import Problem
 from refmanager.io.base import report_duplicate_keys
+from refmanager.io.ris import extra
 from refmanager.io.ris.tags import (
-    DOI_OR_FOREIGN, GENRE_OR_DOI, JOURNAL, KEY, KEYWORDS, PAGE_END, PAGE_START, RIS_TO_CSL, SERIAL,
-    bare_doi, date_problem, family, is_doi, parse_date, parse_name, serial_variable, variable_of_tag,
+    DOI_OR_FOREIGN, EXTRA, GENRE_OR_DOI, JOURNAL, KEY, KEYWORDS, NEAREST_RIS, PAGE_END, PAGE_START,
+    RIS_TO_CSL, SERIAL, bare_doi, date_problem, family, is_doi, parse_date, parse_name,
+    serial_variable, variable_of_tag,
 )
 from refmanager.model import DATE_VARIABLES, NAME_VARIABLES, DateValue, Document, Origin, Record, Verbatim
 
@@ -146,11 +148,12 @@ class _RecordReader:
         self.dates: dict[str, list[tuple[str, str, int]]] = {}  # role -> (tag, value, line)
         self.line_now = self.line  # the line of the field being added
         self.pages: dict[str, str] = {}
+        self.extras: list[str] = []  # the values of M2
         self.journal_named: bool | None = None  # whether a tag other than JO names the journal
         self.special = {KEYWORDS: self.add_keywords, SERIAL: self.add_serial,
                         PAGE_START: self.add_page, PAGE_END: self.add_page,
                         JOURNAL: self.add_journal, DOI_OR_FOREIGN: self.add_doi_or_type,
-                        GENRE_OR_DOI: self.add_doi_or_type}
+                        GENRE_OR_DOI: self.add_doi_or_type, EXTRA: self.add_extra}
         if entry_type.upper() not in RIS_TO_CSL:
             self.problem(self.line, f"unknown RIS type {entry_type!r}; read as a document")
 
@@ -164,6 +167,7 @@ class _RecordReader:
                 self.add(tag, value)
         self.finish_pages()
         self.finish_dates()
+        self.finish_extras()
         if self.kept:
             self.record.foreign[FORMAT] = {tag: "\n".join(values)
                                            for tag, values in self.kept.items()}
@@ -236,6 +240,38 @@ class _RecordReader:
             self.set("genre", tag, value)
         else:
             self.keep(tag, value)
+
+    def add_extra(self, tag: str, value: str) -> None:
+        self.extras.append(value)  # after the tags: a line fills only what they leave empty
+
+    def finish_extras(self) -> None:
+        """The `name: value` lines of M2 (`ris_extra`), as Zotero reads them into Extra:
+        each fills a field the tags left empty; the others are kept verbatim."""
+        named_by_tags = set(self.record.creators)
+        for value in self.extras:
+            name, text = extra.parse_extra(value) or ("", "")
+            if name == extra.TYPE:
+                self.add_type(value, text)
+            elif not extra.can_carry(name) or name in named_by_tags:
+                self.keep(extra.TAG, value)
+            elif name in NAME_VARIABLES:
+                self.record.creators.setdefault(name, []).append(extra.name_of(text))
+            elif name in DATE_VARIABLES and name not in self.record.dates:
+                self.record.dates[name] = extra.date_of(text)
+            elif name in DATE_VARIABLES:
+                self.keep(extra.TAG, value)
+            else:
+                self.set(name, extra.TAG, text, value)
+
+    def add_type(self, value: str, csl_type: str) -> None:
+        """A CSL type that has no RIS type, written as its nearest one (`type: review`
+        on a JOUR); another type, or one on another RIS type, is kept verbatim."""
+        code = self.fields[0][1].upper()
+        if extra.is_type_without_code(csl_type) and NEAREST_RIS.get(csl_type, "GEN") == code \
+                and self.record.type == RIS_TO_CSL.get(code) and family(csl_type) == self.family:
+            self.record.type = csl_type
+        else:
+            self.keep(extra.TAG, value)
 
     def finish_pages(self) -> None:
         start, end = self.pages.get("SP", ""), self.pages.get("EP", "")

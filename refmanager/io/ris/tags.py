@@ -29,6 +29,7 @@ PAGE_END = "page-end"  # EP
 JOURNAL = "journal"  # JO: the journal, or its abbreviation when JF or T2 gives the journal
 DOI_OR_FOREIGN = "doi-or-foreign"  # M3 where the type has no type field: a DOI, if it is one
 GENRE_OR_DOI = "genre-or-doi"  # M3 on the catch-all types: a DOI if it is one, else the genre
+EXTRA = "extra"  # M2: a `name: value` line for a field the type has no tag for (`ris_extra`)
 
 #: RIS type -> CSL type. Zotero's choices, except where CSL has an exact type that
 #: Zotero lacks (CLSWK, STAND, MUSIC, PAMP, UNBILL, FIGURE) and GEN, which is a
@@ -82,7 +83,7 @@ _FAMILIES: dict[str, tuple[str, ...]] = {
     "thesis": ("thesis",),
     "report": ("report", "standard"),
     "webpage": ("webpage", "post", "post-weblog"),
-    "software": ("software",),
+    "software": ("software", "dataset"),
 }
 _FAMILY_OF_TYPE = {csl: family for family, types in _FAMILIES.items() for csl in types}
 
@@ -100,7 +101,7 @@ _COMMON: dict[str, str] = {
     "PB": "publisher", "CY": "publisher-place", "ET": "edition", "VL": "volume", "IS": "issue",
     "PY": "issued", "Y2": "accessed", "ST": "title-short", "J2": "container-title-short",
     "DB": "archive", "AN": "archive_location", "CN": "call-number", "DP": "source",
-    "NV": "number-of-volumes", "SE": "section", "SN": SERIAL,
+    "NV": "number-of-volumes", "SE": "section", "SN": SERIAL, "M2": EXTRA,
 }
 
 # Tags only read: older or EndNote spellings that Zotero's importer also accepts.
@@ -131,7 +132,7 @@ _FAMILY_TAGS: dict[str, dict[str, str | None]] = {
     "generic": {"T2": "container-title", "T3": "collection-title", "A2": "editor",
                 "A3": "collection-editor", "M1": "number", "M3": GENRE_OR_DOI, **_PAGES},
 }
-# A program's ET is its version (Zotero's versionNumber), not an edition.
+# The ET of a program or a dataset is its version (Zotero's versionNumber), not an edition.
 _FAMILY_TAGS["software"] = {**_FAMILY_TAGS["generic"], "ET": "version"}
 
 _FAMILY_READ_ONLY: dict[str, dict[str, str]] = {

@@ -11,6 +11,7 @@ import re
 from refmanager import richtext
 from refmanager.errors import Problem
 from refmanager.io.base import FieldOrder, Written, record_problem, untouched_source, verbatim_text
+from refmanager.io.ris import extra
 from refmanager.io.ris.read import FORMAT, PROTECTED_LINE, TAG_LINE
 from refmanager.io.ris.tags import (
     CSL_TO_RIS, NEAREST_RIS, RIS_TO_CSL, family, format_date, format_name, parse_name,
@@ -80,12 +81,15 @@ class _RecordWriter:
         self.family = family(record.type)
         self.table = tag_of_variable(self.family)
         self.lines: list[tuple[str, str]] = []
+        self.extras: list[str] = []  # M2 lines, after the tagged fields
 
     def text(self, eol: str, blank_line: bool = True) -> str:
         self.add("TY", self.type_code())
         self.add("ID", self.record.key)
         for name, kind, value in _FIELD_ORDER.items_of(self.record):
             self.write_field(name, kind, value)
+        for value in self.extras:
+            self.add(extra.TAG, value)
         self.write_foreign()
         lines = "".join(_tag_lines(tag, value, eol) for tag, value in self.lines)
         return f"{lines}ER  - {eol}{eol if blank_line else ''}"
@@ -119,7 +123,9 @@ class _RecordWriter:
         if csl_type in CSL_TO_RIS:
             return CSL_TO_RIS[csl_type]
         code = NEAREST_RIS.get(csl_type, "GEN")
-        self.report(f"type {csl_type!r} has no RIS type; written as {code}")
+        self.extras.append(f"{extra.TYPE}: {csl_type}")  # what the reader takes it back from
+        self.report(f"type {csl_type!r} has no RIS type; written as {code}, "
+                    f"with '{extra.TYPE}: {csl_type}' in {extra.TAG}")
         return code
 
     def write_field(self, name: str, kind: str, value: FieldValue) -> None:
@@ -133,20 +139,37 @@ class _RecordWriter:
         else:
             self.write_text(name, value)
 
+    def carry(self, name: str, kind: str, value: FieldValue) -> None:
+        """A field the type has no tag for, as `name: value` lines in M2 (`ris_extra`)."""
+        if kind == "names":
+            value = [self.plain_name(one) for one in value]
+        elif kind == "text":
+            value = self.plain(str(value), name)
+        values = extra.extra_values(name, kind, value) if extra.can_carry(name) else None
+        if values is None:
+            self.lost(name)
+        else:
+            self.extras += values
+
     def write_names(self, role: str, names: list[Name]) -> None:
         tag = self.table.get(role)
         if tag is None:
-            self.lost(role)
+            self.carry(role, "names", names)
             return
         for name in names:
             self.add(tag, self.name_text(name, role))
 
-    def name_text(self, name: Name, role: str) -> str:
+    def plain_name(self, name: Name) -> Name:
+        """The name without rich text and without properties RIS cannot hold (said)."""
         parts = (part.name for part in dataclasses.fields(Name) if part.name != "extra")
         plain = Name(**{part: richtext.plain(getattr(name, part)) for part in parts})
         for part, _ in name.extra:
             self.report(f"the name property {part!r} of {plain.display()!r} cannot be held in "
                         "RIS; left out")
+        return plain
+
+    def name_text(self, name: Name, role: str) -> str:
+        plain = self.plain_name(name)
         text = format_name(plain)
         back = parse_name(text)
         # Particles may come back split differently ("Luis de" -> "Luis" + "de"): the
@@ -159,7 +182,7 @@ class _RecordWriter:
     def write_text(self, variable: str, value: str) -> None:
         tag = self.table.get(variable)
         if tag is None:
-            self.lost(variable)
+            self.carry(variable, "text", value)
         elif variable == "page":
             self.write_page(value)
         elif tag == "SN":
@@ -176,16 +199,16 @@ class _RecordWriter:
             self.add("EP", match.group(2))
 
     def write_serial(self, variable: str, value: str) -> None:
-        back = serial_variable(self.family, value)
-        if back != variable:
-            kind = repr(back) if back else "an unknown SN"
-            self.lost(variable, f"is written in SN but reads back as {kind}")
-        self.add("SN", value)
+        # A value that SN would read back as another field goes into M2 instead.
+        if serial_variable(self.family, value) != variable:
+            self.carry(variable, "text", value)
+        else:
+            self.add("SN", value)
 
     def write_date_field(self, role: str, date: DateValue) -> None:
         tag = self.table.get(role)
         if tag is None:
-            self.lost(role)
+            self.carry(role, "date", date)
         elif date.literal or (date.parts and date.parts[0]):
             self.write_date(tag, role, date)
 
@@ -222,8 +245,9 @@ class _RecordWriter:
 
     def write_kept(self, tag: str, value: str) -> None:
         # A tag the reader understands was kept because its field was taken: one tag
-        # with continuation lines keeps it whole. Other tags go back as repeated tags.
-        if variable_of_tag(self.family).get(tag) is not None:
+        # with continuation lines keeps it whole. Other tags, and M2's lines (each one
+        # line of Extra), go back as repeated tags.
+        if variable_of_tag(self.family).get(tag) is not None and tag != extra.TAG:
             self.add(tag, value)
         else:
             for one_value in _repeated_values(value):
