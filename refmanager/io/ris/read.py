@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 from itertools import count, product
 from string import ascii_lowercase
 
@@ -18,7 +19,7 @@ from refmanager.io.base import report_duplicate_keys
 from refmanager.io.ris import extra
 from refmanager.io.ris.tags import (
     DOI_OR_FOREIGN, EXTRA, GENRE_OR_DOI, JOURNAL, KEY, KEYWORDS, NEAREST_RIS, PAGE_END, PAGE_START,
-    RIS_TO_CSL, SERIAL, bare_doi, date_problem, family, is_doi, parse_date, parse_name,
+    RIS_TO_CSL, SERIAL, bare_doi, date_problem, family, is_doi, name_tags, parse_date, parse_name,
     serial_variable, variable_of_tag,
 )
 from refmanager.model import DATE_VARIABLES, NAME_VARIABLES, DateValue, Document, Origin, Record, Verbatim
@@ -48,10 +49,11 @@ def read_ris(text: str, path: str = "<string>") -> Document:
     """Read RIS text (BOM already removed) into a Document; bad input becomes Problems."""
     document = Document(path, FORMAT)
     lines = _split_lines(text)
+    commas = bool(persons_with_commas(text))
     index = 0
     while index < len(lines):
         if _tag(lines[index]) == "TY":
-            index = _read_record(lines, index, document)
+            index = _read_record(lines, index, document, commas)
         else:
             index = _read_text(lines, index, document)
     _assign_keys(document.records)
@@ -60,6 +62,21 @@ def read_ris(text: str, path: str = "<string>") -> Document:
     if not document.records:
         document.problems.append(Problem(path, 1, "no records", "warning"))
     return document
+
+
+def persons_with_commas(text: str) -> bool | None:
+    """Whether the names of a RIS text mark persons with a comma (`Nye, Joseph`: some
+    name has one), so that a name without one is an organisation's, as Zotero reads
+    every such name; None when the text has no names."""
+    if _name_line(True).search(text):
+        return True
+    return False if _name_line(False).search(text) else None
+
+
+@cache
+def _name_line(with_comma: bool) -> re.Pattern:
+    tags = "|".join(sorted(name_tags()))
+    return re.compile(rf"^(?:{tags}) {{1,2}}-" + (r"[^\r\n,]*," if with_comma else r" ?\S"), re.MULTILINE)
 
 
 def _split_lines(text: str) -> list[str]:
@@ -90,10 +107,10 @@ def _read_text(lines: list[str], start: int, document: Document) -> int:
     return end
 
 
-def _read_record(lines: list[str], start: int, document: Document) -> int:
+def _read_record(lines: list[str], start: int, document: Document, persons_with_commas: bool) -> int:
     end, closed = _record_end(lines, start)
     fields = _fields(lines[start:end], start + 1)
-    record = _RecordReader(fields, document.path).read()
+    record = _RecordReader(fields, document.path, persons_with_commas).read()
     if not closed:
         record.problems.append(Problem(document.path, start + 1, "record has no 'ER' line; "
                                        f"it is read up to line {end}", "warning"))
@@ -138,8 +155,10 @@ def _fields(lines: list[str], first_line: int) -> list[tuple[str, str, int]]:
 class _RecordReader:
     """Fills one Record from its fields, keeping verbatim what it cannot place."""
 
-    def __init__(self, fields: list[tuple[str, str, int]], path: str):
+    def __init__(self, fields: list[tuple[str, str, int]], path: str,
+                 persons_with_commas: bool = False):
         self.fields, self.path = fields, path
+        self.persons_with_commas = persons_with_commas
         entry_type, self.line = fields[0][1], fields[0][2]
         self.record = Record(key="", type=RIS_TO_CSL.get(entry_type.upper(), "document"))
         self.family = family(self.record.type)
@@ -180,7 +199,8 @@ class _RecordReader:
         elif target in self.special:
             self.special[target](tag, value)
         elif target in NAME_VARIABLES:
-            self.record.creators.setdefault(target, []).append(parse_name(value))
+            self.record.creators.setdefault(target, []).append(
+                parse_name(value, self.persons_with_commas))
         elif target in DATE_VARIABLES:
             self.dates.setdefault(target, []).append((tag, value, self.line_now))
         elif target == "DOI":

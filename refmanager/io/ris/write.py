@@ -12,7 +12,7 @@ from refmanager import richtext
 from refmanager.errors import Problem
 from refmanager.io.base import FieldOrder, Written, record_problem, untouched_source, verbatim_text
 from refmanager.io.ris import extra
-from refmanager.io.ris.read import FORMAT, PROTECTED_LINE, TAG_LINE
+from refmanager.io.ris.read import FORMAT, PROTECTED_LINE, TAG_LINE, persons_with_commas
 from refmanager.io.ris.tags import (
     CSL_TO_RIS, NEAREST_RIS, RIS_TO_CSL, family, format_date, format_name, parse_name,
     serial_variable, tag_of_variable, variable_of_tag,
@@ -41,6 +41,7 @@ def write_ris(document: Document, keep_markup: frozenset[str] = frozenset()) -> 
     from_ris = document.format == FORMAT
     out: list[str] = []
     problems: list[Problem] = []
+    commas = _names_with_commas(document)
     for block in document.blocks:
         if isinstance(block, Verbatim):
             text = verbatim_text(block, from_ris, "RIS", document.path, problems)
@@ -52,7 +53,7 @@ def write_ris(document: Document, keep_markup: frozenset[str] = frozenset()) -> 
             # A record that replaces its own text keeps the file's blank lines, which
             # are Verbatim blocks: a changed record then changes only its own lines.
             blank_line = not _read_here(block, from_ris)
-            text = _RecordWriter(block, problems, keep_markup).text(eol, blank_line)
+            text = _RecordWriter(block, problems, keep_markup, commas).text(eol, blank_line)
         if text:
             out.append(text)
     return Written("".join(out), problems)
@@ -67,6 +68,25 @@ def _line_ending(document: Document) -> str:
     return "\n"
 
 
+def _names_with_commas(document: Document) -> bool:
+    """Whether the file written names persons as `Family, Given` (then the reader takes
+    every name without a comma for an organisation's, as Zotero does). It does, unless
+    its records written as they were read name persons without (a catalogue's
+    `Joseph Nye`): the records written anew then follow them."""
+    sources, anew = [], []
+    for record in document.records:
+        source = untouched_source(record, FORMAT)
+        if source is None:
+            anew.append(record)
+        else:
+            sources.append(source)
+    style = persons_with_commas("".join(sources)) if sources else None
+    if style is not None:
+        return style
+    return any(not name.literal for record in anew for names in record.creators.values()
+               for name in names)
+
+
 def _read_here(record: Record, from_ris: bool) -> bool:
     origin = record.origin
     return from_ris and origin is not None and origin.format == FORMAT and origin.raw is not None
@@ -76,8 +96,9 @@ class _RecordWriter:
     """One record as RIS lines, with Zotero's tag for each field of its type."""
 
     def __init__(self, record: Record, problems: list[Problem],
-                 keep_markup: frozenset[str] = frozenset()):
+                 keep_markup: frozenset[str] = frozenset(), commas: bool = True):
         self.record, self.problems, self.keep_markup = record, problems, keep_markup
+        self.commas = commas  # whether persons are written `Family, Given` (`_names_with_commas`)
         self.family = family(record.type)
         self.table = tag_of_variable(self.family)
         self.lines: list[tuple[str, str]] = []
@@ -170,8 +191,8 @@ class _RecordWriter:
 
     def name_text(self, name: Name, role: str) -> str:
         plain = self.plain_name(name)
-        text = format_name(plain)
-        back = parse_name(text)
+        text = format_name(plain, self.commas)
+        back = parse_name(text, self.commas)
         # Particles may come back split differently ("Luis de" -> "Luis" + "de"): the
         # same name. A person read as an organisation or the other way round is not.
         if (back.display(), bool(back.literal)) != (plain.display(), bool(plain.literal)):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pytest
 
+import refmanager
 from refmanager.errors import Problem
 from refmanager.io.formats import sniff
 from refmanager.io.ris.read import read_ris
@@ -314,6 +315,9 @@ def test_ris_types_become_csl_types(code, csl_type):
                  id="an organisation's name without a comma is kept whole"),
     pytest.param("UNESCO", Name(literal="UNESCO"),
                  id="a single word without a comma is kept whole"),
+    # personal-library-17k.bib: `author = {Cook, Stephen a.}`
+    pytest.param("Cook, Stephen a.", Name(family="Cook", given="Stephen a."),
+                 id="an initial in lower case is no particle"),
 ])
 def test_names(text, expected):
     assert parse_name(text) == expected
@@ -642,6 +646,46 @@ def test_a_name_that_reads_back_differently_is_reported():
     given = record(creators={"author": [Name(literal="Joseph Nye")]})
     [problem] = write_ris(Document("x.json", "csljson", [given])).problems
     assert "'Joseph Nye' (author) is written as 'Joseph Nye', which reads back" in problem.message
+
+
+# From personal-library-17k.bib: `author = {{Sega Of America}}`, `{Savely, Robert and {et al}}`.
+ORGANISATIONS = """@misc{america94__introd_satur_game_devel_,
+ title        = {Introduction to Saturn Game Development},
+ author       = {{Sega Of America}},
+ year         = {1994},
+}
+@manual{savely92_clips_archit_manual_,
+ title        = {CLIPS Architecture Manual},
+ author       = {Savely, Robert and {et al}},
+ year         = {1992},
+}
+"""
+
+
+def test_in_a_file_that_names_persons_with_commas_a_name_without_one_is_an_organisation():
+    # As Zotero reads every name without a comma (RIS.js: no first name, a single field).
+    records = read_ris("TY  - GEN\nAU  - Sega Of America\nER  - \n\n"
+                       "TY  - GEN\nAU  - Savely, Robert\nAU  - et al\nER  - \n").records
+    assert [record.authors for record in records] == [
+        [Name(literal="Sega Of America")], [Name(family="Savely", given="Robert"), Name(literal="et al")]]
+
+
+def test_organisations_from_bibtex_come_back_from_ris_as_organisations():
+    document = refmanager.loads(ORGANISATIONS, "bibtex")
+    back = read_ris(write_ris(document).text)
+    assert [record.authors for record in back.records] == [record.authors for record in document.records]
+
+
+def test_a_changed_record_in_a_file_without_commas_in_names_follows_the_file():
+    # A catalogue's style: were the changed record written `Nye, Joseph S.`, the other
+    # record's "Robert O. Keohane" would read back as an organisation's name.
+    text = ("TY  - BOOK\nAU  - Joseph S. Nye\nTI  - Soft power\nER  - \n\n"
+            "TY  - BOOK\nAU  - Robert O. Keohane\nTI  - After hegemony\nER  - \n")
+    document = read_ris(text)
+    document.records[0].title = "Soft Power"
+    written = write_ris(document).text
+    assert "AU  - Joseph S. Nye\n" in written
+    assert [r.authors for r in read_ris(written).records] == [r.authors for r in document.records]
 
 
 # ------------------------------------------------------------- the tag tables
