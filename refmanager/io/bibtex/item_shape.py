@@ -48,11 +48,13 @@ _EDITION_WORD = re.compile(r"^(" + "|".join(_ORDINALS) + r")(?:\s+(?:edition|ed\
 def is_shaped(record: Record) -> bool:
     """Whether a record's item is shaped: the record was read from BibTeX (or keeps
     fields it had there)."""
-    return FOREIGN in record.foreign or (record.origin is not None and record.origin.format == FOREIGN)
+    origin = record.origin
+    return FOREIGN in record.foreign or (origin is not None and origin.format == FOREIGN)
 
 
-def shape_item(record: Record, item: dict) -> dict:
-    """The item (changed in place) with what the entry's verbatim fields say."""
+def shape_item(record: Record, item: dict, titles: bool = True) -> dict:
+    """The item (changed in place) with what the entry's verbatim fields say; with
+    `titles` False, its subtitles are left for the caller to join."""
     edition = _EDITION_WORD.match(item.get("edition", ""))
     if edition:
         item["edition"] = str(_ORDINALS.index(edition.group(1).lower()) + 1)
@@ -63,7 +65,8 @@ def shape_item(record: Record, item: dict) -> dict:
     fields = _verbatim_fields(record)
     if not fields and "container-title" not in item and "medium" not in item:
         return item
-    _add_subtitles(record, item)
+    if titles:
+        _add_subtitles(record, item)
     _shape_preprint(item, fields)
     address = _WEB_ADDRESS.match(item.get("medium", ""))
     if address and not item.get("URL"):
@@ -129,7 +132,7 @@ def _arxiv_venue(item: dict) -> tuple[str | None, str | None]:
     return None, None
 
 
-# What `shape_item` may change, besides the titles (subtitles are joined elsewhere).
+# What `shape_item` may change, besides the titles (their subtitles are joined elsewhere).
 _SHAPED = ("type", "edition", "genre", "DOI", "URL", "publisher", "number", "medium")
 
 
@@ -137,10 +140,10 @@ def shaped_record(record: Record) -> Record:
     """The record as `shape_item` shapes its item (a copy; the record itself if nothing
     changes), for a format that cannot keep the verbatim fields that say it (RIS)."""
     before = {name: record.get(name) for name in (*_SHAPED, "container-title") if record.get(name)}
-    item = shape_item(record, dict(before))
+    item = shape_item(record, dict(before), titles=False)
     changed = [name for name in _SHAPED if item.get(name) != before.get(name)]
     if before.get("container-title") and "container-title" not in item:
-        changed.append("container-title")  # an arXiv "journal": a booksubtitle joined is no change
+        changed.append("container-title")  # an arXiv "journal"
     if not changed:
         return record
     copy = dataclasses.replace(record, variables=dict(record.variables))

@@ -86,4 +86,5 @@ def _name_text(name: Name) -> str:
         return name.literal
     family = " ".join(part for part in (name.non_dropping_particle, name.family) if part)
     given = " ".join(part for part in (name.given, name.dropping_particle) if part)
-    return f"{family}{_NAME_PARTS}{given}, {name.suffix}" if name.suffix else f"{family}{_NAME_PARTS}{given}"
+    given = f"{given}, {name.suffix}" if name.suffix else given
+    return f"{family}{_NAME_PARTS}{given}"

@@ -76,7 +76,8 @@ def persons_with_commas(text: str) -> bool | None:
 @cache
 def _name_line(with_comma: bool) -> re.Pattern:
     tags = "|".join(sorted(name_tags()))
-    return re.compile(rf"^(?:{tags}) {{1,2}}-" + (r"[^\r\n,]*," if with_comma else r" ?\S"), re.MULTILINE)
+    value = r"[^\r\n,]*," if with_comma else r" ?\S"
+    return re.compile(rf"^(?:{tags}) {{1,2}}-{value}", re.MULTILINE)
 
 
 def _split_lines(text: str) -> list[str]:
@@ -107,10 +108,10 @@ def _read_text(lines: list[str], start: int, document: Document) -> int:
     return end
 
 
-def _read_record(lines: list[str], start: int, document: Document, persons_with_commas: bool) -> int:
+def _read_record(lines: list[str], start: int, document: Document, commas: bool) -> int:
     end, closed = _record_end(lines, start)
     fields = _fields(lines[start:end], start + 1)
-    record = _RecordReader(fields, document.path, persons_with_commas).read()
+    record = _RecordReader(fields, document.path, commas).read()
     if not closed:
         record.problems.append(Problem(document.path, start + 1, "record has no 'ER' line; "
                                        f"it is read up to line {end}", "warning"))
@@ -155,10 +156,9 @@ def _fields(lines: list[str], first_line: int) -> list[tuple[str, str, int]]:
 class _RecordReader:
     """Fills one Record from its fields, keeping verbatim what it cannot place."""
 
-    def __init__(self, fields: list[tuple[str, str, int]], path: str,
-                 persons_with_commas: bool = False):
+    def __init__(self, fields: list[tuple[str, str, int]], path: str, commas: bool = False):
         self.fields, self.path = fields, path
-        self.persons_with_commas = persons_with_commas
+        self.commas = commas  # the file names persons `Family, Given` (`persons_with_commas`)
         entry_type, self.line = fields[0][1], fields[0][2]
         self.record = Record(key="", type=RIS_TO_CSL.get(entry_type.upper(), "document"))
         self.family = family(self.record.type)
@@ -200,7 +200,7 @@ class _RecordReader:
             self.special[target](tag, value)
         elif target in NAME_VARIABLES:
             self.record.creators.setdefault(target, []).append(
-                parse_name(value, self.persons_with_commas))
+                parse_name(value, self.commas))
         elif target in DATE_VARIABLES:
             self.dates.setdefault(target, []).append((tag, value, self.line_now))
         elif target == "DOI":

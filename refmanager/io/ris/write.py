@@ -41,11 +41,13 @@ def write_ris(document: Document, keep_markup: frozenset[str] = frozenset()) -> 
     from_ris = document.format == FORMAT
     out: list[str] = []
     problems: list[Problem] = []
-    commas = _names_with_commas(document)
-    for block in document.blocks:
+    sources = [untouched_source(block, FORMAT) if isinstance(block, Record) else None
+               for block in document.blocks]
+    commas = _names_with_commas(document.blocks, sources)
+    for block, source in zip(document.blocks, sources):
         if isinstance(block, Verbatim):
             text = verbatim_text(block, from_ris, "RIS", document.path, problems)
-        elif (source := untouched_source(block, FORMAT)) is not None:
+        elif source is not None:
             text = source
         else:
             if out and not out[-1].endswith("\n"):
@@ -68,23 +70,18 @@ def _line_ending(document: Document) -> str:
     return "\n"
 
 
-def _names_with_commas(document: Document) -> bool:
+def _names_with_commas(blocks: list, sources: list[str | None]) -> bool:
     """Whether the file written names persons as `Family, Given` (then the reader takes
     every name without a comma for an organisation's, as Zotero does). It does, unless
-    its records written as they were read name persons without (a catalogue's
-    `Joseph Nye`): the records written anew then follow them."""
-    sources, anew = [], []
-    for record in document.records:
-        source = untouched_source(record, FORMAT)
-        if source is None:
-            anew.append(record)
-        else:
-            sources.append(source)
-    style = persons_with_commas("".join(sources)) if sources else None
+    its records written as they were read (`sources`, by block) name persons without
+    (a catalogue's `Joseph Nye`): the records written anew then follow them."""
+    kept = "".join(source for source in sources if source is not None)
+    style = persons_with_commas(kept) if kept else None
     if style is not None:
         return style
-    return any(not name.literal for record in anew for names in record.creators.values()
-               for name in names)
+    return any(not name.literal for block, source in zip(blocks, sources)
+               if source is None and isinstance(block, Record)
+               for names in block.creators.values() for name in names)
 
 
 def _read_here(record: Record, from_ris: bool) -> bool:
