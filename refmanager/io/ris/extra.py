@@ -2,9 +2,10 @@
 
 Zotero's RIS import reads every `M2` into the item's Extra field, one line each,
 and Zotero (like citeproc-js) cites the `name: value` lines of Extra as CSL
-variables: `M2  - version: 6.30`, `M2  - chapter-number: 4`. The reader takes
-such a line back into the field when the record's type has no tag for it, so
-that a record goes through RIS unchanged. Names are written one a line, as
+variables: `M2  - version: 6.30`, `M2  - chapter-number: 4`. The writer puts a
+field there when the record's type has no tag for it; the reader takes each line
+back into a field the tags left empty, so that a record goes through RIS
+unchanged. Names are written one a line, as
 `Family || Given` (the convention of Extra), an organisation as its name; dates
 as ISO 8601 text.
 """
