@@ -88,6 +88,9 @@ def load(path: str, format: str | None = None) -> Document:
 # Formats that can say "this entry inherits from that one"; the others are written
 # with each child's inherited fields filled in.
 _HAVE_CROSSREF = {"bibtex", "biblatex"}
+# Formats that keep a BibTeX entry's verbatim fields (CSL-JSON in `custom`), from which
+# the processor shapes its item (`io.bibtex.item_shape`); the others are written shaped.
+_KEEP_BIBTEX_FIELDS = _HAVE_CROSSREF | {"csljson"}
 
 
 def dumps(document: Document, format: str, **options) -> Written:
@@ -96,7 +99,9 @@ def dumps(document: Document, format: str, **options) -> Written:
     `options` go to the writer: `ascii=True` makes the BibTeX writers spell
     non-ASCII characters in LaTeX. For a format with no crossref, a BibTeX child
     is written with what it inherits from its parent, with a note saying so, and a
-    biblatex subtitle is joined to its title.
+    biblatex subtitle is joined to its title; for one that cannot keep BibTeX's other
+    fields (RIS), a record is written as the citation processor sees it (an arXiv
+    preprint as a preprint, a DOI without its resolver).
     """
     notes: list[Problem] = []
     if format not in _HAVE_CROSSREF:
@@ -104,6 +109,10 @@ def dumps(document: Document, format: str, **options) -> Written:
         from refmanager.io.bibtex.subtitles import with_subtitles_joined
 
         document, notes = without_crossrefs(document, format)
+        if format not in _KEEP_BIBTEX_FIELDS:  # an arXiv preprint, a DOI as a resolver URL...
+            from refmanager.io.bibtex.item_shape import with_records_shaped
+
+            document = with_records_shaped(document)
         # RIS and CSL-JSON have one title field; CSL-JSON keeps the subtitle in `custom`
         # too, so that refmanager reads the title back apart
         document = with_subtitles_joined(document, keep=format == "csljson")

@@ -17,8 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from refmanager.io.bibtex.crossref import crossref_key, resolve_crossrefs
-from refmanager.io.bibtex.item_shape import shape_item
-from refmanager.io.bibtex.tables import FOREIGN
+from refmanager.io.bibtex.item_shape import is_shaped, shape_item
 from refmanager.io.csljson.write import item_of
 from refmanager.errors import InputError
 from refmanager.model import Document, Record
@@ -36,7 +35,7 @@ def item_from_record(record: Record) -> dict:
     item = item_of(record, record.origin.path if record.origin else "", unheld)
     for name in _NOT_RENDERED:
         item.pop(name, None)
-    if FOREIGN in record.foreign or (record.origin is not None and record.origin.format == FOREIGN):
+    if is_shaped(record):
         shape_item(record, item)
     return item
 

@@ -36,6 +36,7 @@ from dataclasses import dataclass
 
 from refmanager import richtext
 from refmanager.errors import InputError
+from refmanager.io.bibtex.subtitles import SUBTITLE_OF, has_subtitle_field, joined, subtitles
 from refmanager.model import Record
 from refmanager.normalize.titles import MINOR_WORDS, learn_protected_words, lower_function_words, sentence_case
 
@@ -123,6 +124,17 @@ def sentence_casing(entries: list[Record | dict], choice, protected_words: Itera
     casing = SentenceCasing(choice, headline=headline)
     if not any(casing.applies_to(entry) for entry in entries):
         return casing
-    titles = [entry.title if isinstance(entry, Record) else str(entry.get("title") or "")
-              for entry in entries]
+    titles = [_title_as_converted(entry) for entry in entries]
     return SentenceCasing(choice, frozenset(protected_words) | protected_words_of(titles), headline)
+
+
+def _title_as_converted(entry: Record | dict) -> str:
+    """The title that will be converted: a biblatex subtitle joined to it, as the item
+    holds it, so that a BibTeX file teaches the words it would teach as RIS."""
+    if isinstance(entry, dict):
+        return str(entry.get("title") or "")
+    if not has_subtitle_field(entry):
+        return entry.title
+    found = subtitles(entry)
+    return joined(entry.title, next((text for name, text in found.items()
+                                     if SUBTITLE_OF[name.lower()] == "title"), ""))

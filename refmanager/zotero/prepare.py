@@ -34,7 +34,7 @@ PROGRESS_STEP = 500
 
 
 def prepare(document: Document, typing: Typing, note_fate: str,
-            into_extra: frozenset[str] = frozenset(), progress: Progress | None = None,
+            into_extra: frozenset[str] | Writable = frozenset(), progress: Progress | None = None,
             writable: Writable | None = None) -> tuple[Document, list[Loss], list[Problem]]:
     """A copy of the document's records for Zotero, the losses the preparation saw,
     and notes on what crossref children inherit and on the blocks left out.
@@ -42,7 +42,8 @@ def prepare(document: Document, typing: Typing, note_fate: str,
     `typing` says how the target format types a record (see `Typing`);
     `note_fate` is what the format's note turns into in Zotero; `into_extra`
     names fields that the format's import puts into Extra itself where the Zotero
-    type has no place for them (`DOI: ...`, `PMID: ...`); `progress`, if
+    type has no place for them (`DOI: ...`, `PMID: ...`), or says so of a field of
+    a record (`into_extra(record, name)`, the record as it will be typed); `progress`, if
     given, is told how many records were done since its last call; a field that
     `writable(record, name)` says the format cannot write goes into the note too.
     """
@@ -51,9 +52,12 @@ def prepare(document: Document, typing: Typing, note_fate: str,
     records = []
     for record in resolved.records:
         written_type, zotero = typing(record)
-        has_place = _has_place(zotero, writable, dataclasses.replace(record, type=written_type))
+        written = dataclasses.replace(record, type=written_type)
+        has_place = _has_place(zotero, writable, written)
+        in_extra = ((lambda name, written=written: into_extra(written, name)) if callable(into_extra)
+                    else into_extra.__contains__)
         records.append(_prepared_record(record, written_type, zotero, note_fate, has_place,
-                                        into_extra, losses, document.strings))
+                                        in_extra, losses, document.strings))
         if progress is not None and len(records) % PROGRESS_STEP == 0:
             progress(PROGRESS_STEP)
     if progress is not None and len(records) % PROGRESS_STEP:
@@ -87,7 +91,7 @@ def _has_place(zotero: str, writable: Writable | None,
 
 
 def _prepared_record(record: Record, written_type: str, zotero: str, note_fate: str,
-                     has_place: Callable[[str, str], "str | None"], into_extra: frozenset[str],
+                     has_place: Callable[[str, str], "str | None"], in_extra: Callable[[str], bool],
                      losses: list[Loss], strings: dict[str, str]) -> Record:
     origin = dataclasses.replace(record.origin, fingerprint=0) if record.origin else None
     copy = dataclasses.replace(record, type=written_type, origin=origin,
@@ -103,7 +107,7 @@ def _prepared_record(record: Record, written_type: str, zotero: str, note_fate: 
         copy.language = found[0]  # Zotero keeps the language verbatim: a code serves citing best
     for name, kind, value in copy.items():
         why = has_place(name, kind)
-        if why is not None and name in into_extra:
+        if why is not None and in_extra(name):
             losses.append(loss(record, name, IN_EXTRA, f"{why}; the import puts it into Extra"))
         elif why is not None:
             moved.append(f"{name}: {field_text(kind, value)}")

@@ -7,10 +7,13 @@ proceedings and `T2` for the conference, `A4` translators, `SN` report numbers,
 added here: titles keep their rich text (Zotero stores and renders `<i>`, `<b>`,
 `<sup>`, `<sub>` and `<span class="nocase">` in its title fields), every type is
 one Zotero's RIS import knows, and each field is checked against the Zotero type.
+A field that neither the Zotero type nor the RIS type has a place for goes into
+`M2` as a `name: value` line (`io.ris.extra`), which Zotero reads into Extra.
 """
 
 from __future__ import annotations
 
+from refmanager.io.ris import extra
 from refmanager.io.ris.read import FORMAT
 from refmanager.io.ris.tags import CSL_TO_RIS, NEAREST_RIS, RIS_TO_CSL, family, tag_of_variable
 from refmanager.io.ris.write import write_ris
@@ -43,12 +46,20 @@ IMPORTED_TYPES: dict[str, str] = {
 
 #: Fields that RIS.js puts into Extra where the Zotero type has no place for them.
 INTO_EXTRA = frozenset({"DOI"})
+
+
+def lands_in_extra(record: Record, name: str) -> bool:
+    """Whether RIS.js puts the field into Extra: a DOI, and a field that `write_ris`
+    carries as a `name: value` line in M2 (its type has no tag for it), which RIS.js
+    reads into Extra, where Zotero cites it."""
+    return name in INTO_EXTRA or (name not in tag_of_variable(family(record.type))
+                                  and extra.can_carry(name))
 KEYS_NOT_KEPT = "Zotero's RIS import ignores ID: citation keys are not kept"
 
 
 def export_ris(document: Document, progress: Progress | None = None) -> ZoteroExport:
     """The document as RIS for Zotero, with what will not survive the import."""
-    prepared, losses, notes = prepare(document, ris_typing, IN_CHILD_NOTE, INTO_EXTRA,
+    prepared, losses, notes = prepare(document, ris_typing, IN_CHILD_NOTE, lands_in_extra,
                                       progress=progress, writable=has_tag)
     written = write_ris(prepared, keep_markup=RICH_TEXT_FIELDS)
     unwritten, others = split_writer_notes(written.problems, {record.key for record in prepared.records})

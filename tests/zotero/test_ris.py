@@ -9,6 +9,7 @@ import pytest
 
 import refmanager
 from refmanager.zotero import export
+from refmanager.zotero.fidelity import IN_EXTRA
 from refmanager.zotero.ris import IMPORTED_TYPES, ris_code
 
 VARIED = Path(__file__).with_name("data") / "varied.json"
@@ -65,8 +66,8 @@ def records() -> dict[str, list[str]]:
     pytest.param("python2023docs", "T2  - Python documentation", id="a web page's site is in T2"),
     pytest.param("python2023docs", "AU  - Python Software Foundation",
                  id="an organisation has no comma, so Zotero keeps it in one field"),
-    pytest.param("lee2020conf", "N1  - event-place: Wuhan",
-                 id="a field Zotero's type lacks goes into the note as name: value"),
+    pytest.param("lee2020conf", "M2  - event-place: Wuhan",
+                 id="a field Zotero's type lacks goes into M2 as name: value, which Zotero reads into Extra"),
 ])
 def test_the_field_is_in_zoteros_tag(records, key, line):
     assert line in records[key]
@@ -119,3 +120,12 @@ def test_a_record_read_from_ris_is_written_anew_for_zotero():
     document = refmanager.loads(source, "ris")
     assert ris_code(document.records[0]) == "JOUR"
     assert "LA  - en\n" in export(document, "ris").text
+
+
+def test_a_field_neither_type_has_a_place_for_goes_into_extra_through_m2():
+    # personal-library-17k.bib: a chapter number, which a Zotero book section lacks.
+    text = "@inbook{weber21, title = {Types of Rule}, author = {Weber, Max}, year = {1921},\n" \
+           " chapter = {3}, booktitle = {Economy and Society}}\n"
+    exported = export(refmanager.loads(text, "bibtex"), "ris")
+    assert "M2  - chapter-number: 3" in exported.text.splitlines()
+    assert [(loss.field, loss.fate) for loss in exported.losses] == [("chapter-number", IN_EXTRA)]

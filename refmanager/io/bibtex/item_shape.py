@@ -21,12 +21,13 @@ its type keys (`type = {phdthesis}`) are the words biblatex prints for them.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from refmanager.io.bibtex.subtitles import SUBTITLE_OF, joined, subtitles
 from refmanager.io.bibtex.tables import FOREIGN
 from refmanager.latex.decode import decode
-from refmanager.model import Record
+from refmanager.model import Document, Record
 from refmanager.normalize.identifiers import DOI_SYNTAX, bare_doi
 
 # How exports name arXiv in a journal or howpublished field, with or without the identifier.
@@ -44,8 +45,16 @@ _ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", 
 _EDITION_WORD = re.compile(r"^(" + "|".join(_ORDINALS) + r")(?:\s+(?:edition|ed\.?))?$", re.IGNORECASE)
 
 
-def shape_item(record: Record, item: dict) -> dict:
-    """The item (changed in place) with what the entry's verbatim fields say."""
+def is_shaped(record: Record) -> bool:
+    """Whether a record's item is shaped: the record was read from BibTeX (or keeps
+    fields it had there)."""
+    origin = record.origin
+    return FOREIGN in record.foreign or (origin is not None and origin.format == FOREIGN)
+
+
+def shape_item(record: Record, item: dict, titles: bool = True) -> dict:
+    """The item (changed in place) with what the entry's verbatim fields say; with
+    `titles` False, its subtitles are left for the caller to join."""
     edition = _EDITION_WORD.match(item.get("edition", ""))
     if edition:
         item["edition"] = str(_ORDINALS.index(edition.group(1).lower()) + 1)
@@ -56,7 +65,8 @@ def shape_item(record: Record, item: dict) -> dict:
     fields = _verbatim_fields(record)
     if not fields and "container-title" not in item and "medium" not in item:
         return item
-    _add_subtitles(record, item)
+    if titles:
+        _add_subtitles(record, item)
     _shape_preprint(item, fields)
     address = _WEB_ADDRESS.match(item.get("medium", ""))
     if address and not item.get("URL"):
@@ -120,3 +130,33 @@ def _arxiv_venue(item: dict) -> tuple[str | None, str | None]:
         if match:
             return name, match.group(1) or ""
     return None, None
+
+
+# What `shape_item` may change, besides the titles (their subtitles are joined elsewhere).
+_SHAPED = ("type", "edition", "genre", "DOI", "URL", "publisher", "number", "medium")
+
+
+def shaped_record(record: Record) -> Record:
+    """The record as `shape_item` shapes its item (a copy; the record itself if nothing
+    changes), for a format that cannot keep the verbatim fields that say it (RIS)."""
+    before = {name: record.get(name) for name in (*_SHAPED, "container-title") if record.get(name)}
+    item = shape_item(record, dict(before), titles=False)
+    changed = [name for name in _SHAPED if item.get(name) != before.get(name)]
+    if before.get("container-title") and "container-title" not in item:
+        changed.append("container-title")  # an arXiv "journal"
+    if not changed:
+        return record
+    copy = dataclasses.replace(record, variables=dict(record.variables))
+    for name in changed:
+        copy.set(name, item.get(name) or None)
+    return copy
+
+
+def with_records_shaped(document: Document) -> Document:
+    """The document, or a copy whose BibTeX records are shaped as their items are
+    (`shaped_record`); the caller's records are not changed."""
+    blocks = [shaped_record(block) if isinstance(block, Record) and is_shaped(block) else block
+              for block in document.blocks]
+    if all(new is old for new, old in zip(blocks, document.blocks)):
+        return document
+    return dataclasses.replace(document, blocks=blocks)

@@ -10,14 +10,17 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 from itertools import count, product
 from string import ascii_lowercase
 
 from refmanager.errors import Problem
 from refmanager.io.base import report_duplicate_keys
+from refmanager.io.ris import extra
 from refmanager.io.ris.tags import (
-    DOI_OR_FOREIGN, GENRE_OR_DOI, JOURNAL, KEY, KEYWORDS, PAGE_END, PAGE_START, RIS_TO_CSL, SERIAL,
-    bare_doi, date_problem, family, is_doi, parse_date, parse_name, serial_variable, variable_of_tag,
+    DOI_OR_FOREIGN, EXTRA, GENRE_OR_DOI, JOURNAL, KEY, KEYWORDS, NEAREST_RIS, PAGE_END, PAGE_START,
+    RIS_TO_CSL, SERIAL, bare_doi, date_problem, family, is_doi, name_tags, parse_date, parse_name,
+    serial_variable, variable_of_tag,
 )
 from refmanager.model import DATE_VARIABLES, NAME_VARIABLES, DateValue, Document, Origin, Record, Verbatim
 
@@ -46,10 +49,11 @@ def read_ris(text: str, path: str = "<string>") -> Document:
     """Read RIS text (BOM already removed) into a Document; bad input becomes Problems."""
     document = Document(path, FORMAT)
     lines = _split_lines(text)
+    commas = bool(persons_with_commas(text))
     index = 0
     while index < len(lines):
         if _tag(lines[index]) == "TY":
-            index = _read_record(lines, index, document)
+            index = _read_record(lines, index, document, commas)
         else:
             index = _read_text(lines, index, document)
     _assign_keys(document.records)
@@ -58,6 +62,22 @@ def read_ris(text: str, path: str = "<string>") -> Document:
     if not document.records:
         document.problems.append(Problem(path, 1, "no records", "warning"))
     return document
+
+
+def persons_with_commas(text: str) -> bool | None:
+    """Whether the names of a RIS text mark persons with a comma (`Nye, Joseph`: some
+    name has one), so that a name without one is an organisation's, as Zotero reads
+    every such name; None when the text has no names."""
+    if _name_line(True).search(text):
+        return True
+    return False if _name_line(False).search(text) else None
+
+
+@cache
+def _name_line(with_comma: bool) -> re.Pattern:
+    tags = "|".join(sorted(name_tags()))
+    value = r"[^\r\n,]*," if with_comma else r" ?\S"
+    return re.compile(rf"^(?:{tags}) {{1,2}}-{value}", re.MULTILINE)
 
 
 def _split_lines(text: str) -> list[str]:
@@ -88,10 +108,10 @@ def _read_text(lines: list[str], start: int, document: Document) -> int:
     return end
 
 
-def _read_record(lines: list[str], start: int, document: Document) -> int:
+def _read_record(lines: list[str], start: int, document: Document, commas: bool) -> int:
     end, closed = _record_end(lines, start)
     fields = _fields(lines[start:end], start + 1)
-    record = _RecordReader(fields, document.path).read()
+    record = _RecordReader(fields, document.path, commas).read()
     if not closed:
         record.problems.append(Problem(document.path, start + 1, "record has no 'ER' line; "
                                        f"it is read up to line {end}", "warning"))
@@ -136,8 +156,9 @@ def _fields(lines: list[str], first_line: int) -> list[tuple[str, str, int]]:
 class _RecordReader:
     """Fills one Record from its fields, keeping verbatim what it cannot place."""
 
-    def __init__(self, fields: list[tuple[str, str, int]], path: str):
+    def __init__(self, fields: list[tuple[str, str, int]], path: str, commas: bool = False):
         self.fields, self.path = fields, path
+        self.commas = commas  # the file names persons `Family, Given` (`persons_with_commas`)
         entry_type, self.line = fields[0][1], fields[0][2]
         self.record = Record(key="", type=RIS_TO_CSL.get(entry_type.upper(), "document"))
         self.family = family(self.record.type)
@@ -146,11 +167,12 @@ class _RecordReader:
         self.dates: dict[str, list[tuple[str, str, int]]] = {}  # role -> (tag, value, line)
         self.line_now = self.line  # the line of the field being added
         self.pages: dict[str, str] = {}
+        self.extras: list[str] = []  # the values of M2
         self.journal_named: bool | None = None  # whether a tag other than JO names the journal
         self.special = {KEYWORDS: self.add_keywords, SERIAL: self.add_serial,
                         PAGE_START: self.add_page, PAGE_END: self.add_page,
                         JOURNAL: self.add_journal, DOI_OR_FOREIGN: self.add_doi_or_type,
-                        GENRE_OR_DOI: self.add_doi_or_type}
+                        GENRE_OR_DOI: self.add_doi_or_type, EXTRA: self.add_extra}
         if entry_type.upper() not in RIS_TO_CSL:
             self.problem(self.line, f"unknown RIS type {entry_type!r}; read as a document")
 
@@ -164,6 +186,7 @@ class _RecordReader:
                 self.add(tag, value)
         self.finish_pages()
         self.finish_dates()
+        self.finish_extras()
         if self.kept:
             self.record.foreign[FORMAT] = {tag: "\n".join(values)
                                            for tag, values in self.kept.items()}
@@ -176,7 +199,8 @@ class _RecordReader:
         elif target in self.special:
             self.special[target](tag, value)
         elif target in NAME_VARIABLES:
-            self.record.creators.setdefault(target, []).append(parse_name(value))
+            self.record.creators.setdefault(target, []).append(
+                parse_name(value, self.commas))
         elif target in DATE_VARIABLES:
             self.dates.setdefault(target, []).append((tag, value, self.line_now))
         elif target == "DOI":
@@ -236,6 +260,38 @@ class _RecordReader:
             self.set("genre", tag, value)
         else:
             self.keep(tag, value)
+
+    def add_extra(self, tag: str, value: str) -> None:
+        self.extras.append(value)  # after the tags: a line fills only what they leave empty
+
+    def finish_extras(self) -> None:
+        """The `name: value` lines of M2 (`ris_extra`), as Zotero reads them into Extra:
+        each fills a field the tags left empty; the others are kept verbatim."""
+        named_by_tags = set(self.record.creators)
+        for value in self.extras:
+            name, text = extra.parse_extra(value) or ("", "")
+            if name == extra.TYPE:
+                self.add_type(value, text)
+            elif not extra.can_carry(name) or name in named_by_tags:
+                self.keep(extra.TAG, value)
+            elif name in NAME_VARIABLES:
+                self.record.creators.setdefault(name, []).append(extra.name_of(text))
+            elif name in DATE_VARIABLES and name not in self.record.dates:
+                self.record.dates[name] = extra.date_of(text)
+            elif name in DATE_VARIABLES:
+                self.keep(extra.TAG, value)
+            else:
+                self.set(name, extra.TAG, text, value)
+
+    def add_type(self, value: str, csl_type: str) -> None:
+        """A CSL type that has no RIS type, written as its nearest one (`type: review`
+        on a JOUR); another type, or one on another RIS type, is kept verbatim."""
+        code = self.fields[0][1].upper()
+        if extra.is_type_without_code(csl_type) and NEAREST_RIS.get(csl_type, "GEN") == code \
+                and self.record.type == RIS_TO_CSL.get(code) and family(csl_type) == self.family:
+            self.record.type = csl_type
+        else:
+            self.keep(extra.TAG, value)
 
     def finish_pages(self) -> None:
         start, end = self.pages.get("SP", ""), self.pages.get("EP", "")

@@ -19,7 +19,7 @@ import re
 from functools import cache
 
 from refmanager.dates import parse_iso_date
-from refmanager.model import DateValue, Name
+from refmanager.model import NAME_VARIABLES, DateValue, Name
 
 KEY = "key"  # ID: the citation key
 KEYWORDS = "keywords"  # KW: one keyword per tag (a "; " list is split, as Zotero does)
@@ -29,6 +29,7 @@ PAGE_END = "page-end"  # EP
 JOURNAL = "journal"  # JO: the journal, or its abbreviation when JF or T2 gives the journal
 DOI_OR_FOREIGN = "doi-or-foreign"  # M3 where the type has no type field: a DOI, if it is one
 GENRE_OR_DOI = "genre-or-doi"  # M3 on the catch-all types: a DOI if it is one, else the genre
+EXTRA = "extra"  # M2: a `name: value` line for a field the type has no tag for (`ris_extra`)
 
 #: RIS type -> CSL type. Zotero's choices, except where CSL has an exact type that
 #: Zotero lacks (CLSWK, STAND, MUSIC, PAMP, UNBILL, FIGURE) and GEN, which is a
@@ -82,7 +83,7 @@ _FAMILIES: dict[str, tuple[str, ...]] = {
     "thesis": ("thesis",),
     "report": ("report", "standard"),
     "webpage": ("webpage", "post", "post-weblog"),
-    "software": ("software",),
+    "software": ("software", "dataset"),
 }
 _FAMILY_OF_TYPE = {csl: family for family, types in _FAMILIES.items() for csl in types}
 
@@ -100,7 +101,7 @@ _COMMON: dict[str, str] = {
     "PB": "publisher", "CY": "publisher-place", "ET": "edition", "VL": "volume", "IS": "issue",
     "PY": "issued", "Y2": "accessed", "ST": "title-short", "J2": "container-title-short",
     "DB": "archive", "AN": "archive_location", "CN": "call-number", "DP": "source",
-    "NV": "number-of-volumes", "SE": "section", "SN": SERIAL,
+    "NV": "number-of-volumes", "SE": "section", "SN": SERIAL, "M2": EXTRA,
 }
 
 # Tags only read: older or EndNote spellings that Zotero's importer also accepts.
@@ -131,7 +132,7 @@ _FAMILY_TAGS: dict[str, dict[str, str | None]] = {
     "generic": {"T2": "container-title", "T3": "collection-title", "A2": "editor",
                 "A3": "collection-editor", "M1": "number", "M3": GENRE_OR_DOI, **_PAGES},
 }
-# A program's ET is its version (Zotero's versionNumber), not an edition.
+# The ET of a program or a dataset is its version (Zotero's versionNumber), not an edition.
 _FAMILY_TAGS["software"] = {**_FAMILY_TAGS["generic"], "ET": "version"}
 
 _FAMILY_READ_ONLY: dict[str, dict[str, str]] = {
@@ -288,6 +289,13 @@ def _two_digits(number: int) -> str:
 
 # ------------------------------------------------------------------ names
 
+@cache
+def name_tags() -> frozenset[str]:
+    """The tags that hold a name in some family (AU, A2, ED...)."""
+    return frozenset(tag for family_name in _FAMILY_TAGS for tag, target in
+                     variable_of_tag(family_name).items() if target in NAME_VARIABLES)
+
+
 #: Words that make a name without a comma an organisation's (compared in lower case).
 ORGANISATION_WORDS = frozenset("""
     academy administration agency alliance assembly associates association authority bank
@@ -307,10 +315,15 @@ JOINING_WORDS = frozenset({"and", "&", "of", "for", "the", "on", "in", "und", "f
 SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"})
 
 
-def parse_name(text: str) -> Name:
-    """`Family, Given, Suffix` with particles in Zotero's places, or an organisation."""
+def parse_name(text: str, comma_marks_persons: bool = False) -> Name:
+    """`Family, Given, Suffix` with particles in Zotero's places, or an organisation.
+
+    With `comma_marks_persons` (the file writes persons as `Family, Given`), a name
+    without a comma is an organisation's, as Zotero reads every such name; else it
+    is told by its words ("World Health Organization" against "John Smith").
+    """
     if "," not in text:
-        return _name_without_comma(text)
+        return Name(literal=text) if comma_marks_persons else _name_without_comma(text)
     family_part, given_part, *rest = (part.strip() for part in text.split(","))
     particle, family_name = _leading_lowercase(family_part)
     given, dropping = _trailing_lowercase(given_part)
@@ -322,7 +335,7 @@ def _leading_lowercase(text: str) -> tuple[str, str]:
     """Split "van der Berg" into ("van der", "Berg"), keeping at least one word."""
     words = text.split()
     size = 0
-    while size < len(words) - 1 and words[size][:1].islower():
+    while size < len(words) - 1 and _is_particle(words[size]):
         size += 1
     return (" ".join(words[:size]), " ".join(words[size:])) if size else ("", text)
 
@@ -331,9 +344,14 @@ def _trailing_lowercase(text: str) -> tuple[str, str]:
     """Split "Ludwig van" into ("Ludwig", "van"), keeping at least one word."""
     words = text.split()
     size = 0
-    while size < len(words) - 1 and words[-1 - size][:1].islower():
+    while size < len(words) - 1 and _is_particle(words[-1 - size]):
         size += 1
     return (" ".join(words[:-size]), " ".join(words[-size:])) if size else (text, "")
+
+
+def _is_particle(word: str) -> bool:
+    """"van", "de", "d'": a lower-case word; "a." is an initial, not a particle."""
+    return word[:1].islower() and not word.endswith(".")
 
 
 def _name_without_comma(text: str) -> Name:
@@ -342,7 +360,7 @@ def _name_without_comma(text: str) -> Name:
         return Name(literal=text)  # Zotero, too, keeps a comma-less name in one field
     suffix = words.pop() if words[-1] in SUFFIXES and len(words) > 2 else ""
     family_name, particles = words.pop(), []
-    while len(words) > 1 and words[-1][:1].islower():
+    while len(words) > 1 and _is_particle(words[-1]):
         particles.insert(0, words.pop())
     return Name(family=family_name, given=" ".join(words),
                 non_dropping_particle=" ".join(particles), suffix=suffix)
@@ -356,14 +374,17 @@ def _looks_like_organisation(words: list[str]) -> bool:
                 or any(char.isdigit() for char in "".join(words)))
 
 
-def format_name(name: Name) -> str:
+def format_name(name: Name, with_comma: bool = True) -> str:
     """`Family, Given, Suffix`, particles placed as Zotero reads them (PR #848):
     "van Gogh, Vincent", "Beethoven, Ludwig van". A comma even after a lone family
-    name, so that it does not read back as an organisation."""
+    name, so that it does not read back as an organisation. Without `with_comma`
+    (for a file that names persons without one), `Given particles Family Suffix`."""
     if name.literal:
         return name.literal
     family_name = " ".join(part for part in (name.non_dropping_particle, name.family) if part)
     given = " ".join(part for part in (name.given, name.dropping_particle) if part)
+    if not with_comma:
+        return " ".join(part for part in (given, family_name, name.suffix) if part)
     if name.suffix:
         return f"{family_name}, {given}, {name.suffix}"
     return f"{family_name}, {given}" if given else f"{family_name},"

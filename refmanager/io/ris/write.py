@@ -11,7 +11,8 @@ import re
 from refmanager import richtext
 from refmanager.errors import Problem
 from refmanager.io.base import FieldOrder, Written, record_problem, untouched_source, verbatim_text
-from refmanager.io.ris.read import FORMAT, PROTECTED_LINE, TAG_LINE
+from refmanager.io.ris import extra
+from refmanager.io.ris.read import FORMAT, PROTECTED_LINE, TAG_LINE, persons_with_commas
 from refmanager.io.ris.tags import (
     CSL_TO_RIS, NEAREST_RIS, RIS_TO_CSL, family, format_date, format_name, parse_name,
     serial_variable, tag_of_variable, variable_of_tag,
@@ -40,10 +41,13 @@ def write_ris(document: Document, keep_markup: frozenset[str] = frozenset()) -> 
     from_ris = document.format == FORMAT
     out: list[str] = []
     problems: list[Problem] = []
-    for block in document.blocks:
+    sources = [untouched_source(block, FORMAT) if isinstance(block, Record) else None
+               for block in document.blocks]
+    commas = _names_with_commas(document.blocks, sources)
+    for block, source in zip(document.blocks, sources):
         if isinstance(block, Verbatim):
             text = verbatim_text(block, from_ris, "RIS", document.path, problems)
-        elif (source := untouched_source(block, FORMAT)) is not None:
+        elif source is not None:
             text = source
         else:
             if out and not out[-1].endswith("\n"):
@@ -51,7 +55,7 @@ def write_ris(document: Document, keep_markup: frozenset[str] = frozenset()) -> 
             # A record that replaces its own text keeps the file's blank lines, which
             # are Verbatim blocks: a changed record then changes only its own lines.
             blank_line = not _read_here(block, from_ris)
-            text = _RecordWriter(block, problems, keep_markup).text(eol, blank_line)
+            text = _RecordWriter(block, problems, keep_markup, commas).text(eol, blank_line)
         if text:
             out.append(text)
     return Written("".join(out), problems)
@@ -66,6 +70,20 @@ def _line_ending(document: Document) -> str:
     return "\n"
 
 
+def _names_with_commas(blocks: list, sources: list[str | None]) -> bool:
+    """Whether the file written names persons as `Family, Given` (then the reader takes
+    every name without a comma for an organisation's, as Zotero does). It does, unless
+    its records written as they were read (`sources`, by block) name persons without
+    (a catalogue's `Joseph Nye`): the records written anew then follow them."""
+    kept = "".join(source for source in sources if source is not None)
+    style = persons_with_commas(kept) if kept else None
+    if style is not None:
+        return style
+    return any(not name.literal for block, source in zip(blocks, sources)
+               if source is None and isinstance(block, Record)
+               for names in block.creators.values() for name in names)
+
+
 def _read_here(record: Record, from_ris: bool) -> bool:
     origin = record.origin
     return from_ris and origin is not None and origin.format == FORMAT and origin.raw is not None
@@ -75,17 +93,21 @@ class _RecordWriter:
     """One record as RIS lines, with Zotero's tag for each field of its type."""
 
     def __init__(self, record: Record, problems: list[Problem],
-                 keep_markup: frozenset[str] = frozenset()):
+                 keep_markup: frozenset[str] = frozenset(), commas: bool = True):
         self.record, self.problems, self.keep_markup = record, problems, keep_markup
+        self.commas = commas  # whether persons are written `Family, Given` (`_names_with_commas`)
         self.family = family(record.type)
         self.table = tag_of_variable(self.family)
         self.lines: list[tuple[str, str]] = []
+        self.extras: list[str] = []  # M2 lines, after the tagged fields
 
     def text(self, eol: str, blank_line: bool = True) -> str:
         self.add("TY", self.type_code())
         self.add("ID", self.record.key)
         for name, kind, value in _FIELD_ORDER.items_of(self.record):
             self.write_field(name, kind, value)
+        for value in self.extras:
+            self.add(extra.TAG, value)
         self.write_foreign()
         lines = "".join(_tag_lines(tag, value, eol) for tag, value in self.lines)
         return f"{lines}ER  - {eol}{eol if blank_line else ''}"
@@ -119,7 +141,9 @@ class _RecordWriter:
         if csl_type in CSL_TO_RIS:
             return CSL_TO_RIS[csl_type]
         code = NEAREST_RIS.get(csl_type, "GEN")
-        self.report(f"type {csl_type!r} has no RIS type; written as {code}")
+        self.extras.append(f"{extra.TYPE}: {csl_type}")  # what the reader takes it back from
+        self.report(f"type {csl_type!r} has no RIS type; written as {code}, "
+                    f"with '{extra.TYPE}: {csl_type}' in {extra.TAG}")
         return code
 
     def write_field(self, name: str, kind: str, value: FieldValue) -> None:
@@ -133,22 +157,39 @@ class _RecordWriter:
         else:
             self.write_text(name, value)
 
+    def carry(self, name: str, kind: str, value: FieldValue) -> None:
+        """A field the type has no tag for, as `name: value` lines in M2 (`ris_extra`)."""
+        if kind == "names":
+            value = [self.plain_name(one) for one in value]
+        elif kind == "text":
+            value = self.plain(str(value), name)
+        values = extra.extra_values(name, kind, value) if extra.can_carry(name) else None
+        if values is None:
+            self.lost(name)
+        else:
+            self.extras += values
+
     def write_names(self, role: str, names: list[Name]) -> None:
         tag = self.table.get(role)
         if tag is None:
-            self.lost(role)
+            self.carry(role, "names", names)
             return
         for name in names:
             self.add(tag, self.name_text(name, role))
 
-    def name_text(self, name: Name, role: str) -> str:
+    def plain_name(self, name: Name) -> Name:
+        """The name without rich text and without properties RIS cannot hold (said)."""
         parts = (part.name for part in dataclasses.fields(Name) if part.name != "extra")
         plain = Name(**{part: richtext.plain(getattr(name, part)) for part in parts})
         for part, _ in name.extra:
             self.report(f"the name property {part!r} of {plain.display()!r} cannot be held in "
                         "RIS; left out")
-        text = format_name(plain)
-        back = parse_name(text)
+        return plain
+
+    def name_text(self, name: Name, role: str) -> str:
+        plain = self.plain_name(name)
+        text = format_name(plain, self.commas)
+        back = parse_name(text, self.commas)
         # Particles may come back split differently ("Luis de" -> "Luis" + "de"): the
         # same name. A person read as an organisation or the other way round is not.
         if (back.display(), bool(back.literal)) != (plain.display(), bool(plain.literal)):
@@ -159,7 +200,7 @@ class _RecordWriter:
     def write_text(self, variable: str, value: str) -> None:
         tag = self.table.get(variable)
         if tag is None:
-            self.lost(variable)
+            self.carry(variable, "text", value)
         elif variable == "page":
             self.write_page(value)
         elif tag == "SN":
@@ -176,16 +217,16 @@ class _RecordWriter:
             self.add("EP", match.group(2))
 
     def write_serial(self, variable: str, value: str) -> None:
-        back = serial_variable(self.family, value)
-        if back != variable:
-            kind = repr(back) if back else "an unknown SN"
-            self.lost(variable, f"is written in SN but reads back as {kind}")
-        self.add("SN", value)
+        # A value that SN would read back as another field goes into M2 instead.
+        if serial_variable(self.family, value) != variable:
+            self.carry(variable, "text", value)
+        else:
+            self.add("SN", value)
 
     def write_date_field(self, role: str, date: DateValue) -> None:
         tag = self.table.get(role)
         if tag is None:
-            self.lost(role)
+            self.carry(role, "date", date)
         elif date.literal or (date.parts and date.parts[0]):
             self.write_date(tag, role, date)
 
@@ -222,8 +263,9 @@ class _RecordWriter:
 
     def write_kept(self, tag: str, value: str) -> None:
         # A tag the reader understands was kept because its field was taken: one tag
-        # with continuation lines keeps it whole. Other tags go back as repeated tags.
-        if variable_of_tag(self.family).get(tag) is not None:
+        # with continuation lines keeps it whole. Other tags, and M2's lines (each one
+        # line of Extra), go back as repeated tags.
+        if variable_of_tag(self.family).get(tag) is not None and tag != extra.TAG:
             self.add(tag, value)
         else:
             for one_value in _repeated_values(value):

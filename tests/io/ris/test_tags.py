@@ -9,13 +9,14 @@ import pytest
 
 from refmanager.io.csljson.schema import property_kinds
 from refmanager.io.ris.tags import (
-    DOI_OR_FOREIGN, GENRE_OR_DOI, JOURNAL, KEY, KEYWORDS, PAGE_END, PAGE_START, SERIAL,
+    DOI_OR_FOREIGN, EXTRA, GENRE_OR_DOI, JOURNAL, KEY, KEYWORDS, PAGE_END, PAGE_START, SERIAL,
     tag_of_variable, variable_of_tag,
 )
 from refmanager.model import Record
 
 FAMILIES = ["journal", "book", "chapter", "conference", "thesis", "report", "webpage", "generic"]
-SPECIAL = {KEY, KEYWORDS, SERIAL, PAGE_START, PAGE_END, JOURNAL, DOI_OR_FOREIGN, GENRE_OR_DOI}
+SPECIAL = {KEY, KEYWORDS, SERIAL, PAGE_START, PAGE_END, JOURNAL, DOI_OR_FOREIGN, GENRE_OR_DOI,
+           EXTRA}
 # A special target stands for these variables when the writer looks a tag up.
 HELD_BY = {SERIAL: {"ISBN", "ISSN", "number"}, PAGE_START: {"page"}, GENRE_OR_DOI: {"genre"}}
 
