@@ -24,7 +24,7 @@ from refmanager.normalize.name_parts import (
     JOINED_PARTICLE, PARTICLES, SUFFIXES, format_initials, is_all_capitals, is_initials, needs_case_repair,
     repair_family_case, repair_given_case,
 )
-from refmanager.normalize.config import NormalizeConfig
+from refmanager.normalize.config import DEFAULT_THRESHOLD, NormalizeConfig
 from refmanager.normalize.pipeline import RecordStep
 
 # Words that make a "person" an organisation: `World Health Organization` read
@@ -108,8 +108,10 @@ class NameStep(RecordStep):
         self._held: list[Name] = []  # the names _fix_by_id knows, kept alive: each id stays its own
         self._prepared: list[Record] = []  # the records `prepare` saw; all their names are known
         self._fixable: set[int] = set()  # ids of the known names that have a fix
+        self._threshold = DEFAULT_THRESHOLD  # the run's, once prepared: below it a fix is suggested
 
     def prepare(self, records: list[Record], config: NormalizeConfig) -> None:
+        self._threshold = config.threshold
         fix_by_id, distinct = self._fix_by_id, distinct_names(records)
         unseen = [name for name in distinct if id(name) not in fix_by_id] if fix_by_id else distinct
         fixes = list(map(self._fix_unless_literal, unseen))
@@ -141,7 +143,7 @@ class NameStep(RecordStep):
             if _UNSEEN in fixes:
                 fixes = [self._remembered_fix(name) for name in names]
             if fixes.count(None) != len(fixes):
-                yield self._change(record_id, record, role, names, fixes)
+                yield from self._changes(record_id, record, role, names, fixes)
 
     def _remembered_fix(self, name: Name) -> Fix | None:
         if id(name) not in self._fix_by_id:
@@ -151,6 +153,22 @@ class NameStep(RecordStep):
 
     def _fix_unless_literal(self, name: Name) -> Fix | None:
         return None if name.literal else self.fix(name)
+
+    def _changes(self, record_id: RecordId, record: Record, role: str, names: list[Name],
+                 fixes: list[Fix | None]) -> Iterable[Change]:
+        """One change for the role; where some of its fixes are sure and others only
+        suggested, the sure ones are made and the rest suggested on top of them, so
+        that one doubtful name (`DE LA CRUZ`) does not hold back its co-authors' fixes."""
+        sure = [fix if fix is not None and self.adjust(fix[2], record) >= self._threshold else None
+                for fix in fixes]
+        if sure == fixes or sure.count(None) == len(sure):  # all sure, or none: one change
+            yield self._change(record_id, record, role, names, fixes)
+            return
+        yield self._change(record_id, record, role, names, sure)
+        made = [name if fix is None else fix[0] for name, fix in zip(names, sure)]
+        with_sure_fixes = dataclasses.replace(record, creators={**record.creators, role: made})
+        doubtful = [None if sure_fix is not None else fix for fix, sure_fix in zip(fixes, sure)]
+        yield self._change(record_id, with_sure_fixes, role, made, doubtful)
 
     def _change(self, record_id: RecordId, record: Record, role: str, names: list[Name],
                 fixes: list[Fix | None]) -> Change:

@@ -219,3 +219,28 @@ def test_a_prepared_name_step_finds_what_an_unprepared_one_finds(step_class):
     for position, record in enumerate(records + [copy]):
         record_id = RecordId("t.bib", position, record.key)
         assert list(prepared.check(record_id, record)) == list(step_class().check(record_id, record))
+
+
+def test_one_doubtful_name_does_not_hold_back_its_co_authors_fixes():
+    names = [Name("SMITH", "J."), Name("DE LA CRUZ", "MARIA"), Name("O'NEIL", "TIP")]
+    record = Record("key", creators={"author": names})
+    record.seal(Origin("t", 1, "csljson"))
+    sure, doubtful = FixNameCase().check(RECORD_ID, record)
+    assert sure.confidence >= NormalizeConfig().threshold > doubtful.confidence
+    assert sure.new == [Name("Smith", "J."), names[1], Name("O'Neil", "Tip")]
+    assert doubtful.old == sure.new
+    assert doubtful.new == [Name("Smith", "J."), Name("Cruz", "Maria", non_dropping_particle="de la"),
+                            Name("O'Neil", "Tip")]
+
+
+def test_a_clean_makes_the_sure_fixes_and_suggests_the_doubtful_one_on_top(tmp_path):
+    import refmanager
+
+    path = tmp_path / "capitals.bib"
+    path.write_text("@article{k, author = {SMITH, J. and DE LA CRUZ, MARIA}, title = {T}, year = {2003}}\n",
+                    encoding="utf-8")
+    report = refmanager.clean_files([str(path)], apply=True, output=str(tmp_path / "out.bib"))
+    [file_report] = report.files
+    assert [change.confidence >= 0.9 for change in file_report.applied] == [True]
+    assert [change.old for change in file_report.suggested] == [file_report.applied[0].new]
+    assert "Smith, J. and DE LA CRUZ, MARIA" in (tmp_path / "out.bib").read_text(encoding="utf-8")
