@@ -1,6 +1,7 @@
 """Title text without the debris of exports: stray whitespace (inside brackets too),
 doubled punctuation, HTML entities and tags, LaTeX left undecoded, a colon with
-nothing after it, curly quotation marks that open with a closing mark.
+nothing after it, curly quotation marks that open with a closing mark, literal braces
+that a converter escaped (`\\{CRF\\}`) where they protected a word's case.
 
 Crossref and the databases that copy it write JATS tags into titles
 (`<scp>UK</scp>`, `<italic>E. coli</italic>`); they become the model's rich text.
@@ -44,6 +45,23 @@ _DOUBLE_QUOTE = re.compile(r"\s*([“”])\s*")
 _OTHER_QUOTATION_STYLES = ("„", "«", "»", "‚")
 
 
+# `\{CRF\}` in a BibTeX title reads as the literal text `{CRF}`: a converter escaped the
+# braces that protected the word's case (the ACL Anthology file has 35,000 of them).
+_ESCAPED_PROTECTION = re.compile(r"\{([\w][\w\-.'’&+ ]*)\}")
+
+
+def _braces_as_protection(text: str) -> str:
+    """Literal braces around a word (outside any markup) as the case protection they
+    were written for: `Using {CRF}` → `Using <span class="nocase">CRF</span>`."""
+    pieces, depth = richtext.split(text), 0
+    for index, piece in enumerate(pieces):
+        if index % 2:
+            depth += -1 if piece.startswith("</") else 1
+        elif depth == 0 and "{" in piece:
+            pieces[index] = _ESCAPED_PROTECTION.sub(lambda match: richtext.protect(match.group(1)), piece)
+    return "".join(pieces)
+
+
 def clean_title_text(title: str) -> str:
     """The title without stray whitespace, doubled punctuation, HTML entities, HTML
     and JATS tags outside the rich-text vocabulary, LaTeX left undecoded, or a colon,
@@ -56,6 +74,8 @@ def clean_title_text(title: str) -> str:
     for tag, rich in _HTML_TAGS.items():
         text = text.replace(tag, rich)
     text = _BREAK.sub(" ", text)
+    if "{" in text:
+        text = _braces_as_protection(text)
     text = _DOUBLED_PUNCTUATION.sub(lambda match: match.group()[0], text)
     text = _SPACE_BEFORE_PUNCTUATION.sub(r"\1", text)
     text = _SPACE_ON_THE_WRONG_SIDE.sub(r"\1 ", text)
@@ -115,4 +135,4 @@ def _might_need_cleaning(text: str) -> bool:
     return ("  " in text or text != text.strip() or text[-1:] in ":;," or "\\" in text or "&" in text or "<" in text
             or ".." in text or " ," in text or " ." in text or ",," in text or "::" in text
             or ";;" in text or "??" in text or "!!" in text or "\n" in text or "\t" in text or "”" in text
-            or "( " in text or " )" in text or "[ " in text or " ]" in text)
+            or "( " in text or " )" in text or "[ " in text or " ]" in text or "{" in text)

@@ -30,6 +30,9 @@ from refmanager.normalize.title_text import CleanTitleText, clean_title_text
     ("Analysis of the Social Meaning of (Physical ) Interaction", "Analysis of the Social Meaning of (Physical) Interaction"),
     ("Dialogue avec Moli\\`ere (Dialogue with Moli\\`ere )", "Dialogue avec Molière (Dialogue with Molière)"),
     ("A Story of Happy Network [ Dissertation Research Proposal ]", "A Story of Happy Network [Dissertation Research Proposal]"),
+    ("Resolution for Pronouns in Tamil Using \\{CRF\\}", 'Resolution for Pronouns in Tamil Using <span class="nocase">CRF</span>'),
+    ("Etude du {XVI}e si\u00e8cle", 'Etude du <span class="nocase">XVI</span>e si\u00e8cle'),
+    ("Sets {0,1} and {a, b}", "Sets {0,1} and {a, b}"),
 ], ids=["stray whitespace", "space before a comma", "a comma on the wrong side", "doubled question marks are the title's own",
         "so are exclamation marks (personal-library-17k.bib)", "and two full stops before a question mark",
         "a doubled semicolon is a slip",
@@ -44,7 +47,9 @@ from refmanager.normalize.title_text import CleanTitleText, clean_title_text
         "marks that would not pair are left", "so are German quotation marks",
         # personal-library-17k.bib and the ACL Anthology's translated titles: spaces inside brackets
         "spaces inside parentheses", "a space before the closing parenthesis", "an ACL translated title",
-        "spaces inside square brackets"])
+        "spaces inside square brackets",
+        # the ACL Anthology file: 35,000 lines with case protection escaped into literal braces
+        "escaped braces around a word protect it", "and part of a word", "braces around a set are kept"])
 def test_clean_title_text(title, expected):
     assert clean_title_text(title) == expected
 
