@@ -36,9 +36,22 @@ _QUALIFIER = re.compile(r"\s*(\([^()]*\))$")
 _LABEL = re.compile(r"^(?:ISBN|ISSN)(?:-1[03])?\s*:?\s*", re.IGNORECASE)
 
 
+# Characters a web page hides in a copied identifier: a soft hyphen where the page
+# shows a hyphen (`9780199766567\xad0087`), zero-width spaces and joiners where it
+# allows a line break, marks of writing direction. Only the hyphen stays.
+_INVISIBLE = {0xAD: "-", 0x200B: None, 0x2060: None, 0xFEFF: None,
+              **{code: None for code in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))}}
+
+
+def visible(text: str) -> str:
+    """The identifier without the invisible characters a copy from a web page brings."""
+    return text if text.isascii() else text.translate(_INVISIBLE)
+
+
 def bare_doi(text: str) -> str:
-    """The DOI without a resolver URL or `doi:` label, and without surrounding space."""
-    return _DOI_PREFIX.sub("", text.strip()).strip().rstrip(".")
+    """The DOI without a resolver URL or `doi:` label, invisible characters (`visible`)
+    or surrounding space."""
+    return _DOI_PREFIX.sub("", visible(text).strip()).strip().rstrip(".")
 
 
 def is_web_address(text: str) -> bool:
@@ -113,7 +126,7 @@ class NormalizeISSN(RecordStep):
 
 def _standard_numbers(step: RecordStep, record_id: RecordId, record: Record, field_name: str,
                       value: str, numbers) -> Iterable[Change | Problem]:
-    parts = [part for part in _LIST_SEPARATOR.split(value.strip()) if part]
+    parts = [part for part in _LIST_SEPARATOR.split(visible(value).strip()) if part]
     formatted = []
     for part in parts:
         qualifier = _QUALIFIER.search(part)

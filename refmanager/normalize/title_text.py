@@ -1,7 +1,8 @@
 """Title text without the debris of exports: stray whitespace (inside brackets too),
-doubled punctuation, HTML entities and tags, LaTeX left undecoded, a colon with
-nothing after it, curly quotation marks that open with a closing mark, literal braces
-that a converter escaped (`\\{CRF\\}`) where they protected a word's case.
+the invisible characters of a web page, doubled punctuation, HTML entities and
+tags, LaTeX left undecoded, a colon with nothing after it, curly quotation marks
+that open with a closing mark, literal braces that a converter escaped
+(`\\{CRF\\}`) where they protected a word's case.
 
 Crossref and the databases that copy it write JATS tags into titles
 (`<scp>UK</scp>`, `<italic>E. coli</italic>`); they become the model's rich text.
@@ -62,11 +63,16 @@ def _braces_as_protection(text: str) -> str:
     return "".join(pieces)
 
 
+# Soft hyphens, zero-width spaces, word joiners and marks of writing direction: break
+# and layout hints of the web page a title was copied from ("Crackdown\u200b").
+_INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff\u202a-\u202e\u2066-\u2069]")
+
+
 def clean_title_text(title: str) -> str:
     """The title without stray whitespace, doubled punctuation, HTML entities, HTML
     and JATS tags outside the rich-text vocabulary, LaTeX left undecoded, or a colon,
     semicolon or comma at its end."""
-    text = title
+    text = title if title.isascii() else _INVISIBLE.sub("", title)
     if "\\" in text and "<" not in text:  # LaTeX never decoded (a decoded title has tags, not braces)
         text = decode(text, protect=True)
     if "&" in text and ";" in text:
@@ -135,4 +141,5 @@ def _might_need_cleaning(text: str) -> bool:
     return ("  " in text or text != text.strip() or text[-1:] in ":;," or "\\" in text or "&" in text or "<" in text
             or ".." in text or " ," in text or " ." in text or ",," in text or "::" in text
             or ";;" in text or "??" in text or "!!" in text or "\n" in text or "\t" in text or "”" in text
-            or "( " in text or " )" in text or "[ " in text or " ]" in text or "{" in text)
+            or "( " in text or " )" in text or "[ " in text or " ]" in text or "{" in text
+            or not text.isascii() and _INVISIBLE.search(text) is not None)

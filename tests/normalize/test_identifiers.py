@@ -34,9 +34,13 @@ def problems(step, record):
     ("DOI: 10.1037/amp0001006", "10.1037/amp0001006"),
     ("doi/10.1037/amp0001006", "10.1037/amp0001006"),
     (" 10.1000/xyz123. ", "10.1000/xyz123"),
+    ("10.1093/OBO/9780199766567\u00ad0087", "10.1093/OBO/9780199766567-0087"),
+    ("10.1093/\u200boxfordhb/\u200b9780198854708.001.0001", "10.1093/oxfordhb/9780198854708.001.0001"),
 ], ids=["a doi.org URL loses its resolver", "a dx.doi.org URL loses its resolver",
         "a doi: label is dropped", "an upper-case DOI: label is dropped", "a doi/ path is dropped",
-        "space and a final full stop are dropped"])
+        "space and a final full stop are dropped",
+        # personal-library-17k.bib: DOIs copied from web pages
+        "a soft hyphen stands for the hyphen the page showed", "zero-width spaces go"])
 def test_a_doi_is_stored_bare(written, bare):
     assert bare_doi(written) == bare
     assert fixes(NormalizeDOI(), Record("key", doi=written)) == [("DOI", bare)]
@@ -82,8 +86,10 @@ def test_a_doi_url_gives_the_missing_doi():
     ("0262033844", "0-262-03384-4"),
     ("ISBN 978-0-262-03384-8", "978-0-262-03384-8"),
     ("0262033844, 9780262033848", "0-262-03384-4, 978-0-262-03384-8"),
+    ("978\u00ad0\u00ad262\u00ad03384\u00ad8", "978-0-262-03384-8"),
 ], ids=["an ISBN-13 is hyphenated by its ranges", "an ISBN-10 is hyphenated by its ranges",
-        "an ISBN label is dropped", "each ISBN of a list is hyphenated"])
+        "an ISBN label is dropped", "each ISBN of a list is hyphenated",
+        "soft hyphens copied from a web page (personal-library-17k.bib)"])
 def test_isbns_are_hyphenated(written, formatted):
     assert fixes(NormalizeISBN(), Record("key", isbn=written)) == [("ISBN", formatted)]
 

@@ -33,6 +33,8 @@ from refmanager.normalize.title_text import CleanTitleText, clean_title_text
     ("Resolution for Pronouns in Tamil Using \\{CRF\\}", 'Resolution for Pronouns in Tamil Using <span class="nocase">CRF</span>'),
     ("Etude du {XVI}e si\u00e8cle", 'Etude du <span class="nocase">XVI</span>e si\u00e8cle'),
     ("Sets {0,1} and {a, b}", "Sets {0,1} and {a, b}"),
+    ("Athlete Crackdown\u200b", "Athlete Crackdown"), ("Intro\u00adduction", "Introduction"),
+    ("Cooked In \U0001f9d1\u200d\U0001f373", "Cooked In \U0001f9d1\u200d\U0001f373"),
 ], ids=["stray whitespace", "space before a comma", "a comma on the wrong side", "doubled question marks are the title's own",
         "so are exclamation marks (personal-library-17k.bib)", "and two full stops before a question mark",
         "a doubled semicolon is a slip",
@@ -49,7 +51,9 @@ from refmanager.normalize.title_text import CleanTitleText, clean_title_text
         "spaces inside parentheses", "a space before the closing parenthesis", "an ACL translated title",
         "spaces inside square brackets",
         # the ACL Anthology file: 35,000 lines with case protection escaped into literal braces
-        "escaped braces around a word protect it", "and part of a word", "braces around a set are kept"])
+        "escaped braces around a word protect it", "and part of a word", "braces around a set are kept",
+        # personal-library-17k.bib: titles copied from web pages
+        "a zero-width space goes", "so does a soft hyphen", "a zero-width joiner inside an emoji stays"])
 def test_clean_title_text(title, expected):
     assert clean_title_text(title) == expected
 
