@@ -33,6 +33,9 @@ STANDARD_STREAM = "-"
 LOCK_WAIT = 10.0
 _TEMPORARY_OWNER = re.compile(r"\.refman-(\d+)-[^.]*\.tmp$")
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+# The encodings a file is read in (`read_text`): each fails on a lone surrogate, so text
+# they encode has none.
+_REFUSING_SURROGATES = frozenset({"utf-8", "utf-16-le", "utf-16-be", "latin-1"})
 _BYTE_ORDER_MARKS = {"utf-8": codecs.BOM_UTF8, "utf-16-le": codecs.BOM_UTF16_LE,
                      "utf-16-be": codecs.BOM_UTF16_BE}
 
@@ -82,6 +85,13 @@ def _decode(data: bytes, path: str, encoding: str, byte_order_mark: bool) -> Dec
 def encode_text(text: str, encoding: str, byte_order_mark: bool, path: str) -> tuple[bytes, list[Problem]]:
     """The bytes to write; text the old encoding cannot hold is written as UTF-8."""
     problems = []
+    if encoding in _REFUSING_SURROGATES:
+        try:  # the usual case, at the cost of the encoding alone: no search of the whole text
+            data = text.encode(encoding)
+        except UnicodeEncodeError:
+            pass
+        else:
+            return _with_mark(data, encoding, byte_order_mark), problems
     if _LONE_SURROGATE.search(text):
         # Half of a UTF-16 pair, which no encoding can write (a stage may have made one).
         problems.append(Problem(path, 1, "a lone surrogate (\\ud800 to \\udfff) cannot be "
@@ -93,10 +103,14 @@ def encode_text(text: str, encoding: str, byte_order_mark: bool, path: str) -> t
         problems.append(Problem(path, 1, f"the text no longer fits {encoding}; written as UTF-8",
                                 "warning"))
         encoding, data = "utf-8", text.encode("utf-8")
+    return _with_mark(data, encoding, byte_order_mark), problems
+
+
+def _with_mark(data: bytes, encoding: str, byte_order_mark: bool) -> bytes:
     if byte_order_mark:
         # A file read as Latin-1 after failing UTF-8 had a UTF-8 mark: keep it.
-        data = _BYTE_ORDER_MARKS.get(encoding, codecs.BOM_UTF8) + data
-    return data, problems
+        return _BYTE_ORDER_MARKS.get(encoding, codecs.BOM_UTF8) + data
+    return data
 
 
 def write_bytes(path: str, data: bytes, backup: bool = False) -> None:

@@ -80,12 +80,31 @@ _SPOILERS = ("\\", "{", "}", "$", "~", "`", "--", "  ")
 _HTML_REFERENCE = re.compile(r"(?<!\\)&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
+# Values decoded before, by their text, for each `protect`: a file repeats its venues,
+# publishers, places and page ranges (245,000 of the ACL file's 412,000 decoded field
+# values), and a lookup costs less than the tests of `_decoded` (a dozen scans of the
+# value) alone. Emptied when full, which only costs decoding again.
+_DECODED_TEXT: dict[str, str] = {}
+_DECODED_PROTECTED: dict[str, str] = {}  # with `protect`
+_DECODED_LIMIT = 300_000
+
+
 def decode(value: str, protect: bool = False) -> str:
     """The rich text a BibTeX value (without its outer delimiters) stands for.
 
     `protect` turns top-level brace groups into case-protected spans; it is
     wanted for titles, where BibTeX styles change case, and nowhere else.
     """
+    decoded = _DECODED_PROTECTED if protect else _DECODED_TEXT
+    text = decoded.get(value)
+    if text is None:
+        if len(decoded) >= _DECODED_LIMIT:
+            decoded.clear()
+        text = decoded[value] = _decoded(value, protect)
+    return text
+
+
+def _decoded(value: str, protect: bool) -> str:
     if "&" in value:
         value = _HTML_REFERENCE.sub(_html_character, value)
     if is_plain(value):
@@ -94,7 +113,7 @@ def decode(value: str, protect: bool = False) -> str:
         dashed = _DASH.sub(_dash, value)
         if is_plain(dashed):  # dashes were its only LaTeX (most page ranges)
             return dashed.strip()
-    return _decode_cached(value, protect)
+    return _LatexReader(value, protect).read_all()
 
 
 def is_plain(value: str) -> bool:
@@ -123,11 +142,6 @@ def _html_character(reference: re.Match) -> str:
     if character == reference.group() or character in "<>\ufffd" or not character.isprintable():
         return reference.group()  # unknown, markup-like or a control character: kept as written
     return character
-
-
-@lru_cache(maxsize=200_000)
-def _decode_cached(value: str, protect: bool) -> str:
-    return _LatexReader(value, protect).read_all()
 
 
 @dataclass(slots=True)

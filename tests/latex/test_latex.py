@@ -406,3 +406,13 @@ def test_a_value_whose_only_latex_is_dashes_reads_as_the_reader_reads_it():
             for protect in (False, True):
                 read = value.strip() if decoding.is_plain(value) else decoding._LatexReader(value, protect).read_all()
                 assert decode(value, protect) == read, value
+
+
+def test_a_value_decoded_again_is_the_string_decoded_before():
+    # A file repeats its venues, publishers and places: each is decoded once, and the
+    # records that repeat it share one string (two equal values read from two entries
+    # are two strings).
+    first, again = "Proceedings of the Workshop", "".join(["Proceedings of ", "the Workshop"])
+    assert first is not again
+    assert decode(first) is decode(again)
+    assert decode(first, protect=True) is decode(again, protect=True)

@@ -170,6 +170,8 @@ def _set_keywords(record: Record, text: str) -> bool:
 
 
 def _read_article_subtype(record: Record, kind: str, foreign: dict[str, str]) -> None:
+    if not foreign:  # most entries
+        return
     subtype = next((raw for name, raw in foreign.items() if name.lower() == "entrysubtype"), None)
     csl_type = ARTICLE_SUBTYPES.get(decode(subtype.strip('{}"')).lower()) if subtype else None
     if kind == "article" and csl_type:

@@ -68,6 +68,13 @@ def _parse_plain_name(text: str) -> Name:
     # decoding either: each is some of its words joined by single spaces, which `decode`
     # would give back as they are.
     plain = "&" not in text and is_plain(text)
+    if plain and text.count(",") == 1:
+        # "Smith, John A.", as most exports write a name: one family word has no von
+        # part before it, and there is no Jr part; the rest is the given name.
+        family, given = text.split(",")
+        family_words = family.split()
+        if len(family_words) == 1:
+            return Name(family=family_words[0], given=" ".join(given.split()))
     return _parse_name(text.split(), " ".join if plain else _decode_words)
 
 

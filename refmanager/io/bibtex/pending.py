@@ -43,11 +43,11 @@ class PendingEntry:
     problems: list[Problem]
     group: list  # the file's pending records, built together (see `PendingRecord.built`)
     has_crossref: bool  # whether the entry has a `crossref` field, which the reader checks
+    field_names: tuple[str, ...]  # the names of the entry's fields, as written
 
     def build(self, into: Record | None = None) -> Record:
         """The record, as an eager reader makes it (`into`: a fresh Record to fill)."""
-        entry = self.entry
-        names = tuple([field.name for field in entry.fields])
+        entry, names = self.entry, self.field_names
         record, notes = entry_to_record(entry.entry_type, self.key, entry.fields, into, names)
         problems = list(self.problems)
         if notes:

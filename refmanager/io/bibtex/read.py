@@ -171,10 +171,11 @@ class _BibtexReader:
                 self.evaluate_field(key, field, lines, problems)
         if not entry.key:
             problems.append(Problem(self.path, line, f"entry has no key; it is called {key!r} here"))
-        dialect, has_crossref = _shape(entry.entry_type, tuple([field.name for field in entry.fields]))
+        field_names = tuple([field.name for field in entry.fields])
+        dialect, has_crossref = _shape(entry.entry_type, field_names)
         # Decoded when first used: a file written back unchanged never needs it.
         record = pending_record(PendingEntry(entry, key, self.path, line, dialect, problems, self.group,
-                                             has_crossref))
+                                             has_crossref, field_names))
         self.group.append(record)
         self.document.blocks.append(record)
 
