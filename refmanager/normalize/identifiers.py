@@ -36,11 +36,11 @@ _QUALIFIER = re.compile(r"\s*(\([^()]*\))$")
 _LABEL = re.compile(r"^(?:ISBN|ISSN)(?:-1[03])?\s*:?\s*", re.IGNORECASE)
 
 
-# Characters a web page hides in a copied identifier: a soft hyphen where the page
-# shows a hyphen (`9780199766567\xad0087`), zero-width spaces and joiners where it
-# allows a line break, marks of writing direction. Only the hyphen stays.
-_INVISIBLE = {0xAD: "-", 0x200B: None, 0x2060: None, 0xFEFF: None,
-              **{code: None for code in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))}}
+#: Characters a web page hides in copied text: soft hyphens, zero-width spaces and word
+#: joiners where it allows or forbids a line break, marks of writing direction.
+INVISIBLE = "\u00ad\u200b\u2060\ufeff" + "".join(map(chr, (*range(0x202A, 0x202F), *range(0x2066, 0x206A))))
+# In an identifier a soft hyphen stands where the page shows a hyphen (`9780199766567\xad0087`).
+_INVISIBLE = {**dict.fromkeys(map(ord, INVISIBLE)), 0xAD: "-"}
 
 
 def visible(text: str) -> str:

@@ -19,6 +19,7 @@ from refmanager import richtext
 from refmanager.changes import Change
 from refmanager.latex.decode import decode
 from refmanager.model import Record, RecordId
+from refmanager.normalize.identifiers import INVISIBLE
 from refmanager.normalize.pipeline import RecordStep
 
 _HTML_TAGS = {"<em>": richtext.ITALIC_OPEN, "</em>": richtext.ITALIC_CLOSE,
@@ -63,9 +64,8 @@ def _braces_as_protection(text: str) -> str:
     return "".join(pieces)
 
 
-# Soft hyphens, zero-width spaces, word joiners and marks of writing direction: break
-# and layout hints of the web page a title was copied from ("Crackdown\u200b").
-_INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff\u202a-\u202e\u2066-\u2069]")
+# The break and layout hints of the web page a title was copied from ("Crackdown\u200b").
+_INVISIBLE = re.compile(f"[{INVISIBLE}]")
 
 
 def clean_title_text(title: str) -> str:
