@@ -52,12 +52,12 @@ def shipped_protected_words() -> frozenset[str]:
 
 def _deliberate(word: str, all_capitals: bool) -> bool:
     """A word whose case says something: an acronym, inner capitals, digits."""
-    if any(char.isdigit() for char in word):
+    # str methods first, in C, for the usual word: letters only, lower case after the first
+    if not word.isalpha() and any(char.isdigit() for char in word):
         return True
     inner = word[1:]
-    if not all_capitals and any(char.isupper() for char in inner):
-        return True  # NATO, iPhone, McDonald
-    return False
+    # NATO, iPhone, McDonald
+    return not all_capitals and not inner.islower() and any(char.isupper() for char in inner)
 
 
 def _starts_sentence(before: str) -> bool:
@@ -76,11 +76,14 @@ class _ProtectedWords:
 
     def __init__(self, by_fold: dict[str, str], caseless_title: bool = True):
         self.by_fold = by_fold  # case-folded word -> the word (see `_folded_with_shipped`)
+        self.spellings = getattr(by_fold, "spellings", {})  # a `_Folded`'s words spelt more ways than one
         self.caseless_title = caseless_title
 
     def get(self, word: str) -> str | None:
         stem = _POSSESSIVE.sub("", word)
         found = self.by_fold.get(stem.casefold())
+        if found is not None and found != stem and stem in self.spellings.get(stem.casefold(), ()):
+            found = stem  # one of the word's own protected spellings: kept as written
         if found is None and stem.endswith("s") and stem[:1].isupper():  # Americans, Scandinavians
             found = self.by_fold.get(stem[:-1].casefold())
             stem, found = (stem[:-1], found) if found and not found.isupper() else (stem, None)
@@ -106,15 +109,30 @@ def _folded_frozen(protected_words: frozenset[str]) -> dict[str, str]:
 
 class _Folded(dict):
     """Protected words by case-folded form, and the multiword names among them
-    ("united states") by their first word, for `title_neighbours`."""
+    ("united states") by their first word, for `title_neighbours`. Where two
+    spellings fold alike (`SYSTRAN` written in braces, `Systran` learned), each
+    is kept as a title writes it, and the one with more capitals stands for both
+    elsewhere: the same whatever order the set gives them in."""
 
     def __init__(self, words: Iterable[str]):
-        super().__init__((word.casefold(), word) for word in words)
+        super().__init__()
+        self.spellings: dict[str, frozenset[str]] = {}  # only the folded forms spelt more ways than one
+        for word in words:
+            folded = word.casefold()
+            known = self.setdefault(folded, word)
+            if known != word:
+                spellings = self.spellings.get(folded, frozenset((known,))) | {word}
+                self.spellings[folded] = spellings
+                self[folded] = min(spellings, key=_capitals_first)
         self.phrases: dict[str, set[tuple[str, ...]]] = {}
         for folded in self:
             if " " in folded:
                 parts = tuple(folded.split())
                 self.phrases.setdefault(parts[0], set()).add(parts)
+
+
+def _capitals_first(word: str) -> tuple[int, str]:
+    return -sum(map(str.isupper, word)), word
 
 
 def _fold(words: Iterable[str]) -> "_Folded":

@@ -194,3 +194,16 @@ def test_sentence_case_on_the_labelled_pairs_of_the_dedupe_bench(repository, sha
         "a title in capitals is left to the style", "the parts of a compound are words"])
 def test_lower_function_words(title, expected):
     assert lower_function_words(title) == expected
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("Our Experience in Using SYSTRAN", "Our experience in using SYSTRAN"),
+    ("Our Experience in Using Systran", "Our experience in using Systran"),
+    ("our experience in using systran", "Our experience in using SYSTRAN"),
+], ids=["each protected spelling is kept as a title writes it", "the other one too",
+        "elsewhere the spelling with more capitals, whatever the order of the words"])
+def test_a_word_protected_in_two_spellings_is_cased_the_same_whatever_their_order(title, expected):
+    # The ACL file braces SYSTRAN and its titles teach Systran: the set of both came in
+    # another order in each run, and the last one read stood for both (APA varied by run).
+    for order in (["Systran", "SYSTRAN"], ["SYSTRAN", "Systran"]):
+        assert sentence_case(title, order) == expected
