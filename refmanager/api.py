@@ -233,6 +233,12 @@ class ConversionReport:
         }
 
 
+def no_stage(description: str, total: int | None = None) -> None:
+    """The `stage` callback that shows nothing: the library's default, and the
+    command line's when nothing is shown (piped, or a small input)."""
+    return None
+
+
 def convert(source: str, target: str, to: str | None = None, source_format: str | None = None,
             backup: bool = False, stage=None, **options) -> ConversionReport:
     """Read `source` and write it to `target` (`-` for the standard streams);
@@ -241,12 +247,11 @@ def convert(source: str, target: str, to: str | None = None, source_format: str 
 
     `options` go to the writer, as for `dumps`.
     """
-    if stage is not None:
-        stage(f"reading {source}")
+    stage = stage or no_stage
+    stage(f"reading {source}")
     document = load(source, source_format)
     to = target_format(target, to, document)
-    if stage is not None:
-        stage(f"writing {len(document.records):,} records as {to}")
+    stage(f"writing {len(document.records):,} records as {to}")
     write_problems = save(document, target, to, backup=backup, **options)
     return ConversionReport(source, target, document.format, to, len(document.records),
                             document.all_problems(), write_problems)
@@ -331,10 +336,10 @@ def deduplicate(paths: list[str], options: "DedupeOptions | None" = None,
     from refmanager.dedupe import DedupeOptions, find_duplicates
     from refmanager.dedupe.review import read_decisions, review_text
 
+    stage = stage or no_stage
     records, problems, identities = [], [], []
     for path in bibliography_files(paths):
-        if stage is not None:
-            stage(f"reading {path}")
+        stage(f"reading {path}")
         document = load(path)
         records.extend(document.records)
         identities.extend(str(record_id) for record_id in document.record_ids())  # one pass: a search per record was quadratic
@@ -346,8 +351,7 @@ def deduplicate(paths: list[str], options: "DedupeOptions | None" = None,
         by_index = {frozenset(place[i] for i in pair): same for pair, same in decided.items()
                     if all(i in place for i in pair)}
         options = dataclasses.replace(options, decisions=by_index)
-    if stage is not None:
-        stage(f"finding duplicates among {len(records):,} records")
+    stage(f"finding duplicates among {len(records):,} records")
     report = DedupeReport(records, find_duplicates(records, options), problems)
     if review:
         text = review_text(report.result.review, identities, decided)

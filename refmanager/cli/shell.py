@@ -155,7 +155,9 @@ def stage_bars(quiet: bool, paths: list[str]):
     in all), when `quiet` or when standard error is not a terminal, nothing is shown
     and `stage` does nothing."""
     if quiet or not errors.is_terminal or _input_bytes(paths) < PROGRESS_FROM_BYTES:
-        yield _no_stage
+        from refmanager.api import no_stage
+
+        yield no_stage
         return
     from rich.progress import Progress
 
@@ -168,10 +170,6 @@ def stage_bars(quiet: bool, paths: list[str]):
             current.append(progress.add_task(description, total=total))
             return lambda done: progress.advance(current[-1], done)
         yield stage
-
-
-def _no_stage(description: str, total: int | None = None):
-    return None
 
 
 def _input_bytes(paths: list[str]) -> int:

@@ -183,7 +183,7 @@ def load_works(paths: list[str], keys: list[str] = (), dedupe: bool = True,
     told each stage as it starts ("reading FILE"), for a progress display."""
     from refmanager import api as library
 
-    stage = stage or _no_stage
+    stage = stage or library.no_stage
     loaded = LoadedRecords([], [])
     for path in library.bibliography_files(paths):
         stage(f"reading {path}")
@@ -199,10 +199,6 @@ def load_works(paths: list[str], keys: list[str] = (), dedupe: bool = True,
     if keys:
         loaded.records = _records_with_keys(loaded.records, keys, paths)
     return loaded
-
-
-def _no_stage(description: str) -> None:
-    return None
 
 
 def load_records(paths: list[str], keys: list[str] = (), dedupe: bool = True
