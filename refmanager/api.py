@@ -76,8 +76,19 @@ def loads(text: str, format: str, path: str = "<string>") -> Document:
 
 def load(path: str, format: str | None = None) -> Document:
     """A Document from a file (`-` for standard input); the format is detected if not named."""
+    decoded, format = read_source(path, format)
+    return document_from(decoded, format, path)
+
+
+def read_source(path: str, format: str | None = None) -> tuple[files.DecodedText, str]:
+    """What `load` starts from: the file's text, decoded, and its format (detected if not
+    named). `refmanager.clean_parts` reads the text of a large file in parts."""
     decoded = files.read_text(path)
-    format = format or _article_format(path, decoded.text) or formats.detect(path, decoded.text)
+    return decoded, format or _article_format(path, decoded.text) or formats.detect(path, decoded.text)
+
+
+def document_from(decoded: files.DecodedText, format: str, path: str) -> Document:
+    """The Document `load` makes of a file's text (`read_source`'s)."""
     document = loads(decoded.text, format, path)
     document.encoding = decoded.encoding
     document.byte_order_mark = decoded.byte_order_mark or document.byte_order_mark

@@ -22,7 +22,7 @@ import json
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from refmanager import api, parallel
 from refmanager.changes import Change, apply_changes, revert_changes
@@ -30,6 +30,7 @@ from refmanager.errors import InputError, Problem
 from refmanager.io import formats
 from refmanager.io.files import write_bytes
 from refmanager.jsontext import json_text
+from refmanager.model import Document
 from refmanager.normalize import NormalizeConfig, normalize_document
 from refmanager.normalize.pipeline import Findings, Progress
 from refmanager.normalize.review import Decisions, read_review, review_text
@@ -129,7 +130,11 @@ def clean(paths: list[str], config: NormalizeConfig | None = None, apply: bool =
 def _clean_file(path: str, config: NormalizeConfig, apply: bool, target: str, in_place: bool,
                 diff: bool, progress_for: ProgressFactory | None, decisions: Decisions,
                 jobs: int | None) -> FileReport:
-    document = api.load(path)
+    decoded, source_format = api.read_source(path)
+    starts = _part_starts(decoded, source_format, target if apply else None, diff, jobs)
+    if starts:
+        return _clean_in_parts(path, decoded, config, apply, target, in_place, starts, progress_for, decisions)
+    document = api.document_from(decoded, source_format, path)
     if apply and in_place and document.format not in formats.known_writers():
         apply = False  # an article's front matter is read, never rewritten: plan it only
         document.problems.append(Problem(path, 1, f"not rewritten in place: {document.format} is read, not "
@@ -137,9 +142,6 @@ def _clean_file(path: str, config: NormalizeConfig, apply: bool, target: str, in
                                          "warning"))
     format = api.target_format(target, None, document) if apply else document.format
     progress = progress_for(path, len(document.records)) if progress_for else None
-    jobs = _jobs_for(document, format, diff, jobs)
-    if jobs > 1:
-        return _clean_in_parts(document, config, apply, target, in_place, format, progress, decisions, jobs)
     before = api.dumps(document, format).text if diff else ""
     findings = normalize_document(document, config, progress=progress, decisions=decisions)
     report = _file_report(path, document.format, len(document.records), findings, document.all_problems(), config)
@@ -166,27 +168,38 @@ def _file_report(path: str, format: str, records: int, findings: Findings, read_
                       declined=len(findings.declined))
 
 
-def _jobs_for(document, format: str, diff: bool, jobs: int | None) -> int:
-    """How many processes clean the file: only a large BibTeX file written as BibTeX is
-    cleaned in parts (`refmanager.clean_parts`); a diff needs the whole text before."""
-    if document.format != BIBTEX or format not in (BIBTEX, "biblatex") or diff:
-        return 1
-    return parallel.parallel_jobs(jobs, len(document.blocks))
+def _part_starts(decoded, source_format: str, target: str | None, diff: bool, jobs: int | None) -> list[int]:
+    """Where the parts of a file cleaned by `jobs` processes start, after the first
+    (`refmanager.clean_parts`); none for a file cleaned by one. Only a large BibTeX file
+    written as BibTeX is cleaned in parts; a diff needs the whole text before."""
+    text = decoded.text
+    if source_format != BIBTEX or diff or text.startswith("\ufeff"):
+        return []
+    if target is not None and formats.EXTENSIONS.get(PurePath(target).suffix.lower()) not in (BIBTEX, "biblatex"):
+        return []
+    parts = parallel.parallel_jobs(jobs, text.count("\n@"))  # about one a block
+    if parts == 1:
+        return []
+    from refmanager.clean_parts import split_points
+
+    return split_points(text, parts)
 
 
-def _clean_in_parts(document, config: NormalizeConfig, apply: bool, target: str, in_place: bool,
-                    format: str, progress: Progress | None, decisions: Decisions, jobs: int) -> FileReport:
-    """`_clean_file` with `jobs` processes, each on a part of the file: the same report and file."""
+def _clean_in_parts(path: str, decoded, config: NormalizeConfig, apply: bool, target: str, in_place: bool,
+                    starts: list[int], progress_for: ProgressFactory | None, decisions: Decisions) -> FileReport:
+    """`_clean_file` with a process a part of the file: the same report and file."""
     from refmanager.clean_parts import clean_in_parts
 
-    cleaned = clean_in_parts(document, config, decisions, jobs, apply, write_unchanged=not in_place,
-                             dialect="biblatex" if format == "biblatex" else "bibtex", progress=progress)
-    report = _file_report(document.path, document.format, cleaned.records, cleaned.findings, cleaned.problems,
-                          config)
+    format = formats.EXTENSIONS[PurePath(target).suffix.lower()] if apply else BIBTEX
+    cleaned = clean_in_parts(decoded.text, path, config, decisions, starts, apply, write_unchanged=not in_place,
+                             format=format, problems=decoded.problems, progress_for=progress_for)
+    report = _file_report(path, BIBTEX, cleaned.records, cleaned.findings, cleaned.problems, config)
     report.sources = cleaned.sources
     report.problems += cleaned.unmade
     if cleaned.written is not None:
-        report.problems += api.save_written(document, target, format, cleaned.written, backup=in_place)
+        document = Document(path=path, format=BIBTEX, encoding=decoded.encoding,
+                            byte_order_mark=decoded.byte_order_mark)
+        report.problems += api.save_written(document, target, cleaned.format, cleaned.written, backup=in_place)
         report.written = target
     return report
 

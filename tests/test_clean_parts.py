@@ -106,6 +106,70 @@ def test_a_file_with_strings_comments_bad_blocks_and_crlf_is_cleaned_in_parts_as
     assert "ClusterPersonVariants" in report and "AlignNameSplits" in report
 
 
+def _keys_across_parts_file(path: Path, entries: int = 300) -> Path:
+    """Entries whose keys and crossrefs reach across parts: a key of the first part used
+    again in the last, a child at the end whose parent is at the start, and one whose
+    parent is nowhere; no @string, so that every part is read at once."""
+    parts = ["@book{parent,\n  title = {The Parent Volume},\n  year = {2001},\n}\n\n"]
+    parts += [_AWKWARD_ENTRY.format(n=n).replace("\r\n", "\n").replace("booktitle = acl", "booktitle = {ACL}")
+              for n in range(entries)]
+    parts.append("@inproceedings{key3,\n  title = {Again}, year = {2002},\n}\n\n")
+    parts.append("@inproceedings{child,\n  title = {A Chapter}, crossref = {parent},\n}\n\n")
+    parts.append("@inproceedings{orphan,\n  title = {Alone}, crossref = {nowhere},\n}\n")
+    path.write_text("".join(parts), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("jobs", [2, 3])
+def test_duplicate_keys_and_crossrefs_across_parts_are_reported_as_by_one_process(
+        tmp_path, monkeypatch, any_size_in_parts, jobs):
+    source = _keys_across_parts_file(tmp_path / "keys.bib")
+    serial = cleaning.clean([str(source)], jobs=1).files[0].problems
+    in_parts = cleaning.clean([str(source)], jobs=jobs).files[0].problems
+    assert in_parts == serial
+    messages = [problem.message for problem in serial]
+    assert any(message.startswith("duplicate key 'key3' (first used at line") for message in messages)
+    assert any("crossref 'nowhere' names no entry" in message for message in messages)
+    assert not any("crossref 'parent'" in message for message in messages)
+    assert _clean_in(tmp_path / "parts", source, jobs, CONFIGS[0].values[0], monkeypatch=monkeypatch) == \
+        _clean_in(tmp_path / "serial", source, 1, CONFIGS[0].values[0], monkeypatch=monkeypatch)
+
+
+def test_the_parts_start_at_plain_entries_that_begin_a_line():
+    text = "@comment{x}\n" + "".join(f"@misc{{k{n},\n  title = {{T{n}}},\n}}\n" for n in range(40))
+    text = text.replace("@misc{k20,", "  @misc{k20,")  # not at a line start: passed over
+    points = clean_parts.split_points(text, 4)
+    assert len(points) == 3 and points == sorted(set(points))
+    for point in points:
+        assert text[point - 1] == "\n" and text.startswith("@misc{k", point)
+    assert clean_parts.split_points("@comment{only this}\n", 2) == []
+
+
+def test_a_part_whose_cut_falls_inside_an_entry_is_read_again_from_where_the_one_before_ended(
+        bigbib, tmp_path, monkeypatch, any_size_in_parts):
+    # Cuts are made where a plain entry begins a line, so that they fall between blocks;
+    # were one to fall inside a block, the part is read again from the block's end.
+    source = _acl_slice(bigbib, tmp_path / "acl.bib", 1500)
+    text = source.read_text(encoding="utf-8")
+    inside = text.find("\n title", len(text) // 2) + 4  # within a field of an entry
+    monkeypatch.setattr(clean_parts, "split_points", lambda text, parts: [inside])
+    starts = tmp_path / "starts"  # where each process began reading (a file: the worker is forked)
+    read_part = clean_parts.read_bibtex_part
+
+    def read_and_note(text, path, start, stop, macros=None):
+        with starts.open("a") as notes:
+            notes.write(f"{start}\n")
+        return read_part(text, path, start, stop, macros)
+
+    monkeypatch.setattr(clean_parts, "read_bibtex_part", read_and_note)
+    config = CONFIGS[0].values[0]
+    in_parts = _clean_in(tmp_path / "parts", source, 2, config, monkeypatch=monkeypatch)
+    monkeypatch.undo()
+    assert _clean_in(tmp_path / "serial", source, 1, config, monkeypatch=monkeypatch) == in_parts
+    read_from = sorted(map(int, starts.read_text().split()))
+    assert len(read_from) == 3 and read_from[:2] == [0, inside] and read_from[2] > inside  # the worker read twice
+
+
 def test_a_review_files_decisions_are_honoured_in_parts_as_by_one_process(tmp_path, monkeypatch, any_size_in_parts):
     import json
 
@@ -206,11 +270,13 @@ def test_without_fork_or_off_linux_everything_is_serial(monkeypatch):
 
 
 def test_a_diff_or_another_format_is_cleaned_in_one_process(tmp_path, any_size_in_parts):
-    document = cleaning.api.load(str(_awkward_file(tmp_path / "awkward.bib")))
-    assert cleaning._jobs_for(document, "bibtex", diff=False, jobs=2) == 2
-    assert cleaning._jobs_for(document, "biblatex", diff=False, jobs=2) == 2
-    assert cleaning._jobs_for(document, "bibtex", diff=True, jobs=2) == 1  # the diff needs the text before
-    assert cleaning._jobs_for(document, "csljson", diff=False, jobs=2) == 1
+    source = _awkward_file(tmp_path / "awkward.bib")
+    decoded, format = cleaning.api.read_source(str(source))
+    assert len(cleaning._part_starts(decoded, format, "out.bib", diff=False, jobs=2)) == 1
+    assert len(cleaning._part_starts(decoded, format, None, diff=False, jobs=3)) == 2  # a plan
+    assert cleaning._part_starts(decoded, format, "out.bib", diff=True, jobs=2) == []  # the diff needs the text before
+    assert cleaning._part_starts(decoded, format, "out.json", diff=False, jobs=2) == []
+    assert cleaning._part_starts(decoded, format, "out.bib", diff=False, jobs=1) == []
 
 
 def test_the_jobs_option_is_passed_on_and_must_not_be_negative(tmp_path, monkeypatch):

@@ -56,9 +56,10 @@ def untouched_source(record: Record, format: str) -> str | None:
 
 
 def report_duplicate_keys(records: list[Record], key_name: str = "key", records_name: str = "entries",
-                          severity: str = "error") -> None:
-    """A problem on each record whose key an earlier record of the file has; both are kept."""
-    first_lines: dict[str, int] = {}
+                          severity: str = "error", first_lines: dict[str, int] | None = None) -> None:
+    """A problem on each record whose key an earlier record of the file has; both are kept.
+    (`first_lines`: the line of each key's first record before these, if any.)"""
+    first_lines = dict(first_lines or {})
     for record in records:
         line = record.origin.line if record.origin else 0
         if record.key not in first_lines:

@@ -47,6 +47,10 @@ class NormalizeConfig:
     name_authority: str = ""
     review: str = ""  # the review file: suggestions, and the decisions taken on them
     source: str = ""  # the file the settings came from, for messages
+    # Not a setting: the protected words learned from the titles of the whole file, for
+    # steps prepared on a part of it (`refmanager.clean_parts`); None: learned from the
+    # records they are prepared on.
+    learned_words: frozenset[str] | None = None
 
     def with_options(self, **options) -> "NormalizeConfig":
         """The same settings with the given ones replaced (command-line options win)."""

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -305,8 +306,31 @@ def title_case(title: str, protected_words: Iterable[str] = ()) -> str:
 def learn_protected_words(titles: Iterable[str], minimum: int = LEARNED_FROM_RECORDS) -> set[str]:
     """Words written capitalised in the middle of sentence-case titles in at least
     `minimum` titles, and never in lower case there: proper nouns and adjectives."""
-    capitalised: Counter = Counter()
-    lowered: set[str] = set()
+    return count_title_words(titles).protected(minimum)
+
+
+@dataclass(slots=True)
+class TitleWords:
+    """What `learn_protected_words` counts: in how many sentence-case titles each word is
+    capitalised inside the title, and the words found there in lower case. The counts
+    of the parts of a file add up to the file's (`refmanager.clean_parts`)."""
+
+    capitalised: Counter = field(default_factory=Counter)
+    lowered: set[str] = field(default_factory=set)
+
+    def add(self, other: TitleWords) -> None:
+        self.capitalised.update(other.capitalised)
+        self.lowered |= other.lowered
+
+    def protected(self, minimum: int = LEARNED_FROM_RECORDS) -> set[str]:
+        lowered = self.lowered
+        return {word for word, count in self.capitalised.items() if count >= minimum and word.lower() not in lowered}
+
+
+def count_title_words(titles: Iterable[str]) -> TitleWords:
+    """The words of the titles that `learn_protected_words` learns from, counted."""
+    counts = TitleWords()
+    capitalised, lowered = counts.capitalised, counts.lowered
     for title in titles:
         # a word that starts a title or a subtitle is capitalised whatever it is
         text = richtext.plain(title)
@@ -322,7 +346,7 @@ def learn_protected_words(titles: Iterable[str], minimum: int = LEARNED_FROM_REC
                 capitalised[word] += 1
             elif word.islower():
                 lowered.add(word)
-    return {word for word, count in capitalised.items() if count >= minimum and word.lower() not in lowered}
+    return counts
 
 
 # FixTitleCase and ProtectTitleWords learn from the same titles in one run: the last
@@ -330,9 +354,12 @@ def learn_protected_words(titles: Iterable[str], minimum: int = LEARNED_FROM_REC
 _last_learned: tuple[tuple[str, ...], frozenset[str]] = ((), frozenset())
 
 
-def _learned_from(records: list[Record]) -> frozenset[str]:
-    """`learn_protected_words` over the records' titles, learned once for the same titles."""
+def _learned_from(records: list[Record], config: NormalizeConfig) -> frozenset[str]:
+    """`learn_protected_words` over the records' titles, learned once for the same titles;
+    the whole file's, where the steps are prepared on a part of it (`config.learned_words`)."""
     global _last_learned
+    if config.learned_words is not None:
+        return config.learned_words
     titles = tuple(record.title for record in records if record.title)
     if titles != _last_learned[0] or not titles:
         _last_learned = titles, frozenset(learn_protected_words(titles))
@@ -361,7 +388,7 @@ class FixTitleCase(RecordStep):
     (the acronyms of an all-capitals title cannot be told apart, hence a suggestion)."""
 
     def prepare(self, records: list[Record], config: NormalizeConfig) -> None:
-        self.protected = set(config.protected_words) | _learned_from(records)
+        self.protected = set(config.protected_words) | _learned_from(records, config)
 
     def candidates(self, records: list[Record]) -> set[int]:
         return {position for position, record in enumerate(records) if _in_capitals(record.title)}
@@ -386,7 +413,7 @@ class ProtectTitleWords(RecordStep):
     on_by_default = False
 
     def prepare(self, records: list[Record], config: NormalizeConfig) -> None:
-        words = set(config.protected_words) | shipped_protected_words() | _learned_from(records)
+        words = set(config.protected_words) | shipped_protected_words() | _learned_from(records, config)
         # Of the words at a position, the longest that a non-word character follows.
         self.pattern = re.compile(r"(?<![\w>])(" + longest_word_pattern(words) + r")(?![\w<])") if words else None
         # A protected word can only be found where the title has a run of word characters

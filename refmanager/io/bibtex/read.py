@@ -13,6 +13,8 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter
+from dataclasses import dataclass
+from dataclasses import field as data_field
 from functools import lru_cache
 
 from refmanager.collector import collector_paused
@@ -55,6 +57,67 @@ def _check_keys(records: list[Record]) -> list[Problem]:
     return dangling_crossrefs(children, set(key_counts))
 
 
+@dataclass(slots=True)
+class Macros:
+    """The @string definitions read so far, as the reader keeps them: what it needs to
+    read on from there."""
+
+    strings: dict[str, str] = data_field(default_factory=dict)
+    depths: dict[str, int] = data_field(default_factory=dict)  # how deep each definition nests
+    refused: dict[str, int] = data_field(default_factory=dict)  # too large to expand: their lines
+
+
+@dataclass(slots=True)
+class PartRead:
+    """A part of a file, read (`read_bibtex_part`)."""
+
+    document: Document  # its blocks and read problems; keys not checked yet (`part_key_problems`)
+    end: int  # where reading ended: the part's stop, or past it where a block ran on
+    macros: Macros  # as they stand at `end`
+
+
+def read_bibtex_part(text: str, path: str, start: int, stop: int, macros: Macros | None = None) -> PartRead:
+    """The blocks of `text` that start in [start, stop), as `read_bibtex` reads them once
+    the text before `start` has defined `macros`, if `start` is where a block of the
+    whole file starts (`refmanager.clean_parts` makes sure of it)."""
+    reader = _BibtexReader(path)
+    macros = macros or Macros()
+    reader.document.strings, reader.macro_depths = dict(macros.strings), dict(macros.depths)
+    reader.refused_macros = dict(macros.refused)
+    with collector_paused():
+        end = reader.read(text, start, stop, text.count("\n", 0, start) + 1)
+    return PartRead(reader.document, end, Macros(reader.document.strings, reader.macro_depths,
+                                                 reader.refused_macros))
+
+
+def key_and_line(record: Record) -> tuple[str, int]:
+    """A record's key and line, without building a pending record."""
+    if isinstance(record, PendingRecord):
+        return record.key, record.pending.line
+    return record.key, record.origin.line if record.origin else 0
+
+
+def may_name_a_crossref(records: list[Record]) -> bool:
+    """Whether any of the records may have a crossref that `part_key_problems` checks."""
+    return any(map(_may_crossref, records))
+
+
+def part_key_problems(records: list[Record], first_position: int, repeated: dict[str, tuple[int, int]],
+                      keys: set[str] | None) -> list[Problem]:
+    """`_check_keys` for the records of a part of a file, the first of them the file's
+    record at `first_position`: `repeated` holds the position and line of the first
+    record of each key the file has more than once, `keys` the file's keys (None if no
+    part `may_name_a_crossref`)."""
+    duplicates = [record for record in records if record.key in repeated]
+    children = [record for record in records if _may_crossref(record)] if keys is not None else []
+    for record in duplicates + children:
+        if isinstance(record, PendingRecord):
+            record.built_alone()
+    earlier = {key: line for key, (position, line) in repeated.items() if position < first_position}
+    report_duplicate_keys(duplicates, first_lines=earlier)
+    return dangling_crossrefs(children, keys) if children else []
+
+
 def _may_crossref(record: Record) -> bool:
     if not isinstance(record, PendingRecord):
         return True
@@ -71,11 +134,17 @@ class _BibtexReader:
         self.refused_macros: dict[str, int] = {}  # @strings too large to expand: their lines
         self.group: list[PendingRecord] = []  # the records, decoded together (`pending.py`)
 
-    def read(self, text: str) -> None:
-        position, line = 0, 1
-        while position < len(text):
+    def read(self, text: str, position: int = 0, stop: int | None = None, line: int = 1) -> int:
+        """Read the blocks from `position` (at `line`) on; with `stop`, only those that
+        start before it. Where reading ended: `stop`, or past it if a block runs on."""
+        if stop is None or stop >= len(text):
+            stop = len(text)
+        while position < stop:
             start = BLOCK_START.search(text, position)
             at = start.start() if start else len(text)
+            if at >= stop and stop < len(text):  # the next part of the file begins at `stop`
+                self.add_text(text[position:stop], line)
+                return stop
             entry = scan_entry(text, at) if start else None
             if entry is None:  # not a plain entry: bibtexparser reads up to the next one
                 end = self.next_plain_entry(text, at + 1)
@@ -86,6 +155,7 @@ class _BibtexReader:
                 self.add_entry(entry, line + text.count("\n", position, at))
             line += text.count("\n", position, end)
             position = end
+        return position
 
     @staticmethod
     def next_plain_entry(text: str, position: int) -> int:
