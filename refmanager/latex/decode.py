@@ -29,6 +29,7 @@ from functools import lru_cache
 from refmanager import richtext
 from refmanager.latex.braces import group_end
 from refmanager.latex.math import math_as_text
+from refmanager.latex.pylatexenc_calls import converted_apart
 from refmanager.latex.quotes import decode_quote
 from refmanager.richtext import SMALL_CAPS_OPEN
 
@@ -375,7 +376,7 @@ def _converts(name: str) -> bool:
 @lru_cache(maxsize=100_000)
 def _command_to_text(unit: str, name: str) -> str:
     try:
-        return _converter().latex_to_text(unit)
+        return converted_apart(_converter(), unit)
     except Exception:  # pylatexenc can fail on odd arguments; keep the source then
         return unit
 

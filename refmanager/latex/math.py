@@ -14,6 +14,8 @@ import logging
 import re
 from functools import lru_cache
 
+from refmanager.latex.pylatexenc_calls import converted_apart
+
 # Characters that print as themselves in math mode (no letters: those are variables).
 _PLAIN = set("0123456789<>=+-*/()[]|.,:;!?' ")
 _TOKEN = re.compile(r"\\[A-Za-z]+|\\.|[_^](?:\{[^{}\\]*\}|\{\\[A-Za-z]+\}|\\[A-Za-z]+|[^{}\\\s])|.", re.S)
@@ -62,5 +64,5 @@ def _symbol(command: str) -> str | None:
     from pylatexenc.latex2text import LatexNodes2Text
 
     logging.getLogger("pylatexenc").setLevel(logging.ERROR)  # a command it lacks is a formula here
-    text = LatexNodes2Text(math_mode="text").latex_to_text(f"${command}$").strip()
+    text = converted_apart(LatexNodes2Text(math_mode="text"), f"${command}$").strip()
     return text if len(text) == 1 and not text.isascii() else None
