@@ -24,6 +24,7 @@ _NOT_WORD = re.compile(r"[^0-9a-z]+")
 _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.I)
 _DOI_IN_TEXT = re.compile(r"\b10\.\d{4,9}/\S+")
 _FIRST_NUMBER = re.compile(r"\d+")
+_NOT_DIGIT = re.compile(r"\D+")
 _HTML_ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-f]+|[a-z]+);", re.I)
 # Titles that name a kind of item rather than a work: a shared title says little.
 _NOTICE = re.compile(r"^(?:reply|response|erratum|errata|corrigendum|correction|retraction|"
@@ -46,6 +47,9 @@ _CUT_OFF_CORRECTED_ARTICLE = re.compile(r"\s*\([^()]*\([^()]*$")
 _NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 _PART = re.compile(r"\b(part|pt|volume|vol|chapter|ch|phase)\s+([ivx]+|\d+|" + "|".join(_NUMBER_WORDS) + r")\b")
 _PART_LABELS = {"pt": "part", "vol": "volume", "ch": "chapter"}
+# An act of a play or an episodic game ("Kentucky Route Zero - Act III"): in Roman numerals
+# only, since "Children Act 1989" names a statute, not a part.
+_ACT = re.compile(r"\bact\s+([ivx]+)\b")
 # A citation string split badly: the author list's tail and the year run into the
 # title ("vazirani 1995 introduction to computational learning theory").
 _LEADING_YEAR = re.compile(r"^(?:[a-z]+ ){0,5}((?:19|20)\d\d) (?=(?:\S+ ){2}\S)")
@@ -70,6 +74,13 @@ class WorkKey:
     notice: str  # "reply", "erratum"... when the title names such an item
     part: str  # "part 2" for "Part II", "phase 1 volume 2"
     draft: bool = False  # cited as not (yet) published: "unpublished manuscript", "preprint"
+    # What names one item among its siblings: the digits of a report's own number ("44759"
+    # for "R44759"; a month, "June", has none), the edition ("2"), a chapter's number, and
+    # the BibTeX crossref (folded key) of the book it is in.
+    number: str = ""
+    edition: str = ""
+    chapter: str = ""
+    parent: str = ""
 
     @property
     def is_preprint(self) -> bool:
@@ -111,7 +122,17 @@ def work_key(record: Record, index: int) -> WorkKey:
         notice=notice,
         part=_part(title),
         draft=record.type == "manuscript" or bool(_DRAFT_VENUE.search(venue)),
+        number=_NOT_DIGIT.sub("", record.number),
+        edition=_number_text(record.edition),
+        chapter=_number_text(record.variables.get("chapter-number", "")),
+        parent=_crossref(record),
     )
+
+
+def _crossref(record: Record) -> str:
+    """The citation key of the book a BibTeX entry is part of, folded: "" if none."""
+    fields = record.foreign.get(FOREIGN, {})
+    return fold(next((raw for name, raw in fields.items() if name.lower() == "crossref"), ""))
 
 
 def _with_subtitle(record: Record) -> str:
@@ -184,10 +205,11 @@ def _number_text(text: str) -> str:
 
 def _part(title: str) -> str:
     """Which numbered part of a larger work the title names ("part 2", "phase 1 volume 2"); "" if none."""
-    if not _PART.search(title):
-        return ""
-    return " ".join(f"{_PART_LABELS.get(label, label)} {_numeral_value(numeral)}"
-                    for label, numeral in _PART.findall(title))
+    if "act" not in title and not _PART.search(title):
+        return ""  # cheaply: most titles name no part
+    parts = [f"{_PART_LABELS.get(label, label)} {_numeral_value(numeral)}"
+             for label, numeral in _PART.findall(title)]
+    return " ".join(parts + [f"act {_roman(numeral)}" for numeral in _ACT.findall(title)])
 
 
 def _numeral_value(numeral: str) -> int:

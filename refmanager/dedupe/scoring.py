@@ -3,9 +3,10 @@
 Identifiers decide where both records have them (one DOI: one work; two valid
 DOIs: two works, unless one is a preprint's). Otherwise the score weighs title,
 authors, year, venue, volume and pages, and guards against the false merges that
-share a title: replies and errata, parts I and II, editions of a book in other
-years, editorials and reviews with other volumes or pages. A record without a
-title is placed by its authors, year and first page. An erratum, reply or
+share a title: replies and errata here; in guards.py, the pairs that are two
+works by construction (parts I and II, editions, report numbers, chapters, other
+proceedings and pages, editorials and reviews with other volumes or pages...).
+A record without a title is placed by its authors, year and first page. An erratum, reply or
 comment and the article it concerns are marked related (two items, one study),
 as are a manuscript cited as such and its published version (two versions), and
 a pair weighed as two works says so (`distinct_score`), so that clustering
@@ -16,15 +17,13 @@ what did not, so a match can be explained.
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import JaroWinkler
 
 from refmanager.dedupe.columns import WorkKey
-
-_HAS_DIGIT = re.compile(r"\d")
+from refmanager.dedupe.guards import alike_titles_apart, different_works, other_numbered_part, venues_differ
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +56,10 @@ def compare(a: WorkKey, b: WorkKey, common_title: bool = False) -> Comparison:
     """Score one pair. `common_title`: the title recurs in the input (a column such as
     "Editor's notes"), so it says little on its own."""
     outcome = Comparison(a.index, b.index, 0.0)
+    if other_numbered_part(a, b):  # asked before the DOI, which a catalogue may copy onto every part
+        outcome.disagreed.append("part")
+        outcome.distinct_score = 0.0
+        return outcome
     decided = _by_identifier(a, b, outcome)
     if decided is not None:
         outcome.score = decided
@@ -74,6 +77,11 @@ def compare(a: WorkKey, b: WorkKey, common_title: bool = False) -> Comparison:
             outcome.disagreed.append("title")
         else:
             _judge_untitled(a, b, outcome)
+        return outcome
+    reason = alike_titles_apart(a, b)  # asked only now: it weighs titles alike enough to merge
+    if reason:
+        outcome.disagreed.append(reason)
+        outcome.distinct_score = 0.0
         return outcome
     authors = _author_evidence(a.families, b.families, outcome)
     year = _year_evidence(a.year, b.year, outcome)
@@ -99,7 +107,7 @@ def _recurring_title_says_little(a: WorkKey, b: WorkKey, authors: float, year: f
         return details <= 0
     if year != 0:
         return year < 0
-    return not (a.venue and b.venue) or _venues_differ(a, b)
+    return not (a.venue and b.venue) or venues_differ(a, b)
 
 
 def _judge_untitled(a: WorkKey, b: WorkKey, outcome: Comparison) -> None:
@@ -119,7 +127,7 @@ def _one_place(a: WorkKey, b: WorkKey) -> bool:
     """The same authors, year and first page, in no other volume or venue."""
     if not (a.year and a.year == b.year and len(a.first_page) >= 2 and a.first_page == b.first_page):
         return False
-    if a.volume and b.volume and a.volume != b.volume or _venues_differ(a, b):
+    if a.volume and b.volume and a.volume != b.volume or venues_differ(a, b):
         return False
     return bool(a.families and b.families) and _author_similarity(a.families, b.families) >= 0.9
 
@@ -173,12 +181,7 @@ def _year_evidence(a: int | None, b: int | None, outcome: Comparison) -> float:
 def _one_volume_and_page(a: WorkKey, b: WorkKey) -> bool:
     """The same volume and first page (two digits or more), in no other venue."""
     same_place = a.volume and a.volume == b.volume and len(a.first_page) >= 2 and a.first_page == b.first_page
-    return bool(same_place) and not _venues_differ(a, b)
-
-
-def _venues_differ(a: WorkKey, b: WorkKey) -> bool:
-    """Both venues given, and too unlike to be one spelt two ways."""
-    return bool(a.venue and b.venue) and fuzz.token_set_ratio(a.venue, b.venue) < 50
+    return bool(same_place) and not venues_differ(a, b)
 
 
 def _kind_evidence(a: WorkKey, b: WorkKey, outcome: Comparison) -> float:
@@ -194,7 +197,7 @@ def _venue_evidence(a: WorkKey, b: WorkKey, outcome: Comparison) -> float:
     """Another year in another venue: a later version (a journal article after its
     conference paper), not the same record. Venues are spelt too many ways to count
     for a match; they only count against one."""
-    if not (a.year and b.year and a.year != b.year and _venues_differ(a, b)):
+    if not (a.year and b.year and a.year != b.year and venues_differ(a, b)):
         return 0.0
     outcome.disagreed.append("venue")
     return -2.0
@@ -251,98 +254,17 @@ def _by_identifier(a: WorkKey, b: WorkKey, outcome: Comparison) -> float | None:
 
 
 def _guarded(a: WorkKey, b: WorkKey, outcome: Comparison) -> bool:
-    """Pairs that share a title but are different works by construction."""
+    """Pairs that share a title but are different works by construction (guards.py)."""
     if a.part != b.part:
         outcome.disagreed.append("part")
         return True
     if a.notice != b.notice and not _same_item(a, b):
         outcome.disagreed.append(_NOTICE_DIFFERS)
         return True
-    if a.kind == b.kind == "book" and a.year and b.year and a.year != b.year:
-        outcome.disagreed.append("year (another edition)")
-        return True
-    if a.kind == b.kind and a.kind in _WORKS_IN_VOLUMES and a.volume and b.volume and a.volume != b.volume:
-        outcome.disagreed.append("volume (another volume of the set)")
-        return True
-    if _number_replaced(a.title, b.title):
-        outcome.disagreed.append("a number in the title (another of a series)")
-        return True
-    if _populations_differ(a.title, b.title):
-        outcome.disagreed.append("population (adults, children)")
-        return True
-    if _other_serial_with_subtitle(a, b):
-        outcome.disagreed.append("venue and subtitle (another publication of the study)")
-        return True
-    return False
-
-
-# Kinds whose volume is a work of its own: the volumes of a book set or a report.
-_WORKS_IN_VOLUMES = frozenset({"book", "report"})
-
-
-def _number_replaced(first: str, second: str) -> bool:
-    """A number of one title is another number in the other: "the digital antiquarian
-    1980" and "... 1981", "sc00026h" and "sc00027h" (a series' parts). The words must
-    differ in their digits alone, in as many: "p6ink4a" for "p16 ink4a" is a slip,
-    and an added number ("trial 2" beside "trial") may be one database's extra. (Numbers
-    of other lengths, "1" and "10", cost the labelled sets pairs they join.)"""
-    if first == second or not (_HAS_DIGIT.search(first) and _HAS_DIGIT.search(second)):
-        return False
-    numbers_a = {word for word in first.split() if _HAS_DIGIT.search(word)}
-    numbers_b = {word for word in second.split() if _HAS_DIGIT.search(word)}
-    only_a, only_b = numbers_a - numbers_b, numbers_b - numbers_a
-    return bool(only_a) and all(any(_digits_differ(x, y) for y in only_b) for x in only_a)
-
-
-def _digits_differ(first: str, second: str) -> bool:
-    return len(first) == len(second) and all(
-        x == y or (x.isdigit() and y.isdigit()) for x, y in zip(first, second))
-
-
-def _other_serial_with_subtitle(a: WorkKey, b: WorkKey) -> bool:
-    """A Cochrane review and its journal version ("Interventions for HUS and TTP" and
-    the same words plus ": a systematic review of randomized controlled trials" in Am
-    J Kidney Dis), or one study in two journals: two publications, though one title
-    extends the other. Only where the serials are clearly two (the Cochrane Database
-    and another, or other journals whose volume and first page both disagree) and the
-    longer title adds a subtitle: a database's lost subtitle alone changes no venue."""
-    if a.title == b.title or not (a.venue and b.venue):
-        return False
-    # The cheap tests first: every pair compared comes through here.
-    if ("cochrane" in a.venue) != ("cochrane" in b.venue):
-        return _subtitle_added(a.title, b.title)
-    places_differ = (a.volume and b.volume and a.volume != b.volume
-                     and a.first_page and b.first_page and a.first_page != b.first_page)
-    return bool(places_differ) and _subtitle_added(a.title, b.title) \
-        and fuzz.token_set_ratio(a.venue, b.venue) < 50
-
-
-def _subtitle_added(a: str, b: str) -> bool:
-    """The longer title is the shorter (spelt alike: "haemolytic", "hemolytic") and two
-    or more words more at its end."""
-    shorter, longer = sorted((a, b), key=len)
-    if longer.count(" ") < shorter.count(" ") + 2:
-        return False
-    start = " ".join(longer.split()[:shorter.count(" ") + 1])
-    return fuzz.ratio(shorter, start, score_cutoff=90) >= 90
-
-
-# A trial in adults and its twin in children share every other word of their titles
-# ("... Clinical Trial of Eculizumab in Adult Patients" / "... in Pediatric Patients").
-_ADULTS = frozenset({"adult", "adults"})
-_CHILDREN = frozenset({"pediatric", "paediatric", "child", "children", "childhood", "infant", "infants",
-                       "neonatal", "neonates", "newborn", "newborns"})
-
-
-def _populations_differ(a: str, b: str) -> bool:
-    """One title is of adults and the other of children, and not of both."""
-    if "adult" not in a and "adult" not in b:
-        return False  # cheaply: most titles name neither
-    words_a, words_b = set(a.split()), set(b.split())
-    adults_a, adults_b = bool(words_a & _ADULTS), bool(words_b & _ADULTS)
-    children_a, children_b = bool(words_a & _CHILDREN), bool(words_b & _CHILDREN)
-    return (adults_a and children_b and not (children_a or adults_b)) or \
-        (adults_b and children_a and not (children_b or adults_a))
+    reason = different_works(a, b)
+    if reason:
+        outcome.disagreed.append(reason)
+    return bool(reason)
 
 
 _NOTICE_DIFFERS = "kind of item (reply, erratum...)"

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+import refmanager
+
 from refmanager.dedupe.columns import normalize_doi, work_key
 from refmanager.io.bibtex.names import parse_names
 from refmanager.model import DateValue, Name, Record
@@ -91,3 +93,28 @@ def test_the_families_compared_are_those_of_the_repaired_author_list(author_fiel
 ])
 def test_the_doi_is_found_in_a_decorated_field(field, doi):
     assert normalize_doi(field) == doi
+
+
+def one_entry(bibtex: str):
+    return work_key(refmanager.loads(bibtex, "bibtex").records[0], 0)
+
+
+@pytest.mark.parametrize("entry, columns", [
+    # personal-library-17k.bib (../shared/bench/bigbib): what names one item among its siblings
+    pytest.param("@report{a, title = {Lebanon}, year = {2021}, number = {R44759}}", {"number": "44759"},
+                 id="a report number's digits"),
+    pytest.param("@inproceedings{a, title = {Goals}, year = {2002}, number = {April}}", {"number": ""},
+                 id="a month in the number field is no number"),
+    pytest.param("@book{a, title = {Codex Necrons}, year = {2020}, edition = {9}}", {"edition": "9"},
+                 id="an edition"),
+    pytest.param("@inbook{a, title = {Puff}, year = {1984}, chapter = {19}, crossref = {clancey84__readin_medic_artif_intel_}}",
+                 {"chapter": "19", "parent": "clancey84 readin medic artif intel"},
+                 id="a chapter's number and the crossref of its book"),
+    pytest.param("@online{a, title = {Wot I Think}, subtitle = {Kentucky Route Zero - Act III}, year = {2014}}",
+                 {"part": "act 3"}, id="an act in Roman numerals is a part"),
+    pytest.param("@legislation{a, title = {Children Act 1989}, year = {1989}}", {"part": ""},
+                 id="a statute's year is no act's number"),
+])
+def test_the_columns_that_name_an_item_among_its_siblings(entry, columns):
+    key = one_entry(entry)
+    assert {name: getattr(key, name) for name in columns} == columns
