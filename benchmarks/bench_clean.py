@@ -7,9 +7,9 @@ its own; the figures are medians over the runs. Jobs:
 
 * bibtexparser: `parse_file` + `write_string` with its defaults (the peer the
   target is set against: `refman clean` should take no more wall time);
-* refman clean: the command itself (`clean FILE --apply -o OUT --report R`):
+* refman clean --jobs 1: the command itself (`clean FILE --apply -o OUT --report R`):
   read, every rule of the default pipeline plus ProtectTitleWords, write the
-  file and the report, in one process (its default);
+  file and the report, in one process;
 * refman clean --jobs 2: the same in two processes (`refmanager.clean_parts`);
 * refman clean (plan): the same without --apply: read, every rule, the report;
 * bibtex-tidy (npm package), when its script is found (`--tidy`, or
@@ -73,7 +73,7 @@ check = f"{{len(report['files'][0]['applied'])}} fixes, {{len(report['files'][0]
 
 JOBS = {
     "bibtexparser parse+write": IO_JOBS["bibtexparser parse+write"],  # the same peer job
-    "refman clean --apply -o OUT --report R": _CLEAN_APPLY.format(options=""),
+    "refman clean --apply -o OUT --report R --jobs 1": _CLEAN_APPLY.format(options=', "--jobs", "1"'),
     "refman clean --apply -o OUT --report R --jobs 2": _CLEAN_APPLY.format(options=', "--jobs", "2"'),
     "refman clean (plan) --report R": """
 from refmanager.cli import app
@@ -176,15 +176,19 @@ def main() -> None:
     print(f"{options.file.name}: {blocks} blocks, {options.runs} runs each (medians)\n")
     print("| job | wall s | CPU s | entries/s (wall) | peak MB | wall vs bibtexparser | check |")
     print("|---|---|---|---|---|---|---|")
-    baseline = None
+    baseline, walls = None, {}
     for name in jobs:
         runs = [run_job(JOBS[name], options.file, options.tidy) for _ in range(options.runs)]
         cpu = statistics.median(run["cpu"] for run in runs)
-        wall = statistics.median(run["wall"] for run in runs)
+        wall = walls[name] = statistics.median(run["wall"] for run in runs)
         peak = statistics.median(run["peak_mb"] for run in runs)
         baseline = baseline or wall
         print(f"| {name} | {wall:.1f} | {cpu:.1f} | {blocks / wall:,.0f} | {peak:.0f} | "
               f"{wall / baseline:.2f}× | {runs[0]['check']} |", flush=True)
+    tidy = next((wall for name, wall in walls.items() if "tidy" in name), None)
+    if tidy:
+        print("\nbibtex-tidy's wall time / each job's: " + ", ".join(
+            f"{name} {tidy / wall:.2f}×" for name, wall in walls.items() if "tidy" not in name))
 
 
 if __name__ == "__main__":

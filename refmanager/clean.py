@@ -107,8 +107,9 @@ def clean(paths: list[str], config: NormalizeConfig | None = None, apply: bool =
     would change. With `in_place` the input is first copied to `FILE.bak`. With a
     review file (`config.review`), its decisions are honoured and it is written
     again with this run's undecided suggestions (declined, with `decline_undecided`).
-    A large BibTeX file is normalized and written by `jobs` processes (None: one;
-    0: one a usable core; `refmanager.clean_parts`), with the same result as by one.
+    A large BibTeX file is normalized and written by `jobs` processes (None: two, where
+    there are two cores; 0: one a usable core; `refmanager.clean_parts`), with the same
+    result as by one.
     """
     config = config or NormalizeConfig()
     paths = api.bibliography_files(paths)

@@ -40,6 +40,11 @@ Result = TypeVar("Result")
 #: messages would cost more than the second core saves.
 PARALLEL_FROM = 10_000
 
+#: Processes by default, where there are cores for them: on this project's 2-core
+#: machine two clean the 88k-entry file in about two thirds of the time of one, in
+#: 1.3 GB (benchmarks/bench_clean.py); more would add a worker's memory each.
+DEFAULT_JOBS = 2
+
 #: The most private memory (KB) each worker of this process had, for benchmarks.
 worker_private_kb: list[int] = []
 
@@ -53,11 +58,10 @@ def usable_cores() -> int:
 
 
 def parallel_jobs(jobs: int | None, items: int) -> int:
-    """How many processes to use for `items` items when `jobs` were asked (None: one;
-    0: one a usable core). One is the default: on this project's 2-core machine a
-    second process saved no time on the 88k-entry file and cost 500 MB
-    (benchmarks/results/bench_clean-2026-12-02i.md)."""
-    wanted = usable_cores() if jobs == 0 else jobs or 1
+    """How many processes to use for `items` items when `jobs` were asked (None: the
+    default, `DEFAULT_JOBS` or the usable cores if fewer; 0: one a usable core)."""
+    cores = usable_cores()
+    wanted = cores if jobs == 0 else jobs or min(DEFAULT_JOBS, cores)
     if wanted <= 1 or items < max(PARALLEL_FROM, wanted) or not can_fork():
         return 1
     return wanted

@@ -249,13 +249,17 @@ def test_a_terminal_gets_its_progress_bar_from_a_parallel_clean(tmp_path, monkey
 # ---------------------------------------------------------------- how many processes
 
 
-def test_jobs_default_to_one_zero_means_the_usable_cores_and_small_files_stay_serial(monkeypatch):
+def test_jobs_default_to_two_zero_means_the_usable_cores_and_small_files_stay_serial(monkeypatch):
     monkeypatch.setattr(parallel, "usable_cores", lambda: 4)
-    assert parallel.parallel_jobs(None, 10 * parallel.PARALLEL_FROM) == 1
+    assert parallel.parallel_jobs(None, 10 * parallel.PARALLEL_FROM) == parallel.DEFAULT_JOBS == 2
+    assert parallel.parallel_jobs(None, parallel.PARALLEL_FROM - 1) == 1
     assert parallel.parallel_jobs(0, parallel.PARALLEL_FROM) == 4
     assert parallel.parallel_jobs(3, parallel.PARALLEL_FROM) == 3
     assert parallel.parallel_jobs(1, 10 * parallel.PARALLEL_FROM) == 1
     assert parallel.parallel_jobs(0, parallel.PARALLEL_FROM - 1) == 1
+    monkeypatch.setattr(parallel, "usable_cores", lambda: 1)
+    assert parallel.parallel_jobs(None, 10 * parallel.PARALLEL_FROM) == 1  # no second core to use
+    monkeypatch.undo()
     assert parallel.usable_cores.__module__ != "os"  # the real one reads the affinity:
     assert 1 <= len(os.sched_getaffinity(0)) <= (os.cpu_count() or 1)
 

@@ -31,7 +31,7 @@ def clean(
     journal_abbrev: Optional[str] = typer.Option(None, "--journal-abbrev", help="Journal titles: none (full titles, the default) or iso4 (ISO 4 abbreviations)."),
     disable: list[str] = typer.Option([], "--disable", help="Switch a rule off by name (repeatable), e.g. --disable FixNameCase."),
     config_path: Optional[str] = typer.Option(None, "--config", help="Settings file (default: the nearest refman.toml or pyproject.toml [tool.refman])."),
-    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=0, help="Processes that share a large BibTeX file (default 1; 0: one a usable core). The result is the same."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=0, help="Processes that share a large BibTeX file (default 2, where there are 2 cores; 1: one; 0: one a usable core). The result is the same."),
 ) -> None:
     """Normalize names, venues, titles, identifiers, pages and dates.
 
