@@ -138,7 +138,7 @@ class _NameTable:
         self.spelt = dict(zip(self.spellings, self.distinct.values()))
 
     @classmethod
-    def of(cls, identified, shared: dict) -> "_NameTable":
+    def of(cls, identified, shared: dict) -> _NameTable:
         """The table of the records, as an earlier step made it (in `shared`), or made now."""
         table = shared.get(cls)
         if table is None:

@@ -97,10 +97,10 @@ class ClusterVenueVariants(DocumentStep):
 
     def check_all(self, identified: list[tuple[RecordId, Record]]) -> Iterable[Change]:
         # Each title once, in reading order: most records share theirs with many others.
-        counts = Counter(record.container_title for _, record in identified if record.container_title)
-        key_of = {title: title_key(title) for title in counts}
+        records_writing = Counter(record.container_title for _, record in identified if record.container_title)
+        key_of = {title: title_key(title) for title in records_writing}
         spellings: dict[str, Counter] = defaultdict(Counter)
-        for title, count in counts.items():
+        for title, count in records_writing.items():
             spellings[key_of[title]][title] = count
         chosen = {key: _most_usual(counts) for key, counts in spellings.items() if len(counts) > 1}
         for record_id, record in identified:
