@@ -12,7 +12,7 @@ from __future__ import annotations
 import operator
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field, fields, replace
 from functools import lru_cache
 from itertools import chain, compress, repeat
@@ -132,10 +132,14 @@ class _NameTable:
         names = list(chain.from_iterable(role_lists))
         self.ids = list(map(id, names))
         self.places = list(chain.from_iterable(map(repeat, role_places, map(len, role_lists))))
-        self.distinct = dict(zip(self.ids, names))  # each Name object once
-        self.spellings = list(map(_SPELLING, self.distinct.values()))  # of each object
-        # Each spelling in reading order, with one of its names (the last: they are equal).
-        self.spelt = dict(zip(self.spellings, self.distinct.values()))
+        distinct = dict(zip(self.ids, names))  # each Name object once
+        spellings = list(map(_SPELLING, distinct.values()))
+        # Each spelling in reading order, with one of its names (the last: they are equal),
+        # and the ids of the Name objects that spell it.
+        self.spellings: dict[tuple, Name] = dict(zip(spellings, distinct.values()))
+        self.objects: dict[tuple, list[int]] = defaultdict(list)
+        for key, spelling in zip(distinct, spellings):
+            self.objects[spelling].append(key)
 
     @classmethod
     def of(cls, identified, shared: dict) -> _NameTable:
@@ -145,19 +149,14 @@ class _NameTable:
             table = shared[cls] = cls(identified)
         return table
 
-    def by_spelling(self, value_of: Callable[[Name], object]) -> dict[int, object]:
-        """`value_of(name)` for each spelling, asked once a spelling in reading order, by
-        the id of each Name object that spells it."""
-        values = dict(zip(self.spelt, map(value_of, self.spelt.values())))
-        return dict(zip(self.distinct, map(values.__getitem__, self.spellings)))
-
-    def gather(self, places_of: dict[int, list], once_a_role: bool) -> None:
-        """Append each place that names one of the Name objects of `places_of` (by id) to
-        that object's list, in reading order: once for each name there, or with
+    def gather(self, places_of: dict[tuple, list], once_a_role: bool) -> None:
+        """Append each place that names one of the spellings of `places_of` to that
+        spelling's list, in reading order: once for each name there, or with
         `once_a_role`, once for the role. The other names are passed over in C."""
-        named = map(places_of.__contains__, self.ids)
+        by_object = {key: places for spelling, places in places_of.items() for key in self.objects[spelling]}
+        named = map(by_object.__contains__, self.ids)
         for key, place in compress(zip(self.ids, self.places), named):
-            places = places_of[key]
+            places = by_object[key]
             if not (once_a_role and places and places[-1] is place):
                 places.append(place)
 
@@ -166,10 +165,10 @@ def _variants_by_block(table: _NameTable) -> list[list[Variant]]:
     """The variants of each block (a family name and the first initial) that has two or
     more, in reading order, each with its places: where a variant could be changed."""
     blocks: dict[tuple[str, str], list[Variant]] = defaultdict(list)
-    variant_of = table.by_spelling(lambda name: _variant_of(name, blocks))
+    for variant in filter(None, map(_variant_of, table.spellings.values())):
+        blocks[family_key(variant.name), variant.tokens[0][0]].append(variant)
     shared = [variants for variants in blocks.values() if len(variants) > 1]
-    compared = {id(variant) for variants in shared for variant in variants}
-    table.gather({key: variant.places for key, variant in variant_of.items() if id(variant) in compared},
+    table.gather({_SPELLING(variant.name): variant.places for variants in shared for variant in variants},
                  once_a_role=True)
     return shared
 
@@ -179,17 +178,13 @@ def _variants_by_block(table: _NameTable) -> list[list[Variant]]:
 _SPELLING = operator.attrgetter(*(part.name for part in fields(Name)))
 
 
-def _variant_of(name: Name, blocks: dict) -> Variant | None:
-    """The variant of a spelling, listed in its block; None for a name that cannot be
-    compared (an organisation, a name without a given part)."""
+def _variant_of(name: Name) -> Variant | None:
+    """The variant of a spelling; None for a name that cannot be compared (an
+    organisation, a name without a given part)."""
     if name.literal or not name.family or not name.given:
         return None
     tokens = given_tokens(name.given)
-    if not tokens:
-        return None
-    variant = Variant(name, tokens)
-    blocks[family_key(name), tokens[0][0]].append(variant)
-    return variant
+    return Variant(name, tokens) if tokens else None
 
 
 def _evidence(canonical: Variant) -> str:
@@ -226,22 +221,18 @@ def _splits_that_differ(table: _NameTable) -> list[dict[Name, list[tuple[RecordI
     family and given names in more than one way: each spelling, in reading order,
     with its places (once for each time a role names it)."""
     splits: dict[tuple[str, ...], list[tuple[Name, list]]] = defaultdict(list)
-    places_of = table.by_spelling(lambda name: _places_list(name, splits))
+    for name in filter(_may_split_otherwise, table.spellings.values()):
+        splits[_folded_words(name.display())].append((name, []))
     differing = [dict(group) for group in splits.values()
                  if len(group) > 1 and len({_family_words(name) for name, _ in group}) > 1]
-    compared = {id(places) for spellings in differing for places in spellings.values()}
-    table.gather({key: places for key, places in places_of.items() if id(places) in compared}, once_a_role=False)
+    table.gather({_SPELLING(name): places for spellings in differing for name, places in spellings.items()},
+                 once_a_role=False)
     return differing
 
 
-def _places_list(name: Name, splits: dict) -> list | None:
-    """The list of a spelling's places, in its group (by the words of the whole name);
-    None for a name no split can differ in (an organisation, a name with a suffix)."""
-    if name.literal or not name.family or not name.given or name.suffix:
-        return None
-    places: list[tuple[RecordId, str]] = []
-    splits[_folded_words(name.display())].append((name, places))
-    return places
+def _may_split_otherwise(name: Name) -> bool:
+    """False for a name no other split can differ from (an organisation, a name with a suffix)."""
+    return not name.literal and bool(name.family) and bool(name.given) and not name.suffix
 
 
 def _family_words(name: Name) -> int:
