@@ -11,6 +11,9 @@ from __future__ import annotations
 import json
 from typing import Callable
 
+# One encoder for every leaf: `json.dumps(value, ensure_ascii=False)` makes one a call.
+_one_line = json.JSONEncoder(ensure_ascii=False).encode
+
 
 def write_json(value, write: Callable[[str], object], depth: int = 0,
                lines_from: int | None = None) -> None:
@@ -25,13 +28,17 @@ def write_json(value, write: Callable[[str], object], depth: int = 0,
             write_json(item, write, depth + 1, lines_from)
         write(outer + "}")
     elif opened and isinstance(value, list) and value and isinstance(value[0], (list, dict)):
-        write("[")
-        for index, item in enumerate(value):
-            write(("," if index else "") + inner)
-            write_json(item, write, depth + 1, lines_from)
+        write("[" + inner)
+        if lines_from is not None and depth + 1 >= lines_from:  # one a line, all at once (a report's changes)
+            write(("," + inner).join(map(_one_line, value)))
+        else:
+            for index, item in enumerate(value):
+                if index:
+                    write("," + inner)
+                write_json(item, write, depth + 1, lines_from)
         write(outer + "]")
     else:
-        write(json.dumps(value, ensure_ascii=False))
+        write(_one_line(value))
     if depth == 0:
         write("\n")
 

@@ -94,8 +94,7 @@ class Name:
         """The name in reading order, for messages and tests."""
         if self.literal:
             return self.literal
-        parts = (self.given, self.dropping_particle, self.non_dropping_particle, self.family)
-        text = " ".join(part for part in parts if part)
+        text = " ".join(filter(None, (self.given, self.dropping_particle, self.non_dropping_particle, self.family)))
         return f"{text}, {self.suffix}" if self.suffix else text
 
 

@@ -32,3 +32,14 @@ def test_without_a_depth_limit_every_nested_container_is_opened():
 
 def test_non_ascii_text_is_written_as_it_is():
     assert "1–2" in json_text(REPORT, lines_from=4)
+
+
+def test_a_report_is_laid_out_exactly_so():
+    # The layout `refman clean --report` has written since reports began (one change a
+    # line, the levels above indented): written all at once per list or item by item,
+    # the text is the same.
+    assert json_text(REPORT, lines_from=4) == (
+        '{\n  "version": 1,\n  "files": [\n    {\n      "source": "a.bib",\n      "applied": [\n'
+        '        {"record": {"key": "x", "position": 0}, "field": "page", "old": "1-2", "new": "1–2"},\n'
+        '        {"record": {"key": "y", "position": 1}, "field": "title", "old": "{A} & b", "new": null}\n'
+        '      ]\n    }\n  ]\n}\n')

@@ -12,10 +12,10 @@ from __future__ import annotations
 import operator
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field, fields, replace
 from functools import lru_cache
-from itertools import chain
+from itertools import chain, compress, repeat
 
 from refmanager.changes import Change
 from refmanager.model import Name, Record, RecordId
@@ -49,9 +49,10 @@ def family_key(name: Name) -> str:
     return fold(" ".join(filter(None, (name.non_dropping_particle, name.family))))
 
 
-@lru_cache(maxsize=100_000)
 def _folded_words(text: str) -> tuple[str, ...]:
-    return tuple(fold(text).split())
+    # Asked once for each spelling of a whole name: past fold's cache, which it would
+    # fill with those (79,000 in the ACL file) and empty of the names' parts.
+    return tuple(fold.__wrapped__(text).split())
 
 
 @dataclass(slots=True)
@@ -64,7 +65,8 @@ class Variant:
 
     def fullness(self) -> tuple:
         full_words = sum(len(token) > 1 for token in self.tokens)
-        accented = sum(not char.isascii() for char in self.name.display())
+        display = self.name.display()
+        accented = 0 if display.isascii() else sum(not char.isascii() for char in display)
         return (full_words, len(self.tokens), accented, len(self.places))
 
 
@@ -73,11 +75,11 @@ class ClusterPersonVariants(DocumentStep):
     given the fullest one, as suggestions with the records that spell it so."""
 
     def check_all(self, identified: list[tuple[RecordId, Record]]) -> Iterable[Change]:
-        blocks = _variants_by_block(identified)
-        replacements: dict[tuple[RecordId, str], dict[Name, tuple[Name, str]]] = defaultdict(dict)
-        for variants in blocks.values():
-            if len(variants) < 2:
-                continue
+        return self.check_sharing(identified, {})
+
+    def check_sharing(self, identified: list[tuple[RecordId, Record]], shared: dict) -> Iterable[Change]:
+        replacements: Replacements = defaultdict(dict)
+        for variants in _variants_by_block(_NameTable.of(identified, shared)):
             canonical = max(variants, key=Variant.fullness)
             if not all(compatible(variant.tokens, canonical.tokens) for variant in variants):
                 continue  # two different people share the initial: leave them
@@ -85,9 +87,9 @@ class ClusterPersonVariants(DocumentStep):
             for variant in variants:
                 if variant is canonical:
                     continue
+                replacement = (replace(canonical.name, suffix=variant.name.suffix or canonical.name.suffix), evidence)
                 for place in variant.places:
-                    replacements[place][variant.name] = (replace(canonical.name, suffix=variant.name.suffix
-                                                                 or canonical.name.suffix), evidence)
+                    replacements[place][variant.name] = replacement
         yield from _replacing(self, identified, replacements)
 
 
@@ -110,31 +112,65 @@ def _replacing(step: DocumentStep, identified, replacements: Replacements) -> It
         yield step.change(record_id, record, role, new, "; ".join(reasons), SUGGESTION)
 
 
-_CREATORS, _RECORD = operator.attrgetter("creators"), operator.itemgetter(1)
+_CREATORS, _RECORD_ID, _RECORD = operator.attrgetter("creators"), operator.itemgetter(0), operator.itemgetter(1)
 
 
-def _by_name_object(identified, value_of: Callable[[Name], object]) -> dict[int, object]:
-    """`value_of(name)` for each Name object of the records' roles, by its id, made in
-    reading order, as at its first occurrence. Most occurrences of a spelling are one
-    object (the reader shares them): found by identity, which spares hashing the
-    name's parts; the records hold their names, so each id stays its own."""
-    every = list(chain.from_iterable(chain.from_iterable(map(dict.values, map(_CREATORS, map(_RECORD, identified))))))
-    distinct = dict(zip(map(id, every), every))  # in C
-    return dict(zip(distinct, map(value_of, distinct.values())))
+class _NameTable:
+    """Every name of the records' roles in reading order, beside its place (record id,
+    role), and each spelling once: made in C, and shared by the person steps (see
+    `DocumentStep.check_sharing`), which walk it instead of records, roles and names
+    in Python. Most occurrences of a spelling are one Name object (the reader shares
+    them), found by its id; the records hold their names, so each id stays its own.
+    A spelling is its parts' tuple (`_SPELLING`), made and hashed in C, where a
+    Name's hash is a Python function."""
+
+    def __init__(self, identified):
+        creators = list(map(_CREATORS, map(_RECORD, identified)))
+        role_lists = list(chain.from_iterable(map(dict.values, creators)))
+        # one (record id, role) tuple for each role, shared by its names
+        role_places = chain.from_iterable(map(zip, map(repeat, map(_RECORD_ID, identified)), map(dict.keys, creators)))
+        names = list(chain.from_iterable(role_lists))
+        self.ids = list(map(id, names))
+        self.places = list(chain.from_iterable(map(repeat, role_places, map(len, role_lists))))
+        distinct = dict(zip(self.ids, names))  # each Name object once
+        spellings = list(map(_SPELLING, distinct.values()))
+        # Each spelling in reading order, with one of its names (the last: they are equal),
+        # and the ids of the Name objects that spell it.
+        self.spellings: dict[tuple, Name] = dict(zip(spellings, distinct.values()))
+        self.objects: dict[tuple, list[int]] = defaultdict(list)
+        for key, spelling in zip(distinct, spellings):
+            self.objects[spelling].append(key)
+
+    @classmethod
+    def of(cls, identified, shared: dict) -> _NameTable:
+        """The table of the records, as an earlier step made it (in `shared`), or made now."""
+        table = shared.get(cls)
+        if table is None:
+            table = shared[cls] = cls(identified)
+        return table
+
+    def gather(self, places_of: dict[tuple, list], once_a_role: bool) -> None:
+        """Append each place that names one of the spellings of `places_of` to that
+        spelling's list, in reading order: once for each name there, or with
+        `once_a_role`, once for the role. The other names are passed over in C."""
+        by_object = {key: places for spelling, places in places_of.items() for key in self.objects[spelling]}
+        named = map(by_object.__contains__, self.ids)
+        for key, place in compress(zip(self.ids, self.places), named):
+            places = by_object[key]
+            if not (once_a_role and places and places[-1] is place):
+                places.append(place)
 
 
-def _variants_by_block(identified) -> dict[tuple[str, str], list[Variant]]:
-    by_spelling: dict[tuple, Variant | None] = {}  # by _SPELLING
+def _variants_by_block(table: _NameTable) -> list[list[Variant]]:
+    """The variants of each block (a family name and the first initial) that has two or
+    more, in reading order, each with its places: where a variant could be changed."""
     blocks: dict[tuple[str, str], list[Variant]] = defaultdict(list)
-    variant_of = _by_name_object(identified, lambda name: _variant_of(name, by_spelling, blocks)).__getitem__
-    for record_id, record in identified:
-        for role, names in record.creators.items():
-            place = (record_id, role)
-            for variant in map(variant_of, map(id, names)):
-                # once for each record and role that spell it (a role may name one twice)
-                if variant is not None and (not variant.places or variant.places[-1] is not place):
-                    variant.places.append(place)
-    return blocks
+    for variant in filter(None, map(_variant_of, table.spellings.values())):
+        blocks[family_key(variant.name), variant.tokens[0][0]].append(variant)
+    shared = [variants for variants in blocks.values() if len(variants) > 1]
+    table.gather({_SPELLING(variant.name): variant.places for variants in shared for variant in variants},
+                 once_a_role=True)
+    return shared
 
 
 # A name's parts as one tuple, made and hashed in C: what `Name.__eq__` compares, for a
@@ -142,20 +178,13 @@ def _variants_by_block(identified) -> dict[tuple[str, str], list[Variant]]:
 _SPELLING = operator.attrgetter(*(part.name for part in fields(Name)))
 
 
-def _variant_of(name: Name, by_spelling: dict, blocks: dict) -> Variant | None:
-    """The variant a spelling belongs to, made at its first occurrence; None for a name
-    that cannot be compared (an organisation, a name without a given part)."""
-    spelling = _SPELLING(name)
-    if spelling in by_spelling:
-        return by_spelling[spelling]
-    variant = None
-    if not name.literal and name.family and name.given:
-        tokens = given_tokens(name.given)
-        if tokens:
-            variant = Variant(name, tokens)
-            blocks[family_key(name), tokens[0][0]].append(variant)
-    by_spelling[spelling] = variant
-    return variant
+def _variant_of(name: Name) -> Variant | None:
+    """The variant of a spelling; None for a name that cannot be compared (an
+    organisation, a name without a given part)."""
+    if name.literal or not name.family or not name.given:
+        return None
+    tokens = given_tokens(name.given)
+    return Variant(name, tokens) if tokens else None
 
 
 def _evidence(canonical: Variant) -> str:
@@ -171,23 +200,12 @@ class AlignNameSplits(DocumentStep):
     gives, is suggested for both."""
 
     def check_all(self, identified: list[tuple[RecordId, Record]]) -> Iterable[Change]:
-        splits: dict[tuple[str, ...], dict[tuple, tuple[Name, list[tuple[RecordId, str]]]]] = defaultdict(dict)
-        # The places of each spelling, by the identity of its Name (see _by_name_object).
-        places_of = _by_name_object(identified, lambda name: _places_list(name, splits)).__getitem__
-        for record_id, record in identified:
-            for role, names in record.creators.items():
-                place = (record_id, role)
-                for places in map(places_of, map(id, names)):
-                    if places is not None:
-                        places.append(place)
+        return self.check_sharing(identified, {})
+
+    def check_sharing(self, identified: list[tuple[RecordId, Record]], shared: dict) -> Iterable[Change]:
         replacements: Replacements = defaultdict(dict)
-        for group in splits.values():
-            if len(group) < 2:
-                continue
-            spellings = dict(group.values())  # name -> places
+        for spellings in _splits_that_differ(_NameTable.of(identified, shared)):
             best = max(spellings, key=lambda name: (_family_words(name), len(spellings[name])))
-            if len({_family_words(name) for name in spellings}) < 2:
-                continue  # only accents, case or particles differ: not a different split
             evidence = (f"{_places(spellings[best])} split it as family {best.family!r}, "
                         f"given {best.given!r}")
             for name, places in spellings.items():
@@ -198,17 +216,23 @@ class AlignNameSplits(DocumentStep):
         yield from _replacing(self, identified, replacements)
 
 
-def _places_list(name: Name, splits: dict) -> list | None:
-    """Where the places of a spelling are gathered, by the words of the whole name;
-    None for a name no split can differ in (an organisation, a name with a suffix)."""
-    if name.literal or not name.family or not name.given or name.suffix:
-        return None
-    # by its parts as one tuple (hashed in C, unlike a Name): the name met first, and the places
-    spellings = splits[_folded_words(name.display())]
-    spelling = _SPELLING(name)
-    if spelling not in spellings:
-        spellings[spelling] = (name, [])
-    return spellings[spelling][1]
+def _splits_that_differ(table: _NameTable) -> list[dict[Name, list[tuple[RecordId, str]]]]:
+    """For each set of spellings of one whole name (the same words) that split it into
+    family and given names in more than one way: each spelling, in reading order,
+    with its places (once for each time a role names it)."""
+    splits: dict[tuple[str, ...], list[tuple[Name, list]]] = defaultdict(list)
+    for name in filter(_may_split_otherwise, table.spellings.values()):
+        splits[_folded_words(name.display())].append((name, []))
+    differing = [dict(group) for group in splits.values()
+                 if len(group) > 1 and len({_family_words(name) for name, _ in group}) > 1]
+    table.gather({_SPELLING(name): places for spellings in differing for name, places in spellings.items()},
+                 once_a_role=False)
+    return differing
+
+
+def _may_split_otherwise(name: Name) -> bool:
+    """False for a name no other split can differ from (an organisation, a name with a suffix)."""
+    return not name.literal and bool(name.family) and bool(name.given) and not name.suffix
 
 
 def _family_words(name: Name) -> int:

@@ -75,6 +75,13 @@ class DocumentStep(Step):
     def check_all(self, identified: list[tuple[RecordId, Record]]) -> Iterable[Change]:
         raise NotImplementedError
 
+    def check_sharing(self, identified: list[tuple[RecordId, Record]], shared: dict) -> Iterable[Change]:
+        """`check_all`, where `shared` holds what the document steps before worked out of
+        these same records (a table of their names, say), and what this one works out
+        is kept for the later ones; `run_document_steps` empties it when it makes a
+        change. By default, `check_all`."""
+        return self.check_all(identified)
+
 
 @dataclass(slots=True)
 class Pipeline:
@@ -186,14 +193,16 @@ def run_document_steps(pipeline: Pipeline, identified: list[tuple[RecordId, Reco
     """The document steps in order, each seeing the changes made before it; `identified`
     as `run_record_steps` gives it, each record at its position (found there, not by
     hashing its id)."""
-    current = list(identified)
+    current, shared = list(identified), {}
     for step in pipeline.steps:
         if isinstance(step, DocumentStep):
-            for change in step.check_all(list(current)):
+            for change in step.check_sharing(list(current), shared):
                 position = change.record.position
                 record_id, record = current[position]
                 current[position] = record_id, _keep([change], record, records[position], config, findings,
                                                      decisions)
+                if _made(change, config, findings):
+                    shared.clear()  # what was worked out of the records may no longer hold
 
 
 def _keep(proposed: Iterable[Change | Problem], record: Record, original: Record,
@@ -221,6 +230,12 @@ def _keep(proposed: Iterable[Change | Problem], record: Record, original: Record
                 record = _working_copy(record)
             set_field_value(record, change.field, change.new)
     return record
+
+
+def _made(change: Change, config: NormalizeConfig, findings: Findings) -> bool:
+    """Whether `_keep` may have made the change on its record (not only listed it)."""
+    accepted = findings.accepted_on_review
+    return change.confidence >= config.threshold or bool(accepted) and accepted[-1] is change
 
 
 def _working_copy(record: Record) -> Record:

@@ -96,18 +96,20 @@ class ClusterVenueVariants(DocumentStep):
     "The" suggested as the file's most common spelling."""
 
     def check_all(self, identified: list[tuple[RecordId, Record]]) -> Iterable[Change]:
+        # Each title once, in reading order: most records share theirs with many others.
+        records_writing = Counter(record.container_title for _, record in identified if record.container_title)
+        key_of = {title: title_key(title) for title in records_writing}
         spellings: dict[str, Counter] = defaultdict(Counter)
-        for _, record in identified:
-            if record.container_title:
-                spellings[title_key(record.container_title)][record.container_title] += 1
+        for title, count in records_writing.items():
+            spellings[key_of[title]][title] = count
         chosen = {key: _most_usual(counts) for key, counts in spellings.items() if len(counts) > 1}
         for record_id, record in identified:
             title = record.container_title
             if not title:
                 continue
-            best = chosen.get(title_key(title))
+            best = chosen.get(key_of[title])
             if best is not None and best != title:
-                count = spellings[title_key(title)][best]
+                count = spellings[key_of[title]][best]
                 yield self.change(record_id, record, "container-title", best,
                                   f"{count} record(s) write {best!r}", SUGGESTION)
 

@@ -64,3 +64,16 @@ def test_records_listed_out_of_file_order_are_still_found_by_their_ids(step):
     in_order = [(change.record.key, change.new) for change in step.check_all(identified)]
     reversed_order = [(change.record.key, change.new) for change in step.check_all(identified[::-1])]
     assert in_order and sorted(in_order, key=repr) == sorted(reversed_order, key=repr)
+
+
+def test_a_split_made_by_one_step_is_seen_by_the_next():
+    # With every suggestion made (threshold 0), AlignNameSplits gives r1 the family name
+    # `Alipour Gorji` first; the person clusters then count r1 among its spellings.
+    records = [Record("r0", creators={"author": [Name("Alipour Gorji", "Mahmood")]}),
+               Record("r1", creators={"author": [Name("Gorji", "Mahmood Alipour")]}),
+               Record("r2", creators={"author": [Name("Alipour Gorji", "M.")]})]
+    changes = run_pipeline(Pipeline([AlignNameSplits(), ClusterPersonVariants()]),
+                           Document("t.bib", "bibtex", records), NormalizeConfig(threshold=0.0)).changes
+    assert [(change.rule, change.record.key) for change in changes] == [
+        ("AlignNameSplits", "r1"), ("ClusterPersonVariants", "r2")]
+    assert changes[1].evidence == "2 record(s) write 'Mahmood Alipour Gorji' (r0, r1)"

@@ -5,11 +5,13 @@ and a step's `candidates` never leave out a record its `check` would touch."""
 
 from __future__ import annotations
 
+import pytest
+
 from refmanager import api
 from refmanager.changes import apply_changes
 from refmanager.model import DateValue, Document, Record, RecordId
 from refmanager.normalize import NormalizeConfig, default_pipeline, normalize
-from refmanager.normalize.pipeline import Pipeline, RecordStep, prepare_record_steps, run_pipeline
+from refmanager.normalize.pipeline import DocumentStep, Pipeline, RecordStep, prepare_record_steps, run_pipeline
 
 
 def document(*records: Record) -> Document:
@@ -48,6 +50,39 @@ def test_a_later_step_does_not_build_on_a_suggestion():
     doc = document(Record("a", volume="1"))
     findings = run_pipeline(Pipeline([Double(0.5), Double(1.0)]), doc, NormalizeConfig())
     assert [(change.old, change.new) for change in findings.changes] == [("1", "11"), ("1", "11")]
+
+
+class Noting(DocumentStep):
+    """Notes what the document steps before it shared, shares its own name, and doubles
+    the volume of the first record."""
+
+    def __init__(self, name, confidence):
+        self.label, self.confidence, self.saw = name, confidence, None
+
+    def check_sharing(self, identified, shared):
+        self.saw = sorted(shared)
+        shared[self.label] = True
+        record_id, record = identified[0]
+        yield self.change(record_id, record, "volume", record.volume * 2, confidence=self.confidence)
+
+
+@pytest.mark.parametrize("confidence, shared", [(0.5, ["first"]), (1.0, [])],
+                         ids=["a suggestion leaves what an earlier document step shared",
+                              "a change made empties it, as the records may no longer say the same"])
+def test_document_steps_share_what_they_work_out_until_a_change_is_made(confidence, shared):
+    later = Noting("later", 1.0)
+    run_pipeline(Pipeline([Noting("first", confidence), later]), document(Record("a", volume="1")),
+                 NormalizeConfig())
+    assert later.saw == shared
+
+
+def test_a_document_step_that_shares_nothing_is_asked_by_check_all():
+    class Volumes(DocumentStep):
+        def check_all(self, identified):
+            return [self.change(record_id, record, "volume", "2") for record_id, record in identified]
+
+    findings = run_pipeline(Pipeline([Volumes()]), document(Record("a", volume="1")), NormalizeConfig())
+    assert [change.new for change in findings.changes] == ["2"]
 
 
 def test_a_rule_switched_off_by_name_does_not_run():
