@@ -30,12 +30,14 @@ record costs about what decoding it does). What does travel, through
    the file (`COMPARED`: names and container title). The parent joins the
    parts' findings in file order and runs the document steps (people's
    spellings, venue variants) over the whole file, as one process would.
-   Meanwhile each worker makes its record steps' fixes and writes its part.
-3. Each worker gets the document steps' fixes of its records (mostly none),
-   makes them and writes its part again if there are any, and sends the text
-   of its blocks, the source text of each entry a fix touches (for `refman
-   revert`), and the problems. The parent joins the texts, writes the file,
-   and makes the report.
+   Before that, each process makes its record steps' fixes and writes its part
+   (the parent while the workers' findings come): the document steps see the
+   records as those fixes leave them either way.
+3. Each process gets the document steps' fixes of its records (mostly none),
+   makes them and writes its part again if there are any; each worker sends
+   the text of its blocks, the source text of each entry a fix touches (for
+   `refman revert`), and the problems. The parent joins the texts, writes the
+   file, and makes the report.
 
 Every list the serial path builds in file order (changes, problems, text) is
 the parts' lists joined in part order; what the serial path lists in the order
@@ -214,6 +216,8 @@ class _PartJob:
         for worker in workers:
             worker.channel.send(learned)
         findings, checked = self.check(learned, progress)  # the first part's, then the workers' in order
+        own_fixes = findings.fixes(self.config.threshold)
+        own_end = self.finish(list(enumerate(own_fixes)), self.apply)  # as the workers do, while they send
         identified = checked + self.join_checked(findings, [worker.channel.receive() for worker in workers])
         if progress is not None:
             progress(self.total - len(self.own))
@@ -224,7 +228,7 @@ class _PartJob:
         numbered = self.fixes_by_part(fixes, shapes)
         for worker, part_fixes, early, first in zip(workers, numbered[1:], self.early_fixes, self.first_fixes):
             worker.channel.send((write, _renumbered(part_fixes[early:], -first)))
-        own_end = self.finish(numbered[0], write)  # the workers write theirs meanwhile
+        own_end = self.finish_later(own_end, numbered[0][len(own_fixes):], write)
         ends = [_renumbered_end(worker.result(), first) for worker, first in zip(workers, self.first_fixes)]
         return self.joined(findings, [own_end, *ends], write)
 
