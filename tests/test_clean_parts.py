@@ -170,6 +170,25 @@ def test_a_part_whose_cut_falls_inside_an_entry_is_read_again_from_where_the_one
     assert len(read_from) == 3 and read_from[:2] == [0, inside] and read_from[2] > inside  # the worker read twice
 
 
+@pytest.mark.parametrize("with_strings", [True, False], ids=["@string read part after part", "read at once"])
+@pytest.mark.parametrize("cuts", [(0.13,), (0.5,), (0.77,), (0.21, 0.52), (0.52, 0.53)],
+                         ids=lambda cuts: "cut at " + " and ".join(f"{cut:.0%}" for cut in cuts))
+def test_wherever_the_parts_are_cut_the_file_is_cleaned_as_by_one_process(
+        tmp_path, monkeypatch, any_size_in_parts, with_strings, cuts):
+    # Cuts anywhere (in an entry, a comment, the broken block, between CR and LF): a part
+    # that starts amiss is read again from where the one before ended.
+    source = _awkward_file(tmp_path / "awkward.bib", 120)
+    if not with_strings:
+        source.write_bytes(source.read_bytes().replace(b"booktitle = acl", b"booktitle = {ACL}")
+                           .replace(b'@string{acl = "Proceedings of the {ACL}"}', b""))
+    size = len(source.read_text(encoding="utf-8"))
+    monkeypatch.setattr(clean_parts, "split_points", lambda text, parts: [int(size * cut) for cut in cuts])
+    config = CONFIGS[1].values[0]  # every suggestion made: the document steps fix records in every part
+    in_parts = _clean_in(tmp_path / "parts", source, len(cuts) + 1, config, monkeypatch=monkeypatch)
+    monkeypatch.undo()
+    assert _clean_in(tmp_path / "serial", source, 1, config, monkeypatch=monkeypatch) == in_parts
+
+
 def test_a_review_files_decisions_are_honoured_in_parts_as_by_one_process(tmp_path, monkeypatch, any_size_in_parts):
     import json
 
