@@ -54,6 +54,7 @@ _ACT = re.compile(r"\bact\s+([ivx]+)\b")
 # title ("vazirani 1995 introduction to computational learning theory").
 _LEADING_YEAR = re.compile(r"^(?:[a-z]+ ){0,5}((?:19|20)\d\d) (?=(?:\S+ ){2}\S)")
 _DRAFT_VENUE = re.compile(r"\b(?:unpublished|manuscript|preprint|submitted|in preparation)\b")
+_ARXIV_ADDRESS = re.compile(r"\barxiv\.org/(?:abs|pdf)/", re.IGNORECASE)
 _PREPRINT_DOI = re.compile(r"^10\.(?:48550|1101|2139|31219|31234|31235|20944|21203|36227)/")
 
 
@@ -121,12 +122,23 @@ def work_key(record: Record, index: int) -> WorkKey:
         kind=record.type,
         notice=notice,
         part=_part(title),
-        draft=record.type == "manuscript" or bool(_DRAFT_VENUE.search(venue)),
+        draft=record.type == "manuscript" or bool(_DRAFT_VENUE.search(venue)) or not venue and _arxiv_copy(record),
         number=_NOT_DIGIT.sub("", record.number),
         edition=_number_text(record.edition),
         chapter=_number_text(record.variables.get("chapter-number", "")),
         parent=_crossref(record),
     )
+
+
+def _arxiv_copy(record: Record) -> bool:
+    """A record of a paper's copy on arXiv: its address there, or BibTeX's eprint fields
+    naming arXiv (`archivePrefix`, `eprinttype`, `arxivid`). Asked only of records with
+    no venue: a journal article may give its arXiv copy's address too."""
+    if _ARXIV_ADDRESS.search(record.url):
+        return True
+    fields = {name.lower(): raw.strip('{}" ').lower() for name, raw in record.foreign.get(FOREIGN, {}).items()}
+    return "arxivid" in fields or "eprint" in fields and "arxiv" in (fields.get("archiveprefix"),
+                                                                      fields.get("eprinttype"))
 
 
 def _crossref(record: Record) -> str:

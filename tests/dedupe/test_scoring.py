@@ -304,12 +304,29 @@ def test_a_preprint_and_its_published_version_are_related_not_merged():
 BOOSTING = "Experiments with a new boosting algorithm"  # cora1295: Freund and Schapire, 1996
 
 
+def _on_arxiv(url: str = "", **bibtex_fields: str) -> Record:
+    record = article(BOOSTING, ("Freund", "Schapire"), 1996, kind="document", venue="")
+    record.url = url
+    record.foreign["bibtex"] = {name: "{" + value + "}" for name, value in bibtex_fields.items()}
+    return record
+
+
+def test_a_journal_article_that_gives_its_arxiv_address_is_no_preprint():
+    published = article(BOOSTING, ("Freund", "Schapire"), 1996, venue="Machine Learning")
+    published.url = "https://arxiv.org/abs/2102.10556"
+    assert not work_key(published, 0).draft and work_key(_on_arxiv(published.url), 1).draft
+
+
 @pytest.mark.parametrize("draft", [
     pytest.param(article(BOOSTING, ("Freund", "Schapire"), 1996, venue="Unpublished manuscript"),
                  id="cited as an unpublished manuscript"),
     pytest.param(article(BOOSTING, ("Freund", "Schapire"), 1996, venue="Preprint"), id="cited as a preprint"),
     pytest.param(article(BOOSTING, ("Freund", "Schapire"), 1996, kind="manuscript", venue=""),
                  id="a BibTeX @unpublished"),
+    # personal-library-17k.bib: arXiv copies filed as @misc beside the published paper
+    pytest.param(_on_arxiv(url="https://arxiv.org/abs/2102.10556"), id="a @misc with its arXiv address"),
+    pytest.param(_on_arxiv(eprint="2102.10556", archivePrefix="arXiv"), id="a @misc with an arXiv eprint"),
+    pytest.param(_on_arxiv(arxivid="1512.08546v3"), id="a @misc with an arxivid"),
 ])
 def test_a_manuscript_and_its_published_version_are_related_not_merged(draft):
     from refmanager.dedupe import DedupeOptions, find_duplicates
