@@ -206,7 +206,7 @@ class _PartJob:
 
     def lead(self, workers: list[parallel.Worker], decoding_problems: list[Problem],
              progress_for) -> CleanedParts:
-        shapes = self.read_first(workers)
+        self.read_first(workers)
         self.decoding_problems = decoding_problems
         progress = progress_for(self.path, self.total) if progress_for else None
         counted = self.decode()
@@ -225,14 +225,14 @@ class _PartJob:
         run_document_steps(self.pipeline, identified, originals, self.config, findings, self.decisions)
         fixes = findings.fixes(self.config.threshold)
         write = self.apply and (bool(fixes) or self.write_unchanged)
-        numbered = self.fixes_by_part(fixes, shapes)
+        numbered = self.fixes_by_part(fixes)
         for worker, part_fixes, early, first in zip(workers, numbered[1:], self.early_fixes, self.first_fixes):
             worker.channel.send((write, _renumbered(part_fixes[early:], -first)))
         own_end = self.finish_later(own_end, numbered[0][len(own_fixes):], write)
         ends = [_renumbered_end(worker.result(), first) for worker, first in zip(workers, self.first_fixes)]
         return self.joined(findings, [own_end, *ends], write)
 
-    def read_first(self, workers: list[parallel.Worker]) -> list[_PartShape]:
+    def read_first(self, workers: list[parallel.Worker]) -> None:
         """Read the first part, hand each worker where the part before it ended, and
         tell each part what it needs of the whole file (`_FileShape`)."""
         read = read_bibtex_part(self.text, self.path, 0, self.stops[0])
@@ -246,7 +246,7 @@ class _PartJob:
         for worker, file in zip(workers, files[1:]):
             worker.channel.send(file)
         self.settle(read, files[0])
-        return shapes
+        self.firsts = [file.first for file in files]  # where each part's records start
 
     def join_checked(self, findings: Findings, sent: list) -> list[tuple[RecordId, Record]]:
         """The workers' findings added to the first part's, in file order; their records
@@ -262,14 +262,10 @@ class _PartJob:
             identified += _stand_ins(self.path, *compared)
         return identified
 
-    def fixes_by_part(self, fixes: list[Change], shapes: list[_PartShape]) -> list[Numbered]:
-        starts, seen = [], 0
-        for shape in shapes:
-            starts.append(seen)
-            seen += len(shape.keys)
-        numbered: list[Numbered] = [[] for _ in shapes]
+    def fixes_by_part(self, fixes: list[Change]) -> list[Numbered]:
+        numbered: list[Numbered] = [[] for _ in self.firsts]
         for number, change in enumerate(fixes):
-            numbered[bisect_right(starts, change.record.position) - 1].append((number, change))
+            numbered[bisect_right(self.firsts, change.record.position) - 1].append((number, change))
         return numbered
 
     def joined(self, findings: Findings, ends: list[_PartEnd], write: bool) -> CleanedParts:
