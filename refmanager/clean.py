@@ -29,7 +29,7 @@ from refmanager.changes import Change, apply_changes, revert_changes
 from refmanager.errors import InputError, Problem
 from refmanager.io import formats
 from refmanager.io.files import write_bytes
-from refmanager.jsontext import json_text
+from refmanager.jsontext import Encoded, json_text
 from refmanager.model import Document
 from refmanager.normalize import NormalizeConfig, normalize_document
 from refmanager.normalize.pipeline import Findings, Progress
@@ -56,15 +56,25 @@ class FileReport:
     declined: int = 0  # suggestions the review file declines: not offered again
     # BibTeX: the text each changed entry had, by position, for `revert` to give back
     sources: dict[int, str] = field(default_factory=dict)
+    # The report line of changes another process encoded (`clean_parts`), by id(change)
+    encoded: dict[int, Encoded] = field(default_factory=dict)
 
-    def to_json(self) -> dict:
+    def to_json(self, encoded: bool = False) -> dict:
+        """The report's value; with `encoded`, for `write_json`, holding the lines of
+        the changes already `encoded`."""
         return {"source": self.source, "format": self.format, "records": self.records,
                 "written": self.written or None,
-                "applied": [change.to_json() for change in self.applied],
-                "suggested": [change.to_json() for change in self.suggested],
+                "applied": self._changes_json(self.applied, encoded),
+                "suggested": self._changes_json(self.suggested, encoded),
                 "declined": self.declined,
                 "problems": [problem.as_dict() for problem in self.problems],
                 "sources": [{"position": position, "text": text} for position, text in self.sources.items()]}
+
+    def _changes_json(self, changes: list[Change], encoded: bool) -> list:
+        lines = self.encoded if encoded else None
+        if not lines:
+            return [change.to_json() for change in changes]
+        return [lines.get(id(change)) or change.to_json() for change in changes]
 
 
 @dataclass(slots=True)
@@ -92,9 +102,9 @@ class CleanReport:
     def declined(self) -> int:
         return sum(report.declined for report in self.files)
 
-    def to_json(self) -> dict:
+    def to_json(self, encoded: bool = False) -> dict:
         return {"version": REPORT_VERSION, "applied": self.applied, "threshold": self.threshold,
-                "review": self.review or None, "files": [report.to_json() for report in self.files]}
+                "review": self.review or None, "files": [report.to_json(encoded) for report in self.files]}
 
 
 def clean(paths: list[str], config: NormalizeConfig | None = None, apply: bool = False,
@@ -195,7 +205,7 @@ def _clean_in_parts(path: str, decoded, config: NormalizeConfig, apply: bool, ta
     cleaned = clean_in_parts(decoded.text, path, config, decisions, starts, apply, write_unchanged=not in_place,
                              format=format, problems=decoded.problems, progress_for=progress_for)
     report = _file_report(path, BIBTEX, cleaned.records, cleaned.findings, cleaned.problems, config)
-    report.sources = cleaned.sources
+    report.sources, report.encoded = cleaned.sources, cleaned.encoded
     report.problems += cleaned.unmade
     if cleaned.written is not None:
         document = Document(path=path, format=BIBTEX, encoding=decoded.encoding,
@@ -220,7 +230,7 @@ def _source_texts(document, changes: list[Change]) -> dict[int, str]:
 def write_report(report: CleanReport, path: str) -> None:
     """The report as JSON: every change with its record, field, values, rule and evidence."""
     # files -> file -> applied/suggested -> one change a line
-    text = json_text(report.to_json(), lines_from=4)
+    text = json_text(report.to_json(encoded=True), lines_from=4)
     write_bytes(path, text.encode("utf-8"))
 
 

@@ -31,13 +31,16 @@ record costs about what decoding it does). What does travel, through
    parts' findings in file order and runs the document steps (people's
    spellings, venue variants) over the whole file, as one process would.
    Before that, each process makes its record steps' fixes and writes its part
-   (the parent while the workers' findings come): the document steps see the
-   records as those fixes leave them either way.
+   (the parent while a thread takes in the workers' findings, so that no worker
+   waits for it): the document steps see the records as those fixes leave them
+   either way. While the parent runs the document steps, each worker sends what
+   that gave (the text of its blocks, the source text of each entry a fix
+   touches, for `refman revert`, and the problems) with the report's line of
+   each change it found, encoded (`jsontext.Encoded`).
 3. Each process gets the document steps' fixes of its records (mostly none),
-   makes them and writes its part again if there are any; each worker sends
-   the text of its blocks, the source text of each entry a fix touches (for
-   `refman revert`), and the problems. The parent joins the texts, writes the
-   file, and makes the report.
+   makes them and writes its part again if there are any (a worker then sends
+   its end again). The parent joins the texts, writes the file, and makes the
+   report.
 
 Every list the serial path builds in file order (changes, problems, text) is
 the parts' lists joined in part order; what the serial path lists in the order
@@ -66,6 +69,7 @@ from refmanager.io.bibtex.read import (
 )
 from refmanager.io.bibtex.scan import scan_entry
 from refmanager.io.bibtex.write import write_bibtex_blocks
+from refmanager.jsontext import Encoded, encoded
 from refmanager.model import Name, Record, RecordId
 from refmanager.normalize import NormalizeConfig, default_pipeline
 from refmanager.normalize.pipeline import (
@@ -99,6 +103,7 @@ class CleanedParts:
     unmade: list[Problem] = field(default_factory=list)  # fixes that could not be made
     sources: dict[int, str] = field(default_factory=dict)  # as `clean._source_texts`
     written: Written | None = None  # the file's text, when it is to be written
+    encoded: dict[int, Encoded] = field(default_factory=dict)  # as `clean.FileReport.encoded`
 
 
 @dataclass(slots=True)
@@ -110,6 +115,7 @@ class _PartEnd:
     unmade: list[tuple[int, Problem]]
     sources: list[tuple[int, int, str]]  # number of the first fix, position, source text
     written: Written | None
+    encoded: list[Encoded] = field(default_factory=list)  # a worker's: its findings' report lines
 
 
 @dataclass(slots=True)
@@ -179,7 +185,7 @@ class _PartJob:
 
     # ---------------------------------------------------------------- a worker's part
 
-    def serve(self, part: int, channel: parallel.Channel) -> _PartEnd:
+    def serve(self, part: int, channel: parallel.Channel) -> _PartEnd | None:
         read = self.read_in_turn(part, channel)
         self.settle(read, channel.receive())
         channel.send(self.decode())
@@ -187,9 +193,15 @@ class _PartJob:
         channel.send((found, _compared(checked)))
         # While the parent runs the document steps, make the record steps' fixes and
         # write the part as if those steps fixed nothing here, as they mostly do
-        # (numbered from 0: the parent adds the fixes of the parts before).
+        # (numbered from 0: the parent adds the fixes of the parts before), encode
+        # the report's lines of what the part found, and send all that.
         end = self.finish(list(enumerate(found.fixes(self.config.threshold))), self.apply)
+        end.encoded = [encoded(change.to_json()) for change in found.changes]
+        channel.send(end)
         write, later = channel.receive()
+        if not later:
+            return None  # the end sent is the part's
+        end.encoded = []  # the parent has them
         return self.finish_later(end, later, write)
 
     def read_in_turn(self, part: int, channel: parallel.Channel) -> PartRead:
@@ -217,8 +229,12 @@ class _PartJob:
             worker.channel.send(learned)
         findings, checked = self.check(learned, progress)  # the first part's, then the workers' in order
         own_fixes = findings.fixes(self.config.threshold)
-        own_end = self.finish(list(enumerate(own_fixes)), self.apply)  # as the workers do, while they send
-        identified = checked + self.join_checked(findings, [worker.channel.receive() for worker in workers])
+        # The workers' findings are taken in while this part is finished, as the workers
+        # do theirs: a worker waiting for its message to be read would finish later.
+        sent = [worker.channel.receive_later() for worker in workers]
+        own_end = self.finish(list(enumerate(own_fixes)), self.apply)
+        identified = checked + self.join_checked(findings, [message() for message in sent])
+        early_ends = [worker.channel.receive_later() for worker in workers]  # during the document steps
         if progress is not None:
             progress(self.total - len(self.own))
         originals = self.records[self.own.start:self.own.stop] + [record for _, record in identified[len(checked):]]
@@ -229,7 +245,8 @@ class _PartJob:
         for worker, part_fixes, early, first in zip(workers, numbered[1:], self.early_fixes, self.first_fixes):
             worker.channel.send((write, _renumbered(part_fixes[early:], -first)))
         own_end = self.finish_later(own_end, numbered[0][len(own_fixes):], write)
-        ends = [_renumbered_end(worker.result(), first) for worker, first in zip(workers, self.first_fixes)]
+        ends = [_renumbered_end(_final_end(early(), worker.result(), write), first)
+                for worker, early, first in zip(workers, early_ends, self.first_fixes)]
         return self.joined(findings, [own_end, *ends], write)
 
     def read_first(self, workers: list[parallel.Worker]) -> None:
@@ -253,8 +270,10 @@ class _PartJob:
         as the document steps see them."""
         identified = []
         self.early_fixes, self.first_fixes = [], []  # per worker: its record steps' fixes; where they start
+        self.sent_changes = []  # per worker: its record steps' changes, which it encodes for the report
         fixed = len(findings.fixes(self.config.threshold))
         for part_findings, compared in sent:
+            self.sent_changes.append(part_findings.changes)
             self.first_fixes.append(fixed)
             self.early_fixes.append(len(part_findings.fixes(self.config.threshold)))
             fixed += self.early_fixes[-1]
@@ -283,8 +302,10 @@ class _PartJob:
         if write:
             written = Written("".join(end.written.text for end in ends),
                               [problem for end in ends for problem in end.written.problems])
+        encoded = {id(change): line for changes, end in zip(self.sent_changes, ends[1:])
+                   for change, line in zip(changes, end.encoded, strict=True)}
         return CleanedParts(self.total, self.format, findings, problems, [problem for _, problem in unmade],
-                            {position: text for _, position, text in sources}, written)
+                            {position: text for _, position, text in sources}, written, encoded)
 
     # ---------------------------------------------------------------- every part's rounds
 
@@ -413,6 +434,16 @@ def _stand_ins(path: str, names: list[tuple], rows: list[tuple]) -> list[tuple[R
              Record(key, creators={role: [people[number] for number in numbers] for role, numbers in creators.items()},
                     container_title=container_title))
             for position, key, creators, container_title in rows]
+
+
+def _final_end(early: _PartEnd, later: _PartEnd | None, write: bool) -> _PartEnd:
+    """A worker's end: as it sent it early, or as the document steps' fixes left it."""
+    if later is not None:
+        later.encoded = early.encoded
+        return later
+    if not write:
+        early.written = None
+    return early
 
 
 def _renumbered(fixes: Numbered, by: int) -> Numbered:

@@ -15,6 +15,22 @@ from typing import Callable
 _one_line = json.JSONEncoder(ensure_ascii=False).encode
 
 
+class Encoded(str):
+    """A list item's JSON text, made beforehand (`encoded`): written as it is. (Another
+    process can so write part of a report, as `refmanager.clean_parts`'s workers do.)"""
+
+    __slots__ = ()
+
+
+def encoded(value) -> Encoded:
+    """`value` as `write_json` would write it on one line."""
+    return Encoded(_one_line(value))
+
+
+def _line(value) -> str:
+    return value if type(value) is Encoded else _one_line(value)
+
+
 def write_json(value, write: Callable[[str], object], depth: int = 0,
                lines_from: int | None = None) -> None:
     """Write `value` as JSON through `write`, indenting nested containers; a container
@@ -27,10 +43,10 @@ def write_json(value, write: Callable[[str], object], depth: int = 0,
             write(("," if index else "") + inner + json.dumps(key) + ": ")
             write_json(item, write, depth + 1, lines_from)
         write(outer + "}")
-    elif opened and isinstance(value, list) and value and isinstance(value[0], (list, dict)):
+    elif opened and isinstance(value, list) and value and isinstance(value[0], (list, dict, Encoded)):
         write("[" + inner)
         if lines_from is not None and depth + 1 >= lines_from:  # one a line, all at once (a report's changes)
-            write(("," + inner).join(map(_one_line, value)))
+            write(("," + inner).join(map(_line, value)))
         else:
             for index, item in enumerate(value):
                 if index:
@@ -38,7 +54,7 @@ def write_json(value, write: Callable[[str], object], depth: int = 0,
                 write_json(item, write, depth + 1, lines_from)
         write(outer + "]")
     else:
-        write(_one_line(value))
+        write(_line(value))
     if depth == 0:
         write("\n")
 

@@ -27,6 +27,7 @@ import gc
 import os
 import pickle
 import sys
+import threading
 import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -108,13 +109,35 @@ class Channel:
 
     def receive(self):
         """The next message; the worker's exception, raised here, if it failed."""
+        return _loaded(self._read_message())
+
+    def receive_later(self) -> Callable[[], object]:
+        """Start taking in the next message now, in a thread, and give the call that waits
+        for it and returns it (as `receive`). Meanwhile the other process's `send` can end
+        while this one is still busy: a pipe holds only so much unread."""
+        read: list = []
+
+        def take_in() -> None:
+            try:
+                read.append(self._read_message())
+            except BaseException as error:  # raised when the message is asked for
+                read.append(error)
+
+        thread = threading.Thread(target=take_in, name="refman-receive", daemon=True)
+        thread.start()
+
+        def message():
+            thread.join()
+            if isinstance(read[0], BaseException):
+                raise read[0]
+            return _loaded(read[0])
+        return message
+
+    def _read_message(self) -> bytes:
         size = self._in.read(8)
         if len(size) < 8:
             raise WorkerFailed("the other process ended before it sent what was expected")
-        message = pickle.loads(self._in.read(int.from_bytes(size, "little")))
-        if isinstance(message, _Failure):
-            raise message.error from WorkerFailed(f"in a worker process:\n{message.trace}")
-        return message
+        return self._in.read(int.from_bytes(size, "little"))
 
     def close(self) -> None:
         for pipe in (self._in, self._out):
@@ -122,6 +145,13 @@ class Channel:
                 pipe.close()
             except OSError:  # a worker gone: nothing left to flush to
                 pass
+
+
+def _loaded(data: bytes):
+    message = pickle.loads(data)
+    if isinstance(message, _Failure):
+        raise message.error from WorkerFailed(f"in a worker process:\n{message.trace}")
+    return message
 
 
 @dataclass(slots=True)
@@ -155,6 +185,7 @@ def forked_workers(body: Callable[[Part, Channel], Result], parts: list[Part]) -
 
 def _fork(body: Callable[[Part, Channel], Result], part: Part) -> Worker:
     to_worker, to_parent = os.pipe(), os.pipe()
+    _widen(to_parent[1])
     pid = os.fork()
     if pid == 0:  # the worker
         gc.disable()  # a collection would walk, so copy, every page it shares with the parent
@@ -164,6 +195,18 @@ def _fork(body: Callable[[Part, Channel], Result], part: Part) -> Worker:
     os.close(to_worker[0])
     os.close(to_parent[1])
     return Worker(pid, Channel(to_parent[0], to_worker[1]))
+
+
+def _widen(pipe: int) -> None:
+    """Let the pipe hold as much unread as the system allows (1 MB on Linux, not 64 KB): a
+    parent taking in a large message in a thread (`Channel.receive_later`) wakes once
+    for each pipeful, and each wake waits for the interpreter's lock."""
+    try:
+        import fcntl
+
+        fcntl.fcntl(pipe, getattr(fcntl, "F_SETPIPE_SZ", 1031), 1 << 20)
+    except (ImportError, OSError):  # a smaller limit, or no such call: the default pipe serves
+        pass
 
 
 def _serve(body: Callable[[Part, Channel], Result], part: Part, channel: Channel) -> None:

@@ -7,6 +7,7 @@ undoes a parallel clean, and how many processes are used is chosen as documented
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -349,6 +350,26 @@ def test_a_workers_exception_is_raised_in_the_parent():
     with pytest.raises(ValueError, match="part 1 cannot be done"):
         with parallel.forked_workers(_fails, [1]) as workers:
             workers[0].result()
+
+
+def _sends_much(part: int, channel: parallel.Channel) -> float:
+    channel.send("x" * 5_000_000)
+    return time.monotonic()  # when its send was over (the clock is the system's)
+
+
+def test_a_message_taken_in_later_lets_the_worker_go_on_before_the_parent_asks_for_it():
+    with parallel.forked_workers(_sends_much, [1]) as workers:
+        message = workers[0].channel.receive_later()
+        time.sleep(0.5)  # the parent busy elsewhere: a pipe alone would hold the worker
+        asked = time.monotonic()
+        assert message() == "x" * 5_000_000
+        assert workers[0].result() < asked
+
+
+def test_a_workers_exception_is_raised_when_its_message_taken_in_later_is_asked_for():
+    with pytest.raises(ValueError, match="part 2 cannot be done"):
+        with parallel.forked_workers(_fails, [2]) as workers:
+            workers[0].channel.receive_later()()
 
 
 def test_split_range_covers_every_position_once_in_order():

@@ -43,3 +43,15 @@ def test_a_report_is_laid_out_exactly_so():
         '        {"record": {"key": "x", "position": 0}, "field": "page", "old": "1-2", "new": "1–2"},\n'
         '        {"record": {"key": "y", "position": 1}, "field": "title", "old": "{A} & b", "new": null}\n'
         '      ]\n    }\n  ]\n}\n')
+
+
+def test_lines_encoded_beforehand_are_written_as_they_are():
+    # A worker process encodes its changes' lines; the report is the same text.
+    from refmanager.jsontext import encoded
+
+    files = REPORT["files"][0]
+    mixed = {**REPORT, "files": [{**files, "applied": [encoded(files["applied"][0]), files["applied"][1]]}]}
+    every = {**REPORT, "files": [{**files, "applied": [encoded(change) for change in files["applied"]]}]}
+    assert json_text(mixed, lines_from=4) == json_text(REPORT, lines_from=4)
+    assert json_text(every, lines_from=4) == json_text(REPORT, lines_from=4)
+    assert json.loads(json_text(every)) == REPORT
