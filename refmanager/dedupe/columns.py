@@ -55,6 +55,8 @@ _ACT = re.compile(r"\bact\s+([ivx]+)\b")
 _LEADING_YEAR = re.compile(r"^(?:[a-z]+ ){0,5}((?:19|20)\d\d) (?=(?:\S+ ){2}\S)")
 _DRAFT_VENUE = re.compile(r"\b(?:unpublished|manuscript|preprint|submitted|in preparation)\b")
 _ARXIV_ADDRESS = re.compile(r"\barxiv\.org/(?:abs|pdf)/", re.IGNORECASE)
+# A title that calls itself another version ("... (Extended Version)"), in the folded form.
+_VERSION_LABEL = re.compile(r"\b(?:extended|full|long|complete) version$")
 _PREPRINT_DOI = re.compile(r"^10\.(?:48550|1101|2139|31219|31234|31235|20944|21203|36227)/")
 
 
@@ -122,12 +124,20 @@ def work_key(record: Record, index: int) -> WorkKey:
         kind=record.type,
         notice=notice,
         part=_part(title),
-        draft=record.type == "manuscript" or bool(_DRAFT_VENUE.search(venue)) or not venue and _arxiv_copy(record),
+        draft=record.type == "manuscript" or bool(_DRAFT_VENUE.search(venue)) or not venue and _other_copy(record, title),
         number=_NOT_DIGIT.sub("", record.number),
         edition=_number_text(record.edition),
         chapter=_number_text(record.variables.get("chapter-number", "")),
         parent=_crossref(record),
     )
+
+
+def _other_copy(record: Record, title: str) -> bool:
+    """A record with no venue that is another copy of a paper: on arXiv, or titled as
+    another version ("In Search of an Understandable Consensus Algorithm (Extended
+    Version)", a technical report beside its USENIX paper). With a venue, such a title
+    is the published version's own (DBLP-ACM: a VLDB Journal article, in both sources)."""
+    return bool(_VERSION_LABEL.search(title)) or _arxiv_copy(record)
 
 
 def _arxiv_copy(record: Record) -> bool:

@@ -327,6 +327,9 @@ def test_a_journal_article_that_gives_its_arxiv_address_is_no_preprint():
     pytest.param(_on_arxiv(url="https://arxiv.org/abs/2102.10556"), id="a @misc with its arXiv address"),
     pytest.param(_on_arxiv(eprint="2102.10556", archivePrefix="arXiv"), id="a @misc with an arXiv eprint"),
     pytest.param(_on_arxiv(arxivid="1512.08546v3"), id="a @misc with an arxivid"),
+    # personal-library-17k.bib: Ongaro's "(Extended Version)", a report beside its paper
+    pytest.param(article(BOOSTING + " (Extended Version)", ("Freund", "Schapire"), 1996, venue=""),
+                 id="titled as the extended version, with no venue"),
 ])
 def test_a_manuscript_and_its_published_version_are_related_not_merged(draft):
     from refmanager.dedupe import DedupeOptions, find_duplicates
@@ -336,6 +339,14 @@ def test_a_manuscript_and_its_published_version_are_related_not_merged(draft):
     kept_apart = find_duplicates([draft, published])
     assert kept_apart.clusters == [] and [c.related for c in kept_apart.related] == ["preprint"]
     assert find_duplicates([draft, published], DedupeOptions(merge_preprints=True)).clusters == [[0, 1]]
+
+
+def test_the_extended_version_in_a_journal_is_the_journal_article_itself():
+    # dblp_acm: ACM titles the VLDB Journal article "... (extended version)"; DBLP does not.
+    title = "Sleepers and workaholics: caching strategies in mobile environments"
+    acm = article(title + " (extended version)", ("Barbara", "Imielinski"), 1995, venue="The VLDB Journal")
+    dblp = article(title, ("Barbara", "Imielinski"), 1995, venue="VLDB J.")
+    assert not work_key(acm, 0).draft and score(acm, dblp) >= SAME
 
 
 def test_two_copies_of_one_manuscript_are_one_record():
