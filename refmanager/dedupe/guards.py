@@ -216,6 +216,17 @@ def sequel(a: WorkKey, b: WorkKey) -> str:
     return ""
 
 
+def longer_paper_of_another_year(a: WorkKey, b: WorkKey) -> str:
+    """Two conference papers of other years, one title the other's and two or more words
+    more: the later, longer paper (Tomabechi's "Quasi-Destructive Graph Unification",
+    ACL 1991, and "... with Structure-Sharing", COLING 1992), not one paper cited twice."""
+    if not (a.kind == b.kind == "paper-conference" and a.year and b.year and a.year != b.year):
+        return ""
+    if not (a.venue and b.venue) or not _subtitle_added(a.title, b.title):
+        return ""
+    return "title (a longer paper of another year)"
+
+
 def numbered_items_of_a_series(a: WorkKey, b: WorkKey) -> str:
     """A number of one title is another number in the other: "the digital antiquarian
     1980" and "... 1981", "sc00026h" and "sc00027h" (a series' parts). The words must
@@ -360,4 +371,5 @@ _ITEM_KINDS = _BOOKS | _WORKS_IN_VOLUMES | {"chapter", "thesis"}
 _ITEM_GUARDS = (other_edition, other_volume_of_a_set, other_report_number, report_of_another_institution,
                 other_chapter, chapter_and_its_book, thesis_and_paper)
 _TITLE_GUARDS = (numbered_items_of_a_series, other_population, other_serial_with_subtitle)
-_ALIKE_TITLE_GUARDS = (other_proceedings_and_pages, sequel, companion_volume, contrasting_title_words)
+_ALIKE_TITLE_GUARDS = (other_proceedings_and_pages, sequel, longer_paper_of_another_year, companion_volume,
+                       contrasting_title_words)

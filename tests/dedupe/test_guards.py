@@ -101,6 +101,14 @@ BALDURS_GATE = """
 @misc{beamdog13, title = {Baldur's Gate 2}, subtitle = {Enhanced Edition: Mastering Melee & Magic},
  author = {Beamdog}, year = {2013}}
 """
+TOMABECHI = """
+@inproceedings{tomabechi91, title = {Quasi-Destructive Graph Unification}, author = {Tomabechi, Hideto},
+ booktitle = {29th Annual Meeting of the Association for Computational Linguistics}, year = {1991},
+ pages = {315--322}}
+@inproceedings{tomabechi92, title = {Quasi-Destructive Graph Unification with Structure-Sharing},
+ author = {Tomabechi, Hideto}, year = {1992},
+ booktitle = {COLING 1992 Volume 2: The 14th International Conference on Computational Linguistics}}
+"""
 GUIDED_TOUR = """
 @book{marquis20a, title = {A Guided Tour of Artificial Intelligence Research Volume 2}, subtitle = {AI Algorithms},
  editor = {Marquis, Pierre and Papini, Odile and Prade, Henri}, year = {2020}, publisher = {Springer},
@@ -124,6 +132,7 @@ GUIDED_TOUR = """
     pytest.param(guards.contrasting_title_words, LEAKE, id="a requirements analysis and its specification"),
     pytest.param(guards.companion_volume, SIMMONS, id="a textbook and its solutions"),
     pytest.param(guards.sequel, BALDURS_GATE, id="a game and its sequel, a year later"),
+    pytest.param(guards.longer_paper_of_another_year, TOMABECHI, id="a paper and a longer one a year later"),
 ])
 def test_a_guard_keeps_two_works_apart_that_the_score_alone_would_merge(guard, entries, monkeypatch):
     a, b = pair(entries)
