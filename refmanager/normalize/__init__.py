@@ -60,7 +60,7 @@ def default_pipeline(config: NormalizeConfig | None = None) -> Pipeline:
     )
     from refmanager.normalize.languages import NormalizeLanguage
     from refmanager.normalize.names import (
-        FixNameCase, MarkOrganisation, NormalizeInitials, SplitParticles, SplitSuffix,
+        CleanNameText, FixNameCase, MarkOrganisation, NormalizeInitials, SplitParticles, SplitSuffix,
     )
     from refmanager.normalize.pages import ExpandPageRange
     from refmanager.normalize.people import AlignNameSplits, ClusterPersonVariants
@@ -72,7 +72,8 @@ def default_pipeline(config: NormalizeConfig | None = None) -> Pipeline:
     steps = [
         NormalizeDOI(), NormalizeISBN(), NormalizeISSN(), NormalizeArxivId(), NormalizeURL(),
         ExpandPageRange(), ParseDateText(), MoveMonthOutOfIssue(), NormalizeLanguage(), LowercaseFieldNames(),
-        ApplyNameAuthority(), MarkOrganisation(), FixNameCase(), SplitSuffix(), SplitParticles(), NormalizeInitials(),
+        ApplyNameAuthority(), CleanNameText(), MarkOrganisation(), FixNameCase(), SplitSuffix(), SplitParticles(),
+        NormalizeInitials(),
         CleanTitleText(), FixTitleCase(), ProtectTitleWords(), NormalizeJournalTitle(),
         AlignNameSplits(), ClusterPersonVariants(), ClusterVenueVariants(),
     ]

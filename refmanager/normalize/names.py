@@ -1,5 +1,5 @@
-"""Person names, one record at a time: letter case, particles, initials, suffixes
-and organisations taken for people.
+"""Person names, one record at a time: letter case, particles, initials, suffixes,
+invisible characters and organisations taken for people.
 
 Names arrive split (the BibTeX reader applies BibTeX's rules; CSL-JSON and RIS
 carry parts); these steps never split a name again from its string, they only
@@ -25,6 +25,7 @@ from refmanager.normalize.name_parts import (
     repair_family_case, repair_given_case,
 )
 from refmanager.normalize.config import DEFAULT_THRESHOLD, NormalizeConfig
+from refmanager.normalize.identifiers import INVISIBLE
 from refmanager.normalize.pipeline import RecordStep
 
 # Words that make a "person" an organisation: `World Health Organization` read
@@ -313,6 +314,23 @@ class SplitSuffix(NameStep):
                 fixed = dataclasses.replace(name, suffix=SUFFIXES[words[-1].rstrip(",").lower()], **{part: rest})
                 return fixed, f"suffix at the end of the {part} name in {name.display()!r}", 0.9
         return None
+
+
+class CleanNameText(NameStep):
+    """The invisible characters a copy from a web page brings (direction marks,
+    zero-width spaces, soft hyphens) out of a name's parts: `\u202aPere-Lluís` would
+    otherwise have the initial `\u202a.-L.` and sort apart from `Pere-Lluís`."""
+
+    def fix(self, name: Name) -> Fix | None:
+        parts = {part: visible for part in _TEXT_PARTS
+                 if not (value := getattr(name, part)).isascii() and (visible := _INVISIBLE.sub("", value)) != value}
+        if not parts:
+            return None
+        return dataclasses.replace(name, **parts), f"invisible characters in {name.display()!r}", 1.0
+
+
+_INVISIBLE = re.compile(f"[{INVISIBLE}]")
+_TEXT_PARTS = ("family", "given", "dropping_particle", "non_dropping_particle", "suffix")  # `literal`: never touched
 
 
 class MarkOrganisation(NameStep):

@@ -21,13 +21,13 @@ from refmanager.io.bibtex.names import parse_names
 from refmanager.model import Name, Origin, Record, RecordId
 from refmanager.normalize import NormalizeConfig
 from refmanager.normalize.names import (
-    FixNameCase, MarkOrganisation, NormalizeInitials, SplitParticles, SplitSuffix,
+    CleanNameText, FixNameCase, MarkOrganisation, NormalizeInitials, SplitParticles, SplitSuffix,
 )
 from refmanager.normalize.pipeline import Pipeline, run_pipeline
 from refmanager.model import Document
 
 RECORD_ID = RecordId("t.bib", 0, "key")
-NAME_STEPS = [MarkOrganisation, FixNameCase, SplitSuffix, SplitParticles, NormalizeInitials]
+NAME_STEPS = [CleanNameText, MarkOrganisation, FixNameCase, SplitSuffix, SplitParticles, NormalizeInitials]
 PARTS = ("family", "given", "non-dropping-particle", "dropping-particle", "suffix", "literal")
 
 
@@ -100,6 +100,26 @@ def test_short_family_names_in_capitals(name, expected, confidence):
         "run-together initials before a hyphen"])
 def test_initials_in_one_form(given, expected):
     assert fixed(NormalizeInitials, Name("Smith", given)).given == expected
+
+
+@pytest.mark.parametrize("given, expected", [
+    ("\u202aPere-Lluís", "Pere-Lluís"), ("Pere\u00ad-Lluís", "Pere-Lluís"), ("Jo\u200bhn", "John"),
+], ids=["a direction mark", "a soft hyphen", "a zero-width space"])
+def test_invisible_characters_leave_a_name(given, expected):
+    assert fixed(CleanNameText, Name("Huguet Cabot", given)).given == expected
+    assert fixed(CleanNameText, Name("Huguet Cabot", expected)) == Name("Huguet Cabot", expected)
+
+
+def test_a_direction_mark_copied_into_an_acl_anthology_name_is_dropped(acl_anthology):
+    # acl-anthology-88k.bib writes `Huguet Cabot, \u202aPere-Llu{\'\i}s` once, plainly elsewhere.
+    _path, document = acl_anthology
+    names = {name for record in document.records for name in record.creators.get("author", ())
+             if name.family == "Huguet Cabot"}
+    marked = [name for name in names if not fixed(CleanNameText, name) == name]
+    assert len(marked) == 1
+    cleaned = fixed(CleanNameText, marked[0])
+    assert cleaned in names and cleaned.given == "Pere-Lluís"  # the file's own plain spelling
+    assert marked[0].given[0] != "P"  # an initial made of it would be the mark's
 
 
 @pytest.mark.parametrize("name, expected", [
