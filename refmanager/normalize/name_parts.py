@@ -82,11 +82,28 @@ def repair_family_case(family: str) -> tuple[str, str]:
 
 
 def repair_given_case(given: str) -> str:
-    """A given name in one case, word by word; initials (`J.`, `JP`, `E.G.-L.`) stay capitals."""
+    """A given name in one case, word by word; initials (`J.`, `JP`, `E.G.-L.`) stay capitals,
+    but a particle ending a given name after a name in full is one (`MARIA DE` Maria de)."""
     words: list[str] = []
-    for word in given.split():
+    given_words = given.split()
+    for word in given_words:
         words.append(_given_word_case(word, after_first=bool(words)))
+    if particle_ends_given(given):
+        words[-1] = given_words[-1].lower()
     return " ".join(words)
+
+
+def particle_ends_given(given: str) -> bool:
+    """Whether a given name in capitals ends with a short particle after a name in full
+    (`MARIA DE`, `JOSE DA`): a particle, though `DE` could also be two initials."""
+    words = given.split()
+    return (len(words) > 1 and words[-1].isupper() and words[-1].lower() in _TRAILING_PARTICLES
+            and len(words[-2]) > 2 and words[-2].isalpha())
+
+
+# The two-letter particles that end Romance given names (`Maria de`, `José da`); a longer
+# particle is no initials and is lowered anyway (`DOS`), others (`LE`) are names too.
+_TRAILING_PARTICLES = frozenset({"da", "de", "di", "do", "du"})
 
 
 def _given_word_case(word: str, after_first: bool) -> str:

@@ -22,7 +22,7 @@ from refmanager.changes import Change
 from refmanager.model import Name, Record, RecordId
 from refmanager.normalize.name_parts import (
     JOINED_PARTICLE, PARTICLES, SUFFIXES, format_initials, is_all_capitals, is_initials, needs_case_repair,
-    repair_family_case, repair_given_case,
+    particle_ends_given, repair_family_case, repair_given_case,
 )
 from refmanager.normalize.config import DEFAULT_THRESHOLD, NormalizeConfig
 from refmanager.normalize.identifiers import INVISIBLE
@@ -194,6 +194,8 @@ class FixNameCase(NameStep):
         parts, confidence = _family_in_name_case(name)
         if name.given and needs_case_repair(name.given):
             parts["given"] = repair_given_case(name.given)
+            if particle_ends_given(name.given):
+                confidence = min(confidence, 0.8)  # `DE` may be two initials: suggested
         for particle_part in ("non_dropping_particle", "dropping_particle"):
             if getattr(name, particle_part) and is_all_capitals(getattr(name, particle_part)):
                 parts.setdefault(particle_part, getattr(name, particle_part).lower())

@@ -81,8 +81,14 @@ def test_deliberate_case_is_left_alone(name):
     (Name("XUN", "Endong"), Name("Xun", "Endong"), 0.95),
     (Name("AR", "Balamurali"), Name("Ar", "Balamurali"), 0.6),
     (Name("AK", "KORAY"), Name("Ak", "Koray"), 0.95),
+    (Name("SILVA", "JOSE DA"), Name("Silva", "Jose da"), 0.8),
+    (Name("LA CRUZ", "MARIA DE"), Name("Cruz", "Maria de", non_dropping_particle="la"), 0.8),
+    (Name("SMITH", "JOHN DE"), Name("Smith", "John de"), 0.8),
+    (Name("SMITH", "J DE"), Name("Smith", "J DE"), 0.95),
 ], ids=["a short family name in capitals (the ACL Anthology's CCL papers)",
-        "two capitals that may be initials are only suggested", "unless the whole name is in capitals"])
+        "two capitals that may be initials are only suggested", "unless the whole name is in capitals",
+        "a particle ending a given name in capitals", "and before a family name's own particle",
+        "suggested only, since DE could be two initials", "after an initial, DE is initials"])
 def test_short_family_names_in_capitals(name, expected, confidence):
     record = Record("key", creators={"author": [name]})
     record.seal(Origin("t", 1, "csljson"))
