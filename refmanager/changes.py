@@ -7,9 +7,12 @@ exactly them. A change below the confidence its caller accepts is a suggestion:
 reported, not applied.
 
 Values are the model's own (text, a list of `Name`s, a `DateValue`, a list of
-keywords); in JSON they take their CSL-JSON form. One field is no part of the
-model but of a BibTeX entry's source text: `FIELD_NAMES`, the spelling of the
-entry's field names, changed as a list of names in the entry's order.
+keywords); in JSON they take their CSL-JSON form. Two kinds of field are no part
+of the model but of a BibTeX entry's source text: `FIELD_NAMES`, the spelling of
+the entry's field names, changed as a list of names in the entry's order; and
+`bibtex:NAME` (`verbatim_field`), a field the model keeps verbatim (a biblatex
+`subtitle`, a `month` the reader could not read), changed as its source text
+(`{septempber}` to `sep`; see `refmanager.io.bibtex.verbatim`).
 """
 
 from __future__ import annotations
@@ -24,6 +27,12 @@ from refmanager.model import DateValue, Document, FieldValue, Name, Record, Reco
 
 #: The field of a change that respells a BibTeX entry's field names (`Title` as `title`).
 FIELD_NAMES = "bibtex:field-names"
+_VERBATIM = "bibtex:"
+
+
+def verbatim_field(name: str) -> str:
+    """The field of a change of the BibTeX field `name` kept verbatim: `bibtex:subtitle`."""
+    return _VERBATIM + name.lower()
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,23 +100,34 @@ def replay_change(records: list[Record], path: str, change: Change, forward: boo
 
 
 def field_value(record: Record, name: str) -> FieldValue:
-    """What a change of the field `name` starts from: `Record.get`, or the spelling
-    of the field names for `FIELD_NAMES`."""
+    """What a change of the field `name` starts from: `Record.get`, the spelling of
+    the field names for `FIELD_NAMES`, a verbatim field's source text for `bibtex:NAME`."""
+    if not name.startswith(_VERBATIM):
+        return record.get(name)
     if name == FIELD_NAMES:
         from refmanager.io.bibtex.source import field_names_as_written
 
         return field_names_as_written(record)
-    return record.get(name)
+    from refmanager.io.bibtex.verbatim import verbatim_value
+
+    return verbatim_value(record, name[len(_VERBATIM):])
 
 
 def set_field_value(record: Record, name: str, value: FieldValue) -> None:
-    """Make a change of the field `name`: `Record.set`, or a respelling for `FIELD_NAMES`."""
-    if name == FIELD_NAMES:
+    """Make a change of the field `name`: `Record.set`, a respelling for `FIELD_NAMES`,
+    a verbatim field's source text for `bibtex:NAME`."""
+    if not name.startswith(_VERBATIM):
+        record.set(name, value)
+    elif name == FIELD_NAMES:
         from refmanager.io.bibtex.source import respell_field_names
 
         respell_field_names(record, list(value or ()))
     else:
-        record.set(name, value)
+        from refmanager.io.bibtex.verbatim import set_verbatim_value
+
+        if not isinstance(value, str | None):
+            raise ValueError(f"record {record.key!r}: {name} takes BibTeX text, not {value!r}")
+        set_verbatim_value(record, name[len(_VERBATIM):], value or "")
 
 
 def _same(current: FieldValue, expected: FieldValue) -> bool:

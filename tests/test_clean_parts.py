@@ -22,7 +22,8 @@ pytestmark = pytest.mark.skipif(not parallel.can_fork(), reason="cleaning in par
 
 # Made to cross part boundaries: an @string defined at the top and used at the end, a
 # malformed block and a comment in the middle, a duplicate key, names spelled two ways
-# in different parts (document steps), CRLF line ends, LaTeX accents, a biblatex field.
+# in different parts (document steps), CRLF line ends, LaTeX accents, biblatex fields (a
+# subtitle to clean), a misspelt month.
 _AWKWARD_ENTRY = (
     "@inproceedings{{key{n},\r\n  author = {{SMITH, John and Sm{{\\'\\i}}th, J. and Alipour Gorji, Mahmood}},\r\n"
     "  title = {{A STUDY OF BERT AND {{LSTM}} MODELS NUMBER {n}}},\r\n  booktitle = acl,\r\n"
@@ -30,7 +31,8 @@ _AWKWARD_ENTRY = (
 )
 _OTHER_SPELLING = (
     "@article{{late{n},\r\n  author = {{John Smith and Mahmood Alipour Gorji}},\r\n  title = {{Models {n}}},\r\n"
-    "  journal = {{J. Am. Chem. Soc.}},\r\n  journaltitle = {{Computational linguistics}},\r\n  year = 2021,\r\n}}\r\n"
+    "  journal = {{J. Am. Chem. Soc.}},\r\n  journaltitle = {{Computational linguistics}},\r\n"
+    "  subtitle = {{Privacy , anonymity}},\r\n  month = {{septempber}},\r\n  year = 2021,\r\n}}\r\n"
 )
 
 
@@ -105,6 +107,7 @@ def test_a_file_with_strings_comments_bad_blocks_and_crlf_is_cleaned_in_parts_as
     report = serial[1].decode()
     assert "awkward.bib" in report and '"severity": "error"' in report  # the broken entry, located
     assert "ClusterPersonVariants" in report and "AlignNameSplits" in report
+    assert "FixMonthSpelling" in report and '"bibtex:subtitle"' in report
 
 
 def _keys_across_parts_file(path: Path, entries: int = 300) -> Path:

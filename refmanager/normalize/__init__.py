@@ -59,6 +59,7 @@ def default_pipeline(config: NormalizeConfig | None = None) -> Pipeline:
         NormalizeArxivId, NormalizeDOI, NormalizeISBN, NormalizeISSN, NormalizeURL,
     )
     from refmanager.normalize.languages import NormalizeLanguage
+    from refmanager.normalize.months import FixMonthSpelling
     from refmanager.normalize.names import (
         CleanNameText, FixNameCase, MarkOrganisation, NormalizeInitials, SplitParticles, SplitSuffix,
     )
@@ -71,7 +72,8 @@ def default_pipeline(config: NormalizeConfig | None = None) -> Pipeline:
     config = config or NormalizeConfig()
     steps = [
         NormalizeDOI(), NormalizeISBN(), NormalizeISSN(), NormalizeArxivId(), NormalizeURL(),
-        ExpandPageRange(), ParseDateText(), MoveMonthOutOfIssue(), NormalizeLanguage(), LowercaseFieldNames(),
+        ExpandPageRange(), ParseDateText(), FixMonthSpelling(), MoveMonthOutOfIssue(), NormalizeLanguage(),
+        LowercaseFieldNames(),
         ApplyNameAuthority(), CleanNameText(), MarkOrganisation(), FixNameCase(), SplitSuffix(), SplitParticles(),
         NormalizeInitials(),
         CleanTitleText(), FixTitleCase(), ProtectTitleWords(), NormalizeJournalTitle(),

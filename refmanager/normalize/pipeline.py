@@ -20,7 +20,7 @@ from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from refmanager.changes import Change, set_field_value
+from refmanager.changes import Change, field_value, set_field_value
 from refmanager.errors import Problem
 from refmanager.model import Document, FieldValue, Record, RecordId
 from refmanager.normalize.config import NormalizeConfig
@@ -47,8 +47,9 @@ class Step:
 
     def change(self, record_id: RecordId, record: Record, field_name: str, new: FieldValue,
                evidence: str = "", confidence: float = 1.0) -> Change:
-        """A change of one field of `record` from its current value to `new`."""
-        return Change(record_id, field_name, record.get(field_name), new, self.name,
+        """A change of one field of `record` (a `changes.field_value` name) from its
+        current value to `new`."""
+        return Change(record_id, field_name, field_value(record, field_name), new, self.name,
                       evidence, confidence)
 
 

@@ -6,6 +6,11 @@ that open with a closing mark, literal braces that a converter escaped
 
 Crossref and the databases that copy it write JATS tags into titles
 (`<scp>UK</scp>`, `<italic>E. coli</italic>`); they become the model's rich text.
+
+biblatex's subtitles and title addenda (`subtitle`, `booksubtitle`, `titleaddon`...)
+have no place in the model and are kept verbatim; they are cleaned as titles
+are, as changes of their source text (`bibtex:subtitle`), where it is one brace
+group that the cleaned text can replace (not a macro or a `#` concatenation).
 """
 
 from __future__ import annotations
@@ -16,7 +21,8 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from refmanager import richtext
-from refmanager.changes import Change
+from refmanager.changes import Change, verbatim_field
+from refmanager.io.bibtex.verbatim import title_group, title_group_text, verbatim_titles
 from refmanager.latex.decode import decode
 from refmanager.model import Record, RecordId
 from refmanager.normalize.identifiers import INVISIBLE
@@ -122,7 +128,8 @@ class CleanTitleText(RecordStep):
         return {position for position, record in enumerate(records)
                 if (record.title and _might_need_cleaning(record.title)) or (
                     (container := record.container_title) and (containers[container] if container in containers
-                    else containers.setdefault(container, _might_need_cleaning(container))))}
+                    else containers.setdefault(container, _might_need_cleaning(container))))
+                or record.foreign and any(_might_need_cleaning(_inside(raw)) for _name, raw in verbatim_titles(record))}
 
     def check(self, record_id: RecordId, record: Record) -> Iterable[Change]:
         for name, value in (("title", record.title), ("container-title", record.container_title)):
@@ -130,6 +137,25 @@ class CleanTitleText(RecordStep):
                 new = _cleaned_title_text(value)
                 if new != value:
                     yield self.change(record_id, record, name, new, f"{name} as written: {value!r}")
+        if record.foreign:
+            yield from self._check_verbatim_titles(record_id, record)
+
+    def _check_verbatim_titles(self, record_id: RecordId, record: Record) -> Iterable[Change]:
+        """Subtitles and title addenda, kept verbatim: cleaned where their text can be
+        written back as it reads (in ASCII if the entry is, as the writer would)."""
+        origin = record.origin
+        ascii = origin is not None and origin.format == "bibtex" and bool(origin.raw) and origin.raw.isascii()
+        for name, raw in verbatim_titles(record):
+            value = title_group_text(raw) if _might_need_cleaning(_inside(raw)) else None
+            if value and _might_need_cleaning(value):
+                new = title_group(_cleaned_title_text(value), ascii)
+                if new is not None and new != raw and title_group_text(new) != value:
+                    yield self.change(record_id, record, verbatim_field(name), new, f"{name} as written: {value!r}")
+
+
+def _inside(raw: str) -> str:
+    """A verbatim field's source text inside its braces (for a cheap first test)."""
+    return raw.strip()[1:-1]
 
 
 # A file's container titles repeat (every paper of a proceedings volume names it), and a

@@ -5,7 +5,11 @@ from __future__ import annotations
 
 import pytest
 
+import refmanager
+from refmanager import clean as cleaning
+from refmanager.changes import verbatim_field
 from refmanager.model import Record, RecordId
+from refmanager.normalize import normalize
 from refmanager.normalize.title_text import CleanTitleText, clean_title_text
 
 
@@ -61,3 +65,62 @@ def test_clean_title_text(title, expected):
 def test_clean_title_step_reports_the_old_title():
     [change] = CleanTitleText().check(RecordId("t", 0, "k"), Record("k", title="A  title"))
     assert (change.field, change.new) == ("title", "A title")
+
+
+# biblatex subtitles kept verbatim, as personal-library-17k.bib writes them
+SUBTITLED = """@article{bos09,
+ title        = {Research Ethics in the Facebook Era},
+ subtitle     = {SUBTITLE},
+ year         = {2009},
+}
+"""
+
+
+def subtitle_changes(text: str) -> list:
+    return [change for change in normalize(refmanager.loads(text, "bibtex")) if change.field.startswith("bibtex:")]
+
+
+@pytest.mark.parametrize("subtitle, expected", [
+    ("{Privacy , anonymity , and oversight}", "{Privacy, anonymity, and oversight}"),
+    ("{Tradition , Modernity [ Dissertation Research Proposal ]}", "{Tradition, Modernity [Dissertation Research Proposal]}"),
+    ("{A Useful ”Microscope” for Causal Analysis}", "{A Useful “Microscope” for Causal Analysis}"),
+    ("{Herbert A. Simon and Albert Ando Source:}", "{Herbert A. Simon and Albert Ando Source}"),
+    ("{Experiences in the $<$scp$>$UK$<$/scp$>$}", "{Experiences in the \\textsc{UK}}"),
+    ("{Caf{\\'e} , au lait}", "{Caf{\\'e}, au lait}"),
+], ids=["stray spaces before commas", "and inside brackets", "a quotation opened with a closing mark",
+        "a colon with nothing after it", "a JATS tag written as LaTeX math", "an ASCII entry stays ASCII"])
+def test_a_subtitle_is_cleaned_as_a_title_is(subtitle, expected):
+    change, = subtitle_changes(SUBTITLED.replace("{SUBTITLE}", subtitle))
+    assert (change.field, change.old, change.new, change.rule) == (verbatim_field("subtitle"), subtitle, expected,
+                                                                   "CleanTitleText")
+
+
+@pytest.mark.parametrize("text", [
+    SUBTITLED.replace("{SUBTITLE}", "{Privacy, anonymity, and oversight}"),
+    SUBTITLED.replace("{SUBTITLE}", "{The {UK} Case of M{\\\"u}ller}"),
+    '@string{sub = "Privacy , anonymity"}\n' + SUBTITLED.replace("{SUBTITLE}", "sub"),
+    SUBTITLED.replace("{SUBTITLE}", '{Privacy , } # "anonymity"'),
+], ids=["a clean subtitle", "LaTeX and braces that clean titles keep", "a macro is the source's own",
+        "so is a concatenation"])
+def test_a_subtitle_that_is_clean_or_not_one_group_is_left_as_written(text):
+    assert subtitle_changes(text) == []
+
+
+def test_every_title_field_kept_verbatim_is_cleaned():
+    text = SUBTITLED.replace("{SUBTITLE}", "{A , B}").replace(" year", " titleaddon   = {C ,D},\n year")
+    assert [change.field for change in subtitle_changes(text)] == ["bibtex:subtitle", "bibtex:titleaddon"]
+
+
+def test_cleaned_subtitles_revert_byte_for_byte_and_clean_again_to_nothing(tmp_path):
+    source = tmp_path / "in.bib"
+    source.write_text(SUBTITLED.replace("{SUBTITLE}", "{Privacy , anonymity}") + "\n"
+                      + SUBTITLED.replace("bos09", "other").replace("{SUBTITLE}", "{Clean}"), encoding="utf-8")
+    report = cleaning.clean([str(source)], apply=True, output=str(tmp_path / "out.bib"))
+    cleaning.write_report(report, str(tmp_path / "r.json"))
+    cleaned = (tmp_path / "out.bib").read_text(encoding="utf-8")
+    assert cleaned == source.read_text(encoding="utf-8").replace("Privacy , anonymity", "Privacy, anonymity")
+    rendered = refmanager.format_bibliography(refmanager.load(str(tmp_path / "out.bib")), "apa")
+    assert "Privacy, anonymity" in str(rendered)
+    assert cleaning.clean([str(tmp_path / "out.bib")]).files[0].applied == []
+    assert cleaning.revert(str(tmp_path / "r.json")).problems == []
+    assert (tmp_path / "out.bib").read_bytes() == source.read_bytes()
