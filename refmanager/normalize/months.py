@@ -14,6 +14,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from rapidfuzz.distance import OSA
+
 from refmanager.changes import Change, verbatim_field
 from refmanager.dates import parse_month
 from refmanager.io.bibtex.tables import FOREIGN
@@ -33,6 +35,11 @@ SURE = 0.95  # one letter off, or the start of one name: a fix
 UNSURE = 0.75  # two letters off, one off but two from another, or four letters: suggested
 
 
+# Letters inserted, deleted, replaced or swapped with a neighbour to make one word
+# the other (the optimal string alignment distance).
+_letters_apart = OSA.distance
+
+
 @dataclass(frozen=True, slots=True)
 class MonthGuess:
     """The month a misspelling stands for, how sure that is, and why."""
@@ -42,21 +49,6 @@ class MonthGuess:
     reason: str
 
 
-def edit_distance(first: str, second: str) -> int:
-    """Letters inserted, deleted, replaced or swapped with a neighbour to make one
-    word the other (the optimal string alignment distance)."""
-    before, row = None, list(range(len(second) + 1))
-    for i, letter in enumerate(first, 1):
-        current = [i]
-        for j, other in enumerate(second, 1):
-            cost = min(row[j] + 1, current[j - 1] + 1, row[j - 1] + (letter != other))
-            if before is not None and i > 1 and j > 1 and letter == second[j - 2] and first[i - 2] == other:
-                cost = min(cost, before[j - 2] + 1)
-            current.append(cost)
-        before, row = row, current
-    return row[-1]
-
-
 def month_of_misspelling(text: str) -> MonthGuess | None:
     """The month that `text` misspells or cuts short (`Septempber`, `Janu.`), if it
     can be only that one; None for a month BibTeX reads already, a season, or text
@@ -64,14 +56,14 @@ def month_of_misspelling(text: str) -> MonthGuess | None:
     word = text.strip().rstrip(".").lower()
     if len(word) < _SHORTEST or not (word.isascii() and word.isalpha()) or parse_month(word):
         return None
-    if any(edit_distance(word, season) <= 1 for season in _SEASON_NAMES):
+    if any(_letters_apart(word, season) <= 1 for season in _SEASON_NAMES):
         return None
     long_enough = len(word) > _SHORTEST  # `marc` may be a name as well as a cut March
     starting = [number for number, name in enumerate(MONTH_NAMES, 1) if name.startswith(word)]
     if len(starting) == 1:
         return MonthGuess(starting[0], SURE if long_enough else UNSURE,
                           f"the start of {MONTH_NAMES[starting[0] - 1]}")
-    (best, number), (runner_up, _) = sorted((edit_distance(word, name), number)
+    (best, number), (runner_up, _) = sorted((_letters_apart(word, name), number)
                                             for number, name in enumerate(MONTH_NAMES, 1))[:2]
     if best > (1 if len(word) < 7 else 2) or runner_up == best:  # too far from any month, or as near two
         return None

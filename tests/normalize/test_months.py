@@ -13,7 +13,7 @@ import refmanager
 from refmanager import clean as cleaning
 from refmanager.changes import apply_changes, verbatim_field
 from refmanager.normalize import NormalizeConfig, normalize
-from refmanager.normalize.months import SURE, UNSURE, edit_distance, month_of_misspelling
+from refmanager.normalize.months import SURE, UNSURE, _letters_apart, month_of_misspelling
 
 MONTH_FIELD = verbatim_field("month")
 
@@ -51,8 +51,8 @@ def test_what_is_not_the_misspelling_of_one_month_is_left_alone(word):
     ("kitten", "sitting", 3), ("septempber", "september", 1), ("ocotber", "october", 1), ("", "may", 3),
     ("may", "may", 0),
 ], ids=["the textbook case", "a letter inserted", "two letters swapped count once", "from nothing", "the same word"])
-def test_edit_distance(first, second, distance):
-    assert edit_distance(first, second) == distance == edit_distance(second, first)
+def test_letters_apart_count_a_swap_of_neighbours_as_one(first, second, distance):
+    assert _letters_apart(first, second) == distance == _letters_apart(second, first)
 
 
 ENTRY = """@inproceedings{souza-ruiz-2023-lexical,
