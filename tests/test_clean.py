@@ -251,6 +251,43 @@ def test_field_names_in_mixed_case_are_lowered_and_revert_restores_them_byte_for
     assert (tmp_path / "out.bib").read_text() == text
 
 
+# As personal-library-17k.bib writes them: one biblatex entry makes the file biblatex.
+MIXED_DIALECTS = """@book{carr24, title = {Power}, subtitle = {A Reader}, author = {Carr, E.}, year = {2024},
+ DATE_ADDED = {Thu Jul  4 22:10:53 2024}}
+
+@article{perring65, title = {Oils , fats and waxes}, author = {Perring, A.}, year = {1965},
+ journal = {Journal of the Science of Food and Agriculture}, DATE_ADDED = {Fri Dec 15 20:48:02 2023}}
+"""
+
+
+def test_a_classic_entry_cleaned_in_a_biblatex_file_keeps_its_fields_and_reverts_byte_for_byte(tmp_path):
+    path = tmp_path / "refs.bib"
+    path.write_text(MIXED_DIALECTS)
+    report = clean_json(str(path), "--apply", "-o", str(tmp_path / "out.bib"), "--report", str(tmp_path / "r.json"))
+    assert {change["rule"] for change in report["files"][0]["applied"]} >= {"LowercaseFieldNames", "CleanTitleText"}
+    cleaned = (tmp_path / "out.bib").read_text()
+    # biblatex reads classic fields: the fixed entry is not respelt journaltitle and date
+    assert "journal = {Journal of the Science" in cleaned and "year = {1965}" in cleaned
+    assert "journaltitle" not in cleaned and "date =" not in cleaned
+    assert "title = {Oils, fats and waxes}" in cleaned and "date_added = {Fri Dec 15" in cleaned
+    result = CliRunner().invoke(app, ["revert", str(tmp_path / "r.json")])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "out.bib").read_text() == MIXED_DIALECTS
+
+
+def test_reverting_a_clean_of_the_personal_library_gives_back_the_file_byte_for_byte(bigbib, tmp_path):
+    # Its entries name fields `DATE_ADDED`, and some use biblatex's `subtitle`.
+    text = (bigbib / "personal-library-17k.bib").read_text(encoding="utf-8")
+    source = tmp_path / "library.bib"
+    source.write_text(text[:_nth_entry_start(text, 3000)], encoding="utf-8")
+    original = source.read_bytes()
+    report = cleaning.clean([str(source)], apply=True, in_place=True)
+    cleaning.write_report(report, str(tmp_path / "r.json"))
+    assert len(report.files[0].applied) > 1000 and source.read_bytes() != original
+    assert cleaning.revert(str(tmp_path / "r.json")).problems == []
+    assert source.read_bytes() == original
+
+
 def test_a_file_with_read_errors_exits_1_and_says_where(tmp_path):
     path = tmp_path / "refs.bib"
     path.write_text("@article{ok,\n  title = {Fine},\n}\n\n@article{broken,\n  title = {Never closed,\n}\n")

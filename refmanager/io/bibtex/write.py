@@ -102,7 +102,21 @@ def _classic_alike(record: Record, ascii: bool) -> bool:
 
 def format_entry(record: Record, dialect: str = "bibtex", ascii: bool = False,
                  strings: dict[str, str] | None = None) -> tuple[str, list[str]]:
-    """One entry's text, and notes on what BibTeX could not hold."""
+    """One entry's text, and notes on what BibTeX could not hold.
+
+    An entry read as classic BibTeX stays so in a biblatex file, which reads classic
+    fields and types: a cleaned `journal` or `year` is not respelt `journaltitle` or
+    `date` (and `refman revert` finds the field names it wrote), unless the record
+    now holds what only biblatex can."""
+    if dialect == "biblatex" and getattr(record.origin, "dialect", "") == "bibtex":
+        classic = _formatted_entry(record, "bibtex", ascii, strings)
+        if not classic[1]:
+            return classic
+    return _formatted_entry(record, dialect, ascii, strings)
+
+
+def _formatted_entry(record: Record, dialect: str, ascii: bool,
+                     strings: dict[str, str] | None) -> tuple[str, list[str]]:
     entry_type = entry_type_for(record, dialect)
     origin = record.origin
     source = None
@@ -224,10 +238,23 @@ def restore_source(record: Record, text: str, strings: dict[str, str]) -> bool:
     if record.origin is None or record.origin.format != FORMAT:
         return False
     read = _read_again(record.origin, text, strings)
-    if read is None or read[1].state() != record.state():
+    if read is None or _state_in_any_field_case(read[1]) != _state_in_any_field_case(record):
         return False
-    record.origin = read[0]
+    record.origin, record.foreign = read[0], read[1].foreign  # the text's own spelling of its fields
     return True
+
+
+def _state_in_any_field_case(record: Record) -> tuple:
+    """The record's state, its verbatim fields' names in lower case: a field named
+    `DATE_ADDED` in the text to restore, and `date_added` in the file a clean
+    wrote (`LowercaseFieldNames`), are one field spelt two ways (the reader keys a
+    verbatim field by its name as written)."""
+    state = record.state()
+    if not record.foreign:
+        return state
+    foreign = tuple((format, tuple(sorted((name.lower(), value) for name, value in values)))
+                    for format, values in state[-1])
+    return (*state[:-1], foreign)
 
 
 def _read_again(origin, text: str, strings: dict[str, str]) -> tuple[BibtexOrigin, Record] | None:
