@@ -364,6 +364,18 @@ def venues_differ(a: WorkKey, b: WorkKey) -> bool:
     return bool(a.venue and b.venue) and fuzz.token_set_ratio(a.venue, b.venue) < 50
 
 
+def other_proceedings(a: WorkKey, b: WorkKey) -> bool:
+    """Two conference papers in proceedings that share no word of their own (words such as
+    "international conference on" aside) and neither an acronym of the other: IJCAI and
+    ICAPS, which `venues_differ` finds alike for their shared "international conference"."""
+    if not (a.kind == b.kind == "paper-conference" and a.venue and b.venue):
+        return False
+    own_a, own_b = _own_venue_words(a.venue), _own_venue_words(b.venue)
+    if not own_a or not own_b or _venue_words_shared(own_a, own_b):
+        return False
+    return not (_acronym_of(own_a, b.venue) or _acronym_of(own_b, a.venue))
+
+
 # Cheapest first. The item guards are asked where a record is of these kinds or names
 # its place among its siblings; the title guards of every pair blocking proposes; the
 # alike-title guards only of pairs whose titles are alike enough to merge.

@@ -23,7 +23,9 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import JaroWinkler
 
 from refmanager.dedupe.columns import WorkKey
-from refmanager.dedupe.guards import alike_titles_apart, different_works, other_numbered_part, venues_differ
+from refmanager.dedupe.guards import (
+    alike_titles_apart, different_works, other_numbered_part, other_proceedings, venues_differ,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,7 +199,7 @@ def _venue_evidence(a: WorkKey, b: WorkKey, outcome: Comparison) -> float:
     """Another year in another venue: a later version (a journal article after its
     conference paper), not the same record. Venues are spelt too many ways to count
     for a match; they only count against one."""
-    if not (a.year and b.year and a.year != b.year and venues_differ(a, b)):
+    if not (a.year and b.year and a.year != b.year and (venues_differ(a, b) or other_proceedings(a, b))):
         return 0.0
     outcome.disagreed.append("venue")
     return -2.0

@@ -198,3 +198,33 @@ def test_records_of_one_work_pass_every_guard(entries):
     a, b = pair(entries)
     assert guards.different_works(a, b) == guards.alike_titles_apart(a, b) == ""
     assert compare(a, b).score >= SAME
+
+
+# personal-library-17k.bib: one key, one title, and two papers of two conferences
+BLAYLOCK = """
+@inproceedings{blaylock03a, title = {Corpus-based, Statistical Goal Recognition},
+ author = {Blaylock, Nate and Allen, James F.}, year = {2003},
+ booktitle = {international joint conference on artificial intelligence, IJCAI}}
+@inproceedings{blaylock03b, title = {Corpus-based, Statistical Goal Recognition},
+ author = {Blaylock, Nate and Allen, James F.}, year = {2004},
+ booktitle = {International Conference on International Conference on Automated Planning and Scheduling, ICAPS}}
+"""
+
+
+def test_papers_of_other_years_in_proceedings_with_no_word_in_common_are_two(monkeypatch):
+    # "international conference" made the venues look alike to a fuzzy comparison
+    a, b = pair(BLAYLOCK)
+    assert guards.other_proceedings(a, b) and not guards.venues_differ(a, b)
+    assert compare(a, b).score < SAME
+    monkeypatch.setattr(scoring, "other_proceedings", lambda a, b: False)
+    assert compare(a, b).score >= SAME
+
+
+def test_proceedings_named_by_an_acronym_are_not_other_proceedings():
+    a, b = pair("""
+@inproceedings{x1, title = {Experiments with a new boosting algorithm}, author = {Freund, Y.}, year = {1996},
+ booktitle = {Proceedings of the Thirteenth International Conference on Machine Learning}}
+@inproceedings{x2, title = {Experiments with a new boosting algorithm}, author = {Freund, Y.}, year = {1997},
+ booktitle = {ICML}}
+""")
+    assert not guards.other_proceedings(a, b)
