@@ -13,6 +13,7 @@ import dataclasses
 import pytest
 
 import refmanager
+from refmanager.io.bibtex.tables import CSL_ALIASES
 from refmanager.io.csljson.schema import property_kinds
 from refmanager.model import (
     DATE_VARIABLES, NAME_VARIABLES, SCALAR_VARIABLES, DateValue, Document, Name, Record,
@@ -64,4 +65,6 @@ def test_a_field_is_written_or_reported_as_not_held(target, name, value):
     written = refmanager.dumps(Document("made.json", "csljson", [record]), target)
     [back] = refmanager.loads(written.text, WRITERS[target]).records
     reported = [problem.message for problem in written.problems if f"'{name}'" in problem.message]
-    assert back.get(name) == value or reported, f"{name} was dropped without a word"
+    # An old CSL name (`shortTitle`) may come back under its new one (`title-short`).
+    assert back.get(name) == value or back.get(CSL_ALIASES.get(name, name)) == value or reported, \
+        f"{name} was dropped without a word"

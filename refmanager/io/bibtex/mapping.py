@@ -12,18 +12,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from refmanager.io.bibtex.csl_fields import csl_field_name, csl_field_slot, read_type_field, type_fields
 from refmanager.io.bibtex.names import format_names, parse_names
 from refmanager.io.bibtex.year_month import read_year_month, year_month_fields
 from refmanager.io.base import FieldOrder
 from refmanager.io.bibtex.tables import (
-    ARTICLE_SUBTYPES, BIBLATEX_ONLY_FIELDS, CLASSIC_TYPES, CSL_TYPES, DATE_FIELDS, ENTRY_TYPES,
-    FOREIGN, NAME_FIELDS, RAW_TEXT_FIELDS, SERIES_NUMBER_TYPES, TEXT_FIELDS,
-    THESIS_GENRES, TITLE_FIELDS,
+    BIBLATEX_ONLY_FIELDS, CLASSIC_NAMES, CLASSIC_TYPES, CSL_ALIASES,
+    CSL_TEXT_VARIABLES, CSL_TYPES, DATE_FIELDS, ENTRY_TYPES, FOREIGN, NAME_FIELDS, RAW_TEXT_FIELDS,
+    SERIES_NUMBER_TYPES, TEXT_FIELDS, THESIS_GENRES, TITLE_FIELDS,
 )
 from refmanager.dates import format_iso_date, parse_iso_date
 from refmanager.latex.decode import decode
 from refmanager.latex.encode import encode
-from refmanager.model import ATTRIBUTE_OF, SOURCE_TYPE, DateValue, FieldValue, Record
+from refmanager.model import (
+    ATTRIBUTE_OF, DATE_VARIABLES, NAME_VARIABLES, SCALAR_VARIABLES, SOURCE_TYPE, DateValue, FieldValue,
+    Record,
+)
 
 @dataclass(slots=True)
 class SourceField:
@@ -67,7 +71,7 @@ def entry_to_record(entry_type: str, key: str, source_fields: list[SourceField],
             foreign[source.name] = source.raw
     notes.extend(read_year_month(record, dates, foreign))
     _read_thesis_genre(record, kind)
-    _read_article_subtype(record, kind, foreign)
+    read_type_field(record, kind, foreign)
     if _type_name(record, "bibtex") != kind and _type_name(record, "biblatex") != kind:
         foreign[SOURCE_TYPE] = entry_type
     if foreign:
@@ -132,7 +136,12 @@ def field_slot(kind: str, name: str) -> tuple[str, str] | None:
         return "keywords", ""
     variable = _variable_for(name, kind)
     if variable is None:
-        return None
+        kind_and_variable = csl_field_slot(name)  # `authority`, `chair`, `submitted`...
+        if kind_and_variable is None:
+            return None
+        held, variable = kind_and_variable
+        if held != "text":
+            return ("creators" if held == "names" else "dates"), variable
     attribute = ATTRIBUTE_OF.get(variable)
     return ("attribute", attribute) if attribute else ("variables", variable)
 
@@ -167,16 +176,6 @@ def _set_once(record: Record, variable: str, value) -> bool:
 def _set_keywords(record: Record, text: str) -> bool:
     separator = ";" if ";" in text else ","
     return _set_once(record, "keyword", [word.strip() for word in text.split(separator) if word.strip()])
-
-
-def _read_article_subtype(record: Record, kind: str, foreign: dict[str, str]) -> None:
-    if not foreign:  # most entries
-        return
-    subtype = next((raw for name, raw in foreign.items() if name.lower() == "entrysubtype"), None)
-    csl_type = ARTICLE_SUBTYPES.get(decode(subtype.strip('{}"')).lower()) if subtype else None
-    if kind == "article" and csl_type:
-        record.type = csl_type
-        del foreign[next(name for name in foreign if name.lower() == "entrysubtype")]
 
 
 def _read_thesis_genre(record: Record, kind: str) -> None:
@@ -214,8 +213,8 @@ def record_to_fields(record: Record, dialect: str, ascii: bool = False,
         if not kept or not _places_of(name, kind) & kept:
             entry.add(name, kind, value)
     fields, notes = entry.fields, entry.notes
-    fields.extend(_type_fields(record, entry.kind, notes))
-    fields.extend(_foreign_fields(record, notes))
+    fields.extend(type_fields(record, entry.kind, dialect, notes))
+    fields.extend(_foreign_fields(record, entry.kind, notes))
     return _drop_genre_of_thesis_type(fields, entry.kind, record), notes
 
 
@@ -270,33 +269,54 @@ class _EntryFields:
             self.add_text(name, value)
 
     def add_names(self, role: str, names: list) -> None:
-        field_name = _FIELD_OF_ROLE.get(role)
+        field_name = _FIELD_OF_ROLE.get(role) or (role if role in NAME_VARIABLES else None)
         if field_name is None:
             self.notes.append(f"creators with role {role!r} cannot be held in BibTeX; left out")
             return
         value, name_notes = format_names(names, self.ascii)
-        self.fields.append((field_name, "{" + value + "}"))
+        self.put(field_name, "{" + value + "}")
         self.notes.extend(name_notes)
 
     def add_text(self, variable: str, value: str) -> None:
         candidates = _field_names(variable, self.kind, self.dialect == "biblatex")
+        if variable in CSL_ALIASES:
+            if self.record.get(CSL_ALIASES[variable]) == value:
+                return  # said once, under the new name
+            candidates = self.alias_fields(variable)
+        elif not candidates and variable in CSL_TEXT_VARIABLES:
+            candidates = [csl_field_name(variable)]
         if not candidates:
             self.notes.append(f"CSL variable {variable!r} cannot be held in BibTeX; left out")
             return
         name = next((name for name in candidates if name not in self.taken), candidates[0])
-        self.fields.append((name, _braced(variable, value, self.ascii)))
+        self.put(name, _braced(variable, value, self.ascii))
+
+    def alias_fields(self, alias: str) -> list[str]:
+        """Where an old CSL name's value goes: its variable's field, if the record has no other
+        value for that (then it reads back under the new name, `title-short`)."""
+        variable = CSL_ALIASES[alias]
+        if self.record.get(variable):
+            return []
+        return _field_names(variable, self.kind, self.dialect == "biblatex")
 
     def add_date(self, variable: str, date: DateValue) -> None:
         if not (date.parts or date.literal):  # an empty date (built by hand): nothing to write
             self.notes.append(f"date {variable!r} is empty; left out")
         elif variable == "issued" and (self.dialect == "bibtex" or date.literal):
             self.fields.extend(year_month_fields(date, self.notes))
-        elif variable not in _FIELD_OF_DATE:
+        elif variable not in _FIELD_OF_DATE and variable not in DATE_VARIABLES:
             self.notes.append(f"date {variable!r} cannot be held in BibTeX; left out")
         elif date.literal:
             self.notes.append(f"date {variable!r} ({date.literal!r}) is not an ISO date; left out")
-        else:
-            self.fields.append((_FIELD_OF_DATE[variable], "{" + format_iso_date(date) + "}"))
+        else:  # `submitted`, `available-date`: under their CSL names
+            self.put(_FIELD_OF_DATE.get(variable, variable), "{" + format_iso_date(date) + "}")
+
+    def put(self, name: str, value: str) -> None:
+        """Add a field; in classic BibTeX, a biblatex field that Zotero ignores too goes under
+        its CSL name, so that the file stays classic BibTeX to our reader."""
+        if self.dialect == "bibtex":
+            name = CLASSIC_NAMES.get(name, name)
+        self.fields.append((name, value))
 
     def add_keywords(self, keywords: list[str]) -> None:
         for keyword in keywords:
@@ -306,9 +326,12 @@ class _EntryFields:
         self.fields.append(("keywords", "{" + encode(", ".join(keywords), self.ascii) + "}"))
 
 
-def _foreign_fields(record: Record, notes: list[str]) -> list[tuple[str, str]]:
-    """BibTeX's own fields kept verbatim; a note for each field of another format."""
+def _foreign_fields(record: Record, kind: str, notes: list[str]) -> list[tuple[str, str]]:
+    """BibTeX's own fields kept verbatim; a note for each field of another format, and for
+    one that the entry's new type reads into the record (an @online's `journal` in a @misc)."""
     fields = []
+    origin = record.origin  # in its own entry type, a field kept verbatim is so again
+    moved = origin is None or origin.format != FOREIGN or origin.entry_type.lower() != kind
     for source, values in record.foreign.items():
         for name, raw in values.items():
             if source != FOREIGN:
@@ -316,7 +339,35 @@ def _foreign_fields(record: Record, notes: list[str]) -> list[tuple[str, str]]:
                 notes.append(f"{what} cannot be held in BibTeX; left out")
             elif name != SOURCE_TYPE:
                 fields.append((name.partition("@")[0], raw))  # "title@3": a repeated field
+                if moved and "@" not in name and (variable := _free_place(record, kind, name, raw)):
+                    notes.append(f"field {name!r}, kept as written, is read back as {variable!r} "
+                                 f"in a @{kind}")
     return fields
+
+
+def _free_place(record: Record, kind: str, name: str, raw: str) -> str:
+    """The CSL variable a verbatim field is read into in an entry of this type, if the
+    record has none ("" if it is read into nothing)."""
+    slot = field_slot(kind, name.lower())
+    if slot is None or not raw.strip().strip('{}"').strip():
+        return ""
+    if part_of(record, *slot):
+        return ""
+    where, place = slot
+    return SCALAR_VARIABLES[place] if where == "attribute" else place or "keyword"
+
+
+def part_of(record: Record, where: str, name: str):
+    """The value of one place of the record (`field_slot`'s terms), in the form its state holds it."""
+    if where == "attribute":
+        return getattr(record, name)
+    if where == "creators":
+        return tuple(record.creators.get(name, ()))
+    if where in ("dates", "date-part"):
+        return record.dates.get(name)
+    if where == "keywords":
+        return tuple(record.keywords)
+    return record.variables.get(name)
 
 
 def _field_names(variable: str, kind: str, biblatex: bool) -> list[str]:
@@ -349,20 +400,6 @@ def _braced(variable: str, value: str, ascii: bool) -> str:
     if variable == "page":  # BibTeX's page ranges use --, whatever the encoding
         return "{" + encode(value, ascii).replace("\u2013", "--") + "}"
     return "{" + encode(value, ascii) + "}"
-
-
-def _type_fields(record: Record, kind: str, notes: list[str]) -> list[tuple[str, str]]:
-    """`entrysubtype` for magazine and newspaper articles; a note where the type is lost."""
-    subtype = next((name for name, csl in ARTICLE_SUBTYPES.items() if csl == record.type), None)
-    if subtype and kind == "article":
-        return [("entrysubtype", "{" + subtype + "}")]
-    if kind in THESIS_GENRES and not record.get("genre"):
-        notes.append(f"a thesis of no stated kind is written as @{kind}, as classic BibTeX has no "
-                     f"plain thesis; it reads back as a {THESIS_GENRES[kind]}")
-    if ENTRY_TYPES.get(kind, "document") != record.type:
-        notes.append(f"item type {record.type!r} has no @{kind} equivalent; it is read back as "
-                     f"{ENTRY_TYPES.get(kind, 'document')!r}")
-    return []
 
 
 def _drop_genre_of_thesis_type(fields, kind: str, record: Record):

@@ -22,7 +22,7 @@ from array import array
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from refmanager.io.bibtex.mapping import field_slot
+from refmanager.io.bibtex.mapping import field_slot, part_of
 from refmanager.io.bibtex.scan import ScannedEntry
 from refmanager.model import SCALAR_VARIABLES, Origin, Record
 
@@ -95,7 +95,7 @@ def source_fields(origin: BibtexOrigin) -> list[tuple[str, str]]:
 def unchanged_fields(record: Record, origin: BibtexOrigin) -> list[bool]:
     """For each field of the entry, whether the record still says what the field said."""
     before = _StateView(origin.state)
-    return [slot is not None and _part(record, *slot) == before.part(*slot)
+    return [slot is not None and part_of(record, *slot) == before.part(*slot)
             for slot in field_slots(origin.entry_type, origin.field_names)]
 
 
@@ -143,19 +143,6 @@ def field_slots(entry_type: str, field_names: tuple[str, ...]) -> tuple:
 @lru_cache(maxsize=10_000)
 def lowercased(field_names: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(name.lower() for name in field_names)
-
-
-def _part(record: Record, where: str, name: str):
-    """The value of one place in the record, in the form the state holds it."""
-    if where == "attribute":
-        return getattr(record, name)
-    if where == "creators":
-        return tuple(record.creators.get(name, ()))
-    if where in ("dates", "date-part"):
-        return record.dates.get(name)
-    if where == "keywords":
-        return tuple(record.keywords)
-    return record.variables.get(name)
 
 
 class _StateView:

@@ -18,6 +18,10 @@ BIBLATEX_ONLY_FIELDS = {
     "mainsubtitle", "booksubtitle", "booktitleaddon", "bookauthor", "editora", "editorb",
     "editorc", "pagetotal", "eprinttype", "eprintclass", "issuetitle", "origlanguage",
 }
+# biblatex fields that classic BibTeX writes under their CSL names instead: Zotero ignores
+# them either way, and these keep the file classic BibTeX (`dialect_of`).
+CLASSIC_NAMES = {"bookauthor": "container-author", "eventdate": "event-date",
+                 "origdate": "original-date", "venue": "event-place"}
 SEASON_NAMES = {"1": "Spring", "2": "Summer", "3": "Autumn", "4": "Winter"}
 
 ENTRY_TYPES = {
@@ -36,24 +40,59 @@ ENTRY_TYPES = {
     "image": "graphic", "letter": "personal_communication", "blog": "post-weblog",
     "review": "review", "map": "map", "interview": "interview", "speech": "speech",
 }
-# CSL type -> (classic BibTeX type, biblatex type)
+# CSL type -> (classic BibTeX type, biblatex type). Only types that Zotero's BibTeX import
+# knows: it discards an entry of another (`@dataset`, `@review`, `@standard`, `@periodical`)
+# unread (shared/research/zotero-import.md, 4.1); `TYPE_FIELDS` says the CSL type.
 CSL_TYPES = {
     "article-journal": ("article", "article"), "article-magazine": ("article", "article"),
     "article-newspaper": ("article", "article"), "article": ("article", "article"),
-    "review": ("article", "review"), "review-book": ("article", "review"),
+    "review": ("article", "article"), "review-book": ("article", "article"),
     "book": ("book", "book"), "chapter": ("incollection", "incollection"),
     "paper-conference": ("inproceedings", "inproceedings"), "thesis": ("phdthesis", "thesis"),
     "report": ("techreport", "report"), "manuscript": ("unpublished", "unpublished"),
     "pamphlet": ("booklet", "booklet"), "webpage": ("misc", "online"),
     "post-weblog": ("misc", "online"), "post": ("misc", "online"), "patent": ("misc", "patent"),
-    "dataset": ("misc", "dataset"), "software": ("misc", "software"),
-    "periodical": ("misc", "periodical"), "entry-encyclopedia": ("incollection", "inreference"),
+    "dataset": ("misc", "misc"), "software": ("misc", "software"),
+    "periodical": ("misc", "misc"), "entry-encyclopedia": ("incollection", "inreference"),
     "entry-dictionary": ("incollection", "inreference"), "legal_case": ("misc", "jurisdiction"),
-    "legislation": ("misc", "legislation"), "standard": ("misc", "standard"),
+    "legislation": ("misc", "legislation"), "standard": ("techreport", "report"),
     "motion_picture": ("misc", "video"), "song": ("misc", "audio"),
     "musical_score": ("misc", "misc"), "graphic": ("misc", "artwork"),
-    "personal_communication": ("misc", "letter"),
+    "personal_communication": ("misc", "letter"), "bill": ("misc", "legislation"),
+    "regulation": ("misc", "legislation"), "entry": ("incollection", "inreference"),
 }
+# Where the entry type does not say the CSL type, a field does: biblatex's own
+# `entrysubtype`, and in classic BibTeX (where `entrysubtype` would make the file
+# biblatex) `csl-type`. Zotero and BibTeX styles ignore both.
+TYPE_FIELDS = {"bibtex": "csl-type", "biblatex": "entrysubtype"}
+# CSL 1.0.2's item types (the schema's list, `tests` check it), and its text and number
+# variables: one with no BibTeX field of its own is written under its CSL name
+# (`authority = {...}`), as a role (`chair = {...}`) and a date (`submitted = {2020-05-01}`) are.
+CSL_ITEM_TYPES = frozenset({
+    "article", "article-journal", "article-magazine", "article-newspaper", "bill", "book",
+    "broadcast", "chapter", "classic", "collection", "dataset", "document", "entry",
+    "entry-dictionary", "entry-encyclopedia", "event", "figure", "graphic", "hearing",
+    "interview", "legal_case", "legislation", "manuscript", "map", "motion_picture",
+    "musical_score", "pamphlet", "paper-conference", "patent", "performance", "periodical",
+    "personal_communication", "post", "post-weblog", "regulation", "report", "review",
+    "review-book", "software", "song", "speech", "standard", "thesis", "treaty", "webpage",
+})
+CSL_TEXT_VARIABLES = frozenset({
+    "DOI", "ISBN", "ISSN", "PMCID", "PMID", "URL", "abstract", "annote", "archive",
+    "archive-place", "archive_collection", "archive_location", "authority", "call-number",
+    "chapter-number", "citation-key", "citation-label", "citation-number", "collection-number",
+    "collection-title", "container-title", "container-title-short", "dimensions", "division",
+    "edition", "event", "event-place", "event-title", "first-reference-note-number", "genre",
+    "issue", "journalAbbreviation", "jurisdiction", "language", "locator", "medium", "note",
+    "number", "number-of-pages", "number-of-volumes", "original-publisher",
+    "original-publisher-place", "original-title", "page", "page-first", "part", "part-title",
+    "printing", "publisher", "publisher-place", "references", "reviewed-genre", "reviewed-title",
+    "scale", "section", "shortTitle", "source", "status", "supplement", "title", "title-short",
+    "version", "volume", "volume-title", "volume-title-short", "year-suffix",
+})
+# CSL-JSON's old name `shortTitle`: BibTeX's field names ignore letter case, so it goes
+# into `title-short`'s field (`shorttitle`) and reads back as `title-short`.
+CSL_ALIASES = {"shortTitle": "title-short"}
 THESIS_GENRES = {"mastersthesis": "Master's thesis", "phdthesis": "PhD thesis"}
 # biblatex's way to say what kind of @article: `entrysubtype = {magazine}`.
 ARTICLE_SUBTYPES = {"magazine": "article-magazine", "newspaper": "article-newspaper"}
@@ -76,6 +115,10 @@ TEXT_FIELDS = {
     "shortjournal": "container-title-short", "chapter": "chapter-number",
     "pagetotal": "number-of-pages", "annote": "annote", "eventtitle": "event-title",
     "venue": "event-place", "version": "version", "howpublished": "medium",
+    # biblatex's fields for these; classic styles and Zotero ignore them, the reader's
+    # dialect test too (they are not in BIBLATEX_ONLY_FIELDS), so both dialects use them.
+    "origtitle": "original-title", "origpublisher": "original-publisher",
+    "origlocation": "original-publisher-place", "pubstate": "status", "volumes": "number-of-volumes",
 }
 # Entry types whose `number` is the number in the series (`series`) the book is in: CSL's
 # collection-number (Zotero's seriesNumber), not a report's number.

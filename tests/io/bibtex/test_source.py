@@ -7,8 +7,8 @@ import dataclasses
 import pytest
 
 from refmanager.io.bibtex import read_bibtex, write_bibtex
-from refmanager.io.bibtex.mapping import field_slot
-from refmanager.io.bibtex.source import BibtexOrigin, _part, _StateView, source_fields, unchanged_fields
+from refmanager.io.bibtex.mapping import field_slot, part_of
+from refmanager.io.bibtex.source import BibtexOrigin, _StateView, source_fields, unchanged_fields
 from refmanager.model import Name
 
 ENTRY = """@article{k,
@@ -61,7 +61,7 @@ def test_the_state_is_read_in_the_layout_record_state_has():
     view = _StateView(record.state())
     for name in ("author", "title", "journal", "month", "keywords", "series", "note"):
         slot = field_slot("article", name)
-        assert view.part(*slot) == _part(record, *slot), name
+        assert view.part(*slot) == part_of(record, *slot), name
 
 
 # ---------------------------------------------------------------- field names respelt (normalize's LowercaseFieldNames)
