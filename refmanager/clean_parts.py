@@ -33,10 +33,11 @@ record costs about what decoding it does). What does travel, through
    Before that, each process makes its record steps' fixes and writes its part
    (the parent while a thread takes in the workers' findings, so that no worker
    waits for it): the document steps see the records as those fixes leave them
-   either way. While the parent runs the document steps, each worker sends what
-   that gave (the text of its blocks, the source text of each entry a fix
-   touches, for `refman revert`, and the problems) with the report's line of
-   each change it found, encoded (`jsontext.Encoded`).
+   either way. While the parent runs the document steps, each worker encodes the
+   report's line of each change it found (`jsontext.Encoded`) and sends that with
+   what its fixes gave (the text of its blocks, the source text of each entry a
+   fix touches, for `refman revert`, and the problems), streamed: the parent
+   takes it in once the steps are done, never holding it beside their tables.
 3. Each process gets the document steps' fixes of its records (mostly none),
    makes them and writes its part again if there are any (a worker then sends
    its end again). The parent joins the texts, writes the file, and makes the
@@ -197,7 +198,7 @@ class _PartJob:
         # the report's lines of what the part found, and send all that.
         end = self.finish(list(enumerate(found.fixes(self.config.threshold))), self.apply)
         end.encoded = [encoded(change.to_json()) for change in found.changes]
-        channel.send(end)
+        channel.send(end, streamed=True)  # taken in after the document steps, at once
         write, later = channel.receive()
         if not later:
             return None  # the end sent is the part's
@@ -234,7 +235,6 @@ class _PartJob:
         sent = [worker.channel.receive_later() for worker in workers]
         own_end = self.finish(list(enumerate(own_fixes)), self.apply)
         identified = checked + self.join_checked(findings, [message() for message in sent])
-        early_ends = [worker.channel.receive_later() for worker in workers]  # during the document steps
         if progress is not None:
             progress(self.total - len(self.own))
         originals = self.records[self.own.start:self.own.stop] + [record for _, record in identified[len(checked):]]
@@ -242,10 +242,14 @@ class _PartJob:
         fixes = findings.fixes(self.config.threshold)
         write = self.apply and (bool(fixes) or self.write_unchanged)
         numbered = self.fixes_by_part(fixes)
+        # Each worker sent its end during the document steps and waits in its send: taken
+        # in only now, so that this process never holds it beside the steps' tables (and
+        # before its later fixes are sent, which would wait on a full pipe otherwise).
+        early_ends = [worker.channel.receive() for worker in workers]
         for worker, part_fixes, early, first in zip(workers, numbered[1:], self.early_fixes, self.first_fixes):
             worker.channel.send((write, _renumbered(part_fixes[early:], -first)))
         own_end = self.finish_later(own_end, numbered[0][len(own_fixes):], write)
-        ends = [_renumbered_end(_final_end(early(), worker.result(), write), first)
+        ends = [_renumbered_end(_final_end(early, worker.result(), write), first)
                 for worker, early, first in zip(workers, early_ends, self.first_fixes)]
         return self.joined(findings, [own_end, *ends], write)
 

@@ -91,7 +91,8 @@ class _Failure:
 
 
 class Channel:
-    """One end of the two pipes between the parent and a worker: whole pickled messages."""
+    """One end of the two pipes between the parent and a worker: pickled messages, each
+    after its size, or after `_STREAMED` (a pickle says where it ends)."""
 
     def __init__(self, reading: int, writing: int, in_worker: bool = False):
         self._in = os.fdopen(reading, "rb")
@@ -99,17 +100,29 @@ class Channel:
         self.in_worker = in_worker
         self.most_private_kb = 0  # a worker's: the most private memory it had as it sent
 
-    def send(self, message) -> None:
-        data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
+    def send(self, message, streamed: bool = False) -> None:
+        """Send a message whole (as one buffer, which a thread can take in without the
+        interpreter's lock: `receive_later`), or `streamed`: pickled straight into the pipe
+        a frame at a time, with no copy of a large message (a worker's part of the file)
+        on either side, for a receiver that reads it at once."""
+        if streamed:
+            self._note_private_memory()
+            self._out.write(_STREAMED)
+            pickle.dump(message, self._out, protocol=pickle.HIGHEST_PROTOCOL)
+        else:
+            data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
+            self._note_private_memory()
+            self._out.write(len(data).to_bytes(8, "little"))
+            self._out.write(data)
+        self._out.flush()
+
+    def _note_private_memory(self) -> None:
         if self.in_worker:
             self.most_private_kb = max(self.most_private_kb, _private_kb())
-        self._out.write(len(data).to_bytes(8, "little"))
-        self._out.write(data)
-        self._out.flush()
 
     def receive(self):
         """The next message; the worker's exception, raised here, if it failed."""
-        return _loaded(self._read_message())
+        return _checked(self._read_message())
 
     def receive_later(self) -> Callable[[], object]:
         """Start taking in the next message now, in a thread, and give the call that waits
@@ -119,7 +132,7 @@ class Channel:
 
         def take_in() -> None:
             try:
-                read.append(self._read_message())
+                read.append(self._read_message(loaded=False))
             except BaseException as error:  # raised when the message is asked for
                 read.append(error)
 
@@ -130,14 +143,22 @@ class Channel:
             thread.join()
             if isinstance(read[0], BaseException):
                 raise read[0]
-            return _loaded(read[0])
+            return _checked(pickle.loads(read[0].data) if isinstance(read[0], _Pickled) else read[0])
         return message
 
-    def _read_message(self) -> bytes:
+    def _read_message(self, loaded: bool = True):
+        """The next message; with `loaded` False, a whole message's pickle as it came (a
+        thread then only waits on the pipe, and leaves the unpickling to the caller)."""
         size = self._in.read(8)
-        if len(size) < 8:
-            raise WorkerFailed("the other process ended before it sent what was expected")
-        return self._in.read(int.from_bytes(size, "little"))
+        try:
+            if len(size) < 8:
+                raise EOFError
+            if size == _STREAMED:
+                return pickle.load(self._in)
+            data = self._in.read(int.from_bytes(size, "little"))
+            return pickle.loads(data) if loaded else _Pickled(data)
+        except EOFError:
+            raise WorkerFailed("the other process ended before it sent what was expected") from None
 
     def close(self) -> None:
         for pipe in (self._in, self._out):
@@ -147,8 +168,15 @@ class Channel:
                 pass
 
 
-def _loaded(data: bytes):
-    message = pickle.loads(data)
+@dataclass(slots=True)
+class _Pickled:
+    data: bytes
+
+
+_STREAMED = bytes(8)  # in place of a message's size: a pickle follows that says where it ends
+
+
+def _checked(message):
     if isinstance(message, _Failure):
         raise message.error from WorkerFailed(f"in a worker process:\n{message.trace}")
     return message
@@ -218,7 +246,7 @@ def _serve(body: Callable[[Part, Channel], Result], part: Part, channel: Channel
         except BaseException as error:  # raised again in the parent
             channel.send(_Failure(error, traceback.format_exc()))
         else:
-            channel.send((value, channel.most_private_kb))
+            channel.send((value, channel.most_private_kb), streamed=True)
             status = 0
     finally:
         # No exit handlers, no flushing of the parent's buffers copied into this process.

@@ -369,6 +369,22 @@ def test_a_message_taken_in_later_lets_the_worker_go_on_before_the_parent_asks_f
         assert workers[0].result() < asked
 
 
+def _sends_whole_and_streamed(part: int, channel: parallel.Channel) -> str:
+    channel.send(["whole", "y" * 3_000_000])
+    channel.send(["streamed", "z" * 3_000_000], streamed=True)
+    channel.send("streamed, taken in later", streamed=True)
+    return "end"
+
+
+def test_messages_sent_whole_or_streamed_arrive_as_sent_in_order():
+    with parallel.forked_workers(_sends_whole_and_streamed, [1]) as workers:
+        channel = workers[0].channel
+        assert channel.receive() == ["whole", "y" * 3_000_000]
+        assert channel.receive() == ["streamed", "z" * 3_000_000]
+        assert channel.receive_later()() == "streamed, taken in later"
+        assert workers[0].result() == "end"  # a worker's result is streamed too
+
+
 def test_a_workers_exception_is_raised_when_its_message_taken_in_later_is_asked_for():
     with pytest.raises(ValueError, match="part 2 cannot be done"):
         with parallel.forked_workers(_fails, [2]) as workers:
