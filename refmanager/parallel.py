@@ -157,7 +157,7 @@ class Channel:
                 return pickle.load(self._in)
             data = self._in.read(int.from_bytes(size, "little"))
             return pickle.loads(data) if loaded else _Pickled(data)
-        except EOFError:
+        except (EOFError, pickle.UnpicklingError):  # cut short: the worker failed as it sent
             raise WorkerFailed("the other process ended before it sent what was expected") from None
 
     def close(self) -> None:
