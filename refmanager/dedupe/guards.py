@@ -4,11 +4,11 @@ A guard looks at evidence the score weighs too lightly or not at all: another
 numbered part, volume, edition, report number or chapter; a chapter and its book;
 a thesis and a paper; a series' numbered items or a sequel; a book and its
 solutions; a contrasting word (day and night); another population; a companion in
-another serial; other proceedings and pages in one year. Each is a small named
-function that returns what differs ("" when it does not apply). `different_works`
-asks those that compare fields of every pair blocking proposes, cheapest first;
-`alike_titles_apart` asks the costlier ones only of pairs whose titles are alike
-enough to merge. A guarded pair is two works: never merged, and never chained
+another serial; other proceedings and pages in one year; proceedings that name
+other years. Each is a small named function that returns what differs ("" when it
+does not apply). `different_works` asks those that compare fields of every pair
+blocking proposes, cheapest first; `alike_titles_apart` asks the costlier ones only
+of pairs whose titles are alike enough to merge. A guarded pair is two works: never merged, and never chained
 into one group through a third record.
 
 What a guard must not do is treat a citation's slips as evidence: the labelled
@@ -227,6 +227,23 @@ def longer_paper_of_another_year(a: WorkKey, b: WorkKey) -> str:
     return "title (a longer paper of another year)"
 
 
+_VENUE_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def proceedings_of_other_years(a: WorkKey, b: WorkKey) -> str:
+    """Two conference papers in proceedings that each name their own year, and other
+    years: a programme's yearly summary ("Robust Speech Recognition Technology Program
+    Summary" in the DARPA workshops of 1989, 1990 and 1991), not one paper. A citation
+    that slips on the year does not also rename the proceedings, so the year printed
+    in each venue's name is evidence no slip makes."""
+    if not (a.kind == b.kind == "paper-conference" and a.year and b.year and a.year != b.year):
+        return ""
+    years_a, years_b = set(_VENUE_YEAR.findall(a.venue)), set(_VENUE_YEAR.findall(b.venue))
+    if str(a.year) in years_a and str(b.year) in years_b and not years_a & years_b:
+        return "proceedings of another year (another paper)"
+    return ""
+
+
 def numbered_items_of_a_series(a: WorkKey, b: WorkKey) -> str:
     """A number of one title is another number in the other: "the digital antiquarian
     1980" and "... 1981", "sc00026h" and "sc00027h" (a series' parts). The words must
@@ -383,5 +400,5 @@ _ITEM_KINDS = _BOOKS | _WORKS_IN_VOLUMES | {"chapter", "thesis"}
 _ITEM_GUARDS = (other_edition, other_volume_of_a_set, other_report_number, report_of_another_institution,
                 other_chapter, chapter_and_its_book, thesis_and_paper)
 _TITLE_GUARDS = (numbered_items_of_a_series, other_population, other_serial_with_subtitle)
-_ALIKE_TITLE_GUARDS = (other_proceedings_and_pages, sequel, longer_paper_of_another_year, companion_volume,
-                       contrasting_title_words)
+_ALIKE_TITLE_GUARDS = (other_proceedings_and_pages, proceedings_of_other_years, sequel, longer_paper_of_another_year,
+                       companion_volume, contrasting_title_words)

@@ -1,9 +1,9 @@
 """Tests for the guards (refmanager/dedupe/guards.py): records alike in title that are two works.
 
-Each pair kept apart is one that `refman dedupe` merged in personal-library-17k.bib
-(../shared/bench/bigbib), reviewed by hand as two works: the entries' bibliographic
-fields are copied here as the file has them (keys shortened; its file, tag and date
-fields left out). Each test shows that the named guard fires, that the pair is then
+Each pair kept apart is one that `refman dedupe` merged in personal-library-17k.bib or
+acl-anthology-88k.bib (../shared/bench/bigbib), reviewed by hand as two works: the
+entries' bibliographic fields are copied here as the file has them (keys shortened;
+its file, tag and date fields left out). Each test shows that the named guard fires, that the pair is then
 two works, and that without that guard the score alone would have merged them.
 """
 
@@ -109,6 +109,15 @@ TOMABECHI = """
  author = {Tomabechi, Hideto}, year = {1992},
  booktitle = {COLING 1992 Volume 2: The 14th International Conference on Computational Linguistics}}
 """
+# acl-anthology-88k.bib: a programme's yearly summary, one title in the DARPA workshops of two years
+WEINSTEIN = """
+@inproceedings{weinstein-paul-1991-robust, title = {Robust Speech Recognition Technology Program Summary},
+ author = {Weinstein, Clifford J. and Paul, Douglas B.}, year = {1991}, url = {https://aclanthology.org/H91-1091},
+ booktitle = {Speech and Natural Language: Proceedings of a Workshop Held at Pacific Grove, California, February 19-22, 1991}}
+@inproceedings{weinstein-paul-1990-robust, title = {Robust Speech Recognition Technology Program Summary},
+ author = {Weinstein, Clifford J. and Paul, Douglas B.}, year = {1990}, url = {https://aclanthology.org/H90-1089},
+ booktitle = {Speech and Natural Language: Proceedings of a Workshop Held at Hidden Valley, Pennsylvania, June 24-27,1990}}
+"""
 GUIDED_TOUR = """
 @book{marquis20a, title = {A Guided Tour of Artificial Intelligence Research Volume 2}, subtitle = {AI Algorithms},
  editor = {Marquis, Pierre and Papini, Odile and Prade, Henri}, year = {2020}, publisher = {Springer},
@@ -133,6 +142,7 @@ GUIDED_TOUR = """
     pytest.param(guards.companion_volume, SIMMONS, id="a textbook and its solutions"),
     pytest.param(guards.sequel, BALDURS_GATE, id="a game and its sequel, a year later"),
     pytest.param(guards.longer_paper_of_another_year, TOMABECHI, id="a paper and a longer one a year later"),
+    pytest.param(guards.proceedings_of_other_years, WEINSTEIN, id="a yearly summary in the workshops of 1990 and 1991"),
 ])
 def test_a_guard_keeps_two_works_apart_that_the_score_alone_would_merge(guard, entries, monkeypatch):
     a, b = pair(entries)
@@ -143,6 +153,15 @@ def test_a_guard_keeps_two_works_apart_that_the_score_alone_would_merge(guard, e
         kept = tuple(other for other in getattr(guards, guards_of_a_kind) if other is not guard)
         monkeypatch.setattr(guards, guards_of_a_kind, kept)
     assert compare(a, b).score >= SAME
+
+
+def test_a_year_that_only_the_record_gives_is_no_evidence_of_other_proceedings():
+    # A citation may slip on the year; unless each venue's name states its own year, the
+    # guard is silent, and so it is when the venues name one year.
+    a, b = pair(WEINSTEIN.replace(", June 24-27,1990", "").replace(", February 19-22, 1991", ""))
+    assert a.year != b.year and not guards.proceedings_of_other_years(a, b)
+    a, b = pair(WEINSTEIN.replace("1991}}", "1990}}", 1))
+    assert not guards.proceedings_of_other_years(a, b)
 
 
 def test_volumes_of_a_set_with_one_doi_are_two_books(monkeypatch):
