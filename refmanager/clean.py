@@ -21,7 +21,7 @@ import difflib
 import json
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePath
 
 from refmanager import api, parallel
@@ -37,6 +37,7 @@ from refmanager.normalize.review import Decisions, read_review, review_text
 
 REPORT_VERSION = 1
 BIBTEX = "bibtex"
+RIS = "ris"
 #: `progress_for(path, records)`: a callback that is told how many records were done.
 ProgressFactory = Callable[[str, int], Progress]
 
@@ -152,6 +153,8 @@ def _clean_file(path: str, config: NormalizeConfig, apply: bool, target: str, in
                                          "written; its fixes are only reported (write them with -o OUT.bib)",
                                          "warning"))
     format = api.target_format(target, None, document) if apply else document.format
+    if format == RIS:
+        config = replace(config, range_dash="-")  # the writer makes it SP and EP
     progress = progress_for(path, len(document.records)) if progress_for else None
     before = api.dumps(document, format).text if diff else ""
     findings = normalize_document(document, config, progress=progress, decisions=decisions)

@@ -80,7 +80,35 @@ def test_in_place_on_a_folder_cleans_its_bibliographies_and_only_reports_an_arti
     assert result.exit_code == 0, result.output
     assert article.read_bytes() == article_text and not (folder / "alipour-gorji-2024.md.bak").exists()
     assert f"{article}:1: warning: not rewritten in place" in result.output
-    assert (folder / "soft-power.ris.bak").exists()  # the bibliographies were cleaned in place (RIS: page ranges)
+    assert (folder / "soft-power.json.bak").exists()  # the bibliographies were cleaned in place (page ranges)
+    # RIS states a range as its start and end pages, with no dash to mend: left as it was.
+    assert (folder / "soft-power.ris").read_bytes() == (library / "soft-power.ris").read_bytes()
+    assert not (folder / "soft-power.ris.bak").exists()
+
+
+RIS_PAGES = """\
+TY  - JOUR
+ID  - a
+TI  - Russia's Soft Power Discourse
+AU  - Kiseleva, Yulia
+PY  - 2015
+SP  - 316–29
+ER  - 
+"""
+
+
+def test_a_ris_range_is_cleaned_into_its_start_and_end_pages_and_stays_clean(tmp_path):
+    path = tmp_path / "refs.ris"
+    path.write_text(RIS_PAGES, encoding="utf-8")
+    first = cleaning.clean([str(path)], apply=True, in_place=True)
+    assert [(change.old, change.new) for change in first.files[0].applied] == [("316–29", "316-329")]
+    assert "SP  - 316\nEP  - 329\n" in path.read_text(encoding="utf-8")
+    again = cleaning.clean([str(path)], apply=True, in_place=True)
+    assert again.files[0].applied == [] and again.files[0].suggested == []
+    # The same record written as BibTeX gets the en dash BibTeX writes as `--`.
+    bibtex = cleaning.clean([str(tmp_path / "refs.ris.bak")], apply=True, output=str(tmp_path / "out.bib"))
+    assert [change.new for change in bibtex.files[0].applied] == ["316–329"]
+    assert "316--329" in (tmp_path / "out.bib").read_text(encoding="utf-8")
 
 
 def test_revert_leaves_a_field_edited_since_and_says_so(tmp_path):

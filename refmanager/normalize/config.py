@@ -47,6 +47,9 @@ class NormalizeConfig:
     name_authority: str = ""
     review: str = ""  # the review file: suggestions, and the decisions taken on them
     source: str = ""  # the file the settings came from, for messages
+    # Not a setting: the mark between a page range's ends in the format written ("-" for
+    # RIS, whose writer makes a hyphen's range its start and end pages).
+    range_dash: str = "\u2013"
     # Not a setting: the protected words learned from the titles of the whole file, for
     # steps prepared on a part of it (`refmanager.clean_parts`); None: learned from the
     # records they are prepared on.

@@ -30,3 +30,10 @@ def test_the_step_proposes_the_clean_range_with_the_old_one_as_evidence():
 
 def test_a_clean_range_gives_no_change():
     assert list(ExpandPageRange().check(RecordId("t.bib", 0, "key"), Record("key", page="201–219"))) == []
+
+
+@pytest.mark.parametrize("written, clean", [("201-19", "201-219"), ("201–219", "201-219"), ("xii–xv", "xii-xv"),
+                                            ("12-3, 20–5", "12-13, 20-25")])
+def test_a_range_for_ris_takes_a_hyphen(written, clean):
+    # RIS writes a hyphen's range as its start and end pages (SP, EP).
+    assert normalize_page_range(written, "-") == clean
