@@ -90,7 +90,7 @@ def compare(a: WorkKey, b: WorkKey, common_title: bool = False) -> Comparison:
     if year < _YEAR_SLIP and _one_volume_and_page(a, b):
         year = _YEAR_SLIP  # one place in one journal holds one article: a year mistyped
     details = _detail_evidence(a, b, outcome)
-    weak_title = common_title and _recurring_title_says_little(a, b, authors, year, details)
+    weak_title = common_title and _recurring_title_says_little(a, b, authors, year, details, outcome)
     evidence = authors + year + details + _kind_evidence(a, b, outcome) + _venue_evidence(a, b, outcome)
     outcome.score = _probability(evidence + _title_evidence(title, weak_title, outcome))
     # Alike in title, so a low score is evidence of two works; but a recurring title
@@ -100,11 +100,15 @@ def compare(a: WorkKey, b: WorkKey, common_title: bool = False) -> Comparison:
     return outcome
 
 
-def _recurring_title_says_little(a: WorkKey, b: WorkKey, authors: float, year: float, details: float) -> bool:
-    """A recurring title ("Chair's message") counts only beside agreeing details, or
-    beside its authors and year when no detail disagrees (else: another issue's
-    column), or beside its authors and venue where one record is undated: a popular
-    paper cited dozens of times, once without its year, where nothing says another issue."""
+def _recurring_title_says_little(a: WorkKey, b: WorkKey, authors: float, year: float, details: float,
+                                 outcome: Comparison) -> bool:
+    """A recurring title ("Chair's message") counts only beside agreeing details, none
+    disagreeing (one volume's issues 1 and 4 each print "Advertisements"), or beside
+    its authors and year when no detail disagrees (else: another issue's column), or
+    beside its authors and venue where one record is undated: a popular paper cited
+    dozens of times, once without its year, where nothing says another issue."""
+    if any(detail in outcome.disagreed for detail in _DETAILS):
+        return True
     if details != 0 or authors <= 1:
         return details <= 0
     if year != 0:
@@ -205,15 +209,17 @@ def _venue_evidence(a: WorkKey, b: WorkKey, outcome: Comparison) -> float:
     return -2.0
 
 
+_DETAILS = ("volume", "first page", "issue")
+
+
 def _detail_evidence(a: WorkKey, b: WorkKey, outcome: Comparison) -> float:
     """For each detail both give: agreement adds a little, disagreement takes more."""
     if _shifted(a, b):
         outcome.agreed.append("volume, issue and page (in other fields)")
         return 0.0
     evidence = 0.0
-    for name, first, second, against in (("volume", a.volume, b.volume, -1.5),
-                                         ("first page", a.first_page, b.first_page, -2.5),
-                                         ("issue", a.issue, b.issue, -0.5)):
+    for name, first, second, against in zip(_DETAILS, (a.volume, a.first_page, a.issue),
+                                            (b.volume, b.first_page, b.issue), (-1.5, -2.5, -0.5)):
         if first and second:
             same = first == second or name == "first page" and _run_together(first, second)
             _note(outcome, name, same)

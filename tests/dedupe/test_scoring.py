@@ -233,6 +233,18 @@ def test_a_recurring_column_in_another_issue_is_another_item():
     assert compare(first, second).score >= SAME  # the title alone would have merged them
 
 
+def test_a_recurring_column_in_another_issue_of_one_volume_is_another_item():
+    # acl-anthology-88k.bib: Computational Linguistics 17 printed "Advertisements" in
+    # issues 1 to 4 (nn-1991-advertisements...); the volume agrees, the issue does not.
+    issue = {}
+    for number in (1, 4):
+        record = article("Advertisements", (), 1991, volume="17", venue="Computational Linguistics")
+        record.issue = str(number)
+        issue[number] = work_key(record, number)
+    assert compare(issue[1], issue[4], common_title=True).score < SAME
+    assert compare(issue[1], issue[4]).score >= SAME  # the title and volume alone would have merged them
+
+
 AGNOSTIC = "Toward efficient agnostic learning"  # cora1295's, by Kearns, Schapire and Sellie
 AGNOSTIC_AUTHORS = ("Kearns", "Schapire", "Sellie")
 COLT_92 = "Proceedings of the Fifth Annual ACM Workshop on Computational Learning Theory"
