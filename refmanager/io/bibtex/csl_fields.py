@@ -44,10 +44,11 @@ def csl_field_name(variable: str) -> str:
 
 def type_fields(record: Record, kind: str, dialect: str, notes: list[str]) -> list[tuple[str, str]]:
     """The field that says the record's CSL type where the entry type (`kind`) does not:
-    biblatex's `entrysubtype = {magazine}` for an article, else the type field; a note
-    where the type is lost (a type CSL does not know)."""
+    biblatex's `entrysubtype = {magazine}` for an article, else the type field (in classic
+    BibTeX `csl-type = {article-magazine}`: Zotero reads neither); a note where the type
+    is lost (a type CSL does not know)."""
     subtype = next((name for name, csl in ARTICLE_SUBTYPES.items() if csl == record.type), None)
-    if subtype and kind == "article":  # in classic BibTeX too, as files written so far have it
+    if subtype and kind == "article" and dialect == "biblatex":
         return [("entrysubtype", "{" + subtype + "}")]
     if kind in THESIS_GENRES and not record.get("genre"):
         notes.append(f"a thesis of no stated kind is written as @{kind}, as classic BibTeX has no "

@@ -5,6 +5,13 @@ already evaluated to LaTeX text, into a Record) and `record_to_fields` (a Record
 into an ordered list of BibTeX fields, for a dialect). What a direction cannot
 map is kept (reading: in `record.foreign["bibtex"]`, verbatim) or reported
 (writing: one note per field).
+
+Classic BibTeX output has no field that makes our reader take the entry for biblatex
+(but `eid`, an article's number, which classic BibTeX has no name for), and keeps what
+Zotero's BibTeX import reads: the access date in `lastchecked` (read as `urldate` is), a
+magazine's or newspaper's type in `csl-type` (Zotero reads no `entrysubtype` either),
+the conference and page count in `eventtitle` and `pagetotal`, Zotero's only names for
+them, which classic styles ignore and `dialect_of` does not count as biblatex.
 """
 
 from __future__ import annotations
@@ -13,7 +20,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from refmanager.io.bibtex.csl_fields import csl_field_name, csl_field_slot, read_type_field, type_fields
+from refmanager.io.bibtex.editor_roles import (
+    WRITTEN_AS_EDITOR_TYPE, drop_types_read, editor_roles, free_editor_field, names_an_editor_type,
+)
 from refmanager.io.bibtex.names import format_names, parse_names
+from refmanager.io.bibtex.seasons import DATE_OF_SEASON_FIELD, read_seasons, season_fields, split_season
 from refmanager.io.bibtex.year_month import read_year_month, year_month_fields
 from refmanager.io.base import FieldOrder
 from refmanager.io.bibtex.tables import (
@@ -62,14 +73,21 @@ def entry_to_record(entry_type: str, key: str, source_fields: list[SourceField],
     notes: list[str] = []
     foreign: dict[str, str] = {}
     dates: dict[str, str | int | None] = {}
-    layout = _layout(kind, field_names or tuple([source.name for source in source_fields]))
+    names = field_names or tuple([source.name for source in source_fields])
+    layout = _layout(kind, names)
+    roles = _editor_roles(source_fields, layout) if names_an_editor_type(names) else None
     for source, (name, slot, repeated) in zip(source_fields, layout):
+        if roles and name in roles:
+            slot = ("creators", roles[name])
         if repeated:
             notes.append(f"field {source.name!r} appears twice; the second is kept verbatim")
             foreign[f"{source.name}@{len(foreign)}"] = source.raw
         elif not _read_field(record, name, slot, source, dates):
             foreign[source.name] = source.raw
+    if roles:
+        drop_types_read(roles, foreign)
     notes.extend(read_year_month(record, dates, foreign))
+    read_seasons(record, dates, foreign)
     _read_thesis_genre(record, kind)
     read_type_field(record, kind, foreign)
     if _type_name(record, "bibtex") != kind and _type_name(record, "biblatex") != kind:
@@ -77,6 +95,12 @@ def entry_to_record(entry_type: str, key: str, source_fields: list[SourceField],
     if foreign:
         record.foreign[FOREIGN] = foreign
     return record, notes
+
+
+def _editor_roles(source_fields: list[SourceField], layout) -> dict[str, str]:
+    """The roles of biblatex's `editora = {...}, editoratype = {compiler}` (`editor_roles`)."""
+    held = frozenset(slot[1] for _name, slot, _repeated in layout if slot and slot[0] == "creators")
+    return editor_roles(((source.name, source.text) for source in source_fields), held)
 
 
 @lru_cache(maxsize=10_000)
@@ -130,6 +154,8 @@ def field_slot(kind: str, name: str) -> tuple[str, str] | None:
         return "creators", NAME_FIELDS[name]
     if name in ("year", "month", "day"):
         return "date-part", "issued"
+    if name in DATE_OF_SEASON_FIELD:  # `season`, `accessed-season`: read with the date
+        return "date-part", DATE_OF_SEASON_FIELD[name]
     if name in DATE_FIELDS:
         return "dates", DATE_FIELDS[name]
     if name == "keywords":
@@ -240,7 +266,7 @@ _FIELD_ORDER = FieldOrder(
     "note", "date", "keywords", "text")
 
 _FIELD_OF_ROLE = {role: field_name for field_name, role in NAME_FIELDS.items()}
-_FIELD_OF_DATE = {variable: field_name for field_name, variable in DATE_FIELDS.items()}
+_FIELD_OF_DATE = {variable: field_name for field_name, variable in reversed(DATE_FIELDS.items())}
 _FIELD_OF_VARIABLE: dict[str, str] = {}  # the first field that TEXT_FIELDS names for it
 for _field_name, _variable in TEXT_FIELDS.items():
     _FIELD_OF_VARIABLE.setdefault(_variable, _field_name)
@@ -274,7 +300,13 @@ class _EntryFields:
             self.notes.append(f"creators with role {role!r} cannot be held in BibTeX; left out")
             return
         value, name_notes = format_names(names, self.ascii)
-        self.put(field_name, "{" + value + "}")
+        editor = self.dialect == "biblatex" and role in WRITTEN_AS_EDITOR_TYPE and \
+            free_editor_field(self.taken, self.fields)
+        if editor:  # `editora = {...}, editoratype = {compiler}`
+            self.put(editor, "{" + value + "}")
+            self.put(editor + "type", "{" + role + "}")
+        else:
+            self.put(field_name, "{" + value + "}")
         self.notes.extend(name_notes)
 
     def add_text(self, variable: str, value: str) -> None:
@@ -300,16 +332,26 @@ class _EntryFields:
         return _field_names(variable, self.kind, self.dialect == "biblatex")
 
     def add_date(self, variable: str, date: DateValue) -> None:
+        date, season = split_season(date)  # and the season the date's own fields cannot say
         if not (date.parts or date.literal):  # an empty date (built by hand): nothing to write
             self.notes.append(f"date {variable!r} is empty; left out")
-        elif variable == "issued" and (self.dialect == "bibtex" or date.literal):
+            return
+        if self.add_date_fields(variable, date):
+            self.fields.extend(season_fields(variable, season, self.ascii))
+
+    def add_date_fields(self, variable: str, date: DateValue) -> bool:
+        """Write a date (its season aside); False, with a note, if BibTeX cannot hold it."""
+        if variable == "issued" and (self.dialect == "bibtex" or date.literal):
             self.fields.extend(year_month_fields(date, self.notes))
         elif variable not in _FIELD_OF_DATE and variable not in DATE_VARIABLES:
             self.notes.append(f"date {variable!r} cannot be held in BibTeX; left out")
+            return False
         elif date.literal:
             self.notes.append(f"date {variable!r} ({date.literal!r}) is not an ISO date; left out")
+            return False
         else:  # `submitted`, `available-date`: under their CSL names
             self.put(_FIELD_OF_DATE.get(variable, variable), "{" + format_iso_date(date) + "}")
+        return True
 
     def put(self, name: str, value: str) -> None:
         """Add a field; in classic BibTeX, a biblatex field that Zotero ignores too goes under

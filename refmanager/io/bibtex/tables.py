@@ -11,17 +11,26 @@ FOREIGN = "bibtex"
 CLASSIC_TYPES = {"article", "book", "booklet", "conference", "inbook", "incollection",
                  "inproceedings", "manual", "mastersthesis", "misc", "phdthesis", "proceedings",
                  "techreport", "unpublished"}
-# Fields of biblatex's data model that classic BibTeX styles do not know.
+# Fields of biblatex's data model that classic BibTeX styles do not know, and that make
+# an entry biblatex (`dialect_of`). Not `eventtitle` and `pagetotal`, biblatex's too: they
+# mean the same to both, classic styles ignore them, and Zotero's BibTeX import reads the
+# conference and the page count under no other name, so classic output uses them as well.
 BIBLATEX_ONLY_FIELDS = {
     "journaltitle", "journalsubtitle", "location", "date", "urldate", "eventdate", "origdate",
-    "eventtitle", "venue", "langid", "entrysubtype", "eid", "subtitle", "titleaddon", "maintitle",
+    "venue", "langid", "entrysubtype", "eid", "subtitle", "titleaddon", "maintitle",
     "mainsubtitle", "booksubtitle", "booktitleaddon", "bookauthor", "editora", "editorb",
-    "editorc", "pagetotal", "eprinttype", "eprintclass", "issuetitle", "origlanguage",
+    "editorc", "editoratype", "editorbtype", "editorctype", "eprinttype", "eprintclass",
+    "issuetitle", "origlanguage",
 }
-# biblatex fields that classic BibTeX writes under their CSL names instead: Zotero ignores
-# them either way, and these keep the file classic BibTeX (`dialect_of`).
+# biblatex fields that classic BibTeX writes under other names, which keep the file classic
+# BibTeX (`dialect_of`): the access date as `lastchecked` (urlbst's field, which Zotero reads
+# as it reads `urldate`), the rest under their CSL names (Zotero ignores them either way).
 CLASSIC_NAMES = {"bookauthor": "container-author", "eventdate": "event-date",
-                 "origdate": "original-date", "venue": "event-place"}
+                 "origdate": "original-date", "venue": "event-place", "urldate": "lastchecked"}
+# Fields that classic output spells otherwise for our reader's sake only (its dialect test):
+# classic styles ignore both spellings and Zotero reads both alike, so an untouched entry
+# that has them is written as classic BibTeX as it is (`write._classic_alike`).
+CLASSIC_RESPELLINGS = {"urldate": "lastchecked", "entrysubtype": "csl-type"}
 SEASON_NAMES = {"1": "Spring", "2": "Summer", "3": "Autumn", "4": "Winter"}
 
 ENTRY_TYPES = {
@@ -125,6 +134,7 @@ TEXT_FIELDS = {
 SERIES_NUMBER_TYPES = {"book", "mvbook", "inbook", "bookinbook", "suppbook", "incollection",
                        "collection", "mvcollection", "proceedings", "mvproceedings",
                        "inproceedings", "conference", "reference", "inreference"}
+# Writing, a date goes into the first field named for it here (classic BibTeX: CLASSIC_NAMES).
 DATE_FIELDS = {"date": "issued", "urldate": "accessed", "eventdate": "event-date",
-               "origdate": "original-date"}
+               "origdate": "original-date", "lastchecked": "accessed"}
 RAW_TEXT_FIELDS = {"url", "doi"}  # LaTeX is not decoded in these (biblatex reads them verbatim)

@@ -26,6 +26,7 @@ from refmanager.io.bibtex.mapping import (
 from refmanager.io.bibtex.pending import PendingRecord
 from refmanager.io.bibtex.read import FORMAT, parse_entry_text
 from refmanager.io.bibtex.scan import KEY, KEY_UNUSABLE
+from refmanager.io.bibtex.tables import CLASSIC_RESPELLINGS
 from refmanager.io.bibtex.source import (
     BibtexOrigin,
     field_slots,
@@ -91,13 +92,19 @@ def _source_that_fits(record: Record, dialect: str, ascii: bool) -> str | None:
 
 def _classic_alike(record: Record, ascii: bool) -> bool:
     """Whether the entry written as classic BibTeX has its own type and fields (a biblatex
-    field with no classic equivalent, `entrysubtype`, `eid`, is written as it is): then
+    field with no classic equivalent, `eid`, is written as it is, and one that classic
+    output respells for our reader alone, `urldate`, counts as its respelling): then
     writing it again would change its layout only."""
     names = getattr(record.origin, "field_names", None)
     if names is None or entry_type_for(record, "bibtex").lower() != record.origin.entry_type.lower():
         return False
     fields, _notes = record_to_fields(record, "bibtex", ascii)
-    return sorted(name.lower() for name, _value in fields) == sorted(name.lower() for name in names)
+    return _classic_spellings(name for name, _value in fields) == _classic_spellings(names)
+
+
+def _classic_spellings(names) -> list[str]:
+    """Field names, lowercased and spelt as classic output spells them, in order."""
+    return sorted(CLASSIC_RESPELLINGS.get(name.lower(), name.lower()) for name in names)
 
 
 def format_entry(record: Record, dialect: str = "bibtex", ascii: bool = False,
