@@ -1,14 +1,16 @@
 """Where ../shared (the benchmark data beside the checkout) is, and the one way a test
-skips when data it needs there is absent: `shared_path(...)`, with one wording."""
+skips when data it needs there is absent: `shared_path(...)`, with one wording.
+`REFMAN_SHARED` names the folder instead, for a checkout elsewhere (a git worktree)."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 REPOSITORY = Path(__file__).resolve().parents[1]
-SHARED = REPOSITORY.parent / "shared"
+SHARED = Path(os.environ.get("REFMAN_SHARED") or REPOSITORY.parent / "shared")
 
 
 def missing_reason(*parts: str) -> str:
