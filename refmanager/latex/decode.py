@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from refmanager import richtext
+from refmanager.latex.accents import ACCENT_COMMANDS, bare_accent
 from refmanager.latex.braces import group_end
 from refmanager.latex.math import math_as_text
 from refmanager.latex.pylatexenc_calls import converted_apart
@@ -283,6 +284,9 @@ class _LatexReader:
         if name in _TEXT_SYMBOLS:
             self.skip_spaces()
             return _TEXT_SYMBOLS[name]
+        if name in ACCENT_COMMANDS and (bare := bare_accent(self.text, self.pos, name)) is not None:
+            text, self.pos = bare
+            return text
         if not _converts(name):
             return self.keep_command(token)
         arguments = "".join(self.raw_arguments(_argument_spec(name)))
