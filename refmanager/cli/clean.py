@@ -127,11 +127,18 @@ def revert(
         _fail(error)
     _print_problems(result.problems)
     for path, count in result.reverted.items():
-        shell.errors.print(f"{path}: {count:,} change(s) undone", soft_wrap=True)
+        shell.errors.print(_reverted_line(path, count, result.already_undone.get(path, 0)), soft_wrap=True)
     if not result.reverted:
         shell.errors.print("nothing to undo: the report records no file written by --apply")
     if result.problems:
         raise typer.Exit(EXIT_PROBLEMS)
+
+
+def _reverted_line(path: str, undone: int, already_undone: int) -> str:
+    if undone == 0 and already_undone:
+        return f"{path}: nothing to undo: its {already_undone:,} change(s) are undone already; file left as it is"
+    line = f"{path}: {undone:,} change(s) undone"
+    return line + (f", {already_undone:,} undone already" if already_undone else "")
 
 
 # ---------------------------------------------------------------- citing (refmanager.render)
