@@ -120,7 +120,9 @@ def revert(
     try:
         if api.is_merge_report(report_path):
             written, undone = api.unmerge(report_path)
-            shell.errors.print(f"{written}: {undone:,} merge{'s' if undone != 1 else ''} undone", soft_wrap=True)
+            line = f"{undone:,} merge{'s' if undone != 1 else ''} undone" if undone else \
+                "nothing to undo: its merges are undone already; file left as it is"
+            shell.errors.print(f"{written}: {line}", soft_wrap=True)
             return
         result = cleaning.revert(report_path)
     except RefmanagerError as error:
