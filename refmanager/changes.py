@@ -122,6 +122,8 @@ def _undone_already(records: list[Record], change: Change, before: FieldValue) -
     if record is None or record.key != change.record.key:
         return False
     current = field_value(record, change.field)
+    if change.field == FIELD_NAMES:
+        current = _respelling(current, change.new, change.old)[0]
     return not _same(current, change.new) and (_same(current, change.old) or _same(current, before))
 
 
@@ -140,7 +142,10 @@ def replay_change(records: list[Record], path: str, change: Change, forward: boo
     record = record if record is not None and record.key == change.record.key else None
     if record is None:
         return Problem(path, 0, f"{change.record}: no such record here; {change.field} left as it is")
-    if not _same(field_value(record, change.field), expected):
+    current = field_value(record, change.field)
+    if change.field == FIELD_NAMES:
+        current, wanted = _respelling(current, expected, wanted)
+    if not _same(current, expected):
         line = record.origin.line if record.origin else 0
         return Problem(path, line, f"record {record.key!r}: {change.field} was changed since; left as it is",
                        "warning")
@@ -149,6 +154,24 @@ def replay_change(records: list[Record], path: str, change: Change, forward: boo
     except ValueError as error:  # a report edited by hand may ask for what cannot be
         return Problem(path, record.origin.line if record.origin else 0, f"{error}; left as it is", "warning")
     return None
+
+
+def _respelling(current: FieldValue, expected: FieldValue, wanted: FieldValue) -> tuple[list, list]:
+    """For a change of `FIELD_NAMES` from `expected` to `wanted`: the names of `current`
+    it is about (letter case aside), and `current` with those spelt as `wanted`. A
+    field added since the respelling (a DOI a later rule found) is no part of it."""
+    spellings: dict[str, list[str]] = {}
+    for old, new in zip(expected or (), wanted or ()):
+        spellings.setdefault(old.lower(), []).append(new)
+    covered, respelt = [], []
+    for name in current or ():
+        pending = spellings.get(name.lower())
+        if pending:
+            covered.append(name)
+            respelt.append(pending.pop(0))
+        else:
+            respelt.append(name)
+    return covered, respelt
 
 
 def field_value(record: Record, name: str) -> FieldValue:

@@ -291,6 +291,22 @@ def test_reverting_a_clean_of_the_personal_library_gives_back_the_file_byte_for_
     assert source.read_bytes() == original
 
 
+def test_a_field_added_after_the_field_names_were_respelt_does_not_stop_their_revert(bigbib, tmp_path):
+    # The personal library's last 3,000 entries with suggestions made too: LowercaseFieldNames
+    # respells `DATE_ADDED`, then NormalizeArxivId adds a `number`; the respelling is
+    # still undone, with no "changed since".
+    text = (bigbib / "personal-library-17k.bib").read_text(encoding="utf-8")
+    source = tmp_path / "library.bib"
+    source.write_text(text[_nth_entry_start(text, text.count("\n@") + 1 - 3000):], encoding="utf-8")
+    original = source.read_bytes()
+    report = cleaning.clean([str(source)], NormalizeConfig(threshold=0.0), apply=True, in_place=True)
+    cleaning.write_report(report, str(tmp_path / "r.json"))
+    rules = {change.rule for change in report.files[0].applied}
+    assert {"LowercaseFieldNames", "NormalizeArxivId"} <= rules
+    assert cleaning.revert(str(tmp_path / "r.json")).problems == []
+    assert source.read_bytes() == original
+
+
 def test_reverting_twice_changes_nothing_and_says_so_in_one_line(tmp_path):
     path = messy_file(tmp_path)
     cleaning.write_report(cleaning.clean([str(path)], apply=True, in_place=True), str(tmp_path / "r.json"))
