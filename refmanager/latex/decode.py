@@ -101,6 +101,8 @@ def decode(value: str, protect: bool = False, keep_spaces: bool = False) -> str:
     would print one: a note or an abstract is the user's own prose, and two
     spaces after a full stop are theirs to keep (a line break is still a space).
     """
+    if protect and keep_spaces:  # wanted by no field the reader knows: not cached
+        return _decoded(value, protect, keep_spaces)
     decoded = _DECODED_SPACED if keep_spaces else _DECODED_PROTECTED if protect else _DECODED_TEXT
     text = decoded.get(value)
     if text is None:
