@@ -411,20 +411,38 @@ def is_merge_report(report_path: str) -> bool:
 
 def unmerge(report_path: str) -> tuple[str, int]:
     """Undo a `merge_duplicates` report: each merged record in its output file is
-    replaced by the records it was made from. Returns the file and how many merges."""
+    replaced by the records it was made from. Returns the file and how many merges.
+
+    A merge undone already (its records are there, in their order, where the merged
+    one was: the report was reverted before) is left as it is; a file with no merge
+    left to undo is not written again."""
     report = json.loads(files.read_text(report_path).text)
     if "merges" not in report or "output" not in report:
         raise InputError(f"{report_path}: not a merge report (it has no 'merges' and 'output')")
     document = load(report["output"])
     merged_keys = {entry["kept"]: entry for entry in report["merges"]}
-    blocks, undone = [], 0
-    for block in document.blocks:
-        entry = merged_keys.pop(block.key, None) if isinstance(block, Record) else None
-        if entry is None:
-            blocks.append(block)
+    blocks, undone, passing = [], 0, 0  # passing: records of a merge undone already, still to pass
+    for index, block in enumerate(document.blocks):
+        is_record = isinstance(block, Record)
+        entry = merged_keys.pop(block.key, None) if is_record and not passing else None
+        originals = [original.get("id") for original in entry["originals"]] if entry else []
+        if entry is not None and _keys_from(document.blocks, index, len(originals)) != originals:
+            blocks.extend(loads(json.dumps(entry["originals"]), "csljson").records)
+            undone += 1
             continue
-        blocks.extend(loads(json.dumps(entry["originals"]), "csljson").records)
-        undone += 1
-    document.blocks = blocks
-    save(document, report["output"], report["format"])
+        blocks.append(block)  # no merged record, or the first record of a merge undone already
+        passing = len(originals) - 1 if entry is not None else max(passing - is_record, 0)
+    if undone:
+        document.blocks = blocks
+        save(document, report["output"], report["format"])
     return report["output"], undone
+
+
+def _keys_from(blocks: list, start: int, count: int) -> list[str | None]:
+    """The keys of the `count` records from `blocks[start]` on (other blocks skipped)."""
+    keys, index = [], start
+    while len(keys) < count and index < len(blocks):
+        if isinstance(blocks[index], Record):
+            keys.append(blocks[index].key)
+        index += 1
+    return keys

@@ -18,7 +18,7 @@ the entry's field names, changed as a list of names in the entry's order; and
 from __future__ import annotations
 
 import operator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from refmanager.errors import Problem
@@ -70,7 +70,61 @@ def apply_changes(document: Document, changes: list[Change]) -> list[Problem]:
 
 def revert_changes(document: Document, changes: list[Change]) -> list[Problem]:
     """Undo each change whose record still holds its new value, last change first."""
-    return _replay(document, list(reversed(changes)), forward=False)
+    return undo_changes(document, changes).problems
+
+
+@dataclass(slots=True)
+class Undoing:
+    """What undoing a list of changes did: how many it undid, and in which records
+    (by position); how many it found undone already; the problems of the others."""
+
+    undone: int = 0
+    positions: set[int] = field(default_factory=set)
+    already_undone: int = 0
+    problems: list[Problem] = field(default_factory=list)
+
+
+def undo_changes(document: Document, changes: list[Change]) -> Undoing:
+    """Undo each change whose record still holds its new value, last change first.
+
+    A field that holds its value from before the changes again (undone by an earlier
+    revert, or by hand) is undone already: left as it is, and no problem. A field
+    that holds neither is one edited since: left as it is, and a problem."""
+    records, result = document.records, Undoing()
+    before = _values_before(changes)
+    for change in reversed(changes):
+        if _undone_already(records, change, before[_field_of(change)]):
+            result.already_undone += 1
+        elif (problem := replay_change(records, document.path, change, forward=False)) is not None:
+            result.problems.append(problem)
+        else:
+            result.undone += 1
+            result.positions.add(change.record.position)
+    return result
+
+
+def _field_of(change: Change) -> tuple[int, str, str]:
+    return change.record.position, change.record.key, change.field
+
+
+def _values_before(changes: list[Change]) -> dict[tuple[int, str, str], FieldValue]:
+    """Each changed field's value before the first of its changes (a field may change
+    twice, by two rules)."""
+    before: dict[tuple[int, str, str], FieldValue] = {}
+    for change in changes:
+        before.setdefault(_field_of(change), change.old)
+    return before
+
+
+def _undone_already(records: list[Record], change: Change, before: FieldValue) -> bool:
+    position = change.record.position
+    record = records[position] if 0 <= position < len(records) else None
+    if record is None or record.key != change.record.key:
+        return False
+    current = field_value(record, change.field)
+    if change.field == FIELD_NAMES:
+        current = _respelling(current, change.new, change.old)[0]
+    return not _same(current, change.new) and (_same(current, change.old) or _same(current, before))
 
 
 def _replay(document: Document, changes: list[Change], forward: bool) -> list[Problem]:
@@ -88,7 +142,10 @@ def replay_change(records: list[Record], path: str, change: Change, forward: boo
     record = record if record is not None and record.key == change.record.key else None
     if record is None:
         return Problem(path, 0, f"{change.record}: no such record here; {change.field} left as it is")
-    if not _same(field_value(record, change.field), expected):
+    current = field_value(record, change.field)
+    if change.field == FIELD_NAMES:
+        current, wanted = _respelling(current, expected, wanted)
+    if not _same(current, expected):
         line = record.origin.line if record.origin else 0
         return Problem(path, line, f"record {record.key!r}: {change.field} was changed since; left as it is",
                        "warning")
@@ -97,6 +154,24 @@ def replay_change(records: list[Record], path: str, change: Change, forward: boo
     except ValueError as error:  # a report edited by hand may ask for what cannot be
         return Problem(path, record.origin.line if record.origin else 0, f"{error}; left as it is", "warning")
     return None
+
+
+def _respelling(current: FieldValue, expected: FieldValue, wanted: FieldValue) -> tuple[list, list]:
+    """For a change of `FIELD_NAMES` from `expected` to `wanted`: the names of `current`
+    it is about (letter case aside), and `current` with those spelt as `wanted`. A
+    field added since the respelling (a DOI a later rule found) is no part of it."""
+    spellings: dict[str, list[str]] = {}
+    for old, new in zip(expected or (), wanted or ()):
+        spellings.setdefault(old.lower(), []).append(new)
+    covered, respelt = [], []
+    for name in current or ():
+        pending = spellings.get(name.lower())
+        if pending:
+            covered.append(name)
+            respelt.append(pending.pop(0))
+        else:
+            respelt.append(name)
+    return covered, respelt
 
 
 def field_value(record: Record, name: str) -> FieldValue:

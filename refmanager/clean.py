@@ -25,7 +25,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePath
 
 from refmanager import api, parallel
-from refmanager.changes import Change, apply_changes, revert_changes
+from refmanager.changes import Change, apply_changes, undo_changes
 from refmanager.errors import InputError, Problem
 from refmanager.io import formats
 from refmanager.io.files import write_bytes
@@ -243,6 +243,7 @@ class RevertReport:
 
     reverted: dict[str, int] = field(default_factory=dict)  # file -> changes undone
     problems: list[Problem] = field(default_factory=list)
+    already_undone: dict[str, int] = field(default_factory=dict)  # file -> changes found undone
 
 
 def revert(report_path: str) -> RevertReport:
@@ -250,7 +251,9 @@ def revert(report_path: str) -> RevertReport:
 
     A field edited since is left as it is and reported. A BibTeX entry that says
     again all it said before the clean gets its text back as it was (layout and
-    LaTeX), so that reverting a whole clean gives back the file byte for byte.
+    LaTeX), so that reverting a whole clean gives back the file byte for byte. A
+    change undone already (by an earlier revert) is left, and a file with nothing
+    left to undo is not written again.
     """
     try:
         data = json.loads(Path(report_path).read_text(encoding="utf-8"))
@@ -264,15 +267,19 @@ def revert(report_path: str) -> RevertReport:
             continue  # a plan, or nothing was changed: nothing to undo
         document = api.load(entry["written"])
         changes = [Change.from_json(change) for change in entry["applied"]]
-        problems = revert_changes(document, changes)
-        _restore_sources(document, entry.get("sources") or ())
-        api.save(document, entry["written"], api.target_format(entry["written"], None, document))
-        result.reverted[entry["written"]] = len(changes) - len(problems)
-        result.problems += problems
+        undoing = undo_changes(document, changes)
+        if undoing.undone:
+            _restore_sources(document, entry.get("sources") or (), undoing.positions)
+            api.save(document, entry["written"], api.target_format(entry["written"], None, document))
+        result.reverted[entry["written"]] = undoing.undone
+        result.already_undone[entry["written"]] = undoing.already_undone
+        result.problems += undoing.problems
     return result
 
 
-def _restore_sources(document, sources) -> None:
+def _restore_sources(document, sources, positions: set[int]) -> None:
+    """Give the entries at `positions` (those a revert changed) their text from before
+    the clean, where they say again what it says."""
     if document.format != BIBTEX:
         return
     from refmanager.io.bibtex.write import restore_source
@@ -280,5 +287,5 @@ def _restore_sources(document, sources) -> None:
     records = document.records
     for source in sources:
         position = source.get("position")
-        if isinstance(position, int) and 0 <= position < len(records) and isinstance(source.get("text"), str):
+        if position in positions and 0 <= position < len(records) and isinstance(source.get("text"), str):
             restore_source(records[position], source["text"], document.strings)

@@ -120,18 +120,27 @@ def revert(
     try:
         if api.is_merge_report(report_path):
             written, undone = api.unmerge(report_path)
-            shell.errors.print(f"{written}: {undone:,} merge{'s' if undone != 1 else ''} undone", soft_wrap=True)
+            line = f"{undone:,} merge{'s' if undone != 1 else ''} undone" if undone else \
+                "nothing to undo: its merges are undone already; file left as it is"
+            shell.errors.print(f"{written}: {line}", soft_wrap=True)
             return
         result = cleaning.revert(report_path)
     except RefmanagerError as error:
         _fail(error)
     _print_problems(result.problems)
     for path, count in result.reverted.items():
-        shell.errors.print(f"{path}: {count:,} change(s) undone", soft_wrap=True)
+        shell.errors.print(_reverted_line(path, count, result.already_undone.get(path, 0)), soft_wrap=True)
     if not result.reverted:
         shell.errors.print("nothing to undo: the report records no file written by --apply")
     if result.problems:
         raise typer.Exit(EXIT_PROBLEMS)
+
+
+def _reverted_line(path: str, undone: int, already_undone: int) -> str:
+    if undone == 0 and already_undone:
+        return f"{path}: nothing to undo: its {already_undone:,} change(s) are undone already; file left as it is"
+    line = f"{path}: {undone:,} change(s) undone"
+    return line + (f", {already_undone:,} undone already" if already_undone else "")
 
 
 # ---------------------------------------------------------------- citing (refmanager.render)

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from refmanager import richtext
+from refmanager.latex.accents import ACCENT_COMMANDS, bare_accent
 from refmanager.latex.braces import group_end
 from refmanager.latex.math import math_as_text
 from refmanager.latex.pylatexenc_calls import converted_apart
@@ -87,25 +88,31 @@ _HTML_REFERENCE = re.compile(r"(?<!\\)&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Z
 # value) alone. Emptied when full, which only costs decoding again.
 _DECODED_TEXT: dict[str, str] = {}
 _DECODED_PROTECTED: dict[str, str] = {}  # with `protect`
+_DECODED_SPACED: dict[str, str] = {}  # with `keep_spaces`
 _DECODED_LIMIT = 300_000
 
 
-def decode(value: str, protect: bool = False) -> str:
+def decode(value: str, protect: bool = False, keep_spaces: bool = False) -> str:
     """The rich text a BibTeX value (without its outer delimiters) stands for.
 
     `protect` turns top-level brace groups into case-protected spans; it is
     wanted for titles, where BibTeX styles change case, and nowhere else.
+    `keep_spaces` keeps a run of spaces within a line as written, where TeX
+    would print one: a note or an abstract is the user's own prose, and two
+    spaces after a full stop are theirs to keep (a line break is still a space).
     """
-    decoded = _DECODED_PROTECTED if protect else _DECODED_TEXT
+    if protect and keep_spaces:  # wanted by no field the reader knows: not cached
+        return _decoded(value, protect, keep_spaces)
+    decoded = _DECODED_SPACED if keep_spaces else _DECODED_PROTECTED if protect else _DECODED_TEXT
     text = decoded.get(value)
     if text is None:
         if len(decoded) >= _DECODED_LIMIT:
             decoded.clear()
-        text = decoded[value] = _decoded(value, protect)
+        text = decoded[value] = _decoded(value, protect, keep_spaces)
     return text
 
 
-def _decoded(value: str, protect: bool) -> str:
+def _decoded(value: str, protect: bool, keep_spaces: bool = False) -> str:
     if "&" in value:
         value = _HTML_REFERENCE.sub(_html_character, value)
     if is_plain(value):
@@ -114,7 +121,7 @@ def _decoded(value: str, protect: bool) -> str:
         dashed = _DASH.sub(_dash, value)
         if is_plain(dashed):  # dashes were its only LaTeX (most page ranges)
             return dashed.strip()
-    return _LatexReader(value, protect).read_all()
+    return _LatexReader(value, protect, keep_spaces).read_all()
 
 
 def is_plain(value: str) -> bool:
@@ -165,9 +172,10 @@ class _LatexReader:
     deep reads like any other.
     """
 
-    def __init__(self, text: str, protect: bool):
+    def __init__(self, text: str, protect: bool, keep_spaces: bool = False):
         self.text = text
         self.protect = protect
+        self.keep_spaces = keep_spaces
         self.pos = 0
         self.stack = [_Frame("value", 0)]
 
@@ -183,8 +191,8 @@ class _LatexReader:
                 stack[-1].out.append(_ESCAPED_TEXT[token[1]])
             elif token[0] in _STRUCTURE:
                 self.read_token(token)
-            elif token[0].isspace():  # as in TeX: a blank line is a paragraph break
-                stack[-1].out.append("\n\n" if token.count("\n") > 1 else " ")
+            elif token[0].isspace():
+                stack[-1].out.append(self.space(token))
             else:
                 stack[-1].out.append(_LIGATURES.get(token, token))
         while len(self.stack) > 1:
@@ -194,7 +202,14 @@ class _LatexReader:
             lines = text.split("\n")
             lines[0], lines[-1] = lines[0].rstrip(" \t"), lines[-1].lstrip(" \t")
             text = "\n".join([lines[0]] + [line.strip(" \t") for line in lines[1:-1]] + [lines[-1]])
-        return _SPACE_RUN.sub(" ", text).strip(" \n")
+        return (text if self.keep_spaces else _SPACE_RUN.sub(" ", text)).strip(" \n")
+
+    def space(self, token: str) -> str:
+        """As in TeX, a blank line is a paragraph break and other white space a space;
+        with `keep_spaces`, white space within a line is kept as written."""
+        if "\n" not in token:
+            return token if self.keep_spaces else " "
+        return "\n\n" if token.count("\n") > 1 else " "
 
     def next_token(self) -> str:
         match = _TOKEN.match(self.text, self.pos)
@@ -217,8 +232,8 @@ class _LatexReader:
             self.stack.append(_Frame("declaration", depth, opening, closing))
         elif token[0] == "\\":
             self.read_command(token)
-        elif token[0].isspace():  # as in TeX: a blank line is a paragraph break
-            self.emit("\n\n" if token.count("\n") > 1 else " ")
+        elif token[0].isspace():
+            self.emit(self.space(token))
         else:
             self.emit(_LIGATURES.get(token, token))
 
@@ -283,6 +298,9 @@ class _LatexReader:
         if name in _TEXT_SYMBOLS:
             self.skip_spaces()
             return _TEXT_SYMBOLS[name]
+        if name in ACCENT_COMMANDS and (bare := bare_accent(self.text, self.pos, name)) is not None:
+            text, self.pos = bare
+            return text
         if not _converts(name):
             return self.keep_command(token)
         arguments = "".join(self.raw_arguments(_argument_spec(name)))

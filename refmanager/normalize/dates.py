@@ -14,6 +14,7 @@ from collections.abc import Iterable
 
 from refmanager.changes import Change
 from refmanager.dates import parse_iso_date, parse_month, season_of
+from refmanager.io.bibtex.verbatim import keeps_verbatim
 from refmanager.model import DateValue, Record, RecordId
 from refmanager.normalize.pipeline import RecordStep
 
@@ -60,6 +61,8 @@ class ParseDateText(RecordStep):
 
     def check(self, record_id: RecordId, record: Record) -> Iterable[Change]:
         for name, date in record.dates.items():
+            if name == "issued" and _keeps_month_or_day(record):
+                continue  # `year = {March 2004}, month = {Septembr}`: a second month is no fix
             if date.literal and not date.parts:
                 parsed = parse_date_text(date.literal)
                 if parsed is not None:
@@ -75,7 +78,9 @@ class MoveMonthOutOfIssue(RecordStep):
     as some reference managers export the issue's date): moved into the issued date
     when that date has the year alone (and the same year, if the month names one); the
     number is then empty. Chicago printed `1, no. September (2017)`. A season
-    (`Spring`) is a journal's own name for an issue, and stays."""
+    (`Spring`) is a journal's own name for an issue, and stays; so does the issue
+    of an entry with a month field the reader kept verbatim (`month = {Septembr
+    12th}`): the entry would have two months."""
 
     def candidates(self, records: list[Record]) -> set[int]:
         return {position for position, record in enumerate(records)
@@ -88,6 +93,8 @@ class MoveMonthOutOfIssue(RecordStep):
         issued = record.dates.get("issued")
         if month is None or issued is None or len(issued.parts) != 1 or issued.literal:
             return
+        if keeps_verbatim(record, "month"):
+            return
         parts = issued.parts[0]
         if year not in (None, parts[0]) or (len(parts) > 1 and parts[1] != month):
             return  # the number says another date: not ours to choose between them
@@ -96,6 +103,12 @@ class MoveMonthOutOfIssue(RecordStep):
             dated = DateValue(parts=((parts[0], month),), season=issued.season, circa=issued.circa)
             yield self.change(record_id, record, "issued", dated, evidence)
         yield self.change(record_id, record, field, "", evidence)
+
+
+def _keeps_month_or_day(record: Record) -> bool:
+    """Whether a BibTeX month or day the reader could not put into the date is kept
+    verbatim: a month or day in the date would be written beside it."""
+    return bool(record.foreign) and (keeps_verbatim(record, "month") or keeps_verbatim(record, "day"))
 
 
 def _month_as_issue(issue: str) -> tuple[int | None, int | None]:

@@ -63,6 +63,21 @@ def test_refman_revert_undoes_a_dedupe_merge(tmp_path, library):
     assert len(refmanager.load(str(merged)).records) == works + 56
 
 
+def test_refman_revert_of_a_merge_undone_already_changes_nothing(tmp_path, library):
+    # The sample library's works share one key in all three exports: a second revert used
+    # to take each restored record for its merge, and write it three times over.
+    merged, report = tmp_path / "merged.bib", tmp_path / "merges.json"
+    run = [sys.executable, "-m", "refmanager"]
+    subprocess.run(run + ["dedupe", str(library), "--merge", "-o", str(merged), "--report", str(report)],
+                   check=True, capture_output=True)
+    subprocess.run(run + ["revert", str(report)], check=True, capture_output=True)
+    reverted = merged.read_bytes()
+    result = subprocess.run(run + ["revert", str(report)], capture_output=True, text=True, check=True)
+    assert merged.read_bytes() == reverted
+    assert result.stderr.strip().splitlines() == [
+        f"{merged}: nothing to undo: its merges are undone already; file left as it is"]
+
+
 ARTICLE_AND_ERRATUM = """@article{philipp2009, author = {N{\\"u}rnberger, Jens and Philipp, Thomas},
   title = {Eculizumab for atypical hemolytic uremic syndrome}, journal = {N Engl J Med},
   year = 2009, volume = 360, pages = {542--544}}

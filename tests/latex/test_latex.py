@@ -416,3 +416,21 @@ def test_a_value_decoded_again_is_the_string_decoded_before():
     assert first is not again
     assert decode(first) is decode(again)
     assert decode(first, protect=True) is decode(again, protect=True)
+
+
+# ---------------------------------------------------------------- spaces kept as written
+
+@pytest.mark.parametrize("source, text", [
+    pytest.param("Two  spaces.  After", "Two  spaces.  After", id="runs of spaces within a line"),
+    pytest.param("a \\emph{b}  c", "a <i>b</i>  c", id="beside a command"),
+    pytest.param("wrapped\n    line", "wrapped line", id="a line break and its indent are one space"),
+    pytest.param("one\n\ntwo", "one\n\ntwo", id="a blank line is a paragraph break"),
+])
+def test_keep_spaces_keeps_a_run_of_spaces_within_a_line(source, text):
+    assert decode(source, keep_spaces=True) == text
+    assert "  " not in decode(source)  # without it, as TeX prints them
+
+
+def test_keep_spaces_and_protect_together_do_both():
+    assert decode("A  {DNA}", protect=True, keep_spaces=True) == "A  " + nocase("DNA")
+    assert decode("A  {DNA}", protect=True) == "A " + nocase("DNA")

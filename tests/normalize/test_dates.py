@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from refmanager.model import DateValue, Record, RecordId
+from refmanager.normalize import NormalizeConfig
 from refmanager.normalize.dates import MoveMonthOutOfIssue, ParseDateText, _month_as_issue, parse_date_text
 
 
@@ -70,3 +71,35 @@ def test_a_month_written_as_a_report_number_moves_too():
     record = Record("key", type="report", number="May", dates={"issued": DateValue(parts=((1999,),))})
     changes = {change.field: change.new for change in MoveMonthOutOfIssue().check(RecordId("t.bib", 0, "key"), record)}
     assert changes == {"issued": DateValue(parts=((1999, 5),)), "number": ""}
+
+
+# Generated entries: a month in the issue or number field beside a month field the
+# reader keeps verbatim (unreadable, or misspelt past FixMonthSpelling), and a date
+# written as text beside one. Cleaning must leave one month field, the verbatim one
+# as written.
+_KEPT_MONTHS = ["Septembr 12th", "Sptmbr", "9/12", "early September"]
+_GENERATED = [
+    (kind, field, issue, month, year)
+    for kind, field in (("article", "number"), ("article", "issue"), ("techreport", "number"))
+    for issue in ("September", "Sept.", "September 2020")
+    for month in _KEPT_MONTHS
+    for year in ("2020",)
+] + [("article", "number", "12", month, year) for month in _KEPT_MONTHS for year in ("March 2020", "12 Mar. 2020")]
+
+
+def _generated_entry(index: int, kind: str, field: str, issue: str, month: str, year: str) -> str:
+    return (f"@{kind}{{e{index},\n  title = {{T}},\n  journal = {{J}},\n  year = {{{year}}},\n"
+            f"  month = {{{month}}},\n  {field} = {{{issue}}},\n}}\n")
+
+
+def test_a_month_kept_verbatim_is_never_joined_by_a_second_month(tmp_path):
+    from refmanager import clean as cleaning
+
+    path = tmp_path / "months.bib"
+    path.write_text("\n".join(_generated_entry(index, *case) for index, case in enumerate(_GENERATED)))
+    report = cleaning.clean([str(path)], NormalizeConfig(threshold=0.0), apply=True, output=str(tmp_path / "out.bib"))
+    written = (tmp_path / "out.bib").read_text().split("\n@")
+    assert len(written) == len(_GENERATED)
+    for entry, (_kind, _field, issue, month, _year) in zip(written, _GENERATED):
+        assert entry.count("month =") == 1 and f"month = {{{month}}}" in entry, entry
+    assert not [change for change in report.files[0].applied if change.field in ("issue", "number", "issued")]

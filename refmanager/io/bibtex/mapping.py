@@ -29,7 +29,7 @@ from refmanager.io.bibtex.year_month import read_year_month, year_month_fields
 from refmanager.io.base import FieldOrder
 from refmanager.io.bibtex.tables import (
     BIBLATEX_ONLY_FIELDS, CLASSIC_NAMES, CLASSIC_TYPES, CSL_ALIASES,
-    CSL_TEXT_VARIABLES, CSL_TYPES, DATE_FIELDS, ENTRY_TYPES, FOREIGN, NAME_FIELDS, RAW_TEXT_FIELDS,
+    CSL_TEXT_VARIABLES, CSL_TYPES, DATE_FIELDS, ENTRY_TYPES, FOREIGN, FREE_TEXT_FIELDS, NAME_FIELDS, RAW_TEXT_FIELDS,
     SERIES_NUMBER_TYPES, TEXT_FIELDS, THESIS_GENRES, TITLE_FIELDS,
 )
 from refmanager.dates import format_iso_date, parse_iso_date
@@ -124,7 +124,8 @@ def _read_field(record: Record, name: str, slot: tuple[str, str] | None, source:
         return False  # no place, or an empty field: kept verbatim, so that writing it back is exact
     where, variable = slot
     if where == "attribute":  # most fields: `_set_once` by the attribute itself, as `Record.set` would
-        value = text.strip() if name in RAW_TEXT_FIELDS else decode(text, protect=name in TITLE_FIELDS)
+        value = text.strip() if name in RAW_TEXT_FIELDS else decode(
+            text, name in TITLE_FIELDS, name in FREE_TEXT_FIELDS)
         if not value or getattr(record, variable):
             return False
         setattr(record, variable, value)
@@ -188,7 +189,7 @@ def _variable_for(name: str, kind: str) -> str | None:
 def _decode_field(name: str, text: str) -> str:
     if name in RAW_TEXT_FIELDS:
         return text.strip()
-    return decode(text, protect=name in TITLE_FIELDS)
+    return decode(text, protect=name in TITLE_FIELDS, keep_spaces=name in FREE_TEXT_FIELDS)
 
 
 def _set_once(record: Record, variable: str, value) -> bool:

@@ -137,4 +137,6 @@ SERIES_NUMBER_TYPES = {"book", "mvbook", "inbook", "bookinbook", "suppbook", "in
 # Writing, a date goes into the first field named for it here (classic BibTeX: CLASSIC_NAMES).
 DATE_FIELDS = {"date": "issued", "urldate": "accessed", "eventdate": "event-date",
                "origdate": "original-date", "lastchecked": "accessed"}
+# The user's own prose: its runs of spaces are kept as written (`latex.decode`'s `keep_spaces`).
+FREE_TEXT_FIELDS = {"note", "annote", "abstract"}
 RAW_TEXT_FIELDS = {"url", "doi"}  # LaTeX is not decoded in these (biblatex reads them verbatim)

@@ -38,6 +38,11 @@ def verbatim_value(record: Record, name: str) -> str:
     return ""
 
 
+def keeps_verbatim(record: Record, name: str) -> bool:
+    """Whether the record keeps the entry's field `name` (any letter case) verbatim."""
+    return _kept_field(record, name) is not None
+
+
 def set_verbatim_value(record: Record, name: str, value: str) -> None:
     """Make the entry's field `name` say `value` (source text; "" for no field)."""
     if name.lower() == MONTH:

@@ -480,3 +480,40 @@ def test_a_double_braced_title_with_escaped_braces_keeps_every_character():
     from_json = refmanager.loads(csl_json, "csljson").records[0]
     assert from_json.title == record.title
     assert only_record(write_bibtex(refmanager.loads(csl_json, "csljson")).text).title == record.title
+
+
+# ---------------------------------------------------------------- free text as written
+
+@pytest.mark.parametrize("field", ["note", "annote", "abstract"])
+def test_the_spaces_of_a_free_text_field_survive_a_trip_through_csl_json(field):
+    # Two spaces after a full stop are the writer's own; a line break inside the
+    # value is still a space, as in TeX.
+    text = f"@misc{{a,\n  title = {{T}},\n  {field} = {{See  also this.  Then\n    that.}},\n}}\n"
+    record = only_record(text)
+    value = record.get(field)
+    assert value == "See  also this.  Then that."
+    document = refmanager.loads(refmanager.dumps(read(text), "csljson").text, "csljson")
+    written = write_bibtex(document).text
+    assert only_record(written).get(field) == value
+
+
+def test_a_title_still_reads_as_tex_prints_it():
+    assert only_record("@misc{a,\n  title = {Two  Words},\n}\n").title == "Two Words"
+
+
+def test_the_personal_librarys_abstracts_keep_their_double_spaces(bigbib):
+    # 27 of its abstracts have two spaces between words (pasted from web pages).
+    document = refmanager.load(str(bigbib / "personal-library-17k.bib"))
+    spaced = [record for record in document.records
+              if any("  " in raw and "\n" not in raw and "\\" not in raw
+                     for name, raw in _source_values(record) if name.lower() == "abstract")]
+    assert len(spaced) > 20 and all("  " in record.abstract for record in spaced)
+    again = refmanager.loads(refmanager.dumps(document, "csljson").text, "csljson")
+    assert [record.abstract for record in again.records if record.key in {r.key for r in spaced}] == \
+        [record.abstract for record in spaced]
+
+
+def _source_values(record: Record):
+    from refmanager.io.bibtex.source import source_fields
+
+    return source_fields(record.origin)
