@@ -37,12 +37,21 @@ _INTEGER = re.compile(r"-?\d+")
 _DATE_MEMBERS = ("date-parts", "season", "circa", "literal", "raw")  # "raw" is read into the others
 _PLAIN_MEMBER = re.compile(r"[a-zA-Z][a-zA-Z0-9_]*")  # written .name in a JSON path, as jsonschema does
 
+def read_item_text(text: str, path: str = "<string>") -> Record | None:
+    """The record one item's text reads as (for the writer's reuse of it), or None."""
+    try:
+        value = json.loads(text)
+    except (ValueError, RecursionError):
+        return None
+    return _read_item(value, text, path, 1, 1) if isinstance(value, dict) else None
+
+
 def read_csljson(text: str, path: str = "<string>") -> Document:
     """Read CSL-JSON: an array of items, or a single item object."""
     document = Document(path, FORMAT)
-    for line, value, raw in Scanner(text, document).values():
+    for line, value, raw, source in Scanner(text, document).values():
         if isinstance(value, dict):
-            record = _read_item(value, raw, path, line, len(document.blocks) + 1)
+            record = _read_item(value, raw, path, line, len(document.blocks) + 1, source)
             document.blocks.append(record)
         else:
             message = f"{shorten(raw, 40)} is not a CSL item (a JSON object); left out"
@@ -54,8 +63,11 @@ def read_csljson(text: str, path: str = "<string>") -> Document:
     return document
 
 
-def _read_item(item: dict, raw: str, path: str, line: int, index: int) -> Record:
-    """One item as a Record, with its schema violations and what the reader did."""
+def _read_item(item: dict, raw: str, path: str, line: int, index: int, source: str | None = None) -> Record:
+    """One item as a Record, with its schema violations and what the reader did; its
+    `source` text (from its line start) is kept for the writer when the item reads
+    back the same anywhere and fits the schema: when the reader made nothing up (an id),
+    left nothing out and found no schema error."""
     notes: list[str] = []
     item = safe_item(item, raw, notes)
     key = _item_key(item.get("id"), index, notes)
@@ -74,7 +86,9 @@ def _read_item(item: dict, raw: str, path: str, line: int, index: int) -> Record
     record.problems = [Problem(path, line, f"{label}: {error}") for error in schema_errors(item)]
     record.problems += [Problem(path, line, f"{label}: {note}", "warning") for note in notes]
     entry_type = written_type if isinstance(written_type, str) else ""
-    record.seal(Origin(path, line, FORMAT, entry_type=entry_type, raw=None))
+    # An item the schema rejects is generated anew, as the writer fits it to the schema.
+    reusable = not notes and not record.problems
+    record.seal(Origin(path, line, FORMAT, entry_type=entry_type, raw=source if reusable else None))
     return record
 
 

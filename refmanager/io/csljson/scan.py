@@ -30,7 +30,8 @@ _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 # Only a \u escape can make a surrogate in text decoded from UTF-8.
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
-# The scanner's values: (start line, decoded value, raw text); it returns where it stopped.
+# The scanner's values: (start line, decoded value, raw text, the raw text from the start of
+# its line or None: `_source`); it returns where it stopped.
 _Values = Generator[tuple[int, Any, str], None, "int | None"]
 
 
@@ -76,7 +77,7 @@ class Scanner:
                     return None
                 continue
             self._remember_indent(position)
-            yield self._line_at(position), value, self.text[position:end]
+            yield self._line_at(position), value, self.text[position:end], self._source(position, end)
             position = self._skip_space(end)
             if self.text.startswith("]", position):
                 return position + 1
@@ -93,7 +94,7 @@ class Scanner:
             value, end = self._decode(position)
         except json.JSONDecodeError as error:
             return self._recover(error, position, search_from=None)
-        yield self._line_at(position), value, self.text[position:end]
+        yield self._line_at(position), value, self.text[position:end], self._source(position, end)
         return end
 
     def _decode(self, position: int) -> tuple[Any, int]:
@@ -110,6 +111,16 @@ class Scanner:
                 self.document.path, line, f"{shown} cannot be read as a number; kept as text",
                 "warning"))
         return value, end
+
+    def _source(self, position: int, end: int) -> str | None:
+        """The value's text from the start of its line, for a writer to reuse; None when
+        it holds a number kept as text (its text is no JSON to write back) or does not
+        start its line."""
+        if self._odd_numbers:
+            return None
+        line_start = self.text.rfind("\n", 0, position) + 1
+        indent = self.text[line_start:position]
+        return self.text[line_start:end] if not indent.strip(" \t") else None
 
     def _integer(self, digits: str) -> int | str:
         if len(digits) > LONGEST_INTEGER:

@@ -1,5 +1,9 @@
 """Writing CSL-JSON: one item per record, valid against the official schema.
 
+An item read from CSL-JSON keeps its text: whole when untouched, member by member
+when changed (`source`), so that a cleaned file differs from its source in the
+changed values only.
+
 Fields of other formats (`foreign["bibtex"]`, ...) travel in
 `custom["refmanager-foreign"]`, so BibTeX -> CSL-JSON -> BibTeX loses no field;
 what the schema does not know goes into `custom` too.
@@ -11,8 +15,9 @@ import json
 from typing import Any
 
 from refmanager.errors import Problem
-from refmanager.io.base import FieldOrder, Written, verbatim_text
-from refmanager.io.csljson.read import FOREIGN_MEMBER, FORMAT, KEYWORD_SEPARATOR, NAME_PARTS
+from refmanager.io.base import FieldOrder, Written, untouched_source, verbatim_text
+from refmanager.io.csljson.read import FOREIGN_MEMBER, FORMAT, KEYWORD_SEPARATOR, NAME_PARTS, read_item_text
+from refmanager.io.csljson.source import spliced_item
 from refmanager.io.csljson.schema import item_types, property_kinds, schema_errors
 from refmanager.model import SCALAR_VARIABLES, DateValue, Document, Name, Record
 
@@ -34,11 +39,25 @@ def write_csljson(document: Document) -> Written:
     items = []  # each item's text: a whole file of dicts costs too much memory
     for block in document.blocks:
         if isinstance(block, Record):
-            items.append(_item_text(item_of(block, document.path, problems)))
+            items.append(_record_text(block, document.path, problems))
         else:
             verbatim_text(block, False, "CSL-JSON", document.path, problems)
     text = "[\n" + ",\n".join(items) + "\n]\n" if items else "[]\n"
     return Written(text, problems)
+
+
+def _record_text(record: Record, path: str, problems: list[Problem]) -> str:
+    """An untouched item read from CSL-JSON as its source text; a changed one as that
+    text with its changed members replaced (`source.spliced_item`); any other generated."""
+    source = untouched_source(record, FORMAT)
+    if source is not None:
+        return source
+    item = item_of(record, path, problems)
+    if record.origin is not None and record.origin.format == FORMAT and record.origin.raw is not None:
+        spliced = spliced_item(record, item, read_item_text)
+        if spliced is not None:
+            return spliced
+    return _item_text(item)
 
 
 def _item_text(item: dict) -> str:

@@ -161,7 +161,9 @@ def test_the_sample_library_round_trips_whole(library, name, dialect):
     document = refmanager.load(str(library / name))
     before = refmanager.dumps(document, "csljson").text
     written = refmanager.dumps(document, dialect)
-    assert refmanager.dumps(refmanager.loads(written.text, "bibtex"), "csljson").text == before
+    # The same JSON: a CSL-JSON file read keeps its own layout (`io.csljson.source`).
+    back = refmanager.dumps(refmanager.loads(written.text, "bibtex"), "csljson").text
+    assert json.loads(back) == json.loads(before)
     assert written.problems == []
 
 
