@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 
 import pytest
 
@@ -110,9 +109,7 @@ def test_the_listing_is_cached_so_a_second_process_reads_no_style_file(fresh_cac
     assert list(fresh_cache.glob("refmanager/styles-*.json"))
     repository.all_styles.cache_clear()
     monkeypatch.setattr(repository, "_scan_styles", lambda: pytest.fail("the cache was not used"))
-    started = time.perf_counter()
     assert repository.all_styles() == first
-    assert time.perf_counter() - started < 2
 
 
 def test_a_damaged_cache_is_scanned_again(fresh_cache):
