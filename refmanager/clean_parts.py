@@ -36,9 +36,8 @@ record costs about what decoding it does). What does travel, through
    either way. While the parent runs the document steps, each worker encodes the
    report's line of each change it found (`jsontext.Encoded`) and sends that with
    what its fixes gave (the text of its blocks, the source text of each entry a
-   fix touches, for `refman revert`, and the problems), streamed: a thread of the
-   parent takes its pickle in meanwhile, unpickled once the steps are done, never
-   beside their tables.
+   fix touches, for `refman revert`, and the problems), streamed: the parent
+   takes it in once the steps are done, never holding it beside their tables.
 3. Each process gets the document steps' fixes of its records (mostly none),
    makes them and writes its part again if there are any (a worker then sends
    its end again). The parent joins the texts, writes the file, and makes the
@@ -239,16 +238,14 @@ class _PartJob:
         if progress is not None:
             progress(self.total - len(self.own))
         originals = self.records[self.own.start:self.own.stop] + [record for _, record in identified[len(checked):]]
-        # Each worker sends its end during the document steps: a thread takes in its
-        # pickle (so that the worker pickles it meanwhile), unpickled only after the steps,
-        # so that this process never holds it beside the steps' tables (and before the
-        # later fixes are sent, which would wait on a full pipe otherwise).
-        sent_ends = [worker.channel.receive_later() for worker in workers]
         run_document_steps(self.pipeline, identified, originals, self.config, findings, self.decisions)
         fixes = findings.fixes(self.config.threshold)
         write = self.apply and (bool(fixes) or self.write_unchanged)
         numbered = self.fixes_by_part(fixes)
-        early_ends = [message() for message in sent_ends]
+        # Each worker sent its end during the document steps and waits in its send: taken
+        # in only now, so that this process never holds it beside the steps' tables (and
+        # before its later fixes are sent, which would wait on a full pipe otherwise).
+        early_ends = [worker.channel.receive() for worker in workers]
         for worker, part_fixes, early, first in zip(workers, numbered[1:], self.early_fixes, self.first_fixes):
             worker.channel.send((write, _renumbered(part_fixes[early:], -first)))
         own_end = self.finish_later(own_end, numbered[0][len(own_fixes):], write)

@@ -92,7 +92,7 @@ class _Failure:
 
 class Channel:
     """One end of the two pipes between the parent and a worker: pickled messages, each
-    after its size, or after `_STREAMED` as sized chunks up to an empty one."""
+    after its size, or after `_STREAMED` (a pickle says where it ends)."""
 
     def __init__(self, reading: int, writing: int, in_worker: bool = False):
         self._in = os.fdopen(reading, "rb")
@@ -101,15 +101,14 @@ class Channel:
         self.most_private_kb = 0  # a worker's: the most private memory it had as it sent
 
     def send(self, message, streamed: bool = False) -> None:
-        """Send a message whole (as one buffer), or `streamed`: pickled straight into the
-        pipe a frame at a time, each frame after its size, with no copy of a large message
-        (a worker's part of the file) on this side. Either way a thread can take it in
-        without the interpreter's lock (`receive_later`): sizes say where it ends."""
+        """Send a message whole (as one buffer, which a thread can take in without the
+        interpreter's lock: `receive_later`), or `streamed`: pickled straight into the pipe
+        a frame at a time, with no copy of a large message (a worker's part of the file)
+        on either side, for a receiver that reads it at once."""
         if streamed:
             self._note_private_memory()
             self._out.write(_STREAMED)
-            pickle.dump(message, _SizedChunks(self._out), protocol=pickle.HIGHEST_PROTOCOL)
-            self._out.write(_LAST_CHUNK)
+            pickle.dump(message, self._out, protocol=pickle.HIGHEST_PROTOCOL)
         else:
             data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
             self._note_private_memory()
@@ -144,32 +143,22 @@ class Channel:
             thread.join()
             if isinstance(read[0], BaseException):
                 raise read[0]
-            return _checked(read[0].loaded())
+            return _checked(pickle.loads(read[0].data) if isinstance(read[0], _Pickled) else read[0])
         return message
 
     def _read_message(self, loaded: bool = True):
-        """The next message; with `loaded` False, its pickle as it came (a thread then only
-        waits on the pipe, and leaves the unpickling to the caller: `_Pickled.loaded`)."""
+        """The next message; with `loaded` False, a whole message's pickle as it came (a
+        thread then only waits on the pipe, and leaves the unpickling to the caller)."""
+        size = self._in.read(8)
         try:
-            size = self._exactly(8)
+            if len(size) < 8:
+                raise EOFError
             if size == _STREAMED:
-                if loaded:  # unpickled as it comes, while the other process still pickles
-                    return _ChunkReader(iter(self._next_chunk, b"")).unpickled()
-                chunks = _Pickled(list(iter(self._next_chunk, b"")))
-            else:
-                chunks = _Pickled([self._exactly(int.from_bytes(size, "little"))])
-            return chunks.loaded() if loaded else chunks
+                return pickle.load(self._in)
+            data = self._in.read(int.from_bytes(size, "little"))
+            return pickle.loads(data) if loaded else _Pickled(data)
         except (EOFError, pickle.UnpicklingError):  # cut short: the worker failed as it sent
             raise WorkerFailed("the other process ended before it sent what was expected") from None
-
-    def _next_chunk(self) -> bytes:
-        return self._exactly(int.from_bytes(self._exactly(8), "little"))
-
-    def _exactly(self, size: int) -> bytes:
-        data = self._in.read(size)
-        if len(data) < size:
-            raise EOFError
-        return data
 
     def close(self) -> None:
         for pipe in (self._in, self._out):
@@ -179,74 +168,12 @@ class Channel:
                 pass
 
 
-class _SizedChunks:
-    """What pickle writes a streamed message to: each write goes into the pipe after its
-    size, so that the reader knows where the message ends without unpickling it."""
-
-    def __init__(self, out):
-        self._out = out
-
-    def write(self, data) -> int:
-        if data:
-            self._out.write(len(data).to_bytes(8, "little"))
-            self._out.write(data)
-        return len(data)
-
-
 @dataclass(slots=True)
 class _Pickled:
-    """A message's pickle as it came through the pipe: one buffer or a streamed one's chunks."""
-
-    chunks: list[bytes]
-
-    def loaded(self):
-        if len(self.chunks) == 1:
-            return pickle.loads(self.chunks[0])
-        return _ChunkReader(iter(self.chunks)).unpickled()
+    data: bytes
 
 
-class _ChunkReader:
-    """The chunks of a streamed message as a file for pickle.load, without joining them:
-    pickle reads back the pieces it wrote, so a read is mostly one whole chunk."""
-
-    def __init__(self, chunks: Iterator[bytes]):
-        self._chunks = chunks
-        self._chunk, self._at = b"", 0
-
-    def unpickled(self):
-        message = pickle.load(self)
-        for _ in self._chunks:  # up to the empty chunk that ends the message
-            pass
-        return message
-
-    def read(self, size: int = -1) -> bytes:
-        pieces = []
-        while size != 0:
-            if self._at == len(self._chunk):
-                self._chunk, self._at = next(self._chunks, b""), 0
-                if not self._chunk:
-                    break
-            if self._at == 0 and (size < 0 or size >= len(self._chunk)):
-                piece = self._chunk  # the whole chunk: no copy
-            else:
-                piece = self._chunk[self._at:self._at + size if size > 0 else None]
-            self._at += len(piece)
-            size -= len(piece) if size > 0 else 0
-            pieces.append(piece)
-        return pieces[0] if len(pieces) == 1 else b"".join(pieces)
-
-    def readline(self) -> bytes:  # asked by pickle's oldest protocols only
-        line = bytearray()
-        while not line.endswith(b"\n"):
-            byte = self.read(1)
-            if not byte:
-                break
-            line += byte
-        return bytes(line)
-
-
-_STREAMED = bytes(8)  # in place of a message's size: sized chunks follow, up to an empty one
-_LAST_CHUNK = bytes(8)  # the empty chunk's size
+_STREAMED = bytes(8)  # in place of a message's size: a pickle follows that says where it ends
 
 
 def _checked(message):
